@@ -1,0 +1,2 @@
+CREATE TYPE "public"."message_status" AS ENUM('pending', 'synced', 'delivered', 'seen', 'failed');--> statement-breakpoint
+ALTER TABLE "messages" ADD COLUMN "status" "message_status" DEFAULT 'synced' NOT NULL;

@@ -1,0 +1,177 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import { type DatabaseConfig, describeTarget } from './config.ts';
+import { FluxDbError, redactSecrets } from './errors.ts';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+/** A database handle of either kind. Operations take it (or a Transaction) as first argument. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Transaction = PgTransaction<
+  PgQueryResultHKT,
+  Schema,
+  ExtractTablesWithRelations<Schema>
+>;
+
+export type Row = Record<string, unknown>;
+
+/**
+ * One dedicated connection for raw SQL: the migrator holds its advisory lock on it, so every
+ * statement of a run goes through the same server session.
+ */
+export interface SqlSession {
+  readonly kind: DatabaseConfig['kind'];
+  query<T extends Row = Row>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs a script that may hold several statements (no parameters). */
+  exec(text: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseClient {
+  readonly kind: DatabaseConfig['kind'];
+  readonly db: Database;
+  /** Raw SQL on the same database (for the pool: any one of its connections). */
+  query<T extends Row = Row>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs a script that may hold several statements (no parameters). */
+  exec(text: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Translates a driver error about reaching the database into one line and a fix. */
+export function connectionError(error: unknown, config: DatabaseConfig): Error {
+  const err = error as { code?: string; message?: string };
+  const target = describeTarget(config);
+  if (config.kind === 'server') {
+    const url = new URL(config.url);
+    const user = decodeURIComponent(url.username || 'postgres');
+    const database = decodeURIComponent(url.pathname.slice(1) || user);
+    switch (err.code) {
+      case 'ECONNREFUSED':
+      case 'ECONNRESET':
+      case 'ETIMEDOUT':
+        return new FluxDbError(
+          'CONNECTION_REFUSED',
+          `cannot reach PostgreSQL at ${url.hostname}:${url.port || '5432'} (${err.code})`,
+          'Start the server or fix the host and port in DATABASE_URL',
+        );
+      case 'ENOTFOUND':
+      case 'EAI_AGAIN':
+        return new FluxDbError(
+          'HOST_NOT_FOUND',
+          `the host "${url.hostname}" in DATABASE_URL does not resolve`,
+          'Fix the host name in DATABASE_URL',
+        );
+      case '28P01':
+      case '28000':
+        return new FluxDbError(
+          'AUTH_FAILED',
+          `PostgreSQL refused the credentials of user "${user}" on ${target}`,
+          'Check the user name and password in DATABASE_URL',
+        );
+      case '3D000':
+        return new FluxDbError(
+          'DATABASE_MISSING',
+          `database "${database}" does not exist on ${url.hostname}:${url.port || '5432'}`,
+          `Create it (createdb ${database}) or fix the database name in DATABASE_URL`,
+        );
+    }
+  }
+  if (error instanceof FluxDbError) return error;
+  return new Error(redactSecrets(err.message ?? String(error)));
+}
+
+export async function openPglite(dataDir: string): Promise<PGlite> {
+  if (!dataDir.startsWith('memory://')) mkdirSync(dirname(dataDir), { recursive: true });
+  const client = new PGlite(dataDir, { extensions: { vector } });
+  await client.waitReady;
+  return client;
+}
+
+/** A drizzle client: PGlite with pgvector when embedded, a node-postgres pool on a server. */
+export async function createDb(
+  config: DatabaseConfig,
+  options: { poolMax?: number } = {},
+): Promise<DatabaseClient> {
+  if (config.kind === 'embedded') {
+    const client = await openPglite(config.dataDir);
+    const db = drizzlePglite({ client, schema });
+    return {
+      kind: 'embedded',
+      db: db as unknown as Database,
+      query: async <T extends Row>(text: string, params?: unknown[]) =>
+        (await client.query<T>(text, params)).rows,
+      exec: async (text) => {
+        await client.exec(text);
+      },
+      close: () => client.close(),
+    };
+  }
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    application_name: config.applicationName,
+    max: options.poolMax ?? config.poolMax,
+  });
+  // An idle client that errors (server restart) must not crash the process.
+  pool.on('error', () => {});
+  try {
+    const probe = await pool.connect();
+    probe.release();
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw connectionError(error, config);
+  }
+  const db = drizzleNodePg({ client: pool, schema });
+  return {
+    kind: 'server',
+    db: db as unknown as Database,
+    query: async <T extends Row>(text: string, params?: unknown[]) =>
+      (await pool.query(text, params)).rows as T[],
+    exec: async (text) => {
+      await pool.query(text);
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** A single dedicated connection for raw SQL (the migrator's). */
+export async function openSqlSession(config: DatabaseConfig): Promise<SqlSession> {
+  if (config.kind === 'embedded') {
+    const client = await openPglite(config.dataDir);
+    return {
+      kind: 'embedded',
+      query: async <T extends Row>(text: string, params?: unknown[]) =>
+        (await client.query<T>(text, params)).rows,
+      exec: async (text) => {
+        await client.exec(text);
+      },
+      close: () => client.close(),
+    };
+  }
+  const client = new pg.Client({
+    connectionString: config.url,
+    application_name: config.applicationName,
+  });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => {});
+    throw connectionError(error, config);
+  }
+  return {
+    kind: 'server',
+    query: async <T extends Row>(text: string, params?: unknown[]) =>
+      (await client.query(text, params)).rows as T[],
+    exec: async (text) => {
+      await client.query(text);
+    },
+    close: () => client.end(),
+  };
+}

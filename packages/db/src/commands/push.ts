@@ -1,0 +1,54 @@
+/**
+ * `db:push`: drizzle-kit's push, for a throwaway embedded database only. It changes the
+ * database straight from the schema and writes no journal row, so a database it touched can
+ * no longer be trusted by db:migrate. It refuses a server unless --force.
+ */
+import { pushSchema } from 'drizzle-kit/api';
+import { createDb } from '../client.ts';
+import { describeTarget, loadDatabaseConfig } from '../config.ts';
+import { FluxDbError } from '../errors.ts';
+import * as schema from '../schema/index.ts';
+import { parseFlags, runCommand } from './run.ts';
+
+await runCommand(async () => {
+  const flags = parseFlags({ force: { type: 'boolean' }, 'dry-run': { type: 'boolean' } });
+  const config = loadDatabaseConfig(process.env, { applicationName: 'fluxcore-push' });
+  if (config.kind === 'server' && !flags.force) {
+    throw new FluxDbError(
+      'PUSH_REFUSED',
+      `db:push refuses ${describeTarget(config)}: push bypasses the migration journal`,
+      'Use bun run db:migrate on a server, or pass --force for a throwaway server database',
+    );
+  }
+  const client = await createDb(config, { poolMax: 1 });
+  try {
+    if (client.kind === 'embedded') await client.exec('create extension if not exists vector');
+    const result = await pushSchema(schema, client.db as never);
+    for (const warning of result.warnings) console.log(`warning: ${warning}`);
+    if (result.statementsToExecute.length === 0) {
+      console.log(`nothing to push: ${describeTarget(config)} matches the schema`);
+      return 0;
+    }
+    for (const statement of result.statementsToExecute) console.log(`${statement};`);
+    if (flags['dry-run']) {
+      console.log(
+        `${result.statementsToExecute.length} statement(s) would run (dry run: nothing changed)`,
+      );
+      return 0;
+    }
+    if (result.hasDataLoss && !flags.force) {
+      throw new FluxDbError(
+        'PUSH_REFUSED',
+        'the push would lose data',
+        'Re-run with --force to accept the loss',
+      );
+    }
+    await result.apply();
+    console.log(
+      `pushed ${result.statementsToExecute.length} statement(s) to ${describeTarget(config)}`,
+    );
+    return 0;
+  } finally {
+    await client.close();
+  }
+});

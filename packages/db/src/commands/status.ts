@@ -1,0 +1,43 @@
+import { openSqlSession } from '../client.ts';
+import { describeTarget, loadDatabaseConfig, migrationsFolder } from '../config.ts';
+import { loadMigrations } from '../migrator/journal.ts';
+import { migrationStatus } from '../migrator/status.ts';
+import { parseFlags, runCommand } from './run.ts';
+
+const labels = {
+  applied: 'applied',
+  pending: 'pending',
+  skipped: 'SKIPPED (a later migration is applied; drizzle-kit would never run this one)',
+  edited: 'EDITED after applying (the file no longer matches its recorded checksum)',
+} as const;
+
+await runCommand(async () => {
+  const flags = parseFlags({ json: { type: 'boolean' } });
+  const config = loadDatabaseConfig(process.env, { applicationName: 'fluxcore-status' });
+  const migrations = loadMigrations(process.env.FLUXCORE_MIGRATIONS_DIR ?? migrationsFolder);
+  const session = await openSqlSession(config);
+  try {
+    const report = await migrationStatus(session, migrations);
+    if (flags.json) {
+      console.log(JSON.stringify(report, null, 2));
+    } else {
+      console.log(`migrations on ${describeTarget(config)}`);
+      for (const m of report.migrations)
+        console.log(
+          `  ${m.state === 'applied' ? '✓' : m.state === 'pending' ? '·' : '✗'} ${m.tag}  ${labels[m.state]}`,
+        );
+      for (const row of report.unknown) {
+        console.log(
+          `  ✗ (row ${row.id}, created_at ${row.createdAt})  UNKNOWN to this folder (applied by other code)`,
+        );
+      }
+      const count = (state: string) => report.migrations.filter((m) => m.state === state).length;
+      console.log(
+        `${count('applied')} applied, ${count('pending')} pending, ${count('edited')} edited, ${count('skipped')} skipped, ${report.unknown.length} unknown`,
+      );
+    }
+    return report.problems ? 1 : 0;
+  } finally {
+    await session.close();
+  }
+});

@@ -1,0 +1,43 @@
+/**
+ * Errors a user can cause: a code, one line saying what went wrong, and a hint saying how to
+ * fix it. Commands print them once, at their edge (see `commands/run.ts`), without a stack.
+ */
+export type FluxDbErrorCode =
+  | 'CONFIG_INVALID'
+  | 'CONNECTION_REFUSED'
+  | 'HOST_NOT_FOUND'
+  | 'AUTH_FAILED'
+  | 'DATABASE_MISSING'
+  | 'EXTENSION_MISSING'
+  | 'EMBEDDED_LOCKED'
+  | 'PUSH_REFUSED'
+  | 'MIGRATION_FAILED'
+  | 'MIGRATION_EDITED'
+  | 'MIGRATION_UNKNOWN'
+  | 'MIGRATION_NOT_FOUND'
+  | 'LOCK_TIMEOUT'
+  | 'BASELINE_DRIFT'
+  | 'INDEX_INVALID'
+  | 'USAGE';
+
+export class FluxDbError extends Error {
+  readonly code: FluxDbErrorCode;
+  readonly hint: string | undefined;
+
+  constructor(code: FluxDbErrorCode, message: string, hint?: string) {
+    super(message);
+    this.name = 'FluxDbError';
+    this.code = code;
+    this.hint = hint;
+  }
+
+  /** The one line a command prints: what went wrong, then how to fix it. */
+  toLine(): string {
+    return this.hint ? `${this.message}. ${this.hint}` : this.message;
+  }
+}
+
+/** Replaces the password of every connection URL in `text` with `***`. */
+export function redactSecrets(text: string): string {
+  return text.replace(/(postgres(?:ql)?:\/\/[^:@/\s]*:)([^@\s]*)@/gi, '$1***@');
+}

@@ -1,0 +1,113 @@
+/**
+ * The migration folder as drizzle-kit writes it: `meta/_journal.json` lists the migrations in
+ * order; each `<tag>.sql` is split on `--> statement-breakpoint`. The hash is the one Drizzle's
+ * own migrator stores: sha256 (hex) of the file's text, unnormalised.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { FluxDbError } from '../errors.ts';
+
+const journalSchema = z.object({
+  dialect: z.literal('postgresql'),
+  entries: z.array(
+    z.object({
+      idx: z.number().int(),
+      when: z.number().int(),
+      tag: z.string().min(1),
+      breakpoints: z.boolean(),
+    }),
+  ),
+});
+
+/** A file that holds this line runs outside a transaction (CREATE INDEX CONCURRENTLY). */
+export const noTransactionMarker = '-- fluxcore:no-transaction';
+/**
+ * A data migration declares how baseline recognises that its rows are already present:
+ * `-- fluxcore:present-when: <one SQL query returning a single boolean>`.
+ */
+export const presentWhenMarker = '-- fluxcore:present-when:';
+
+export interface Migration {
+  idx: number;
+  tag: string;
+  /** The journal's `when` (ms): Drizzle stores it as `created_at` of the applied row. */
+  when: number;
+  path: string;
+  sql: string;
+  hash: string;
+  statements: string[];
+  transactional: boolean;
+  presentWhen: string | undefined;
+  downPath: string;
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export function splitStatements(sql: string): string[] {
+  return sql
+    .split('--> statement-breakpoint')
+    .map((statement) => statement.trim())
+    .filter((statement) => statement.length > 0);
+}
+
+export function loadMigrations(folder: string): Migration[] {
+  const journalPath = join(folder, 'meta', '_journal.json');
+  if (!existsSync(journalPath)) {
+    throw new FluxDbError(
+      'MIGRATION_NOT_FOUND',
+      `no migration journal at ${journalPath}`,
+      'Run bun run db:generate to create the first migration',
+    );
+  }
+  const parsed = journalSchema.safeParse(JSON.parse(readFileSync(journalPath, 'utf8')));
+  if (!parsed.success) {
+    throw new FluxDbError(
+      'MIGRATION_NOT_FOUND',
+      `${journalPath} is not a drizzle-kit PostgreSQL journal`,
+      'Restore it from version control',
+    );
+  }
+  return parsed.data.entries.map((entry) => {
+    const path = join(folder, `${entry.tag}.sql`);
+    if (!existsSync(path)) {
+      throw new FluxDbError(
+        'MIGRATION_NOT_FOUND',
+        `the journal lists ${entry.tag} but ${path} is missing`,
+        'Restore the file from version control; never delete a migration',
+      );
+    }
+    const sql = readFileSync(path, 'utf8');
+    const presentLine = sql.split('\n').find((line) => line.startsWith(presentWhenMarker));
+    return {
+      idx: entry.idx,
+      tag: entry.tag,
+      when: entry.when,
+      path,
+      sql,
+      hash: sha256(sql),
+      statements: splitStatements(sql),
+      transactional: !sql.includes(noTransactionMarker),
+      presentWhen: presentLine?.slice(presentWhenMarker.length).trim(),
+      downPath: join(folder, `${entry.tag}.down.sql`),
+    };
+  });
+}
+
+/** Finds a migration by its full tag (`0001_material_killer_shrike`) or its number (`0001`). */
+export function findMigration(migrations: Migration[], name: string): Migration {
+  const found = migrations.find(
+    (migration) => migration.tag === name || migration.tag.split('_')[0] === name,
+  );
+  if (!found) {
+    throw new FluxDbError(
+      'MIGRATION_NOT_FOUND',
+      `no migration named "${name}" in the journal`,
+      'Run bun run db:status to list the migrations',
+    );
+  }
+  return found;
+}

@@ -1,0 +1,65 @@
+/**
+ * The advisory lock that keeps concurrent runners (two API replicas starting together) apart.
+ * A session lock, taken with a try-and-wait loop on the runner's one dedicated connection and
+ * outside any migration transaction: a transaction-scoped lock would make CREATE INDEX
+ * CONCURRENTLY wait on itself.
+ */
+import type { SqlSession } from '../client.ts';
+import { FluxDbError } from '../errors.ts';
+
+/** One fixed key for every tool that changes the schema (migrate, baseline, rollback). */
+export const migrationLockKey = 7_461_020_318_442_551n;
+
+export interface LockOptions {
+  timeoutMs: number;
+  pollMs?: number;
+  onWait?: (holder: string) => void;
+}
+
+async function describeHolder(session: SqlSession): Promise<string> {
+  const rows = await session
+    .query<{ pid: number; application_name: string }>(
+      `select a.pid, a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid
+       where l.locktype = 'advisory' and l.granted
+         and ((l.classid::bigint << 32) | l.objid::bigint) = $1::bigint
+       limit 1`,
+      [migrationLockKey.toString()],
+    )
+    .catch(() => []);
+  const holder = rows[0];
+  return holder
+    ? `pid ${holder.pid}, ${holder.application_name || 'unnamed client'}`
+    : 'another session';
+}
+
+export async function acquireMigrationLock(
+  session: SqlSession,
+  options: LockOptions,
+): Promise<void> {
+  const deadline = Date.now() + options.timeoutMs;
+  let announced = false;
+  for (;;) {
+    const rows = await session.query<{ locked: boolean }>(
+      'select pg_try_advisory_lock($1::bigint) as locked',
+      [migrationLockKey.toString()],
+    );
+    if (rows[0]?.locked) return;
+    if (!announced && options.onWait) {
+      options.onWait(await describeHolder(session));
+      announced = true;
+    }
+    if (Date.now() >= deadline) {
+      const holder = await describeHolder(session);
+      throw new FluxDbError(
+        'LOCK_TIMEOUT',
+        `another migration run (${holder}) still holds the migration lock after ${Math.round(options.timeoutMs / 1000)} s`,
+        'Wait for it to finish and run the command again, or raise --lock-timeout',
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 200));
+  }
+}
+
+export async function releaseMigrationLock(session: SqlSession): Promise<void> {
+  await session.query('select pg_advisory_unlock($1::bigint)', [migrationLockKey.toString()]);
+}

@@ -1,0 +1,61 @@
+/**
+ * Column and constraint helpers every table shares. Names in SQL are snake_case and always
+ * explicit, so the audit, drizzle-kit and the database agree on them without a casing option.
+ */
+import { getTableName, sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  foreignKey,
+  index,
+  type PgColumn,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** `id uuid primary key default gen_random_uuid()`. */
+export const id = () => uuid('id').primaryKey().defaultRandom();
+
+/** `created_at timestamptz not null default now()`. */
+export const createdAt = () =>
+  timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** `updated_at timestamptz not null default now()`, refreshed by drizzle on every update. */
+export const updatedAt = () =>
+  timestamp('updated_at', { withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date());
+
+/** created_at and updated_at, for tables whose rows change. */
+export const timestamps = () => ({ createdAt: createdAt(), updatedAt: updatedAt() });
+
+/** A nullable timestamptz, for moments that may not have happened yet. */
+export const moment = (name: string) => timestamp(name, { withTimezone: true });
+
+export type OnDelete = 'cascade' | 'set null' | 'restrict';
+
+/**
+ * A foreign key with an explicit, stable name (`<table>_<column>_fk`) and an explicit
+ * `on delete`, plus the index on its column (`<table>_<column>_idx`). Pass
+ * `{ indexed: false }` only where another index of the table already starts with the column.
+ */
+export function reference(
+  column: PgColumn,
+  target: () => AnyPgColumn,
+  onDelete: OnDelete,
+  options: { indexed?: boolean } = {},
+) {
+  const table = getTableName(column.table);
+  const key = foreignKey({
+    name: `${table}_${column.name}_fk`,
+    columns: [column],
+    foreignColumns: [target()],
+  }).onDelete(onDelete);
+  return options.indexed === false ? [key] : [key, index(`${table}_${column.name}_idx`).on(column)];
+}
+
+/** A check that exactly one of the given nullable columns is set. */
+export function exactlyOneOf(...columns: PgColumn[]) {
+  const terms = columns.map((column) => sql`(case when ${column} is null then 0 else 1 end)`);
+  return sql`(${sql.join(terms, sql` + `)}) = 1`;
+}

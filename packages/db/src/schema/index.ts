@@ -1,0 +1,21 @@
+/**
+ * Every table of FluxCore, one file per domain section of shared/design/DOMAIN.md.
+ * Importing this module defines tables only: it opens no connection.
+ *
+ * | section | file |
+ * |---|---|
+ * | 1 core chat | chat.ts |
+ * | 2 extensions, automation, workspaces, website builder, appointments | apps.ts |
+ * | 3 credits, AI entitlements, admins, account deletion, protection | credits-and-access.ts |
+ * | 4 FluxCore AI: assistants, instructions, tools, usage | assistants.ts |
+ * | 5 vector stores and RAG (pgvector) | rag.ts |
+ * | 6 assets, files, templates, marketplace, billing | assets.ts |
+ * | legacy tables the audit recognises | legacy.ts |
+ */
+export * from './apps.ts';
+export * from './assets.ts';
+export * from './assistants.ts';
+export * from './chat.ts';
+export * from './credits-and-access.ts';
+export * from './legacy.ts';
+export * from './rag.ts';

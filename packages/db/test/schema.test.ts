@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { legacyTableNames } from '../src/schema/index.ts';
+import { schemaTableNames } from '../src/schema-tables.ts';
+import { countBaseCreditsPolicies, seedReferenceData } from '../src/seed/credits-policies.ts';
+import { createMigratedDatabase, databaseKinds } from './support/databases.ts';
+
+test('the schema defines the 56 tables of DOMAIN.md, and not the legacy one', () => {
+  expect(schemaTableNames).toHaveLength(56);
+  for (const legacy of legacyTableNames) expect(schemaTableNames).not.toContain(legacy);
+});
+
+describe.each(databaseKinds)('a fresh %s database, fully migrated', (kind) => {
+  let handle: Awaited<ReturnType<typeof createMigratedDatabase>>;
+  beforeAll(async () => {
+    handle = await createMigratedDatabase(kind);
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  test('has exactly the schema tables in public', async () => {
+    const rows = await handle.client.query<{ name: string }>(
+      `select tablename as name from pg_tables where schemaname = 'public' order by 1`,
+    );
+    expect(rows.map((row) => row.name)).toEqual(schemaTableNames);
+  });
+
+  test('indexes every foreign key (an index leads with the key columns)', async () => {
+    const unindexed = await handle.client.query<{ constraint: string }>(`
+      select c.conname as constraint
+      from pg_constraint c join pg_namespace n on n.oid = c.connamespace
+      where c.contype = 'f' and n.nspname = 'public'
+        and not exists (
+          select 1 from pg_index i
+          where i.indrelid = c.conrelid
+            and (i.indkey::int2[])[0:array_length(c.conkey, 1) - 1] @> c.conkey
+            and (i.indkey::int2[])[0:array_length(c.conkey, 1) - 1] <@ c.conkey
+        )`);
+    expect(unindexed).toEqual([]);
+  });
+
+  test('every foreign key states its on delete action', async () => {
+    const rows = await handle.client.query<{ action: string; count: number }>(
+      `select confdeltype as action, count(*)::int as count from pg_constraint
+       where contype = 'f' and connamespace = 'public'::regnamespace group by 1`,
+    );
+    // 'a' is NO ACTION, the default a forgotten on delete leaves.
+    expect(rows.map((row) => row.action)).not.toContain('a');
+    expect(rows.reduce((sum, row) => sum + row.count, 0)).toBeGreaterThan(60);
+  });
+
+  test('has the HNSW cosine index on document chunk embeddings', async () => {
+    const rows = await handle.client.query<{ definition: string }>(
+      `select indexdef as definition from pg_indexes where indexname = 'fluxcore_document_chunks_embedding_hnsw_idx'`,
+    );
+    expect(rows[0]?.definition).toContain('USING hnsw (embedding vector_cosine_ops)');
+  });
+
+  test('the credits policies data migration inserted the base policies', async () => {
+    expect(await countBaseCreditsPolicies(handle.client.db)).toBe(2);
+  });
+
+  test('seeding reference data is idempotent: missing policies come back, present ones stay', async () => {
+    await handle.client.exec(`delete from credits_policies`);
+    const first = await seedReferenceData(handle.client.db);
+    const second = await seedReferenceData(handle.client.db);
+    expect(first.creditsPolicies).toBe(2);
+    expect(second.creditsPolicies).toBe(0);
+    expect(await countBaseCreditsPolicies(handle.client.db)).toBe(2);
+    const rows = await handle.client.query<{ count: number }>(
+      'select count(*)::int as count from credits_policies',
+    );
+    expect(rows[0]?.count).toBe(2);
+  });
+});
