@@ -11,7 +11,9 @@ const database = loadDatabaseConfig();
 export default defineConfig({
   dialect: 'postgresql',
   schema: join(here, 'src/schema/index.ts'),
-  out: join(here, 'migrations'),
+  out: process.env.FLUXCORE_MIGRATIONS_DIR
+    ? relative(process.cwd(), process.env.FLUXCORE_MIGRATIONS_DIR)
+    : join(here, 'migrations'),
   strict: true,
   verbose: true,
   ...(database.kind === 'embedded'

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { FluxDbError, redactSecrets } from './errors.ts';
+import { FluxDbError } from './errors.ts';
 
 /** The repository root: the folder that holds `.data/` for the embedded database. */
 export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -21,7 +21,7 @@ const serverUrl = z
     } catch {
       return false;
     }
-  }, 'must be a URL of the form postgres://user[:password]@host[:port]/database');
+  }, 'is not a PostgreSQL URL');
 
 const environment = z.object({
   DATABASE_URL: z.string().optional(),
@@ -62,8 +62,9 @@ export function loadDatabaseConfig(
   if (!url.success) {
     throw new FluxDbError(
       'CONFIG_INVALID',
-      `DATABASE_URL "${redactSecrets(rawUrl)}" ${url.error.issues[0]?.message ?? 'is invalid'}`,
-      'Unset it to use the embedded database, or give a postgres:// URL',
+      // Never echoed: a malformed URL may still hold a password where no parser finds it.
+      'DATABASE_URL is not a PostgreSQL URL',
+      'Give one like postgres://user@127.0.0.1:5432/fluxcore, or unset it to use the embedded database',
     );
   }
   return {

@@ -54,6 +54,14 @@ export function assertConsistent(report: StatusReport, migrations: Migration[]):
   }
 }
 
+/** The extension a "CREATE EXTENSION" failed for, when the server lacks its files. */
+export function missingExtension(message: string): string | undefined {
+  const match =
+    /extension "([^"]+)" is not available/.exec(message) ??
+    /extension control file "[^"]*\/([^/"]+)\.control"/.exec(message);
+  return match?.[1];
+}
+
 function describeStatement(statement: string): string {
   const line = statement
     .split('\n')
@@ -71,11 +79,14 @@ async function applyOne(session: SqlSession, migration: Migration, by: string): 
       await session.exec(statement);
     } catch (error) {
       const reason = (error as Error).message.split('\n')[0] ?? '';
-      if (/extension "vector"|vector\.control/.test(reason)) {
+      const missing = missingExtension(reason);
+      if (missing) {
         throw new FluxDbError(
           'EXTENSION_MISSING',
-          `migration ${migration.tag} needs the pgvector extension ("vector"), which this PostgreSQL server does not have`,
-          "Install pgvector >= 0.5 on the server (Debian/Ubuntu: apt-get install postgresql-<version>-pgvector; on this project's machines: scripts/install-pgvector.sh) and run db:migrate again",
+          `migration ${migration.tag} needs the PostgreSQL extension "${missing}", which this server does not have`,
+          missing === 'vector'
+            ? "Install pgvector >= 0.5 on the server (Debian/Ubuntu: apt-get install postgresql-<version>-pgvector; on this project's machines: scripts/install-pgvector.sh) and run db:migrate again"
+            : `Install the "${missing}" extension on the server and run db:migrate again`,
         );
       }
       throw new FluxDbError(

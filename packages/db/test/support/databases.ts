@@ -34,6 +34,14 @@ export interface TestDatabase {
   config: DatabaseConfig;
   /** Environment for a command run as a child process against this database. */
   env: Record<string, string>;
+  /**
+   * A raw session on it. Embedded: always the same PGlite instance (one connection, and an
+   * in-memory database exists only inside it); closing it is left to drop(). Server: a new
+   * dedicated connection each call, closed by its caller.
+   */
+  session(): Promise<SqlSession>;
+  /** Closes the embedded session and keeps the files, so a child process can open them. */
+  release(): Promise<void>;
   drop(): Promise<void>;
 }
 
@@ -60,11 +68,23 @@ export async function createTestDatabase(
   if (kind === 'embedded') {
     const dir = options.onDisk ? mkdtempSync(join(tmpdir(), 'fluxcore-test-')) : undefined;
     const dataDir = dir ? join(dir, 'pgdata') : 'memory://';
+    const config: DatabaseConfig = { kind, dataDir, applicationName: 'fluxcore-tests' };
+    let shared: SqlSession | undefined;
     return {
       kind,
-      config: { kind, dataDir, applicationName: 'fluxcore-tests' },
+      config,
       env: { FLUXCORE_DATA_DIR: dataDir, DATABASE_URL: '' },
+      session: async () => {
+        shared ??= await openSqlSession(config);
+        return { ...shared, close: async () => {} };
+      },
+      release: async () => {
+        await shared?.close();
+        shared = undefined;
+      },
       drop: async () => {
+        await shared?.close();
+        shared = undefined;
         if (dir) rmSync(dir, { recursive: true, force: true });
       },
     };
@@ -74,10 +94,18 @@ export async function createTestDatabase(
   await withAdmin((client) => client.query(`create database ${name}`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
+  const config: DatabaseConfig = {
+    kind,
+    url: url.toString(),
+    applicationName: 'fluxcore-tests',
+    poolMax: 10,
+  };
   return {
     kind,
-    config: { kind, url: url.toString(), applicationName: 'fluxcore-tests', poolMax: 10 },
+    config,
     env: { DATABASE_URL: url.toString() },
+    session: () => openSqlSession(config),
+    release: async () => {},
     drop: () =>
       withAdmin((client) => client.query(`drop database if exists ${name} with (force)`)).then(
         () => {},

@@ -1,0 +1,63 @@
+/** Test migration folders in drizzle-kit's layout, and running the commands as a user would. */
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { migrationsFolder } from '../../src/config.ts';
+
+/** Writes `<tag>.sql` files and a journal listing them in order; returns the folder. */
+export function writeMigrationFolder(migrations: { tag: string; sql: string }[]): string {
+  const folder = mkdtempSync(join(tmpdir(), 'fluxcore-migrations-'));
+  mkdirSync(join(folder, 'meta'));
+  const start = 1_700_000_000_000;
+  const entries = migrations.map((migration, idx) => {
+    writeFileSync(join(folder, `${migration.tag}.sql`), migration.sql);
+    return { idx, version: '7', when: start + idx * 1000, tag: migration.tag, breakpoints: true };
+  });
+  writeFileSync(
+    join(folder, 'meta', '_journal.json'),
+    JSON.stringify({ version: '7', dialect: 'postgresql', entries }),
+  );
+  return folder;
+}
+
+/** A copy of the project's migration folder that a test may edit. */
+export function copyProjectMigrations(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'fluxcore-migrations-'));
+  cpSync(migrationsFolder, folder, { recursive: true });
+  return folder;
+}
+
+const commands = resolve(import.meta.dir, '../../src/commands');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `bun run src/commands/<name>.ts` with the given environment, as a user would. */
+export async function runCli(
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<CliResult> {
+  const child = Bun.spawn(['bun', 'run', join(commands, `${name}.ts`), ...args], {
+    env: { ...process.env, DATABASE_URL: '', ...env },
+    stdout: 'pipe',
+    stderr: 'pipe',
+  });
+  const [stdout, stderr, code] = await Promise.all([
+    new Response(child.stdout).text(),
+    new Response(child.stderr).text(),
+    child.exited,
+  ]);
+  return { code, stdout, stderr };
+}
+
+export function spawnCli(name: string, args: string[], env: Record<string, string>) {
+  return Bun.spawn(['bun', 'run', join(commands, `${name}.ts`), ...args], {
+    env: { ...process.env, DATABASE_URL: '', ...env },
+    stdout: 'pipe',
+    stderr: 'pipe',
+  });
+}
