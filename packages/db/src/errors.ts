@@ -18,7 +18,14 @@ export type FluxDbErrorCode =
   | 'LOCK_TIMEOUT'
   | 'BASELINE_DRIFT'
   | 'INDEX_INVALID'
-  | 'USAGE';
+  | 'USAGE'
+  | 'DOWN_MISSING'
+  | 'DOWN_EDITED'
+  | 'ROLLBACK_REFUSED'
+  | 'ROLLBACK_FAILED'
+  | 'TOOL_MISSING'
+  | 'INVALID_INPUT'
+  | 'DELETION_PLAN_CYCLE';
 
 export class FluxDbError extends Error {
   readonly code: FluxDbErrorCode;

@@ -5,6 +5,7 @@
  * live beside it in `drizzle.fluxcore_migrations`, never in `public`.
  */
 import type { SqlSession } from '../client.ts';
+import { readDownFile } from './down.ts';
 import type { Migration } from './journal.ts';
 
 export interface AppliedRow {
@@ -37,8 +38,11 @@ export async function ensureMigrationTables(session: SqlSession): Promise<void> 
       method text not null check (method in ('migrate', 'baseline')),
       applied_at timestamptz not null default now(),
       duration_ms integer not null default 0,
-      applied_by text not null default current_user
+      applied_by text not null default current_user,
+      down_hash text
     );
+    -- Added with db:rollback: sha256 of the down file as it was when the migration was applied.
+    alter table drizzle.fluxcore_migrations add column if not exists down_hash text;
   `);
 }
 
@@ -67,12 +71,20 @@ export async function recordApplied(
     [migration.hash, migration.when],
   );
   await session.query(
-    `insert into drizzle.fluxcore_migrations (tag, created_at, hash, method, duration_ms, applied_by)
-     values ($1, $2, $3, $4, $5, $6)
+    `insert into drizzle.fluxcore_migrations (tag, created_at, hash, method, duration_ms, applied_by, down_hash)
+     values ($1, $2, $3, $4, $5, $6, $7)
      on conflict (tag) do update set created_at = excluded.created_at, hash = excluded.hash,
        method = excluded.method, applied_at = now(), duration_ms = excluded.duration_ms,
-       applied_by = excluded.applied_by`,
-    [migration.tag, migration.when, migration.hash, method, Math.round(durationMs), appliedBy],
+       applied_by = excluded.applied_by, down_hash = excluded.down_hash`,
+    [
+      migration.tag,
+      migration.when,
+      migration.hash,
+      method,
+      Math.round(durationMs),
+      appliedBy,
+      readDownFile(migration)?.hash ?? null,
+    ],
   );
 }
 
@@ -82,4 +94,23 @@ export async function recordReverted(session: SqlSession, migration: Migration):
     migration.when,
   ]);
   await session.query('delete from drizzle.fluxcore_migrations where tag = $1', [migration.tag]);
+}
+
+/**
+ * The down file checksum recorded for each applied migration, by tag: null when none was
+ * recorded (no down file then, or applied before down checksums existed). A migration applied
+ * by drizzle-kit alone has no row here at all. Reads nothing it would have to create.
+ */
+export async function readRecordedDownHashes(
+  session: SqlSession,
+): Promise<Map<string, string | null>> {
+  const [table] = await session.query<{ present: boolean }>(
+    `select to_regclass('drizzle.fluxcore_migrations') is not null as present`,
+  );
+  if (!table?.present) return new Map();
+  // to_jsonb: the down_hash column may not exist yet (a database migrated before it was added).
+  const rows = await session.query<{ tag: string; down_hash: string | null }>(
+    `select tag, to_jsonb(f) ->> 'down_hash' as down_hash from drizzle.fluxcore_migrations f`,
+  );
+  return new Map(rows.map((row) => [row.tag, row.down_hash]));
 }

@@ -1,0 +1,217 @@
+/**
+ * `db:rollback`: reverts applied migrations newest first through their down files, under the
+ * migration lock, one transaction per migration that runs the down file and removes the
+ * migration's journal rows. Before changing anything it refuses a down file edited since its
+ * migration was applied, rehearses every step in a transaction it rolls back (counting the
+ * rows each destructive statement would drop), and refuses to drop rows unless told --yes.
+ */
+import type { SqlSession } from '../client.ts';
+import { FluxDbError } from '../errors.ts';
+import { assertConsistent } from './apply.ts';
+import { type DataAtRisk, type DownFile, describeLoss, readDownFile } from './down.ts';
+import { findMigration, type Migration } from './journal.ts';
+import { acquireMigrationLock, releaseMigrationLock } from './lock.ts';
+import { ensureMigrationTables, readRecordedDownHashes, recordReverted } from './records.ts';
+import { migrationStatus } from './status.ts';
+
+export interface RollbackOptions {
+  /** Revert every applied migration after this one (tag or number); it stays applied. */
+  to?: string;
+  /** Accept losing the rows that destructive steps drop. */
+  yes?: boolean;
+  /** Print the SQL and the rows at risk; change nothing. */
+  dryRun?: boolean;
+  lockTimeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface RollbackStep {
+  migration: Migration;
+  down: DownFile;
+  /** Rows (table) or non-null values (column) each destructive statement would drop. */
+  atRisk: { target: DataAtRisk; rows: number }[];
+}
+
+export interface RollbackResult {
+  reverted: { tag: string; durationMs: number }[];
+  /** The steps in the order they run (newest first); with dryRun, the ones that would. */
+  planned: RollbackStep[];
+}
+
+function quoteName(qualified: string): string {
+  return qualified
+    .split('.')
+    .map((part) => `"${part.replaceAll('"', '""')}"`)
+    .join('.');
+}
+
+/** How many rows (or non-null values) each target holds; a missing table holds none. */
+async function countAtRisk(
+  session: SqlSession,
+  targets: DataAtRisk[],
+): Promise<RollbackStep['atRisk']> {
+  const counted: RollbackStep['atRisk'] = [];
+  for (const target of targets) {
+    const [exists] = await session.query<{ present: boolean }>(
+      'select to_regclass($1) is not null as present',
+      [quoteName(target.table)],
+    );
+    if (!exists?.present) {
+      counted.push({ target, rows: 0 });
+      continue;
+    }
+    const counting = target.kind === 'table' ? '*' : quoteName(target.column);
+    const [row] = await session.query<{ rows: string | number }>(
+      `select count(${counting}) as rows from ${quoteName(target.table)}`,
+    );
+    counted.push({ target, rows: Number(row?.rows ?? 0) });
+  }
+  return counted;
+}
+
+/** The steps to run, newest first, each down file checked against its recorded checksum. */
+async function planRollback(
+  session: SqlSession,
+  migrations: Migration[],
+  options: RollbackOptions,
+  log: (line: string) => void,
+): Promise<RollbackStep[]> {
+  const keep = options.to ? findMigration(migrations, options.to) : undefined;
+  const report = await migrationStatus(session, migrations);
+  assertConsistent(report, migrations);
+  const applied = migrations.filter(
+    (migration) => report.migrations.find((s) => s.tag === migration.tag)?.state === 'applied',
+  );
+  const revert = keep ? applied.filter((migration) => migration.idx > keep.idx) : applied.slice(-1);
+  const recorded = await readRecordedDownHashes(session);
+  const steps: RollbackStep[] = [];
+  for (const migration of revert.reverse()) {
+    const down = readDownFile(migration);
+    if (!down) {
+      throw new FluxDbError(
+        'DOWN_MISSING',
+        `${migration.tag} has no down file (${migration.downPath}), so it cannot be rolled back`,
+        'Write the inverse of the migration in that file (bun run db:generate writes it for a schema change), or restore a backup',
+      );
+    }
+    const hash = recorded.get(migration.tag);
+    if (hash && hash !== down.hash) {
+      throw new FluxDbError(
+        'DOWN_EDITED',
+        `${down.path} was edited after ${migration.tag} was applied (its checksum differs from the one recorded then)`,
+        `Restore the version it had then (git log -- ${down.path} finds it) and run db:rollback again`,
+      );
+    }
+    if (!hash) {
+      log(
+        `note: no checksum was recorded for ${down.path} (${migration.tag} was applied by drizzle-kit or before down checksums existed): it runs unverified`,
+      );
+    }
+    steps.push({ migration, down, atRisk: [] });
+  }
+  await rehearse(session, steps);
+  return steps;
+}
+
+function firstCodeLine(statement: string): string {
+  const code = statement.split('\n').find((line) => line.trim() && !line.trim().startsWith('--'));
+  const text = (code ?? statement).trim();
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+/** Runs a step's down file inside the caller's transaction. */
+async function runDownFile(session: SqlSession, step: RollbackStep, rehearsal: boolean) {
+  const { migration, down } = step;
+  for (const [index, statement] of down.statements.entries()) {
+    await session.exec(statement).catch((error: Error) => {
+      throw new FluxDbError(
+        'ROLLBACK_FAILED',
+        `rolling back ${migration.tag} ${rehearsal ? 'would fail' : 'failed'} at statement ${index + 1} of ${down.statements.length} of ${down.path} (${firstCodeLine(statement)}): ${error.message.split('\n')[0]}`,
+        rehearsal
+          ? 'Nothing was changed; fix the down file or the database, then run db:rollback again'
+          : `Nothing of this step was reverted and ${migration.tag} stays applied; fix the database or the down file, then run db:rollback again`,
+      );
+    });
+  }
+}
+
+/**
+ * Runs every step in one transaction that is always rolled back, counting each step's rows at
+ * risk just before it runs. So the counts are the ones the real run meets (a later step's
+ * down may already have emptied a table, as the credits seed's does), and a broken down file
+ * fails here, before anything is changed.
+ */
+async function rehearse(session: SqlSession, steps: RollbackStep[]): Promise<void> {
+  if (steps.length === 0) return;
+  await session.exec('begin');
+  try {
+    for (const step of steps) {
+      step.atRisk = await countAtRisk(session, step.down.atRisk);
+      await runDownFile(session, step, true);
+    }
+  } finally {
+    await session.exec('rollback').catch(() => {});
+  }
+}
+
+/** Runs one step's down file and removes its journal rows, in one transaction. */
+async function revertOne(session: SqlSession, step: RollbackStep): Promise<number> {
+  const started = performance.now();
+  await session.exec('begin');
+  try {
+    await runDownFile(session, step, false);
+    await recordReverted(session, step.migration);
+    await session.exec('commit');
+  } catch (error) {
+    await session.exec('rollback').catch(() => {});
+    throw error;
+  }
+  return performance.now() - started;
+}
+
+export async function rollback(
+  session: SqlSession,
+  migrations: Migration[],
+  options: RollbackOptions = {},
+): Promise<RollbackResult> {
+  const log = options.log ?? (() => {});
+  // Even a dry run takes the lock: its rehearsal runs the down files (and rolls them back).
+  await acquireMigrationLock(session, {
+    timeoutMs: options.lockTimeoutMs ?? 60_000,
+    onWait: (holder) => log(`waiting for the migration lock (held by ${holder})`),
+  });
+  try {
+    if (!options.dryRun) await ensureMigrationTables(session);
+    const planned = await planRollback(session, migrations, options, log);
+    if (options.dryRun) {
+      for (const step of planned) {
+        log(`-- ${step.migration.tag}: ${step.down.path}`);
+        for (const { target, rows } of step.atRisk)
+          log(`-- would drop ${describeLoss(target, rows)}`);
+        for (const statement of step.down.statements) log(statement);
+      }
+      return { reverted: [], planned };
+    }
+    const losses = planned.flatMap((step) =>
+      step.atRisk
+        .filter((risk) => risk.rows > 0)
+        .map((risk) => `${describeLoss(risk.target, risk.rows)} in ${step.migration.tag}`),
+    );
+    if (losses.length > 0 && !options.yes) {
+      throw new FluxDbError(
+        'ROLLBACK_REFUSED',
+        `rolling back would drop data: ${losses.join(', ')}`,
+        'Back up what you need, then run again with --yes to accept the loss (--dry-run shows the SQL)',
+      );
+    }
+    const reverted: RollbackResult['reverted'] = [];
+    for (const step of planned) {
+      const durationMs = await revertOne(session, step);
+      reverted.push({ tag: step.migration.tag, durationMs });
+      log(`reverted ${step.migration.tag} (${Math.round(durationMs)} ms)`);
+    }
+    return { reverted, planned };
+  } finally {
+    await releaseMigrationLock(session).catch(() => {});
+  }
+}

@@ -1,0 +1,171 @@
+import { afterEach, describe, expect, test } from 'bun:test';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { migrationsFolder } from '../src/config.ts';
+import { checkMigrations } from '../src/migrator/check.ts';
+import { generateDownSql } from '../src/migrator/down.ts';
+import { loadMigrations } from '../src/migrator/journal.ts';
+import { projectMigrations } from './support/databases.ts';
+import { copyProjectMigrations, runCli } from './support/migrations.ts';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function migrationsCopy(): string {
+  const dir = copyProjectMigrations();
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+function editJson(path: string, edit: (value: Record<string, unknown>) => void): void {
+  const value = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  edit(value);
+  writeFileSync(path, JSON.stringify(value, null, 2));
+}
+
+/** Removes the last `count` migrations (files, snapshots, journal entries) from a copy. */
+function dropLastMigrations(dir: string, count: number): void {
+  const removed = projectMigrations.slice(-count);
+  for (const migration of removed) {
+    rmSync(join(dir, `${migration.tag}.sql`));
+    rmSync(join(dir, `${migration.tag}.down.sql`));
+    rmSync(join(dir, 'meta', `${migration.tag.split('_')[0]}_snapshot.json`));
+  }
+  editJson(join(dir, 'meta', '_journal.json'), (journal) => {
+    journal.entries = (journal.entries as { tag: string }[]).filter(
+      (entry) => !removed.some((m) => m.tag === entry.tag),
+    );
+  });
+  editJson(join(dir, 'released.json'), (released) => {
+    released.lastReleased = projectMigrations.at(-count - 1)?.tag;
+  });
+}
+
+describe('db:check', () => {
+  test('passes on the repository as it is', async () => {
+    const result = await checkMigrations(migrationsFolder);
+    expect(result.problems).toEqual([]);
+    expect(result.passed).toHaveLength(4);
+  }, 60_000);
+
+  test('fails on a schema change that no migration holds', async () => {
+    const dir = migrationsCopy();
+    dropLastMigrations(dir, 2);
+    const result = await checkMigrations(dir);
+    expect(result.problems).toEqual([
+      expect.stringMatching(
+        /^the schema has changes no migration holds: drizzle-kit generate would write 0024_\w+\.sql, meta\/0024_snapshot\.json, meta\/_journal\.json\. Run bun run db:generate --name <what changed>$/,
+      ),
+    ]);
+  }, 60_000);
+
+  test('fails on a missing down file, naming it', async () => {
+    const dir = migrationsCopy();
+    rmSync(join(dir, '0010_appointments.down.sql'));
+    const run = await runCli('check', [], { FLUXCORE_MIGRATIONS_DIR: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `error: 0010_appointments has no down file: write ${join(dir, '0010_appointments.down.sql')} (bun run db:generate writes it for a schema change; a data migration's is written by hand)\n`,
+    );
+    expect(run.stdout).toContain('db:check failed: 1 problem(s)');
+  }, 60_000);
+
+  test('lints migrations after the last released one with squawk', async () => {
+    const dir = migrationsCopy();
+    editJson(join(dir, 'released.json'), (released) => {
+      released.lastReleased = '0023_media_and_message_assets';
+    });
+    const result = await checkMigrations(dir);
+    expect(result.problems).toEqual([
+      'squawk: 0024_protected_accounts.sql:9:0: require-lock-timeout Missing `set lock_timeout` before potentially slow SHARE ROW EXCLUSIVE lock operations',
+      'squawk: 0024_protected_accounts.sql:9:0: require-statement-timeout Missing `set statement_timeout` before potentially slow operations',
+    ]);
+  }, 60_000);
+});
+
+describe('db:generate', () => {
+  test('writes the down file of a new migration beside it', async () => {
+    const dir = migrationsCopy();
+    dropLastMigrations(dir, 2);
+    const run = await runCli('generate', ['--name', 'protected_accounts_again'], {
+      FLUXCORE_MIGRATIONS_DIR: dir,
+    });
+    expect(run.code).toBe(0);
+    const down = join(dir, '0024_protected_accounts_again.down.sql');
+    expect(run.stdout).toContain(
+      '0024_protected_accounts_again.down.sql (1 statement(s), 1 marked destructive)',
+    );
+    expect(readFileSync(down, 'utf8')).toContain(
+      '-- fluxcore:destructive table=protected_accounts\nDROP TABLE "protected_accounts" CASCADE;',
+    );
+  }, 60_000);
+
+  test('regenerates the committed down files of schema migrations as they are', async () => {
+    for (const tag of [
+      '0000_strong_proudstar',
+      '0003_actor_model',
+      '0018_fluxcore_vector_stores_and_rag',
+    ]) {
+      const index = projectMigrations.findIndex((m) => m.tag === tag);
+      const plan = await generateDownSql(projectMigrations, index);
+      expect(plan.kind === 'generated' && plan.sql).toBe(
+        readFileSync(projectMigrations[index]?.downPath ?? '', 'utf8'),
+      );
+    }
+    const seed = await generateDownSql(projectMigrations, projectMigrations.length - 1);
+    expect(seed.kind).toBe('by-hand');
+  });
+
+  test('never asks drizzle-kit about a rename: that down file is left to a person, without waiting', async () => {
+    const dir = migrationsCopy();
+    // 0026 renames a column, as a developer answering drizzle-kit's question would have.
+    const last = JSON.parse(readFileSync(join(dir, 'meta', '0025_snapshot.json'), 'utf8'));
+    const table = last.tables['public.protected_accounts'];
+    table.columns.note = { ...table.columns.reason, name: 'note' };
+    delete table.columns.reason;
+    writeFileSync(
+      join(dir, 'meta', '0026_snapshot.json'),
+      JSON.stringify({ ...last, id: '11111111-1111-4111-8111-111111111111', prevId: last.id }),
+    );
+    writeFileSync(
+      join(dir, '0026_rename_reason.sql'),
+      'ALTER TABLE "protected_accounts" RENAME COLUMN "reason" TO "note";',
+    );
+    editJson(join(dir, 'meta', '_journal.json'), (journal) => {
+      (journal.entries as unknown[]).push({
+        idx: 26,
+        version: '7',
+        when: 1_900_000_000_000,
+        tag: '0026_rename_reason',
+        breakpoints: true,
+      });
+    });
+    // A child without a terminal, as in CI: a question from drizzle-kit would fail or hang it.
+    const down = resolve(import.meta.dir, '../src/migrator/down.ts');
+    const child = Bun.spawn(
+      [
+        'bun',
+        '-e',
+        `const { writeMissingDownFiles } = await import(${JSON.stringify(down)}); console.log(JSON.stringify(await writeMissingDownFiles(${JSON.stringify(dir)})));`,
+      ],
+      { stdin: 'ignore', stdout: 'pipe', stderr: 'pipe' },
+    );
+    const timer = setTimeout(() => child.kill(), 20_000);
+    const [stdout, code] = await Promise.all([new Response(child.stdout).text(), child.exited]);
+    clearTimeout(timer);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.written).toEqual([]);
+    expect(result.byHand).toEqual([
+      {
+        tag: '0026_rename_reason',
+        path: join(dir, '0026_rename_reason.down.sql'),
+        reason:
+          'its inverse would be a rename or a drop-and-create (columns of public.protected_accounts: note dropped and reason created), which drizzle-kit can only ask a person about',
+      },
+    ]);
+    expect(loadMigrations(dir)).toHaveLength(27);
+  }, 30_000);
+});
