@@ -2,6 +2,17 @@
  * @fluxcore/db: the schema, the client factory, the migrator and the reference-data seed.
  * Importing it opens no connection: call createDb().
  */
+
+export {
+  allScopes,
+  grantInternalAccess,
+  hasInternalAccess,
+  type InternalAccessScope,
+  internalAccessScopes,
+  revokeInternalAccess,
+  scopesAllow,
+} from './access/internal-access.ts';
+export { accountOwnerId, userExists } from './access/ownership.ts';
 export {
   createDb,
   type Database,
@@ -10,17 +21,70 @@ export {
   type SqlSession,
   type Transaction,
 } from './client.ts';
+export { runCommand } from './commands/run.ts';
 export {
   type DatabaseConfig,
   describeTarget,
   loadDatabaseConfig,
   migrationsFolder,
 } from './config.ts';
+export {
+  applyCreditsGating,
+  type CreditsGatingParams,
+  type CreditsGatingResult,
+} from './credits/gating.ts';
+export {
+  type GrantCreditsParams,
+  type GrantCreditsResult,
+  grantCredits,
+  readCreditsBalance,
+} from './credits/wallet.ts';
+export {
+  claimDeletionJob,
+  type DeletionBackoff,
+  type DeletionStepResult,
+  deletionBackoffDefaults,
+  deletionRetryDelayMs,
+  finishedDeletionStatuses,
+  type RequestAccountDeletionResult,
+  releaseLease,
+  requestAccountDeletion,
+  runDeletionStep,
+} from './deletion/jobs.ts';
+export {
+  type AccountDeletionPlan,
+  countAccountRows,
+  deleteAccountRows,
+  planAccountDeletion,
+  readForeignKeys,
+} from './deletion/plan.ts';
 export { FluxDbError, type FluxDbErrorCode, redactSecrets } from './errors.ts';
+export {
+  type AppendMessageResult,
+  appendMessage,
+  type ConversationSummary,
+  conversationListLimits,
+  conversationParticipants,
+  listConversations,
+} from './messages/conversations.ts';
+export {
+  decodeMessageCursor,
+  encodeMessageCursor,
+  listMessages,
+  type MessagePage,
+  messagePageLimits,
+} from './messages/history.ts';
 export { migrate } from './migrator/apply.ts';
 export { baseline } from './migrator/baseline.ts';
 export { loadMigrations, type Migration } from './migrator/journal.ts';
 export { migrationStatus, type StatusReport } from './migrator/status.ts';
+export {
+  type ChunkMatch,
+  chunkSearchDefaults,
+  nearestChunksQuery,
+  searchChunks,
+} from './rag/search.ts';
 export * as schema from './schema/index.ts';
 export { schemaTableNames, schemaTables } from './schema-tables.ts';
 export { baseCreditsPolicies, seedReferenceData } from './seed/credits-policies.ts';
+export { parseSettings, wholeNumberSetting } from './settings.ts';

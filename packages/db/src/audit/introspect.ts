@@ -1,8 +1,9 @@
 /**
  * Reads what a database holds in `public`, in a constant number of catalog queries (five,
- * whatever the number of tables), as comparable elements: every definition is rendered by
- * the server itself (format_type, pg_get_expr, pg_get_constraintdef, pg_get_indexdef), so two
- * databases of the same kind that hold the same thing give equal elements.
+ * whatever the number of tables). Every definition is rendered by the server itself
+ * (format_type, pg_get_expr, pg_get_constraintdef, pg_get_indexdef), and the structure
+ * behind it (key columns, targets, methods, operator classes) is read as data, so the audit
+ * can compare facts and baseline can compare whole definitions.
  */
 import type { Row } from '../client.ts';
 
@@ -10,47 +11,99 @@ export interface Queryable {
   query<T extends Row = Row>(text: string, params?: unknown[]): Promise<T[]>;
 }
 
-export type ElementKind = 'table' | 'column' | 'constraint' | 'index' | 'enum' | 'extension';
-
-export interface CatalogElement {
-  kind: ElementKind;
-  /** The table it belongs to (none for enums and extensions). */
-  table: string | undefined;
+export interface LiveColumn {
   name: string;
-  /** What must be equal for two elements to match. */
+  type: string;
+  notNull: boolean;
+  default: string | null;
+}
+
+export type ConstraintType = 'primary key' | 'foreign key' | 'unique' | 'check' | 'exclusion';
+
+export interface LiveConstraint {
+  name: string;
+  type: ConstraintType;
+  /** pg_get_constraintdef: `FOREIGN KEY (a) REFERENCES t(id) ON DELETE CASCADE`. */
   definition: string;
-  /** For indexes: the definition without the index's own name, to recognise a rename. */
-  shape?: string;
-  /** Extra facts that are reported but never compared (an extension's version). */
-  detail?: string;
+  columns: string[];
+  referencedTable: string | null;
+  referencedColumns: string[];
+  /** `cascade`, `set null`, `restrict`, `no action` or `set default`. */
+  onDelete: string | null;
+  nullsNotDistinct: boolean;
 }
 
-/** Elements keyed by `<kind>:<table>.<name>`. */
-export type Catalog = Map<string, CatalogElement>;
-
-export function elementKey(element: Pick<CatalogElement, 'kind' | 'table' | 'name'>): string {
-  return `${element.kind}:${element.table ? `${element.table}.` : ''}${element.name}`;
+export interface LiveIndex {
+  name: string;
+  definition: string;
+  method: string;
+  unique: boolean;
+  /** One entry per key: a column name, or an expression as the server renders it. */
+  keys: string[];
+  /** The operator class of each key, or null where it is the type's default. */
+  opclasses: (string | null)[];
+  predicate: string | null;
+  /** Storage parameters (`m=16`, `ef_construction=64`). */
+  options: string[];
+  valid: boolean;
+  /** Owned by a primary key or unique constraint (checked through the constraint). */
+  constraintBacked: boolean;
 }
 
-function add(catalog: Catalog, element: CatalogElement): void {
-  catalog.set(elementKey(element), element);
+export interface LiveTable {
+  name: string;
+  columns: Map<string, LiveColumn>;
+  constraints: Map<string, LiveConstraint>;
+  indexes: Map<string, LiveIndex>;
 }
 
-const constraintKinds: Record<string, string> = {
+export interface LiveSchema {
+  tables: Map<string, LiveTable>;
+  enums: Map<string, string[]>;
+  extensions: Map<string, string>;
+}
+
+const constraintTypes: Record<string, ConstraintType> = {
   p: 'primary key',
   f: 'foreign key',
   u: 'unique',
   c: 'check',
   x: 'exclusion',
 };
+const deleteActions: Record<string, string> = {
+  a: 'no action',
+  r: 'restrict',
+  c: 'cascade',
+  n: 'set null',
+  d: 'set default',
+};
 
-export async function introspectCatalog(db: Queryable): Promise<Catalog> {
+/** node-postgres returns arrays; some drivers return `{a,b}` text. */
+function list(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value !== 'string' || value === '{}' || value === '') return [];
+  return value
+    .replace(/^\{|\}$/g, '')
+    .split(',')
+    .map((item) => item.replace(/^"|"$/g, ''));
+}
+
+function tableOf(schema: LiveSchema, name: string): LiveTable {
+  let table = schema.tables.get(name);
+  if (!table) {
+    table = { name, columns: new Map(), constraints: new Map(), indexes: new Map() };
+    schema.tables.set(name, table);
+  }
+  return table;
+}
+
+export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
   const [columns, constraints, indexes, enums, extensions] = await Promise.all([
     db.query<{
       table: string;
       name: string | null;
-      type: string | null;
-      not_null: boolean | null;
+      type: string;
+      not_null: boolean;
       default: string | null;
     }>(`
       select c.relname as table, a.attname as name, format_type(a.atttypid, a.atttypmod) as type,
@@ -61,30 +114,62 @@ export async function introspectCatalog(db: Queryable): Promise<Catalog> {
       left join pg_attrdef d on d.adrelid = c.oid and d.adnum = a.attnum
       where c.relkind in ('r', 'p')
       order by c.relname, a.attnum`),
-    db.query<{ table: string; name: string; type: string; definition: string }>(`
+    db.query<{
+      table: string;
+      name: string;
+      type: string;
+      definition: string;
+      columns: unknown;
+      referenced_table: string | null;
+      referenced_columns: unknown;
+      on_delete: string;
+      nulls_not_distinct: boolean | null;
+    }>(`
       select c.relname as table, k.conname as name, k.contype as type,
-             pg_get_constraintdef(k.oid) as definition
+             pg_get_constraintdef(k.oid) as definition,
+             array(select a.attname from unnest(k.conkey) with ordinality u(n, i)
+                   join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.n order by u.i)::text[] as columns,
+             r.relname as referenced_table,
+             array(select a.attname from unnest(k.confkey) with ordinality u(n, i)
+                   join pg_attribute a on a.attrelid = k.confrelid and a.attnum = u.n order by u.i)::text[] as referenced_columns,
+             k.confdeltype as on_delete,
+             (select to_jsonb(x) ->> 'indnullsnotdistinct' = 'true' from pg_index x where x.indexrelid = k.conindid) as nulls_not_distinct
       from pg_constraint k
       join pg_class c on c.oid = k.conrelid
       join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
+      left join pg_class r on r.oid = k.confrelid
       where k.contype in ('p', 'f', 'u', 'c', 'x')
       order by 1, 2`),
     db.query<{
       table: string;
       name: string;
       definition: string;
+      method: string;
+      unique: boolean;
+      keys: unknown;
+      opclasses: unknown;
+      predicate: string | null;
+      options: unknown;
       valid: boolean;
       constraint_backed: boolean;
     }>(`
       select t.relname as table, i.relname as name, pg_get_indexdef(x.indexrelid) as definition,
+             am.amname as method, x.indisunique as unique,
+             array(select pg_get_indexdef(x.indexrelid, k, true) from generate_series(1, x.indnkeyatts) k)::text[] as keys,
+             array(select case when oc.opcdefault then '' else oc.opcname end
+                   from unnest(x.indclass) with ordinality u(oid, i) join pg_opclass oc on oc.oid = u.oid
+                   where u.i <= x.indnkeyatts order by u.i)::text[] as opclasses,
+             pg_get_expr(x.indpred, x.indrelid) as predicate,
+             coalesce(i.reloptions, '{}')::text[] as options,
              x.indisvalid as valid,
              exists (select 1 from pg_constraint k where k.conindid = x.indexrelid and k.contype in ('p', 'u', 'x')) as constraint_backed
       from pg_index x
       join pg_class i on i.oid = x.indexrelid
       join pg_class t on t.oid = x.indrelid
       join pg_namespace n on n.oid = t.relnamespace and n.nspname = 'public'
+      join pg_am am on am.oid = i.relam
       order by 1, 2`),
-    db.query<{ name: string; labels: string[] | string }>(`
+    db.query<{ name: string; labels: unknown }>(`
       select t.typname as name, array_agg(e.enumlabel order by e.enumsortorder)::text[] as labels
       from pg_type t
       join pg_namespace n on n.oid = t.typnamespace and n.nspname = 'public'
@@ -95,61 +180,108 @@ export async function introspectCatalog(db: Queryable): Promise<Catalog> {
     ),
   ]);
 
+  const schema: LiveSchema = { tables: new Map(), enums: new Map(), extensions: new Map() };
+  for (const row of columns) {
+    const table = tableOf(schema, row.table);
+    if (row.name === null) continue;
+    table.columns.set(row.name, {
+      name: row.name,
+      type: row.type,
+      notNull: row.not_null,
+      default: row.default,
+    });
+  }
+  for (const row of constraints) {
+    tableOf(schema, row.table).constraints.set(row.name, {
+      name: row.name,
+      type: constraintTypes[row.type] ?? 'check',
+      definition: row.definition,
+      columns: list(row.columns),
+      referencedTable: row.referenced_table,
+      referencedColumns: list(row.referenced_columns),
+      onDelete: row.type === 'f' ? (deleteActions[row.on_delete] ?? row.on_delete) : null,
+      nullsNotDistinct: row.nulls_not_distinct === true,
+    });
+  }
+  for (const row of indexes) {
+    tableOf(schema, row.table).indexes.set(row.name, {
+      name: row.name,
+      definition: row.definition,
+      method: row.method,
+      unique: row.unique,
+      keys: list(row.keys),
+      opclasses: list(row.opclasses).map((name) => name || null),
+      predicate: row.predicate,
+      options: list(row.options),
+      valid: row.valid,
+      constraintBacked: row.constraint_backed,
+    });
+  }
+  for (const row of enums) schema.enums.set(row.name, list(row.labels));
+  for (const row of extensions) schema.extensions.set(row.name, row.version);
+  return schema;
+}
+
+export type ElementKind = 'table' | 'column' | 'constraint' | 'index' | 'enum' | 'extension';
+
+/** One thing a database holds, as text that is equal when two databases hold the same. */
+export interface CatalogElement {
+  kind: ElementKind;
+  table: string | undefined;
+  name: string;
+  definition: string;
+}
+
+/** Elements keyed by `<kind>:<table>.<name>`. */
+export type Catalog = Map<string, CatalogElement>;
+
+export function elementKey(element: Pick<CatalogElement, 'kind' | 'table' | 'name'>): string {
+  return `${element.kind}:${element.table ? `${element.table}.` : ''}${element.name}`;
+}
+
+/** Flattens a schema into comparable elements (baseline compares two of these). */
+export function catalogElements(schema: LiveSchema): Catalog {
   const catalog: Catalog = new Map();
-  for (const column of columns) {
-    add(catalog, { kind: 'table', table: column.table, name: column.table, definition: 'table' });
-    if (column.name === null) continue;
-    add(catalog, {
-      kind: 'column',
-      table: column.table,
-      name: column.name,
-      definition: `${column.type}${column.not_null ? ' not null' : ''}${column.default === null ? '' : ` default ${column.default}`}`,
-    });
+  const add = (element: CatalogElement) => catalog.set(elementKey(element), element);
+  for (const table of schema.tables.values()) {
+    add({ kind: 'table', table: table.name, name: table.name, definition: 'table' });
+    for (const column of table.columns.values()) {
+      add({
+        kind: 'column',
+        table: table.name,
+        name: column.name,
+        definition: `${column.type}${column.notNull ? ' not null' : ''}${column.default === null ? '' : ` default ${column.default}`}`,
+      });
+    }
+    for (const constraint of table.constraints.values()) {
+      add({
+        kind: 'constraint',
+        table: table.name,
+        name: constraint.name,
+        definition: `${constraint.type}: ${constraint.definition}`,
+      });
+    }
+    for (const index of table.indexes.values()) {
+      if (index.constraintBacked) continue;
+      const shape = index.definition.replace(
+        /^CREATE (UNIQUE )?INDEX \S+ ON /,
+        'CREATE $1INDEX ON ',
+      );
+      add({
+        kind: 'index',
+        table: table.name,
+        name: index.name,
+        definition: `${shape}${index.valid ? '' : ' (INVALID)'}`,
+      });
+    }
   }
-  for (const constraint of constraints) {
-    add(catalog, {
-      kind: 'constraint',
-      table: constraint.table,
-      name: constraint.name,
-      definition: `${constraintKinds[constraint.type] ?? constraint.type}: ${constraint.definition}`,
-    });
-  }
-  for (const index of indexes) {
-    // The index a primary key or unique constraint owns is checked through the constraint.
-    if (index.constraint_backed) continue;
-    const shape = index.definition.replace(/^CREATE (UNIQUE )?INDEX \S+ ON /, 'CREATE $1INDEX ON ');
-    add(catalog, {
-      kind: 'index',
-      table: index.table,
-      name: index.name,
-      definition: `${shape}${index.valid ? '' : ' (INVALID)'}`,
-      shape,
-    });
-  }
-  for (const type of enums) {
-    const labels = Array.isArray(type.labels) ? type.labels : parsePgArray(type.labels);
-    add(catalog, {
-      kind: 'enum',
-      table: undefined,
-      name: type.name,
-      definition: labels.join(', '),
-    });
-  }
-  for (const extension of extensions) {
-    add(catalog, {
-      kind: 'extension',
-      table: undefined,
-      name: extension.name,
-      definition: 'installed',
-      detail: extension.version,
-    });
-  }
+  for (const [name, labels] of schema.enums)
+    add({ kind: 'enum', table: undefined, name, definition: labels.join(', ') });
+  for (const name of schema.extensions.keys())
+    add({ kind: 'extension', table: undefined, name, definition: 'installed' });
   return catalog;
 }
 
-/** node-postgres returns text[] as an array; this covers drivers that return `{a,b}`. */
-function parsePgArray(text: string): string[] {
-  const inner = text.replace(/^\{|\}$/g, '');
-  if (inner === '') return [];
-  return inner.split(',').map((label) => label.replace(/^"|"$/g, ''));
+export async function introspectCatalog(db: Queryable): Promise<Catalog> {
+  return catalogElements(await introspectSchema(db));
 }

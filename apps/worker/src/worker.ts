@@ -1,0 +1,96 @@
+/**
+ * The account-deletion loop: claim a due job, run its steps until it is finished, repeat; poll
+ * when nothing is due. Stopping (the signal) never abandons a step half way: the current step
+ * finishes, then the lease is released so another worker resumes the job at once.
+ */
+import {
+  claimDeletionJob,
+  type DatabaseClient,
+  type DeletionBackoff,
+  releaseLease,
+  runDeletionStep,
+} from '@fluxcore/db';
+
+export interface WorkerOptions {
+  db: DatabaseClient;
+  /** Written to locked_by and the deletion logs. Unique per running worker. */
+  workerId: string;
+  /** How long a claim lasts without news from this worker; each step renews it. */
+  leaseMs: number;
+  /** The wait between polls when no job is due. */
+  pollMs: number;
+  /** Aborting it stops the worker after the current step. */
+  signal: AbortSignal;
+  backoff?: DeletionBackoff;
+  log?: (line: string) => void;
+}
+
+export interface WorkerSummary {
+  completed: number;
+  failed: number;
+  retried: number;
+  released: number;
+}
+
+/** Waits `ms`, or less when the signal aborts. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> {
+  const { db, workerId, leaseMs, pollMs, signal } = options;
+  const log = options.log ?? (() => {});
+  const summary: WorkerSummary = { completed: 0, failed: 0, retried: 0, released: 0 };
+  while (!signal.aborted) {
+    let jobId: string | undefined;
+    try {
+      const job = await claimDeletionJob(db.db, { workerId, leaseMs });
+      if (!job) {
+        await pause(pollMs, signal);
+        continue;
+      }
+      jobId = job.id;
+      log(`${workerId}: claimed job ${job.id} (account ${job.accountId}, ${job.status})`);
+      for (;;) {
+        if (signal.aborted) {
+          await releaseLease(db.db, { jobId: job.id, workerId, reason: 'worker stopping' });
+          summary.released += 1;
+          log(`${workerId}: released job ${job.id} to stop`);
+          break;
+        }
+        const step = await runDeletionStep(db.db, {
+          jobId: job.id,
+          workerId,
+          leaseMs,
+          backoff: options.backoff,
+        });
+        if (step.kind === 'advanced') {
+          log(`${workerId}: job ${job.id} is ${step.status}`);
+          continue;
+        }
+        if (step.kind === 'completed') summary.completed += 1;
+        if (step.kind === 'failed') summary.failed += 1;
+        if (step.kind === 'retry_scheduled') summary.retried += 1;
+        log(`${workerId}: job ${job.id} ${step.kind}${'reason' in step ? `: ${step.reason}` : ''}`);
+        break;
+      }
+    } catch (error) {
+      // The database went away or refused us: keep the lease to expire on its own, and retry
+      // after a pause rather than crash (a restart would not help either).
+      log(
+        `${workerId}: ${jobId ? `job ${jobId}: ` : ''}${error instanceof Error ? error.message : String(error)}`,
+      );
+      await pause(pollMs, signal);
+    }
+  }
+  return summary;
+}

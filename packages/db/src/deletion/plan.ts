@@ -1,0 +1,207 @@
+/**
+ * What deleting an account deletes, and in which order, read from the live catalog
+ * (pg_constraint) rather than from a hand-kept table list: a table added to the schema later
+ * is covered by the next deletion without a change here.
+ *
+ * - A table is owned by the account when it reaches `accounts` through foreign keys declared
+ *   `on delete cascade`: its rows have no life without their parent. Its rows to delete are
+ *   those whose cascading key points at a row being deleted.
+ * - `set null` references (history that outlives the account: a ledger's conversation, an
+ *   appointment's client) are left for the database to clear when the parent row goes.
+ * - `restrict` and `no action` references are never followed: they exist to refuse a
+ *   deletion (protected_accounts restricts its account). They still order the deletes.
+ * - Tables are deleted children first (every foreign key between owned tables points at a
+ *   table deleted later), so no statement depends on a cascade and none hits a foreign key.
+ */
+
+import { type SQL, sql } from 'drizzle-orm';
+import { getTableConfig } from 'drizzle-orm/pg-core';
+import type { Database, Transaction } from '../client.ts';
+import { FluxDbError } from '../errors.ts';
+import { rawRows } from '../raw-rows.ts';
+import { accounts } from '../schema/index.ts';
+
+/** pg_constraint.confdeltype: a no action, r restrict, c cascade, n set null, d set default. */
+type OnDelete = 'a' | 'r' | 'c' | 'n' | 'd';
+
+export interface ForeignKey {
+  name: string;
+  child: string;
+  childColumns: string[];
+  parent: string;
+  parentColumns: string[];
+  onDelete: OnDelete;
+}
+
+export interface DeletionStep {
+  table: string;
+  /** The condition that selects the account's rows of this table. */
+  where(accountId: string): SQL;
+}
+
+export interface AccountDeletionPlan {
+  /** Children first; the last step deletes the account row itself. */
+  steps: DeletionStep[];
+}
+
+const rootTable = getTableConfig(accounts);
+
+/** Every foreign key between two tables of the schema's namespace. */
+export async function readForeignKeys(db: Database | Transaction): Promise<ForeignKey[]> {
+  const namespace = rootTable.schema ?? 'public';
+  return rawRows<ForeignKey>(
+    db,
+    sql`select c.conname as "name",
+          child.relname as "child",
+          (select json_agg(a.attname order by k.ord)
+             from unnest(c.conkey) with ordinality as k(attnum, ord)
+             join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum) as "childColumns",
+          parent.relname as "parent",
+          (select json_agg(a.attname order by k.ord)
+             from unnest(c.confkey) with ordinality as k(attnum, ord)
+             join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.attnum) as "parentColumns",
+          c.confdeltype as "onDelete"
+        from pg_constraint c
+        join pg_class child on child.oid = c.conrelid
+        join pg_class parent on parent.oid = c.confrelid
+        where c.contype = 'f'
+          and child.relnamespace = ${namespace}::regnamespace
+          and parent.relnamespace = ${namespace}::regnamespace
+        order by c.conname`,
+  );
+}
+
+const columnList = (columns: string[]) =>
+  sql.join(
+    columns.map((column) => sql.identifier(column)),
+    sql`, `,
+  );
+
+/** Builds the plan from foreign keys (exported so tests can plan over a hand-made graph). */
+export function planFromForeignKeys(foreignKeys: ForeignKey[]): AccountDeletionPlan {
+  const root = rootTable.name;
+  const [rootKey] = rootTable.columns.filter((column) => column.primary);
+  if (!rootKey) throw new Error(`${root} has no single-column primary key`);
+
+  // The owned tables: reachable from the root through cascading keys, followed backwards.
+  const owned = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const fk of foreignKeys) {
+      if (fk.onDelete === 'c' && owned.has(fk.parent) && !owned.has(fk.child)) {
+        owned.add(fk.child);
+        grew = true;
+      }
+    }
+  }
+
+  const predicates = new Map<string, (accountId: string) => SQL>();
+  const building: string[] = [];
+  const predicateOf = (table: string): ((accountId: string) => SQL) => {
+    const known = predicates.get(table);
+    if (known) return known;
+    if (building.includes(table)) {
+      throw new FluxDbError(
+        'DELETION_PLAN_CYCLE',
+        `cascading foreign keys form a cycle through ${[...building, table].join(' → ')}`,
+        'Make one of those references on delete set null or restrict',
+      );
+    }
+    building.push(table);
+    let predicate: (accountId: string) => SQL;
+    if (table === root) {
+      predicate = (accountId) => sql`${sql.identifier(rootKey.name)} = ${accountId}`;
+    } else {
+      const terms = foreignKeys
+        .filter((fk) => fk.child === table && fk.onDelete === 'c' && fk.parent !== table)
+        .filter((fk) => owned.has(fk.parent))
+        .map((fk) => {
+          const [column] = fk.childColumns;
+          if (fk.parent === root && column && fk.parentColumns.join() === rootKey.name) {
+            return (accountId: string) => sql`${sql.identifier(column)} = ${accountId}`;
+          }
+          const parentPredicate = predicateOf(fk.parent);
+          return (accountId: string) =>
+            sql`(${columnList(fk.childColumns)}) in (select ${columnList(fk.parentColumns)} from ${sql.identifier(fk.parent)} where ${parentPredicate(accountId)})`;
+        });
+      predicate = (accountId) =>
+        sql.join(
+          terms.map((term) => sql`(${term(accountId)})`),
+          sql` or `,
+        );
+    }
+    building.pop();
+    predicates.set(table, predicate);
+    return predicate;
+  };
+
+  // Children first: a table is deleted once no owned table still to delete references it.
+  const ordering = foreignKeys.filter(
+    (fk) =>
+      fk.onDelete !== 'n' &&
+      fk.onDelete !== 'd' &&
+      fk.child !== fk.parent &&
+      owned.has(fk.child) &&
+      owned.has(fk.parent),
+  );
+  const remaining = new Set(owned);
+  const steps: DeletionStep[] = [];
+  while (remaining.size > 0) {
+    const ready = [...remaining]
+      .filter((table) => !ordering.some((fk) => fk.parent === table && remaining.has(fk.child)))
+      .sort();
+    if (ready.length === 0) {
+      throw new FluxDbError(
+        'DELETION_PLAN_CYCLE',
+        `foreign keys between ${[...remaining].sort().join(', ')} form a cycle with no set null link`,
+        'Make one of those references on delete set null',
+      );
+    }
+    for (const table of ready) {
+      remaining.delete(table);
+      steps.push({ table, where: predicateOf(table) });
+    }
+  }
+  return { steps };
+}
+
+/** The plan for the live database's schema. */
+export async function planAccountDeletion(
+  db: Database | Transaction,
+): Promise<AccountDeletionPlan> {
+  return planFromForeignKeys(await readForeignKeys(db));
+}
+
+/** How many rows of each owned table belong to the account (one statement). */
+export async function countAccountRows(
+  db: Database | Transaction,
+  plan: AccountDeletionPlan,
+  accountId: string,
+): Promise<Record<string, number>> {
+  const selects = plan.steps.map(
+    (step) =>
+      sql`select ${step.table}::text as "table", count(*)::int as "count" from ${sql.identifier(step.table)} where ${step.where(accountId)}`,
+  );
+  const rows = await rawRows<{ table: string; count: number }>(
+    db,
+    sql.join(selects, sql` union all `),
+  );
+  return Object.fromEntries(rows.map((row) => [row.table, Number(row.count)]));
+}
+
+/** Deletes the account's rows, table by table in plan order; returns the count per table. */
+export async function deleteAccountRows(
+  db: Database | Transaction,
+  plan: AccountDeletionPlan,
+  accountId: string,
+): Promise<Record<string, number>> {
+  const deleted: Record<string, number> = {};
+  for (const step of plan.steps) {
+    const [row] = await rawRows<{ count: number }>(
+      db,
+      sql`with deleted as (delete from ${sql.identifier(step.table)} where ${step.where(accountId)} returning 1) select count(*)::int as "count" from deleted`,
+    );
+    deleted[step.table] = Number(row?.count ?? 0);
+  }
+  return deleted;
+}

@@ -1,0 +1,168 @@
+/**
+ * Conversations as one account sees them (through its relationships), and appending a message,
+ * which keeps the conversation's summary columns (last_message_*, unread counts) in step with
+ * the messages table in the same transaction.
+ */
+import { and, desc, eq, or, sql } from 'drizzle-orm';
+import type { Database, Transaction } from '../client.ts';
+import {
+  type Conversation,
+  conversations,
+  type Message,
+  type MessageContent,
+  type MessageGenerator,
+  type MessageType,
+  messages,
+  relationships,
+} from '../schema/index.ts';
+import { pageLimit } from './history.ts';
+
+export const conversationListLimits = { default: 50, max: 200 } as const;
+
+export interface ConversationSummary {
+  conversation: Conversation;
+  /** The account on the other side of the relationship. */
+  counterpartAccountId: string;
+  /** Messages the listing account has not read yet. */
+  unreadCount: number;
+}
+
+/** An account's conversations, most recent message first (never-used ones last). */
+export async function listConversations(
+  db: Database | Transaction,
+  params: { accountId: string; limit?: number },
+): Promise<ConversationSummary[]> {
+  const limit = pageLimit(params.limit, conversationListLimits, 'conversations');
+  const rows = await db
+    .select({
+      conversation: conversations,
+      accountAId: relationships.accountAId,
+      accountBId: relationships.accountBId,
+    })
+    .from(conversations)
+    .innerJoin(relationships, eq(relationships.id, conversations.relationshipId))
+    .where(
+      or(
+        eq(relationships.accountAId, params.accountId),
+        eq(relationships.accountBId, params.accountId),
+      ),
+    )
+    .orderBy(sql`${conversations.lastMessageAt} desc nulls last`, desc(conversations.id))
+    .limit(limit);
+  return rows.map((row) => {
+    const isA = row.accountAId === params.accountId.toLowerCase();
+    return {
+      conversation: row.conversation,
+      counterpartAccountId: isA ? row.accountBId : row.accountAId,
+      unreadCount: isA ? row.conversation.unreadCountA : row.conversation.unreadCountB,
+    };
+  });
+}
+
+/** The two accounts of a conversation's relationship, or undefined for an unknown id. */
+export async function conversationParticipants(
+  db: Database | Transaction,
+  conversationId: string,
+): Promise<{ accountAId: string; accountBId: string } | undefined> {
+  const [row] = await db
+    .select({ accountAId: relationships.accountAId, accountBId: relationships.accountBId })
+    .from(conversations)
+    .innerJoin(relationships, eq(relationships.id, conversations.relationshipId))
+    .where(eq(conversations.id, conversationId));
+  return row;
+}
+
+export interface AppendMessageParams {
+  conversationId: string;
+  /** One of the two accounts of the conversation's relationship. */
+  senderAccountId: string;
+  content: MessageContent;
+  type?: MessageType;
+  generatedBy?: MessageGenerator;
+}
+
+export type AppendMessageResult =
+  | { kind: 'appended'; message: Message; conversation: Conversation }
+  | { kind: 'conversation_not_found' }
+  | { kind: 'not_participant' };
+
+/** How long the conversation list's preview of the last message is, in characters. */
+export const lastMessagePreviewLength = 280;
+
+function previewOf(content: MessageContent): string {
+  const text = content.text ?? (content.media?.[0] ? `[${content.media[0].type}]` : '');
+  return text.length > lastMessagePreviewLength ? text.slice(0, lastMessagePreviewLength) : text;
+}
+
+/**
+ * Appends a message and, in the same transaction, moves the conversation's last_message_* to
+ * it, raises the unread count of the side that did not send it, and records the interaction on
+ * the relationship. The conversation row is locked first, so concurrent appends count exactly.
+ */
+export async function appendMessage(
+  db: Database | Transaction,
+  params: AppendMessageParams,
+): Promise<AppendMessageResult> {
+  return db.transaction(async (tx) => {
+    const [conversation] = await tx
+      .select({
+        id: conversations.id,
+        relationshipId: conversations.relationshipId,
+        accountAId: relationships.accountAId,
+        accountBId: relationships.accountBId,
+      })
+      .from(conversations)
+      .innerJoin(relationships, eq(relationships.id, conversations.relationshipId))
+      .where(eq(conversations.id, params.conversationId))
+      .for('update', { of: conversations });
+    if (!conversation) return { kind: 'conversation_not_found' } as const;
+    const sender = params.senderAccountId.toLowerCase();
+    const side =
+      sender === conversation.accountAId
+        ? 'a'
+        : sender === conversation.accountBId
+          ? 'b'
+          : undefined;
+    if (!side) return { kind: 'not_participant' } as const;
+
+    const [message] = await tx
+      .insert(messages)
+      .values({
+        conversationId: params.conversationId,
+        senderAccountId: params.senderAccountId,
+        content: params.content,
+        type: params.type ?? 'outgoing',
+        generatedBy: params.generatedBy ?? 'human',
+      })
+      .returning();
+    if (!message) throw new Error('inserting a message returned no row');
+
+    const [updated] = await tx
+      .update(conversations)
+      .set({
+        // now() is the transaction's start, the very value the message's created_at default
+        // took (a JavaScript Date would drop its microseconds).
+        lastMessageAt: sql`now()`,
+        lastMessageText: previewOf(params.content),
+        ...(side === 'a'
+          ? { unreadCountB: sql`${conversations.unreadCountB} + 1` }
+          : { unreadCountA: sql`${conversations.unreadCountA} + 1` }),
+      })
+      .where(eq(conversations.id, params.conversationId))
+      .returning();
+    if (!updated) throw new Error('the conversation vanished while appending a message');
+    await tx
+      .update(relationships)
+      .set({ lastInteractionAt: sql`now()` })
+      .where(
+        and(
+          eq(relationships.id, conversation.relationshipId),
+          or(
+            sql`${relationships.lastInteractionAt} is null`,
+            sql`${relationships.lastInteractionAt} < now()`,
+          ),
+        ),
+      );
+    return { kind: 'appended', message, conversation: updated } as const;
+  });
+}

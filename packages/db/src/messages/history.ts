@@ -1,0 +1,115 @@
+/**
+ * A conversation's message history, newest first, as keyset pages. The order is
+ * (created_at desc, id desc): messages written in one transaction share created_at, and the id
+ * breaks the tie, so a page boundary never skips or repeats one. The index
+ * messages_conversation_created_id_idx (conversation_id, created_at desc, id desc) serves the
+ * query directly: no sort, no offset.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database, Transaction } from '../client.ts';
+import { FluxDbError } from '../errors.ts';
+import { type Message, messages } from '../schema/index.ts';
+
+export const messagePageLimits = { default: 50, max: 100 } as const;
+
+/** The requested page size, or the default; a size outside 1…max is refused. */
+export function pageLimit(
+  requested: number | undefined,
+  limits: { default: number; max: number },
+  items: string,
+): number {
+  const limit = requested ?? limits.default;
+  if (!Number.isInteger(limit) || limit < 1 || limit > limits.max) {
+    throw new FluxDbError(
+      'INVALID_INPUT',
+      `a page holds 1 to ${limits.max} ${items}, not ${limit}`,
+      'Pass a limit in that range',
+    );
+  }
+  return limit;
+}
+
+/**
+ * Where a page ends: the last message's created_at in microseconds since the epoch (the
+ * column's full precision; a JavaScript Date would round it to milliseconds) and its id.
+ */
+export interface MessageCursor {
+  createdAtMicros: string;
+  id: string;
+}
+
+const cursorShape = z.tuple([z.string().regex(/^\d{1,18}$/), z.uuid()]);
+
+export function encodeMessageCursor(cursor: MessageCursor): string {
+  return Buffer.from(JSON.stringify([cursor.createdAtMicros, cursor.id])).toString('base64url');
+}
+
+/** The cursor inside an opaque string this module issued, or null for anything else. */
+export function decodeMessageCursor(value: string): MessageCursor | null {
+  if (value.length > 200 || !/^[A-Za-z0-9_-]+$/.test(value)) return null;
+  try {
+    const parsed = cursorShape.safeParse(JSON.parse(Buffer.from(value, 'base64url').toString()));
+    return parsed.success ? { createdAtMicros: parsed.data[0], id: parsed.data[1] } : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface MessagePage {
+  messages: Message[];
+  /** Pass it back for the next (older) page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/**
+ * The page query: `(created_at, id) < cursor` is one row comparison the index scan starts
+ * from, and the order says `nulls last` because drizzle's `.desc()` built the index as
+ * `desc nulls last`; a plain `desc` (nulls first) would not match it and PostgreSQL would sort.
+ */
+export function messagePageQuery(
+  db: Database | Transaction,
+  params: { conversationId: string; limit: number; cursor: MessageCursor | undefined },
+) {
+  const after = params.cursor
+    ? sql`(${messages.createdAt}, ${messages.id}) < (timestamptz 'epoch' + ${params.cursor.createdAtMicros}::bigint * interval '1 microsecond', ${params.cursor.id}::uuid)`
+    : undefined;
+  return db
+    .select({
+      message: messages,
+      createdAtMicros: sql<string>`(extract(epoch from ${messages.createdAt}) * 1000000)::bigint::text`,
+    })
+    .from(messages)
+    .where(and(eq(messages.conversationId, params.conversationId), after))
+    .orderBy(sql`${messages.createdAt} desc nulls last`, sql`${messages.id} desc nulls last`)
+    .limit(params.limit);
+}
+
+export async function listMessages(
+  db: Database | Transaction,
+  params: { conversationId: string; limit?: number; cursor?: string },
+): Promise<MessagePage> {
+  const limit = pageLimit(params.limit, messagePageLimits, 'messages');
+  const cursor = params.cursor === undefined ? undefined : decodeMessageCursor(params.cursor);
+  if (cursor === null) {
+    throw new FluxDbError(
+      'INVALID_INPUT',
+      'the cursor is not one this API issued',
+      'Pass the nextCursor of the previous page, or no cursor for the newest page',
+    );
+  }
+  const rows = await messagePageQuery(db, {
+    conversationId: params.conversationId,
+    limit: limit + 1,
+    cursor,
+  });
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    messages: page.map((row) => row.message),
+    nextCursor:
+      rows.length > limit && last
+        ? encodeMessageCursor({ createdAtMicros: last.createdAtMicros, id: last.message.id })
+        : null,
+  };
+}

@@ -1,0 +1,11 @@
+/**
+ * The rows of a raw SQL statement run through drizzle. node-postgres and PGlite both answer
+ * `execute` with an object holding `rows`; drizzle types it per driver, so it is read here once.
+ */
+import type { SQLWrapper } from 'drizzle-orm';
+import type { Database, Transaction } from './client.ts';
+
+export async function rawRows<T>(db: Database | Transaction, query: SQLWrapper): Promise<T[]> {
+  const result = await db.execute(query);
+  return (result as unknown as { rows: T[] }).rows;
+}
