@@ -40,8 +40,12 @@ export interface LiveIndex {
   unique: boolean;
   /** One entry per key: a column name, or an expression as the server renders it. */
   keys: string[];
-  /** The operator class of each key, or null where it is the type's default. */
-  opclasses: (string | null)[];
+  /** The operator class of each key. */
+  opclasses: string[];
+  /** Whether each key's operator class is its type's default for the method. */
+  defaultOpclasses: boolean[];
+  /** Each key's ordering: `asc nulls last`, `desc nulls first`, … */
+  orderings: string[];
   predicate: string | null;
   /** Storage parameters (`m=16`, `ef_construction=64`). */
   options: string[];
@@ -148,6 +152,8 @@ export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
       unique: boolean;
       keys: unknown;
       opclasses: unknown;
+      default_opclasses: unknown;
+      orderings: unknown;
       predicate: string | null;
       options: unknown;
       valid: boolean;
@@ -156,9 +162,13 @@ export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
       select t.relname as table, i.relname as name, pg_get_indexdef(x.indexrelid) as definition,
              am.amname as method, x.indisunique as unique,
              array(select pg_get_indexdef(x.indexrelid, k, true) from generate_series(1, x.indnkeyatts) k)::text[] as keys,
-             array(select case when oc.opcdefault then '' else oc.opcname end
-                   from unnest(x.indclass) with ordinality u(oid, i) join pg_opclass oc on oc.oid = u.oid
-                   where u.i <= x.indnkeyatts order by u.i)::text[] as opclasses,
+             array(select oc.opcname from unnest(x.indclass) with ordinality u(oid, i)
+                   join pg_opclass oc on oc.oid = u.oid where u.i <= x.indnkeyatts order by u.i)::text[] as opclasses,
+             array(select oc.opcdefault::text from unnest(x.indclass) with ordinality u(oid, i)
+                   join pg_opclass oc on oc.oid = u.oid where u.i <= x.indnkeyatts order by u.i)::text[] as default_opclasses,
+             array(select case when o & 1 = 1 then 'desc' else 'asc' end
+                          || case when o & 2 = 2 then ' nulls first' else ' nulls last' end
+                   from unnest(x.indoption::int2[]) with ordinality u(o, i) where u.i <= x.indnkeyatts order by u.i)::text[] as orderings,
              pg_get_expr(x.indpred, x.indrelid) as predicate,
              coalesce(i.reloptions, '{}')::text[] as options,
              x.indisvalid as valid,
@@ -210,7 +220,9 @@ export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
       method: row.method,
       unique: row.unique,
       keys: list(row.keys),
-      opclasses: list(row.opclasses).map((name) => name || null),
+      opclasses: list(row.opclasses),
+      defaultOpclasses: list(row.default_opclasses).map((flag) => flag === 'true'),
+      orderings: list(row.orderings),
       predicate: row.predicate,
       options: list(row.options),
       valid: row.valid,

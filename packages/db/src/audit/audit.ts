@@ -1,0 +1,21 @@
+/**
+ * The audit: introspect the live catalog (a constant number of queries), read the migration
+ * status, and compare both with what the schema objects and the journal expect.
+ */
+import type { SqlSession } from '../client.ts';
+import type { Migration } from '../migrator/journal.ts';
+import { migrationStatus } from '../migrator/status.ts';
+import { type AuditReport, compareSchema } from './compare.ts';
+import { expectedSchema } from './expect.ts';
+import { introspectSchema } from './introspect.ts';
+
+export async function auditDatabase(
+  session: Pick<SqlSession, 'query'>,
+  options: { migrations: Migration[]; tables?: string[] },
+): Promise<AuditReport> {
+  const [live, migrations] = await Promise.all([
+    introspectSchema(session),
+    migrationStatus(session as SqlSession, options.migrations),
+  ]);
+  return compareSchema(expectedSchema(), live, migrations, { tables: options.tables });
+}

@@ -1,0 +1,417 @@
+/**
+ * The live database against the schema: every table missing, present, unexpected or legacy,
+ * and every difference in columns, constraints, indexes, enums and extensions, with what was
+ * expected and what was found.
+ */
+import type { StatusReport } from '../migrator/status.ts';
+import type { ExpectedConstraint, ExpectedIndex, ExpectedSchema, ExpectedTable } from './expect.ts';
+import type { LiveConstraint, LiveIndex, LiveSchema, LiveTable } from './introspect.ts';
+import { normalizeExpression, normalizeType } from './normalize.ts';
+
+export type FindingKind =
+  | 'table'
+  | 'column'
+  | 'constraint'
+  | 'index'
+  | 'enum'
+  | 'extension'
+  | 'migration';
+export type Problem = 'missing' | 'unexpected' | 'different' | 'renamed';
+
+export interface Finding {
+  kind: FindingKind;
+  name: string;
+  problem: Problem;
+  expected: string;
+  found: string;
+}
+
+export type TableState = 'ok' | 'missing' | 'unexpected' | 'legacy' | 'different';
+
+export interface TableReport {
+  name: string;
+  state: TableState;
+  /** For legacy tables: where they come from. */
+  note?: string;
+  findings: Finding[];
+}
+
+export interface CriticalField {
+  table: string;
+  column: string;
+  state: 'present' | 'missing' | 'different';
+  found: string;
+}
+
+export interface AuditReport {
+  tables: TableReport[];
+  enums: Finding[];
+  extensions: {
+    name: string;
+    state: 'installed' | 'missing' | 'unexpected';
+    version: string | null;
+  }[];
+  migrations: Finding[];
+  criticalFields: CriticalField[];
+  summary: {
+    tables: number;
+    ok: number;
+    missing: number;
+    unexpected: number;
+    legacy: number;
+    different: number;
+    differences: number;
+  };
+  /** True when nothing differs (legacy tables do not count). */
+  clean: boolean;
+}
+
+/**
+ * The columns the seed's manual scripts added (007, 008, 009, HITO 16): operators look for
+ * these first, so the report lists them by name whatever their state.
+ */
+export const criticalFields: readonly { table: string; column: string }[] = [
+  { table: 'messages', column: 'status' },
+  { table: 'messages', column: 'from_actor_id' },
+  { table: 'messages', column: 'to_actor_id' },
+  { table: 'actors', column: 'actor_type' },
+  { table: 'actors', column: 'extension_id' },
+  { table: 'actors', column: 'display_name' },
+  { table: 'accounts', column: 'alias' },
+];
+
+const describeColumn = (type: string, notNull: boolean, fallback: string | null | undefined) =>
+  `${type}${notNull ? ' not null' : ''}${fallback === null || fallback === undefined ? '' : ` default ${fallback}`}`;
+
+function describeConstraint(constraint: ExpectedConstraint): string {
+  switch (constraint.type) {
+    case 'foreign key':
+      return `FOREIGN KEY (${constraint.columns.join(', ')}) REFERENCES ${constraint.referencedTable}(${constraint.referencedColumns?.join(', ')}) ON DELETE ${constraint.onDelete?.toUpperCase()}`;
+    case 'unique':
+      return `UNIQUE${constraint.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${constraint.columns.join(', ')})`;
+    case 'primary key':
+      return `PRIMARY KEY (${constraint.columns.join(', ')})`;
+    case 'check':
+      return `CHECK (${constraint.expression})`;
+  }
+}
+
+function sameConstraint(expected: ExpectedConstraint, live: LiveConstraint): boolean {
+  if (expected.type !== live.type) return false;
+  switch (expected.type) {
+    case 'foreign key':
+      return (
+        expected.columns.join() === live.columns.join() &&
+        expected.referencedTable === live.referencedTable &&
+        expected.referencedColumns?.join() === live.referencedColumns.join() &&
+        expected.onDelete === live.onDelete
+      );
+    case 'unique':
+      return (
+        expected.columns.join() === live.columns.join() &&
+        !!expected.nullsNotDistinct === live.nullsNotDistinct
+      );
+    case 'primary key':
+      return expected.columns.join() === live.columns.join();
+    case 'check':
+      return normalizeExpression(expected.expression) === normalizeExpression(live.definition);
+  }
+}
+
+function describeIndex(index: ExpectedIndex): string {
+  const keys = index.keys.map((key, i) => {
+    const opclass = index.opclasses[i] ? ` ${index.opclasses[i]}` : '';
+    const ordering =
+      index.orderings[i] === 'asc nulls last' ? '' : ` ${index.orderings[i]?.toUpperCase()}`;
+    return `${key}${opclass}${ordering}`;
+  });
+  return `${index.unique ? 'UNIQUE ' : ''}USING ${index.method} (${keys.join(', ')})${index.options.length ? ` WITH (${index.options.join(', ')})` : ''}${index.predicate ? ` WHERE ${index.predicate}` : ''}`;
+}
+
+function liveIndexShape(index: LiveIndex): string {
+  return index.definition.replace(/^CREATE (UNIQUE )?INDEX \S+ ON \S+ /, '$1');
+}
+
+function sameIndex(expected: ExpectedIndex, live: LiveIndex): boolean {
+  return (
+    expected.unique === live.unique &&
+    expected.method === live.method &&
+    expected.keys.length === live.keys.length &&
+    expected.keys.every(
+      (key, i) => normalizeExpression(key) === normalizeExpression(live.keys[i]),
+    ) &&
+    expected.orderings.join() === live.orderings.join() &&
+    expected.opclasses.every((opclass, i) =>
+      opclass === undefined ? live.defaultOpclasses[i] !== false : opclass === live.opclasses[i],
+    ) &&
+    normalizeExpression(expected.predicate) === normalizeExpression(live.predicate) &&
+    expected.options.join() === [...live.options].sort().join() &&
+    live.valid
+  );
+}
+
+function compareTable(expected: ExpectedTable, live: LiveTable): Finding[] {
+  const findings: Finding[] = [];
+  for (const column of expected.columns.values()) {
+    const found = live.columns.get(column.name);
+    const want = describeColumn(normalizeType(column.type), column.notNull, column.default);
+    if (!found) {
+      findings.push({
+        kind: 'column',
+        name: column.name,
+        problem: 'missing',
+        expected: want,
+        found: 'missing',
+      });
+      continue;
+    }
+    const same =
+      normalizeType(column.type) === found.type &&
+      column.notNull === found.notNull &&
+      normalizeExpression(column.default) === normalizeExpression(found.default);
+    if (!same) {
+      findings.push({
+        kind: 'column',
+        name: column.name,
+        problem: 'different',
+        expected: want,
+        found: describeColumn(found.type, found.notNull, found.default),
+      });
+    }
+  }
+  for (const column of live.columns.values()) {
+    if (!expected.columns.has(column.name)) {
+      findings.push({
+        kind: 'column',
+        name: column.name,
+        problem: 'unexpected',
+        expected: 'no such column',
+        found: describeColumn(column.type, column.notNull, column.default),
+      });
+    }
+  }
+  for (const constraint of expected.constraints.values()) {
+    const found = live.constraints.get(constraint.name);
+    if (!found) {
+      findings.push({
+        kind: 'constraint',
+        name: constraint.name,
+        problem: 'missing',
+        expected: describeConstraint(constraint),
+        found: 'missing',
+      });
+    } else if (!sameConstraint(constraint, found)) {
+      findings.push({
+        kind: 'constraint',
+        name: constraint.name,
+        problem: 'different',
+        expected: describeConstraint(constraint),
+        found: found.definition,
+      });
+    }
+  }
+  for (const constraint of live.constraints.values()) {
+    if (!expected.constraints.has(constraint.name)) {
+      findings.push({
+        kind: 'constraint',
+        name: constraint.name,
+        problem: 'unexpected',
+        expected: 'no such constraint',
+        found: constraint.definition,
+      });
+    }
+  }
+  const liveIndexes = [...live.indexes.values()].filter((index) => !index.constraintBacked);
+  const matchedByShape = new Set<string>();
+  for (const index of expected.indexes.values()) {
+    const found = live.indexes.get(index.name);
+    if (found && !found.constraintBacked) {
+      if (!sameIndex(index, found)) {
+        findings.push({
+          kind: 'index',
+          name: index.name,
+          problem: 'different',
+          expected: describeIndex(index),
+          found: `${liveIndexShape(found)}${found.valid ? '' : ' (INVALID)'}`,
+        });
+      }
+      continue;
+    }
+    const renamed = liveIndexes.find(
+      (candidate) =>
+        !expected.indexes.has(candidate.name) &&
+        !matchedByShape.has(candidate.name) &&
+        sameIndex(index, candidate),
+    );
+    if (renamed) {
+      matchedByShape.add(renamed.name);
+      findings.push({
+        kind: 'index',
+        name: index.name,
+        problem: 'renamed',
+        expected: index.name,
+        found: `the same index named ${renamed.name}`,
+      });
+    } else {
+      findings.push({
+        kind: 'index',
+        name: index.name,
+        problem: 'missing',
+        expected: describeIndex(index),
+        found: 'missing',
+      });
+    }
+  }
+  for (const index of liveIndexes) {
+    if (!expected.indexes.has(index.name) && !matchedByShape.has(index.name)) {
+      findings.push({
+        kind: 'index',
+        name: index.name,
+        problem: 'unexpected',
+        expected: 'no such index',
+        found: liveIndexShape(index),
+      });
+    }
+  }
+  return findings;
+}
+
+export function compareSchema(
+  expected: ExpectedSchema,
+  live: LiveSchema,
+  migrations: StatusReport | undefined,
+  options: { tables?: string[] } = {},
+): AuditReport {
+  const only = options.tables?.length ? new Set(options.tables) : undefined;
+  const names = new Set([...expected.tables.keys(), ...live.tables.keys()]);
+  const tables: TableReport[] = [];
+  for (const name of [...names].sort()) {
+    if (only && !only.has(name)) continue;
+    const want = expected.tables.get(name);
+    const found = live.tables.get(name);
+    if (want && found) {
+      const findings = compareTable(want, found);
+      tables.push({ name, state: findings.length ? 'different' : 'ok', findings });
+    } else if (want) {
+      tables.push({
+        name,
+        state: 'missing',
+        findings: [
+          { kind: 'table', name, problem: 'missing', expected: 'table', found: 'missing' },
+        ],
+      });
+    } else if (expected.legacy.has(name)) {
+      tables.push({ name, state: 'legacy', note: expected.legacy.get(name), findings: [] });
+    } else {
+      tables.push({
+        name,
+        state: 'unexpected',
+        findings: [
+          { kind: 'table', name, problem: 'unexpected', expected: 'no such table', found: 'table' },
+        ],
+      });
+    }
+  }
+
+  const enums: Finding[] = [];
+  const extensions: AuditReport['extensions'] = [];
+  const migrationFindings: Finding[] = [];
+  if (!only) {
+    for (const [name, values] of expected.enums) {
+      const found = live.enums.get(name);
+      if (!found)
+        enums.push({
+          kind: 'enum',
+          name,
+          problem: 'missing',
+          expected: values.join(', '),
+          found: 'missing',
+        });
+      else if (found.join() !== values.join()) {
+        enums.push({
+          kind: 'enum',
+          name,
+          problem: 'different',
+          expected: values.join(', '),
+          found: found.join(', '),
+        });
+      }
+    }
+    for (const [name, values] of live.enums) {
+      if (!expected.enums.has(name)) {
+        enums.push({
+          kind: 'enum',
+          name,
+          problem: 'unexpected',
+          expected: 'no such enum',
+          found: values.join(', '),
+        });
+      }
+    }
+    for (const name of expected.extensions) {
+      const version = live.extensions.get(name) ?? null;
+      extensions.push({ name, state: version ? 'installed' : 'missing', version });
+    }
+    for (const [name, version] of live.extensions) {
+      if (!expected.extensions.includes(name))
+        extensions.push({ name, state: 'unexpected', version });
+    }
+    for (const migration of migrations?.migrations ?? []) {
+      if (migration.state === 'applied') continue;
+      migrationFindings.push({
+        kind: 'migration',
+        name: migration.tag,
+        problem: migration.state === 'pending' ? 'missing' : 'different',
+        expected: 'applied',
+        found: migration.state,
+      });
+    }
+    for (const row of migrations?.unknown ?? []) {
+      migrationFindings.push({
+        kind: 'migration',
+        name: `created_at ${row.createdAt}`,
+        problem: 'unexpected',
+        expected: 'a migration of this folder',
+        found: 'unknown to this folder',
+      });
+    }
+  }
+
+  const criticalReport: CriticalField[] = criticalFields
+    .filter((field) => !only || only.has(field.table))
+    .map((field) => {
+      const column = live.tables.get(field.table)?.columns.get(field.column);
+      const finding = tables
+        .find((table) => table.name === field.table)
+        ?.findings.find((f) => f.kind === 'column' && f.name === field.column);
+      return {
+        ...field,
+        state: !column ? 'missing' : finding ? 'different' : 'present',
+        found: column ? describeColumn(column.type, column.notNull, column.default) : 'missing',
+      };
+    });
+
+  const count = (state: TableState) => tables.filter((table) => table.state === state).length;
+  const differences =
+    tables.reduce((sum, table) => sum + table.findings.length, 0) +
+    enums.length +
+    extensions.filter((extension) => extension.state === 'missing').length +
+    migrationFindings.length;
+  return {
+    tables,
+    enums,
+    extensions,
+    migrations: migrationFindings,
+    criticalFields: criticalReport,
+    summary: {
+      tables: tables.length,
+      ok: count('ok'),
+      missing: count('missing'),
+      unexpected: count('unexpected'),
+      legacy: count('legacy'),
+      different: count('different'),
+      differences,
+    },
+    clean: differences === 0,
+  };
+}

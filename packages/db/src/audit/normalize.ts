@@ -1,0 +1,60 @@
+/**
+ * Puts drizzle-kit's rendering of a type or an expression and PostgreSQL's rendering of the
+ * same thing into one form, so they compare equal when they mean the same.
+ */
+
+const typeNames: [RegExp, string][] = [
+  [/^varchar\((\d+)\)/, 'character varying($1)'],
+  [/^varchar\b/, 'character varying'],
+  [/^char\((\d+)\)/, 'character($1)'],
+  [/^char\b/, 'character'],
+  [/^numeric\((\d+),\s*(\d+)\)/, 'numeric($1,$2)'],
+  [/^decimal\b/, 'numeric'],
+  [/^timestamp(\(\d\))?$/, 'timestamp$1 without time zone'],
+  [/^timestamp(\(\d\))? with time zone$/, 'timestamp$1 with time zone'],
+  [/^time(\(\d\))?$/, 'time$1 without time zone'],
+  [/^serial$/, 'integer'],
+  [/^bigserial$/, 'bigint'],
+  [/^smallserial$/, 'smallint'],
+  [/^int4?$/, 'integer'],
+  [/^int8$/, 'bigint'],
+  [/^float8$/, 'double precision'],
+  [/^bool$/, 'boolean'],
+];
+
+/** drizzle-kit's type name as PostgreSQL's format_type writes it. */
+export function normalizeType(type: string): string {
+  const array = /(\[\])+$/.exec(type)?.[0] ?? '';
+  let base = type.slice(0, type.length - array.length).trim();
+  for (const [pattern, replacement] of typeNames) {
+    if (pattern.test(base)) {
+      base = base.replace(pattern, replacement);
+      break;
+    }
+  }
+  return `${base}${array}`;
+}
+
+const castType =
+  /::(character varying|character|timestamp with time zone|timestamp without time zone|time with time zone|time without time zone|double precision|bit varying|[a-z_][a-z0-9_]*)(\(\d+(,\s*\d+)?\))?(\[\])*/g;
+
+/**
+ * An expression (default, check, index key, predicate) reduced to what it means: lower case,
+ * no quotes, no table qualifiers, no casts, IN and BETWEEN written one way, no parentheses
+ * or spaces.
+ */
+export function normalizeExpression(expression: string | null | undefined): string {
+  if (expression === null || expression === undefined) return '';
+  let text = expression.trim().toLowerCase();
+  text = text.replace(/^check\s*/, '');
+  text = text.replace(/"/g, '');
+  text = text.replace(/\b[a-z_][a-z0-9_]*\.(?=[a-z_])/g, '');
+  text = text.replace(castType, '');
+  text = text.replace(/=\s*any\s*\(\s*array\[([^\]]*)\]\s*\)/g, ' in ($1)');
+  text = text.replace(/<>\s*all\s*\(\s*array\[([^\]]*)\]\s*\)/g, ' not in ($1)');
+  text = text.replace(
+    /([a-z_][a-z0-9_]*)\s+between\s+([^\s()]+)\s+and\s+([^\s()]+)/g,
+    '$1 >= $2 and $1 <= $3',
+  );
+  return text.replace(/[()\s]/g, '');
+}

@@ -1,0 +1,385 @@
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { auditDatabase } from '../src/audit/audit.ts';
+import type { AuditReport, Finding } from '../src/audit/compare.ts';
+import { normalizeExpression } from '../src/audit/normalize.ts';
+import type { SqlSession } from '../src/client.ts';
+import { migrate } from '../src/migrator/apply.ts';
+import { schemaTableNames } from '../src/schema-tables.ts';
+import {
+  createTestDatabase,
+  databaseKinds,
+  projectMigrations,
+  type TestDatabase,
+} from './support/databases.ts';
+import { runCli } from './support/migrations.ts';
+
+const audit = (session: SqlSession, tables?: string[]) =>
+  auditDatabase(session, { migrations: projectMigrations, tables });
+
+function findingsOf(report: AuditReport, table: string): Finding[] {
+  return report.tables.find((t) => t.name === table)?.findings ?? [];
+}
+
+/** Plants a drift inside a transaction, audits, and rolls the drift back. */
+async function withDrift(session: SqlSession, ddl: string, check: (report: AuditReport) => void) {
+  await session.exec('begin');
+  try {
+    await session.exec(ddl);
+    check(await audit(session));
+  } finally {
+    await session.exec('rollback');
+  }
+}
+
+test('expressions normalise to one form, and different ones stay different', () => {
+  expect(normalizeExpression(`"t"."status" not in ('completed', 'failed')`)).toBe(
+    normalizeExpression(`CHECK ((status <> ALL (ARRAY['completed'::text, 'failed'::text])))`),
+  );
+  expect(normalizeExpression(`"t"."top_k" between 1 and 100`)).toBe(
+    normalizeExpression('CHECK (((top_k >= 1) AND (top_k <= 100)))'),
+  );
+  expect(normalizeExpression(`lower("email")`)).toBe(normalizeExpression('lower((email)::text)'));
+  expect(normalizeExpression(`"t"."balance" >= 0`)).not.toBe(
+    normalizeExpression('CHECK ((balance >= 1))'),
+  );
+});
+
+describe.each(databaseKinds)('the audit on the %s database', (kind) => {
+  let database: TestDatabase;
+  let session: SqlSession;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind, { onDisk: kind === 'embedded' });
+    session = await database.session();
+    await migrate(session, projectMigrations);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await database?.drop();
+  });
+
+  test('a freshly migrated database audits clean', async () => {
+    const report = await audit(session);
+    expect(report.clean).toBe(true);
+    expect(report.summary.ok).toBe(schemaTableNames.length);
+    expect(report.extensions).toEqual([
+      { name: 'vector', state: 'installed', version: expect.any(String) },
+    ]);
+    expect(report.criticalFields.map((f) => [`${f.table}.${f.column}`, f.state])).toEqual([
+      ['messages.status', 'present'],
+      ['messages.from_actor_id', 'present'],
+      ['messages.to_actor_id', 'present'],
+      ['actors.actor_type', 'present'],
+      ['actors.extension_id', 'present'],
+      ['actors.display_name', 'present'],
+      ['accounts.alias', 'present'],
+    ]);
+  });
+
+  test('finds a dropped column, and lists it among the critical fields', async () => {
+    await withDrift(session, 'alter table accounts drop column alias', (report) => {
+      expect(findingsOf(report, 'accounts')).toEqual([
+        {
+          kind: 'column',
+          name: 'alias',
+          problem: 'missing',
+          expected: 'character varying(100)',
+          found: 'missing',
+        },
+      ]);
+      expect(report.criticalFields.find((f) => f.column === 'alias')?.state).toBe('missing');
+      expect(report.clean).toBe(false);
+    });
+  });
+
+  test('finds a column of another length', async () => {
+    await withDrift(session, 'alter table users alter column name type varchar(100)', (report) => {
+      expect(findingsOf(report, 'users')).toEqual([
+        {
+          kind: 'column',
+          name: 'name',
+          problem: 'different',
+          expected: 'character varying(200) not null',
+          found: 'character varying(100) not null',
+        },
+      ]);
+    });
+  });
+
+  test('finds a column of another type', async () => {
+    await withDrift(
+      session,
+      'alter table conversations alter column unread_count_a type bigint',
+      (report) => {
+        const [finding] = findingsOf(report, 'conversations');
+        expect(finding).toMatchObject({ name: 'unread_count_a', problem: 'different' });
+        expect(finding?.found).toStartWith('bigint not null');
+      },
+    );
+  });
+
+  test('finds a dropped index', async () => {
+    await withDrift(session, 'drop index messages_conversation_created_id_idx', (report) => {
+      expect(findingsOf(report, 'messages')).toEqual([
+        {
+          kind: 'index',
+          name: 'messages_conversation_created_id_idx',
+          problem: 'missing',
+          expected: 'USING btree (conversation_id, created_at DESC NULLS LAST, id DESC NULLS LAST)',
+          found: 'missing',
+        },
+      ]);
+    });
+  });
+
+  test('calls an index equal in definition under another name a rename', async () => {
+    await withDrift(
+      session,
+      'alter index messages_conversation_created_id_idx rename to msgs_page',
+      (report) => {
+        expect(findingsOf(report, 'messages')).toEqual([
+          {
+            kind: 'index',
+            name: 'messages_conversation_created_id_idx',
+            problem: 'renamed',
+            expected: 'messages_conversation_created_id_idx',
+            found: 'the same index named msgs_page',
+          },
+        ]);
+      },
+    );
+  });
+
+  test('finds an index with another method', async () => {
+    await withDrift(
+      session,
+      'drop index relationships_account_b_id_idx; create index relationships_account_b_id_idx on relationships using hash (account_b_id)',
+      (report) => {
+        const [finding] = findingsOf(report, 'relationships');
+        expect(finding).toMatchObject({
+          kind: 'index',
+          name: 'relationships_account_b_id_idx',
+          problem: 'different',
+        });
+        expect(finding?.expected).toBe('USING btree (account_b_id)');
+        expect(finding?.found).toBe('USING hash (account_b_id)');
+      },
+    );
+  });
+
+  test('finds a foreign key with another on delete', async () => {
+    await withDrift(
+      session,
+      `alter table messages drop constraint messages_conversation_id_fk;
+       alter table messages add constraint messages_conversation_id_fk foreign key (conversation_id)
+         references conversations(id) on delete restrict`,
+      (report) => {
+        expect(findingsOf(report, 'messages')).toEqual([
+          {
+            kind: 'constraint',
+            name: 'messages_conversation_id_fk',
+            problem: 'different',
+            expected:
+              'FOREIGN KEY (conversation_id) REFERENCES conversations(id) ON DELETE CASCADE',
+            found: 'FOREIGN KEY (conversation_id) REFERENCES conversations(id) ON DELETE RESTRICT',
+          },
+        ]);
+      },
+    );
+  });
+
+  test('finds a missing check, and a check that says something else', async () => {
+    await withDrift(
+      session,
+      'alter table credits_wallets drop constraint credits_wallets_balance_check',
+      (report) => {
+        expect(findingsOf(report, 'credits_wallets')).toEqual([
+          {
+            kind: 'constraint',
+            name: 'credits_wallets_balance_check',
+            problem: 'missing',
+            expected: 'CHECK ("credits_wallets"."balance" >= 0)',
+            found: 'missing',
+          },
+        ]);
+      },
+    );
+    await withDrift(
+      session,
+      `alter table credits_wallets drop constraint credits_wallets_balance_check;
+       alter table credits_wallets add constraint credits_wallets_balance_check check (balance >= -100)`,
+      (report) => {
+        expect(findingsOf(report, 'credits_wallets')[0]).toMatchObject({
+          problem: 'different',
+          found: "CHECK ((balance >= '-100'::integer))",
+        });
+      },
+    );
+  });
+
+  test('finds an extra table and a missing table', async () => {
+    await withDrift(
+      session,
+      'create table scratch_notes (id int); drop table message_enrichments',
+      (report) => {
+        expect(report.tables.find((t) => t.name === 'scratch_notes')?.state).toBe('unexpected');
+        expect(report.tables.find((t) => t.name === 'message_enrichments')?.state).toBe('missing');
+        expect(report.summary).toMatchObject({ unexpected: 1, missing: 1 });
+      },
+    );
+  });
+
+  test('finds a missing enum value', async () => {
+    await withDrift(
+      session,
+      `alter table messages alter column status drop default;
+       alter type message_status rename to message_status_old;
+       create type message_status as enum ('pending', 'synced', 'delivered', 'seen');
+       alter table messages alter column status type message_status using status::text::message_status;
+       alter table messages alter column status set default 'synced';
+       drop type message_status_old`,
+      (report) => {
+        expect(report.enums).toEqual([
+          {
+            kind: 'enum',
+            name: 'message_status',
+            problem: 'different',
+            expected: 'pending, synced, delivered, seen, failed',
+            found: 'pending, synced, delivered, seen',
+          },
+        ]);
+        expect(findingsOf(report, 'messages')).toEqual([]);
+      },
+    );
+  });
+
+  test('reports a pending migration', async () => {
+    await withDrift(
+      session,
+      `delete from drizzle.__drizzle_migrations where created_at = (select max(created_at) from drizzle.__drizzle_migrations)`,
+      (report) => {
+        expect(report.migrations).toEqual([
+          {
+            kind: 'migration',
+            name: '0025_credits_policies_seed',
+            problem: 'missing',
+            expected: 'applied',
+            found: 'pending',
+          },
+        ]);
+        expect(report.clean).toBe(false);
+      },
+    );
+  });
+
+  test('--table limits the report to the named tables', async () => {
+    const report = await audit(session, ['users', 'accounts']);
+    expect(report.tables.map((t) => t.name)).toEqual(['accounts', 'users']);
+    expect(report.criticalFields.map((f) => f.column)).toEqual(['alias']);
+  });
+
+  test('the command reports the legacy table as legacy and exits 0; text has no colour off a terminal', async () => {
+    await session.exec('create table extensions (id uuid primary key, name text)');
+    await database.release();
+    try {
+      const run = await runCli('../audit-database', [], database.env);
+      expect(run.stdout).toMatch(
+        /~ extensions +legacy, read-only \(created by the deprecated migrate-all\.ts/,
+      );
+      expect(run.stdout).toContain(
+        '56 ok, 0 different, 0 missing, 0 unexpected, 1 legacy; 0 difference(s)',
+      );
+      expect(run.stdout).not.toContain('\u001b[');
+      expect(run.code).toBe(0);
+      const json = await runCli(
+        '../audit-database',
+        ['--json', '--table', 'extensions'],
+        database.env,
+      );
+      const document = JSON.parse(json.stdout);
+      expect(document).toMatchObject({
+        version: 1,
+        clean: true,
+        tables: [{ name: 'extensions', state: 'legacy' }],
+      });
+      expect(json.stderr).toStartWith('auditing ');
+    } finally {
+      session = await database.session();
+      await session.exec('drop table extensions');
+    }
+  });
+
+  test('the command exits 1 on a difference', async () => {
+    await session.exec('create table scratch_notes (id int)');
+    await database.release();
+    try {
+      const run = await runCli('../audit-database', [], database.env);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/✗ scratch_notes +UNEXPECTED \(not in the schema\)/);
+    } finally {
+      session = await database.session();
+      await session.exec('drop table scratch_notes');
+    }
+  });
+});
+
+describe.if(databaseKinds.includes('server'))('the audit on a server only', () => {
+  test('finds the vector extension absent', async () => {
+    const database = await createTestDatabase('server');
+    const session = await database.session();
+    try {
+      await migrate(session, projectMigrations);
+      await withDrift(session, 'drop extension vector cascade', (report) => {
+        expect(report.extensions).toEqual([{ name: 'vector', state: 'missing', version: null }]);
+        expect(
+          findingsOf(report, 'fluxcore_document_chunks').map(
+            (f) => `${f.kind} ${f.name} ${f.problem}`,
+          ),
+        ).toEqual([
+          'column embedding missing',
+          'index fluxcore_document_chunks_embedding_hnsw_idx missing',
+        ]);
+      });
+    } finally {
+      await session.close();
+      await database.drop();
+    }
+  });
+
+  test('a database restored from pg_dump of a migrated one audits clean', async () => {
+    const source = await createTestDatabase('server');
+    const target = await createTestDatabase('server');
+    try {
+      const session = await source.session();
+      await migrate(session, projectMigrations);
+      await session.close();
+      const dump = Bun.spawnSync(['pg_dump', '--no-owner', '-d', source.env.DATABASE_URL ?? '']);
+      expect(dump.exitCode).toBe(0);
+      const restore = Bun.spawnSync(
+        ['psql', '-q', '-v', 'ON_ERROR_STOP=1', '-d', target.env.DATABASE_URL ?? ''],
+        {
+          stdin: dump.stdout,
+        },
+      );
+      expect(restore.stderr.toString()).toBe('');
+      const run = await runCli('../audit-database', [], target.env);
+      expect(run.stdout).toContain(
+        '56 ok, 0 different, 0 missing, 0 unexpected, 0 legacy; 0 difference(s)',
+      );
+      expect(run.code).toBe(0);
+    } finally {
+      await source.drop();
+      await target.drop();
+    }
+  });
+
+  test('an unreachable server makes the audit exit 2 with one line', async () => {
+    const run = await runCli('../audit-database', [], {
+      DATABASE_URL: 'postgres://postgres:pw@127.0.0.1:1/x',
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^error: cannot reach PostgreSQL at 127\.0\.0\.1:1 \(ECONNREFUSED\)/,
+    );
+    expect(run.stderr).not.toContain('pw@');
+  });
+});
