@@ -1,6 +1,6 @@
 /** Errors a user can cause: one line saying what went wrong and how to fix it, exit 1. */
 import { describe, expect, test } from 'bun:test';
-import { adminUrl } from './support/databases.ts';
+import { adminUrl, createTestDatabase } from './support/databases.ts';
 import { runCli } from './support/migrations.ts';
 
 const server = new URL(adminUrl);
@@ -80,4 +80,19 @@ describe('bad input to the commands', () => {
     expect(run.code).toBe(1);
     expect(expectOneLine(run.stderr)).toContain('db:push refuses server');
   });
+
+  test('db:push fills a fresh embedded database, then refuses it once it has tables', async () => {
+    const database = await createTestDatabase('embedded', { onDisk: true });
+    try {
+      const first = await runCli('push', [], database.env);
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/pushed \d+ statement\(s\) to embedded database/);
+      const second = await runCli('push', [], database.env);
+      expect(second.code).toBe(1);
+      expect(expectOneLine(second.stderr)).toContain('db:push only fills an empty database');
+      expect(second.stderr).toContain('has 56 table(s)');
+    } finally {
+      await database.drop();
+    }
+  }, 60_000);
 });

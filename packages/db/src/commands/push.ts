@@ -1,7 +1,8 @@
 /**
  * `db:push`: drizzle-kit's push, for a throwaway embedded database only. It changes the
  * database straight from the schema and writes no journal row, so a database it touched can
- * no longer be trusted by db:migrate. It refuses a server unless --force.
+ * no longer be trusted by db:migrate. It refuses a server unless --force, and any database
+ * that already has tables.
  */
 import { pushSchema } from 'drizzle-kit/api';
 import { createDb } from '../client.ts';
@@ -22,6 +23,19 @@ await runCommand(async () => {
   }
   const client = await createDb(config, { poolMax: 1 });
   try {
+    // drizzle-kit 0.31's programmatic push fails on tables it must diff (composite primary
+    // keys: it sends a parameterised catalog query without its parameters, and on PGlite it
+    // exits the process), so push only fills an empty database.
+    const [{ count }] = (await client.query<{ count: number }>(
+      `select count(*)::int as count from pg_tables where schemaname = 'public'`,
+    )) as [{ count: number }];
+    if (count > 0) {
+      throw new FluxDbError(
+        'PUSH_REFUSED',
+        `db:push only fills an empty database, and ${describeTarget(config)} has ${count} table(s)`,
+        'Delete it (or point FLUXCORE_DATA_DIR at a new folder) for a throwaway database, or use db:migrate',
+      );
+    }
     if (client.kind === 'embedded') await client.exec('create extension if not exists vector');
     const result = await pushSchema(schema, client.db as never);
     for (const warning of result.warnings) console.log(`warning: ${warning}`);
@@ -29,7 +43,7 @@ await runCommand(async () => {
       console.log(`nothing to push: ${describeTarget(config)} matches the schema`);
       return 0;
     }
-    for (const statement of result.statementsToExecute) console.log(`${statement};`);
+    for (const statement of result.statementsToExecute) console.log(statement.replace(/;?$/, ';'));
     if (flags['dry-run']) {
       console.log(
         `${result.statementsToExecute.length} statement(s) would run (dry run: nothing changed)`,
