@@ -4,23 +4,13 @@ import { readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { baseCreditsPolicies } from '../src/seed/credits-policies.ts';
 import { projectMigrations } from './support/databases.ts';
-import { copyProjectMigrations } from './support/migrations.ts';
+import { copyProjectMigrations, runDrizzleKit } from './support/migrations.ts';
 
 const packageDir = resolve(import.meta.dir, '..');
 
 async function drizzleKit(args: string[], env: Record<string, string> = {}) {
-  const child = Bun.spawn(['bunx', 'drizzle-kit', ...args], {
-    cwd: packageDir,
-    env: { ...process.env, DATABASE_URL: '', ...env },
-    stdout: 'pipe',
-    stderr: 'pipe',
-  });
-  const [stdout, stderr, code] = await Promise.all([
-    new Response(child.stdout).text(),
-    new Response(child.stderr).text(),
-    child.exited,
-  ]);
-  return { code, output: stdout + stderr };
+  const run = await runDrizzleKit(args, env);
+  return { code: run.code, output: run.stdout + run.stderr };
 }
 
 describe('the migration history', () => {

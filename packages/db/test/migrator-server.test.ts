@@ -7,7 +7,7 @@ import { loadMigrations } from '../src/migrator/journal.ts';
 import { migrationLockKey } from '../src/migrator/lock.ts';
 import { migrationStatus } from '../src/migrator/status.ts';
 import { createTestDatabase, databaseKinds, projectMigrations } from './support/databases.ts';
-import { runCli, spawnCli, writeMigrationFolder } from './support/migrations.ts';
+import { runCli, runDrizzleKit, spawnCli, writeMigrationFolder } from './support/migrations.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -109,18 +109,8 @@ describe.if(databaseKinds.includes('server'))('the migration runner on a server'
 
 const packageDir = resolve(import.meta.dir, '..');
 async function drizzleKitMigrate(env: Record<string, string>) {
-  const child = Bun.spawn(['bunx', 'drizzle-kit', 'migrate'], {
-    cwd: packageDir,
-    env: { ...process.env, ...env },
-    stdout: 'pipe',
-    stderr: 'pipe',
-  });
-  const [stdout, stderr, code] = await Promise.all([
-    new Response(child.stdout).text(),
-    new Response(child.stderr).text(),
-    child.exited,
-  ]);
-  return { code, output: stdout + stderr };
+  const run = await runDrizzleKit(['migrate'], env);
+  return { code: run.code, output: run.stdout + run.stderr };
 }
 
 describe.if(databaseKinds.includes('server'))('drizzle-kit and our runner agree', () => {

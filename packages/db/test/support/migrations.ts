@@ -35,13 +35,14 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `bun run src/commands/<name>.ts` with the given environment, as a user would. */
-export async function runCli(
-  name: string,
-  args: string[],
+/** Runs a process to its end; DATABASE_URL is cleared unless `env` sets it. */
+export async function runProcess(
+  argv: string[],
   env: Record<string, string>,
+  cwd?: string,
 ): Promise<CliResult> {
-  const child = Bun.spawn(['bun', 'run', join(commands, `${name}.ts`), ...args], {
+  const child = Bun.spawn(argv, {
+    cwd,
     env: { ...process.env, DATABASE_URL: '', ...env },
     stdout: 'pipe',
     stderr: 'pipe',
@@ -52,6 +53,23 @@ export async function runCli(
     child.exited,
   ]);
   return { code, stdout, stderr };
+}
+
+/** Runs `bun run src/commands/<name>.ts` with the given environment, as a user would. */
+export function runCli(
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<CliResult> {
+  return runProcess(['bun', 'run', join(commands, `${name}.ts`), ...args], env);
+}
+
+/** Runs drizzle-kit from packages/db, with this package's drizzle.config.ts. */
+export function runDrizzleKit(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<CliResult> {
+  return runProcess(['bunx', 'drizzle-kit', ...args], env, resolve(import.meta.dir, '../..'));
 }
 
 export function spawnCli(name: string, args: string[], env: Record<string, string>) {
