@@ -25,7 +25,8 @@ export type FluxDbErrorCode =
   | 'ROLLBACK_FAILED'
   | 'TOOL_MISSING'
   | 'INVALID_INPUT'
-  | 'DELETION_PLAN_CYCLE';
+  | 'DELETION_PLAN_CYCLE'
+  | 'BENCHMARK_FAILED';
 
 export class FluxDbError extends Error {
   readonly code: FluxDbErrorCode;

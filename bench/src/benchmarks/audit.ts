@@ -1,0 +1,109 @@
+/**
+ * Auditing the full schema: `db:audit` (the command packages/db's script names, run as one
+ * Bun process) against `pg_dump --schema-only` on the same freshly migrated database, both
+ * timed from spawn to exit. pg_dump only dumps the catalog; the audit also compares it with
+ * the schema objects and the journal, so this is the price of an answer against the price of
+ * reading the catalog.
+ *
+ * Server only: pg_dump cannot reach an embedded (in-process) database.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openSqlSession } from '@fluxcore/db';
+import { auditDatabase } from '../../../packages/db/src/audit/audit.ts';
+import { createMigratedServerDatabase, projectMigrations } from '../databases.ts';
+import { alternate, formatMs, median } from '../measure.ts';
+import { packageDir, runChecked, runProcess } from '../processes.ts';
+import { type Benchmark, type Context, durationRow, type Row } from '../suite.ts';
+
+/** The command packages/db's `db:audit` script runs, e.g. `bun run src/audit-database.ts`. */
+function auditCommand(): string[] {
+  const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as {
+    scripts?: Record<string, string>;
+  };
+  const script = manifest.scripts?.['db:audit'];
+  if (!script) throw new Error('packages/db has no db:audit script');
+  return script.split(/\s+/);
+}
+
+async function run(context: Context): Promise<Row> {
+  const database = await createMigratedServerDatabase(context.server, 'audit');
+  try {
+    const command = auditCommand();
+    const exitCodes = new Set<number>();
+    const samples = await alternate(context.sizes.auditRounds, {
+      ours: async () => {
+        const result = await runProcess(command, { cwd: packageDir, env: database.env });
+        // 0: clean, 1: differences found; both are a finished audit. 2: it could not run.
+        if (result.code > 1) {
+          throw new Error(
+            `${command.join(' ')} exited with ${result.code}: ${result.output.trim().split('\n').at(-1)}`,
+          );
+        }
+        exitCodes.add(result.code);
+        return result.ms;
+      },
+      baseline: async () =>
+        (
+          await runChecked(['pg_dump', '--schema-only', '--no-owner', '-d', database.config.url], {
+            env: database.env,
+          })
+        ).ms,
+    });
+    // Where the time goes: the audit itself on an open connection, and an empty Bun process.
+    const session = await openSqlSession(database.config);
+    const inProcess: number[] = [];
+    let clean = false;
+    try {
+      for (let i = 0; i < context.sizes.auditRounds; i++) {
+        const start = performance.now();
+        const report = await auditDatabase(session, { migrations: projectMigrations });
+        inProcess.push(performance.now() - start);
+        clean = report.clean;
+      }
+    } finally {
+      await session.close();
+    }
+    const processMs = async (code: string) => {
+      const runs: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        runs.push((await runChecked(['bun', '-e', code], { cwd: packageDir })).ms);
+      }
+      return median(runs);
+    };
+    const emptyBun = await processMs('0');
+    // The audit derives its expectations from the schema objects through drizzle-kit's API.
+    const drizzleKitImport = (await processMs("await import('drizzle-kit/api')")) - emptyBun;
+    const row = durationRow(
+      {
+        benchmark: 'audit',
+        what: `audit the full schema (${projectMigrations.length} migrations applied)`,
+        database: 'server',
+        details: {
+          exitCodes: [...exitCodes],
+          clean,
+          inProcessMs: inProcess,
+          emptyBunMs: emptyBun,
+          drizzleKitImportMs: drizzleKitImport,
+        },
+      },
+      { label: '`db:audit`', samples: samples.ours },
+      { label: '`pg_dump --schema-only`', samples: samples.baseline },
+    );
+    const met = (row.ratio ?? Number.POSITIVE_INFINITY) <= 0.5;
+    row.target = { text: 'ratio ≤ 0.5', met };
+    const facts = `the audit itself takes ${formatMs(median(inProcess))} on an open connection${clean ? '' : ' (it reported differences on a freshly migrated database)'}`;
+    row.note = met
+      ? facts
+      : `Limit: starting up, not auditing. Of the command's ${formatMs(row.ours.value)}, ${formatMs(row.ours.value - median(inProcess) - emptyBun)} go to loading modules before the first query (importing drizzle-kit/api, which turns the schema objects into a snapshot, alone takes ${formatMs(drizzleKitImport)}) and ${formatMs(emptyBun)} to starting Bun; ${facts}, where pg_dump is one small C program`;
+    return row;
+  } finally {
+    await database.drop();
+  }
+}
+
+export const auditBenchmark: Benchmark = {
+  id: 'audit',
+  title: 'audit the full schema',
+  run: async (context) => [await run(context)],
+};

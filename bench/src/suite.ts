@@ -1,0 +1,171 @@
+/**
+ * What a benchmark is and what it reports. Each benchmark returns rows of the results table:
+ * ours, the baseline, their ratio, the target and whether it was met, with a note on what
+ * limits a miss.
+ */
+import type { ServerConfig } from './databases.ts';
+import { formatMs, median } from './measure.ts';
+
+export interface Sizes {
+  migrateRounds: number;
+  migrateEmbeddedRounds: number;
+  auditRounds: number;
+  typecheckRounds: number;
+  /** Smoke runs type-check one workspace, not all. */
+  typecheckAllWorkspaces: boolean;
+  keysetTableRows: number;
+  keysetConversationRows: number;
+  keysetEmbeddedTableRows: number;
+  keysetEmbeddedConversationRows: number;
+  keysetQueries: number;
+  gatingClients: number;
+  gatingCallsPerClient: number;
+  gatingRounds: number;
+  ragChunks: number;
+  ragEmbeddedChunks: number;
+  ragQueries: number;
+  deletionAccounts: number;
+  coldStartRounds: number;
+}
+
+/**
+ * Sizes at `--scale 1` fit this 2-core machine in under 10 minutes in total. Data sizes scale
+ * with `--scale`; round counts do not. `--smoke` takes tiny sizes, to prove every benchmark
+ * still runs (CI), not to measure.
+ */
+export function benchmarkSizes(scale: number, smoke: boolean): Sizes {
+  if (smoke) {
+    return {
+      migrateRounds: 1,
+      migrateEmbeddedRounds: 1,
+      auditRounds: 1,
+      typecheckRounds: 1,
+      typecheckAllWorkspaces: false,
+      keysetTableRows: 3_000,
+      keysetConversationRows: 500,
+      keysetEmbeddedTableRows: 1_000,
+      keysetEmbeddedConversationRows: 200,
+      keysetQueries: 20,
+      gatingClients: 16,
+      gatingCallsPerClient: 3,
+      gatingRounds: 1,
+      ragChunks: 300,
+      ragEmbeddedChunks: 100,
+      ragQueries: 3,
+      deletionAccounts: 4,
+      coldStartRounds: 1,
+    };
+  }
+  const scaled = (n: number, min = 1) => Math.max(min, Math.round(n * scale));
+  return {
+    migrateRounds: 5,
+    migrateEmbeddedRounds: 3,
+    auditRounds: 5,
+    typecheckRounds: 3,
+    typecheckAllWorkspaces: true,
+    keysetTableRows: scaled(1_000_000, 1_000),
+    keysetConversationRows: scaled(100_000, 100),
+    keysetEmbeddedTableRows: scaled(100_000, 1_000),
+    keysetEmbeddedConversationRows: scaled(10_000, 100),
+    keysetQueries: 400,
+    gatingClients: 16,
+    gatingCallsPerClient: scaled(40, 2),
+    gatingRounds: 3,
+    ragChunks: scaled(50_000, 100),
+    ragEmbeddedChunks: scaled(2_000, 100),
+    ragQueries: 30,
+    deletionAccounts: scaled(200, 4),
+    coldStartRounds: 3,
+  };
+}
+
+export interface Context {
+  server: ServerConfig;
+  sizes: Sizes;
+  /** One seed for every generator, so every run reads the same data. */
+  seed: number;
+  log(line: string): void;
+}
+
+export interface Figure {
+  /** What ran, e.g. "`db:migrate` (CLI)". */
+  label: string;
+  /** The median (or the single figure) in `unit`. */
+  value: number;
+  unit: 'ms' | 'calls/s' | 'jobs/s';
+  samples?: number[];
+  /** Shown after the value, e.g. the recall a latency was bought with. */
+  extra?: string;
+}
+
+export interface Target {
+  text: string;
+  /** Undefined where the target only asks to report. */
+  met?: boolean;
+}
+
+export interface Row {
+  benchmark: string;
+  /** The table's "what": the operation and the data size. */
+  what: string;
+  database: 'server' | 'embedded' | 'none';
+  ours: Figure;
+  baseline?: Figure;
+  /** ours ÷ baseline, of durations or of rates (the row's `ratioOf` says which). */
+  ratio?: number;
+  ratioOf?: 'time' | 'throughput' | 'p50 latency';
+  target?: Target;
+  /** Sizes, method, and for a miss what limits it. */
+  note?: string;
+  details?: Record<string, unknown>;
+}
+
+export interface Benchmark {
+  id: string;
+  title: string;
+  run(context: Context): Promise<Row[]>;
+}
+
+/** A row comparing two sets of durations by their medians. */
+export function durationRow(
+  base: Omit<Row, 'ours' | 'baseline' | 'ratio' | 'ratioOf'>,
+  ours: { label: string; samples: number[] },
+  baseline: { label: string; samples: number[] },
+  ratioOf: 'time' | 'p50 latency' = 'time',
+): Row {
+  const oursMedian = median(ours.samples);
+  const baselineMedian = median(baseline.samples);
+  return {
+    ...base,
+    ours: { label: ours.label, value: oursMedian, unit: 'ms', samples: ours.samples },
+    baseline: {
+      label: baseline.label,
+      value: baselineMedian,
+      unit: 'ms',
+      samples: baseline.samples,
+    },
+    ratio: oursMedian / baselineMedian,
+    ratioOf,
+  };
+}
+
+export function formatFigure(figure: Figure): string {
+  const value =
+    figure.unit === 'ms'
+      ? formatMs(figure.value)
+      : `${figure.value.toFixed(figure.value >= 100 ? 0 : 1)} ${figure.unit}`;
+  return figure.extra ? `${value}, ${figure.extra}` : value;
+}
+
+/** One line per row for the terminal, as each benchmark finishes. */
+export function describeRow(row: Row): string {
+  const parts = [`${row.what} [${row.database}]: ours ${formatFigure(row.ours)}`];
+  if (row.baseline) parts.push(`baseline ${formatFigure(row.baseline)}`);
+  if (row.ratio !== undefined) parts.push(`ratio ${row.ratio.toFixed(2)}`);
+  if (row.target) {
+    parts.push(
+      `${row.target.text}: ${row.target.met === undefined ? 'reported' : row.target.met ? 'met' : 'MISSED'}`,
+    );
+  }
+  return parts.join(' · ');
+}
