@@ -7,7 +7,7 @@
  * it never replaces the published figures.
  */
 import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FluxDbError, runCommand } from '@fluxcore/db';
@@ -97,6 +97,7 @@ await runCommand(async () => {
   const benchmarkMs: Record<string, number> = {};
   const failures: string[] = [];
   const started = performance.now();
+  const loadAtStart = loadavg()[0] ?? 0;
   const stop = () => {
     dropLeftoverDatabases().finally(() => process.exit(130));
   };
@@ -135,6 +136,7 @@ await runCommand(async () => {
     totalMs,
     benchmarkMs,
     failures,
+    load: { start: loadAtStart, end: loadavg()[0] ?? 0 },
   });
   console.log(`\nwrote ${written.markdown} and ${written.json} (${(totalMs / 1000).toFixed(0)} s)`);
   if (failures.length > 0) {

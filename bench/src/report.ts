@@ -109,7 +109,13 @@ export function renderTable(rows: Row[]): string {
     const ratio =
       row.ratio === undefined
         ? '—'
-        : `${row.ratio.toFixed(2)}${row.ratioOf ? ` (${row.ratioOf})` : ''}`;
+        : `${row.ratio.toFixed(2)} (${[
+            row.ratioOf,
+            row.roundRatios &&
+              `rounds ${row.roundRatios.low.toFixed(2)}–${row.roundRatios.high.toFixed(2)}`,
+          ]
+            .filter(Boolean)
+            .join('; ')})`;
     lines.push(
       `| ${[row.what, row.database, ours, baseline, ratio, row.target?.text ?? '—', resultCell(row)]
         .map(cell)
@@ -138,6 +144,8 @@ export interface RunSettings {
   benchmarkMs: Record<string, number>;
   /** Benchmarks that failed, with their error: named in the results, never left out silently. */
   failures: string[];
+  /** The 1-minute load average before and after: how much else the machine was running. */
+  load: { start: number; end: number };
 }
 
 export function renderMarkdown(machine: Machine, rows: Row[], settings: RunSettings): string {
@@ -151,7 +159,7 @@ median of runs of ours and the baseline alternated in the same run, on the same 
 are ours ÷ baseline (below 1 is faster for times; above 1 is faster for throughputs).
 
 ${renderMachine(machine)}
-- run: scale ${settings.scale}${settings.smoke ? ' (smoke: tiny sizes, not a measurement)' : ''}, seed ${settings.seed}, ${(settings.totalMs / 1000).toFixed(0)} s in total (${took})
+- run: scale ${settings.scale}${settings.smoke ? ' (smoke: tiny sizes, not a measurement)' : ''}, seed ${settings.seed}, ${(settings.totalMs / 1000).toFixed(0)} s in total (${took}); load average ${settings.load.start.toFixed(1)} before, ${settings.load.end.toFixed(1)} after (the machine is shared: ratios hold, absolute times vary)
 
 ${renderTable(rows)}
 ${settings.failures.length > 0 ? `\n**Failed** (no figures): ${settings.failures.join('; ')}\n` : ''}`;

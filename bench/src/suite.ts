@@ -114,6 +114,8 @@ export interface Row {
   /** ours ÷ baseline, of durations or of rates (the row's `ratioOf` says which). */
   ratio?: number;
   ratioOf?: 'time' | 'throughput' | 'p50 latency';
+  /** The lowest and highest ratio of single rounds, where there are a few paired rounds. */
+  roundRatios?: { low: number; high: number };
   target?: Target;
   /** Sizes, method, and for a miss what limits it. */
   note?: string;
@@ -124,6 +126,20 @@ export interface Benchmark {
   id: string;
   title: string;
   run(context: Context): Promise<Row[]>;
+}
+
+/**
+ * The spread of the ratio over paired rounds (ours and the baseline of one round ran back to
+ * back), so a reader sees whether a ratio near a target is signal or noise. Only for a few
+ * rounds: with hundreds of single queries the median says it better.
+ */
+export function roundRatios(
+  ours: readonly number[],
+  baseline: readonly number[],
+): Row['roundRatios'] {
+  if (ours.length !== baseline.length || ours.length < 2 || ours.length > 10) return undefined;
+  const ratios = ours.map((value, i) => value / (baseline[i] ?? Number.NaN));
+  return { low: Math.min(...ratios), high: Math.max(...ratios) };
 }
 
 /** A row comparing two sets of durations by their medians. */
@@ -146,6 +162,7 @@ export function durationRow(
     },
     ratio: oursMedian / baselineMedian,
     ratioOf,
+    roundRatios: roundRatios(ours.samples, baseline.samples),
   };
 }
 
