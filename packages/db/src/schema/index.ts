@@ -18,4 +18,5 @@ export * from './assistants.ts';
 export * from './chat.ts';
 export * from './credits-and-access.ts';
 export * from './legacy.ts';
+export * from './original.ts';
 export * from './rag.ts';
