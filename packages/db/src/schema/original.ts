@@ -68,3 +68,24 @@ export interface OriginalTypeChange {
 
 /** Filled by the schema-of-record work: every non-widening type change, with its reason. */
 export const originalTypeChanges: readonly OriginalTypeChange[] = [];
+
+/**
+ * The logic the original keeps in the database (triggers and functions, see the reference
+ * README). For each one: the package provides it (a migration it owns, or a typed operation
+ * that replaces it), or it belongs to the deployment. The audit reads this list: a declared
+ * object is reported as such, an undeclared one as unexpected.
+ */
+export interface DatabaseLogicDecision {
+  readonly kind: 'function' | 'trigger' | 'view' | 'schema';
+  /** Schema-qualified for functions and views (`public.get_monthly_usage`); for triggers, the trigger name. */
+  readonly name: string;
+  /** For triggers: the table it is on. */
+  readonly table?: string;
+  /** `package`: this package ships it (migration) or replaces it (operation). `deployment`: kept by whoever runs the database. */
+  readonly owner: 'package' | 'deployment';
+  /** Where the package provides it (migration tag or operation name), or why it is the deployment's. */
+  readonly how: string;
+}
+
+/** Filled by the schema-of-record work. */
+export const originalDatabaseLogic: readonly DatabaseLogicDecision[] = [];
