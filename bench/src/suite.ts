@@ -11,8 +11,6 @@ export interface Sizes {
   migrateEmbeddedRounds: number;
   auditRounds: number;
   typecheckRounds: number;
-  /** Smoke runs type-check one workspace, not all. */
-  typecheckAllWorkspaces: boolean;
   keysetTableRows: number;
   keysetConversationRows: number;
   keysetEmbeddedTableRows: number;
@@ -40,7 +38,6 @@ export function benchmarkSizes(scale: number, smoke: boolean): Sizes {
       migrateEmbeddedRounds: 1,
       auditRounds: 1,
       typecheckRounds: 1,
-      typecheckAllWorkspaces: false,
       keysetTableRows: 3_000,
       keysetConversationRows: 500,
       keysetEmbeddedTableRows: 1_000,
@@ -62,7 +59,6 @@ export function benchmarkSizes(scale: number, smoke: boolean): Sizes {
     migrateEmbeddedRounds: 3,
     auditRounds: 5,
     typecheckRounds: 3,
-    typecheckAllWorkspaces: true,
     keysetTableRows: scaled(1_000_000, 1_000),
     keysetConversationRows: scaled(100_000, 100),
     keysetEmbeddedTableRows: scaled(100_000, 1_000),

@@ -294,9 +294,7 @@ export const assetPolicies = pgTable(
   (t) => [
     ...reference(t.accountId, () => accounts.id, 'cascade', { indexed: false }),
     // One name per account, and one among the global policies (null account).
-    unique('asset_policies_account_name_key')
-      .on(t.accountId, t.name)
-      .nullsNotDistinct(),
+    unique('asset_policies_account_name_key').on(t.accountId, t.name).nullsNotDistinct(),
     check(
       'asset_policies_limits_check',
       sql`${t.ttlSeconds} > 0 and (${t.maxFileSizeBytes} is null or ${t.maxFileSizeBytes} > 0) and (${t.retentionDays} is null or ${t.retentionDays} > 0)`,
