@@ -8,12 +8,11 @@ import {
   type DatabaseClient,
   encodeMessageCursor,
   listMessages,
+  messagePageSql,
   type SqlSession,
 } from '@fluxcore/db';
 import pg from 'pg';
-// The package's page query itself (not exported: apps call listMessages), so the baseline runs
-// exactly the SQL ours does.
-import { messagePageQuery } from '../../../packages/db/src/messages/history.ts';
+
 import { messageContent, SeededRandom } from '../data.ts';
 import { type BenchDatabase, bulkLoad, withMigratedDatabase } from '../databases.ts';
 import { formatMs, median, percentile, rotate } from '../measure.ts';
@@ -153,11 +152,11 @@ async function comparePages(
   const pageSql = (round: number) => {
     const position = requests[round % requests.length];
     const start = performance.now();
-    const query = messagePageQuery(client.db, {
+    const query = messagePageSql(client.db, {
       conversationId: loaded.conversationId,
       limit: pageSize + 1,
       cursor: position,
-    }).toSQL();
+    });
     build.push(performance.now() - start);
     return { ...query, name: position ? 'bench_page_after' : 'bench_page_first' };
   };

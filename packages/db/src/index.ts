@@ -73,6 +73,7 @@ export {
   listMessages,
   type MessagePage,
   messagePageLimits,
+  messagePageSql,
 } from './messages/history.ts';
 export { migrate } from './migrator/apply.ts';
 export { baseline } from './migrator/baseline.ts';

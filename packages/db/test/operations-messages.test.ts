@@ -12,7 +12,7 @@ import {
   decodeMessageCursor,
   encodeMessageCursor,
   listMessages,
-  messagePageQuery,
+  messagePageSql,
 } from '../src/messages/history.ts';
 import { nearestChunksQuery, searchChunks } from '../src/rag/search.ts';
 import { rawRows } from '../src/raw-rows.ts';
@@ -37,6 +37,14 @@ async function plan(db: Database, query: SQL): Promise<string> {
     const rows = await rawRows<{ 'QUERY PLAN': string }>(tx, sql`explain ${query}`);
     return rows.map((row) => row['QUERY PLAN']).join('\n');
   });
+}
+
+/** SQL text with $n parameters, as one drizzle SQL value with the same values bound. */
+function boundSql(text: string, params: unknown[]): SQL {
+  const parts = text.split(/\$(\d+)/);
+  return sql.join(
+    parts.map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql`${params[Number(part) - 1]}`)),
+  );
 }
 
 describe.each(databaseKinds)('messages and RAG on the %s database', (kind) => {
@@ -115,8 +123,8 @@ describe.each(databaseKinds)('messages and RAG on the %s database', (kind) => {
       id: '3f1c2a4e-8b7d-4c6e-9a5b-1d2e3f4a5b6c',
     };
     for (const page of [undefined, cursor]) {
-      const query = messagePageQuery(db, { conversationId: cursor.id, limit: 51, cursor: page });
-      const text = await plan(db, query.getSQL());
+      const query = messagePageSql(db, { conversationId: cursor.id, limit: 51, cursor: page });
+      const text = await plan(db, boundSql(query.sql, query.params));
       expect(text).toContain('Index Scan using messages_conversation_created_id_idx');
       expect(text).not.toContain('Sort');
     }

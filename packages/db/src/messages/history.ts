@@ -5,7 +5,7 @@
  * messages_conversation_created_id_idx (conversation_id, created_at desc, id desc) serves the
  * query directly: no sort, no offset.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, fillPlaceholders, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, Transaction } from '../client.ts';
 import { FluxDbError } from '../errors.ts';
@@ -66,13 +66,12 @@ export interface MessagePage {
  * The page query: `(created_at, id) < cursor` is one row comparison the index scan starts
  * from, and the order says `nulls last` because drizzle's `.desc()` built the index as
  * `desc nulls last`; a plain `desc` (nulls first) would not match it and PostgreSQL would sort.
+ * Values are drizzle placeholders, so the same builder serves the prepared statement
+ * listMessages runs and the plain query the tests explain.
  */
-export function messagePageQuery(
-  db: Database | Transaction,
-  params: { conversationId: string; limit: number; cursor: MessageCursor | undefined },
-) {
-  const after = params.cursor
-    ? sql`(${messages.createdAt}, ${messages.id}) < (timestamptz 'epoch' + ${params.cursor.createdAtMicros}::bigint * interval '1 microsecond', ${params.cursor.id}::uuid)`
+function pageQueryBuilder(db: Database | Transaction, withCursor: boolean) {
+  const after = withCursor
+    ? sql`(${messages.createdAt}, ${messages.id}) < (timestamptz 'epoch' + ${sql.placeholder('cursorMicros')}::bigint * interval '1 microsecond', ${sql.placeholder('cursorId')}::uuid)`
     : undefined;
   return db
     .select({
@@ -80,9 +79,50 @@ export function messagePageQuery(
       createdAtMicros: sql<string>`(extract(epoch from ${messages.createdAt}) * 1000000)::bigint::text`,
     })
     .from(messages)
-    .where(and(eq(messages.conversationId, params.conversationId), after))
+    .where(and(eq(messages.conversationId, sql.placeholder('conversationId')), after))
     .orderBy(sql`${messages.createdAt} desc nulls last`, sql`${messages.id} desc nulls last`)
-    .limit(params.limit);
+    .limit(sql.placeholder('limit'));
+}
+
+interface PageParams {
+  conversationId: string;
+  limit: number;
+  cursor: MessageCursor | undefined;
+}
+
+function placeholderValues(params: PageParams): Record<string, unknown> {
+  return params.cursor
+    ? {
+        conversationId: params.conversationId,
+        limit: params.limit,
+        cursorMicros: params.cursor.createdAtMicros,
+        cursorId: params.cursor.id,
+      }
+    : { conversationId: params.conversationId, limit: params.limit };
+}
+
+/** The page query as SQL text and parameters, for EXPLAIN and for a raw driver. */
+export function messagePageSql(db: Database | Transaction, params: PageParams) {
+  const query = pageQueryBuilder(db, params.cursor !== undefined).toSQL();
+  return { sql: query.sql, params: fillPlaceholders(query.params, placeholderValues(params)) };
+}
+
+type PreparedPage = ReturnType<ReturnType<typeof pageQueryBuilder>['prepare']>;
+const preparedPages = new WeakMap<object, { first?: PreparedPage; after?: PreparedPage }>();
+
+/**
+ * Built once per database handle and prepared under a name: the server parses and plans it
+ * once per connection, and drizzle does not rebuild it on every page.
+ */
+function runPageQuery(db: Database | Transaction, params: PageParams) {
+  let prepared = preparedPages.get(db);
+  if (!prepared) {
+    prepared = {};
+    preparedPages.set(db, prepared);
+  }
+  const key = params.cursor ? 'after' : 'first';
+  prepared[key] ??= pageQueryBuilder(db, key === 'after').prepare(`fluxcore_message_page_${key}`);
+  return prepared[key].execute(placeholderValues(params));
 }
 
 export async function listMessages(
@@ -98,7 +138,7 @@ export async function listMessages(
       'Pass the nextCursor of the previous page, or no cursor for the newest page',
     );
   }
-  const rows = await messagePageQuery(db, {
+  const rows = await runPageQuery(db, {
     conversationId: params.conversationId,
     limit: limit + 1,
     cursor,
