@@ -5,6 +5,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../client.ts';
+import { preparedStatement } from '../prepared.ts';
 import {
   accounts,
   type CreditsLedgerEntry,
@@ -112,9 +113,12 @@ export async function readCreditsBalance(
   db: Database | Transaction,
   accountId: string,
 ): Promise<number> {
-  const [row] = await db
-    .select({ balance: creditsWallets.balance })
-    .from(creditsWallets)
-    .where(eq(creditsWallets.accountId, accountId));
+  const [row] = await preparedStatement(db, 'fluxcore_credits_balance', (name) =>
+    db
+      .select({ balance: creditsWallets.balance })
+      .from(creditsWallets)
+      .where(eq(creditsWallets.accountId, sql.placeholder('accountId')))
+      .prepare(name),
+  ).execute({ accountId });
   return row?.balance ?? 0;
 }

@@ -5,6 +5,7 @@
  */
 import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../client.ts';
+import { preparedStatement } from '../prepared.ts';
 import {
   type Conversation,
   conversations,
@@ -33,22 +34,25 @@ export async function listConversations(
   params: { accountId: string; limit?: number },
 ): Promise<ConversationSummary[]> {
   const limit = pageLimit(params.limit, conversationListLimits, 'conversations');
-  const rows = await db
-    .select({
-      conversation: conversations,
-      accountAId: relationships.accountAId,
-      accountBId: relationships.accountBId,
-    })
-    .from(conversations)
-    .innerJoin(relationships, eq(relationships.id, conversations.relationshipId))
-    .where(
-      or(
-        eq(relationships.accountAId, params.accountId),
-        eq(relationships.accountBId, params.accountId),
-      ),
-    )
-    .orderBy(sql`${conversations.lastMessageAt} desc nulls last`, desc(conversations.id))
-    .limit(limit);
+  const rows = await preparedStatement(db, 'fluxcore_conversation_list', (name) =>
+    db
+      .select({
+        conversation: conversations,
+        accountAId: relationships.accountAId,
+        accountBId: relationships.accountBId,
+      })
+      .from(conversations)
+      .innerJoin(relationships, eq(relationships.id, conversations.relationshipId))
+      .where(
+        or(
+          eq(relationships.accountAId, sql.placeholder('accountId')),
+          eq(relationships.accountBId, sql.placeholder('accountId')),
+        ),
+      )
+      .orderBy(sql`${conversations.lastMessageAt} desc nulls last`, desc(conversations.id))
+      .limit(sql.placeholder('limit'))
+      .prepare(name),
+  ).execute({ accountId: params.accountId, limit });
   return rows.map((row) => {
     const isA = row.accountAId === params.accountId.toLowerCase();
     return {

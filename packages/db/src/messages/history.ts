@@ -9,6 +9,7 @@ import { and, eq, fillPlaceholders, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, Transaction } from '../client.ts';
 import { FluxDbError } from '../errors.ts';
+import { preparedStatement } from '../prepared.ts';
 import { type Message, messages } from '../schema/index.ts';
 
 export const messagePageLimits = { default: 50, max: 100 } as const;
@@ -107,22 +108,12 @@ export function messagePageSql(db: Database | Transaction, params: PageParams) {
   return { sql: query.sql, params: fillPlaceholders(query.params, placeholderValues(params)) };
 }
 
-type PreparedPage = ReturnType<ReturnType<typeof pageQueryBuilder>['prepare']>;
-const preparedPages = new WeakMap<object, { first?: PreparedPage; after?: PreparedPage }>();
-
-/**
- * Built once per database handle and prepared under a name: the server parses and plans it
- * once per connection, and drizzle does not rebuild it on every page.
- */
+/** listMessages runs the page query as a named prepared statement (see prepared.ts). */
 function runPageQuery(db: Database | Transaction, params: PageParams) {
-  let prepared = preparedPages.get(db);
-  if (!prepared) {
-    prepared = {};
-    preparedPages.set(db, prepared);
-  }
   const key = params.cursor ? 'after' : 'first';
-  prepared[key] ??= pageQueryBuilder(db, key === 'after').prepare(`fluxcore_message_page_${key}`);
-  return prepared[key].execute(placeholderValues(params));
+  return preparedStatement(db, `fluxcore_message_page_${key}`, (name) =>
+    pageQueryBuilder(db, key === 'after').prepare(name),
+  ).execute(placeholderValues(params));
 }
 
 export async function listMessages(
