@@ -17,5 +17,7 @@ export async function auditDatabase(
     introspectSchema(session),
     migrationStatus(session as SqlSession, options.migrations),
   ]);
-  return compareSchema(expectedSchema(options.migrations), live, migrations, { tables: options.tables });
+  return compareSchema(expectedSchema(options.migrations), live, migrations, {
+    tables: options.tables,
+  });
 }
