@@ -165,13 +165,21 @@ export async function openSqlSession(config: DatabaseConfig): Promise<SqlSession
     await client.end().catch(() => {});
     throw connectionError(error, config);
   }
+  // One connection runs one query at a time: callers may start several at once (the audit's
+  // catalog reads do), so they queue here rather than inside pg, which deprecates that.
+  let tail: Promise<unknown> = Promise.resolve();
+  const serial = <T>(run: () => Promise<T>): Promise<T> => {
+    const next = tail.then(run, run);
+    tail = next.catch(() => {});
+    return next;
+  };
   return {
     kind: 'server',
     query: async <T extends Row>(text: string, params?: unknown[]) =>
-      (await client.query(text, params)).rows as T[],
+      (await serial(() => client.query(text, params))).rows as T[],
     exec: async (text) => {
-      await client.query(text);
+      await serial(() => client.query(text));
     },
-    close: () => client.end(),
+    close: () => serial(() => client.end()),
   };
 }
