@@ -68,13 +68,21 @@ async function clickTable(name: string) {
   await page.waitForFunction((id) => location.hash === `#${id}`, name);
   return page.evaluate((id) => {
     const section = document.getElementById(id);
-    const box = section?.getBoundingClientRect();
+    const heading = section?.querySelector('h2');
+    const box = heading?.getBoundingClientRect();
+    // Visible: the heading is inside the window, and nothing covers its middle.
+    const seen =
+      box && document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
     return {
       path: location.pathname.split('/').pop(),
       hash: location.hash,
       target: document.querySelector(':target')?.id,
-      visible: !!box && box.top >= 0 && box.top < window.innerHeight && box.height > 0,
-      heading: section?.querySelector('h2')?.textContent,
+      visible:
+        !!box &&
+        box.top >= 0 &&
+        box.bottom <= window.innerHeight &&
+        !!heading?.contains(seen ?? null),
+      heading: heading?.textContent,
     };
   }, name);
 }

@@ -310,13 +310,13 @@ export function indexPage(doc: SchemaDoc, svg: string): string {
 }
 
 export const stylesheet = `body { margin: 0; font: 15px/1.5 system-ui, sans-serif; color: #101828; }
-nav { position: sticky; top: 0; z-index: 1; display: flex; flex-wrap: wrap; gap: 4px 16px; padding: 8px 24px; background: #1f3a5f; }
+nav { display: flex; flex-wrap: wrap; gap: 4px 16px; padding: 8px 24px; background: #1f3a5f; }
 nav a { color: #fff; text-decoration: none; }
 nav a[aria-current="page"] { font-weight: bold; text-decoration: underline; }
 main { padding: 0 24px 48px; max-width: 1200px; }
 .diagram { overflow: auto; border: 1px solid #d0d5dd; border-radius: 6px; margin: 16px 0; max-height: 80vh; }
 .diagram svg { display: block; }
-section.table-section { border-top: 1px solid #d0d5dd; margin-top: 32px; scroll-margin-top: 48px; }
+section.table-section { border-top: 1px solid #d0d5dd; margin-top: 32px; }
 section:target { background: #fffaeb; }
 h3 { font-size: 15px; margin: 16px 0 4px; }
 table { border-collapse: collapse; font-size: 13px; }
