@@ -30,11 +30,20 @@ const graphHeader = [
   'edge [color="#667085" arrowsize=0.7 fontname="Helvetica" fontsize=9]',
 ];
 
-/** Columns a domain diagram shows: the primary key and the foreign-key columns. */
+/**
+ * Columns a domain diagram shows: the primary key, the foreign-key columns, and any other
+ * column a foreign key points at (so every edge has a column at both ends).
+ */
 function keyColumns(table: TableDoc): { name: string; type: string; mark: string }[] {
   const foreign = new Set(table.foreignKeysOut.flatMap((key) => key.columns));
+  const referenced = new Set(table.foreignKeysIn.flatMap((key) => key.referencedColumns));
   return table.columns
-    .filter((column) => table.primaryKey.includes(column.name) || foreign.has(column.name))
+    .filter(
+      (column) =>
+        table.primaryKey.includes(column.name) ||
+        foreign.has(column.name) ||
+        referenced.has(column.name),
+    )
     .map((column) => ({
       name: column.name,
       type: column.type,
@@ -146,8 +155,9 @@ export async function renderSvg(dot: string): Promise<string> {
   vizInstance ??= instance();
   const viz = await vizInstance;
   const result = viz.render(dot, { format: 'svg', engine: 'dot' });
-  if (result.status !== 'success') {
-    const message = result.errors.map((error) => error.message).join('; ');
+  // A warning (an unknown port, a bad attribute) means a wrong picture: refuse it too.
+  if (result.status !== 'success' || result.errors.length > 0) {
+    const message = result.errors.map((error) => error.message.trim()).join('; ');
     throw new FluxDbError('INVALID_INPUT', `Graphviz could not render a diagram: ${message}`);
   }
   return result.output.slice(result.output.indexOf('<svg'));
