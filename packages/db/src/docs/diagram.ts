@@ -128,9 +128,17 @@ export function schemaDot(doc: SchemaDoc): string {
       '}',
     );
   }
+  // One edge per pair of tables, however many keys link them: the overview shows who uses whom.
   for (const table of doc.tables.values()) {
+    const byTarget = new Map<string, ForeignKeyDoc[]>();
     for (const key of table.foreignKeysOut) {
-      lines.push(keyEdge(key, { tail: false, head: false }));
+      byTarget.set(key.referencedTable, [...(byTarget.get(key.referencedTable) ?? []), key]);
+    }
+    for (const [target, keys] of [...byTarget].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const names = keys.map((key) => `${key.name} (on delete ${key.onDelete})`).join(', ');
+      lines.push(
+        `${quote(table.name)} -> ${quote(target)} [tooltip=${quote(`${table.name} → ${target}: ${names}`)}]`,
+      );
     }
   }
   lines.push('}');
