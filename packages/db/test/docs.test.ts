@@ -137,7 +137,7 @@ describe('the schema reference (no browser)', () => {
     }
     for (const legacy of legacyTableNames) expect(index).toContain(`<code>${legacy}</code>`);
     const resets = site.get(`${doc.tables.get('password_reset_tokens')?.domain}.html`) ?? '';
-    expect(resets).toContain('renamed from token');
+    expect(resets).toContain('renamed from <code>token</code>');
   });
 
   test('renders the same bytes twice', async () => {

@@ -82,11 +82,14 @@ function keyTarget(doc: SchemaDoc, key: ForeignKeyDoc, pageName: string, side: '
       ];
 }
 
-function columnRows(table: TableDoc): string[][] {
+/** A column's row; its notes are HTML (a foreign key links to the table it points at). */
+function columnRows(doc: SchemaDoc, table: TableDoc, pageName: string): string[][] {
   const foreign = new Map<string, string>();
   for (const key of table.foreignKeysOut) {
+    const target = doc.tables.get(key.referencedTable);
+    const link = target ? tableLink(target, pageName) : code(key.referencedTable);
     key.columns.forEach((column, i) => {
-      foreign.set(column, `→ ${key.referencedTable}.${key.referencedColumns[i] ?? ''}`);
+      foreign.set(column, `→ ${link}.${code(key.referencedColumns[i] ?? '')}`);
     });
   }
   const uniques = new Set(
@@ -99,7 +102,7 @@ function columnRows(table: TableDoc): string[][] {
       foreign.get(column.name) ?? '',
       ...table.renames
         .filter((rename) => rename.to === column.name)
-        .map((rename) => `renamed from ${rename.from}`),
+        .map((rename) => `renamed from ${code(rename.from)}`),
     ].filter(Boolean);
     const type = column.enumValues
       ? `${code(column.type)} <span class="values">(${column.enumValues.map(escapeHtml).join(' | ')})</span>`
@@ -109,7 +112,7 @@ function columnRows(table: TableDoc): string[][] {
       type,
       column.notNull ? 'not null' : 'null',
       column.default === undefined ? '' : code(column.default),
-      escapeHtml(notes.join('; ')),
+      notes.join('; '),
     ];
   });
 }
@@ -131,7 +134,7 @@ function tableSection(doc: SchemaDoc, table: TableDoc, pageName: string): string
     `<p class="purpose">${escapeHtml(table.purpose)}</p>`,
     `<p class="source">Exported as ${code(table.exportName)} by ${code(`@fluxcore/db/schema`)}.</p>`,
     '<h3>Columns</h3>',
-    htmlTable(['column', 'type', 'null', 'default', 'notes'], columnRows(table)),
+    htmlTable(['column', 'type', 'null', 'default', 'notes'], columnRows(doc, table, pageName)),
     `<h3>Primary key</h3>\n<p>${table.primaryKey.length ? list(table.primaryKey) : 'none'}</p>`,
   ];
   if (table.uniques.length) {
