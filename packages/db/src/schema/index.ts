@@ -11,6 +11,7 @@
  * | 5 vector stores and RAG (pgvector) | rag.ts |
  * | 6 assets, files, templates, marketplace, billing | assets.ts |
  * | legacy tables the audit recognises | legacy.ts |
+ * | each table's one-line purpose (db:docs, the audit) | purposes.ts |
  */
 export * from './apps.ts';
 export * from './assets.ts';
@@ -19,4 +20,5 @@ export * from './chat.ts';
 export * from './credits-and-access.ts';
 export * from './legacy.ts';
 export * from './original.ts';
+export * from './purposes.ts';
 export * from './rag.ts';

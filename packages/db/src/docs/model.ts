@@ -1,0 +1,213 @@
+/**
+ * The schema reference as data: every table of the Drizzle schema with its purpose, columns,
+ * keys, indexes, checks and the foreign keys that leave it and that point at it, grouped by the
+ * domain module that exports it. Columns and constraints come from the audit's expectations
+ * (drizzle-kit's snapshot of the schema objects), so the docs and the audit read one source.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { is } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
+import {
+  type ExpectedColumn,
+  type ExpectedConstraint,
+  type ExpectedIndex,
+  expectedSchema,
+} from '../audit/expect.ts';
+import { migrationsFolder } from '../config.ts';
+import { FluxDbError } from '../errors.ts';
+import { loadMigrations } from '../migrator/journal.ts';
+import { legacyTables } from '../schema/legacy.ts';
+import {
+  type DatabaseLogicDecision,
+  type OriginalRename,
+  type OriginalTypeChange,
+  originalDatabaseLogic,
+  originalRenames,
+  originalTypeChanges,
+} from '../schema/original.ts';
+import { tablePurposes } from '../schema/purposes.ts';
+
+export const schemaFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../schema');
+
+export interface ForeignKeyDoc {
+  name: string;
+  table: string;
+  columns: string[];
+  referencedTable: string;
+  referencedColumns: string[];
+  onDelete: string;
+}
+
+export interface TableDoc {
+  name: string;
+  /** The variable the domain module exports it as. */
+  exportName: string;
+  domain: string;
+  purpose: string;
+  columns: (ExpectedColumn & { enumValues: string[] | undefined })[];
+  primaryKey: string[];
+  uniques: ExpectedConstraint[];
+  indexes: ExpectedIndex[];
+  checks: ExpectedConstraint[];
+  foreignKeysOut: ForeignKeyDoc[];
+  foreignKeysIn: ForeignKeyDoc[];
+  renames: OriginalRename[];
+  typeChanges: OriginalTypeChange[];
+}
+
+export interface DomainDoc {
+  /** The module's file name without extension (`chat`), also the page's name. */
+  slug: string;
+  /** From the module's opening comment: the words before `(DOMAIN.md §N)`. */
+  title: string;
+  /** The module's path relative to packages/db. */
+  source: string;
+  section: number;
+  tables: TableDoc[];
+}
+
+export interface SchemaDoc {
+  domains: DomainDoc[];
+  tables: Map<string, TableDoc>;
+  renames: readonly OriginalRename[];
+  typeChanges: readonly OriginalTypeChange[];
+  databaseLogic: readonly DatabaseLogicDecision[];
+  legacy: readonly { name: string; origin: string }[];
+}
+
+interface DomainModule {
+  slug: string;
+  path: string;
+  exports: Record<string, unknown>;
+}
+
+/** Every module of the schema folder (a file, or a folder with index.ts), imported. */
+async function loadSchemaModules(folder: string): Promise<DomainModule[]> {
+  const modules: DomainModule[] = [];
+  for (const entry of readdirSync(folder).sort()) {
+    const full = join(folder, entry);
+    const isFolder = statSync(full).isDirectory();
+    if (!isFolder && (!entry.endsWith('.ts') || entry === 'index.ts')) continue;
+    const path = isFolder ? join(full, 'index.ts') : full;
+    const slug = isFolder ? entry : entry.replace(/\.ts$/, '');
+    modules.push({ slug, path, exports: (await import(path)) as Record<string, unknown> });
+  }
+  return modules;
+}
+
+/** `Core chat (DOMAIN.md §1): …` → { title: 'Core chat', section: 1 }. */
+export function domainHeading(
+  source: string,
+  fallback: string,
+): { title: string; section: number } {
+  const comment = source.match(/^\/\*\*([\s\S]*?)\*\//)?.[1] ?? '';
+  const text = comment
+    .split('\n')
+    .map((line) => line.replace(/^\s*\*\s?/, '').trim())
+    .join(' ')
+    .trim();
+  const match = text.match(/^([\s\S]*?)\s*\(DOMAIN\.md §(\d+)\)/);
+  if (!match?.[1] || !match[2]) return { title: fallback, section: Number.MAX_SAFE_INTEGER };
+  return { title: match[1].replace(/[.:]$/, ''), section: Number(match[2]) };
+}
+
+function byName<T extends { name: string }>(a: T, b: T): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/** Builds the reference from the package's schema folder. */
+export async function buildSchemaDoc(): Promise<SchemaDoc> {
+  const folder = schemaFolder;
+  const expected = expectedSchema(loadMigrations(migrationsFolder));
+  const modules = await loadSchemaModules(folder);
+  const owners = new Map<string, { module: DomainModule; exportName: string }>();
+  for (const module of modules) {
+    for (const [exportName, value] of Object.entries(module.exports)) {
+      if (!is(value, PgTable)) continue;
+      const name = getTableConfig(value).name;
+      if (!owners.has(name)) owners.set(name, { module, exportName });
+    }
+  }
+
+  const foreignKeys: ForeignKeyDoc[] = [];
+  for (const table of expected.tables.values()) {
+    for (const key of table.constraints.values()) {
+      if (key.type !== 'foreign key') continue;
+      foreignKeys.push({
+        name: key.name,
+        table: table.name,
+        columns: key.columns,
+        referencedTable: key.referencedTable ?? '',
+        referencedColumns: key.referencedColumns ?? [],
+        onDelete: key.onDelete ?? 'no action',
+      });
+    }
+  }
+  foreignKeys.sort(byName);
+
+  const tables = new Map<string, TableDoc>();
+  const missingPurpose: string[] = [];
+  for (const table of [...expected.tables.values()].sort(byName)) {
+    const owner = owners.get(table.name);
+    if (!owner) {
+      throw new FluxDbError(
+        'INVALID_INPUT',
+        `table ${table.name} is exported by no module of ${folder}`,
+        'Define each table in a domain module of the schema folder',
+      );
+    }
+    const purpose = tablePurposes[table.name];
+    if (!purpose) missingPurpose.push(table.name);
+    const constraints = [...table.constraints.values()].sort(byName);
+    tables.set(table.name, {
+      name: table.name,
+      exportName: owner.exportName,
+      domain: owner.module.slug,
+      purpose: purpose ?? '',
+      columns: [...table.columns.values()].map((column) => ({
+        ...column,
+        enumValues: expected.enums.get(column.type),
+      })),
+      primaryKey: constraints.find((c) => c.type === 'primary key')?.columns ?? [],
+      uniques: constraints.filter((c) => c.type === 'unique'),
+      checks: constraints.filter((c) => c.type === 'check'),
+      indexes: [...table.indexes.values()].sort(byName),
+      foreignKeysOut: foreignKeys.filter((key) => key.table === table.name),
+      foreignKeysIn: foreignKeys.filter((key) => key.referencedTable === table.name),
+      renames: originalRenames.filter((rename) => rename.table === table.name),
+      typeChanges: originalTypeChanges.filter((change) => change.table === table.name),
+    });
+  }
+  if (missingPurpose.length > 0) {
+    throw new FluxDbError(
+      'INVALID_INPUT',
+      `no purpose for ${missingPurpose.join(', ')}`,
+      'Write one line for each in packages/db/src/schema/purposes.ts',
+    );
+  }
+
+  const domains: DomainDoc[] = [];
+  for (const module of modules) {
+    const domainTables = [...tables.values()].filter((table) => table.domain === module.slug);
+    if (domainTables.length === 0) continue;
+    const heading = domainHeading(readFileSync(module.path, 'utf8'), module.slug);
+    domains.push({
+      slug: module.slug,
+      ...heading,
+      source: `src/schema/${module.path.slice(folder.length + 1)}`,
+      tables: domainTables,
+    });
+  }
+  domains.sort((a, b) => a.section - b.section || (a.slug < b.slug ? -1 : 1));
+
+  return {
+    domains,
+    tables,
+    renames: originalRenames,
+    typeChanges: originalTypeChanges,
+    databaseLogic: originalDatabaseLogic,
+    legacy: legacyTables,
+  };
+}

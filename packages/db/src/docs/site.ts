@@ -1,0 +1,74 @@
+/**
+ * The schema reference as files: renders every page and diagram in memory, writes them to
+ * docs/schema/, and tells whether the committed copy is current (db:check). The same schema
+ * always gives byte-identical files.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repositoryRoot } from '../config.ts';
+import { domainDot, renderSvg, schemaDot } from './diagram.ts';
+import { buildSchemaDoc, type SchemaDoc } from './model.ts';
+import { domainPage, indexPage, stylesheet } from './pages.ts';
+
+/** Where db:docs writes and db:check looks: docs/schema/ at the repository root. */
+export const docsFolder = join(repositoryRoot, 'docs', 'schema');
+
+export interface Site {
+  doc: SchemaDoc;
+  /** Every file of the site, by name (sorted), with its contents. */
+  files: Map<string, string>;
+}
+
+export async function renderSite(): Promise<Site> {
+  const doc = await buildSchemaDoc();
+  const files = new Map<string, string>();
+  const overview = schemaDot(doc);
+  files.set('schema.dot', overview);
+  files.set('index.html', indexPage(doc, await renderSvg(overview)));
+  for (const domain of doc.domains) {
+    const dot = domainDot(doc, domain);
+    files.set(`${domain.slug}.dot`, dot);
+    files.set(`${domain.slug}.html`, domainPage(doc, domain, await renderSvg(dot)));
+  }
+  files.set('style.css', stylesheet);
+  return { doc, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))) };
+}
+
+/** Replaces the contents of `folder` with the site. */
+export async function writeSite(folder = docsFolder): Promise<Site> {
+  const site = await renderSite();
+  const { files } = site;
+  if (existsSync(folder)) {
+    for (const name of readdirSync(folder)) {
+      if (!files.has(name)) rmSync(join(folder, name), { recursive: true, force: true });
+    }
+  }
+  mkdirSync(folder, { recursive: true });
+  for (const [name, text] of files) writeFileSync(join(folder, name), text);
+  return site;
+}
+
+/** The names of files in `folder` that differ from a fresh render, are missing, or are extra. */
+export async function staleSiteFiles(folder = docsFolder): Promise<string[]> {
+  const { files } = await renderSite();
+  const present = existsSync(folder) ? readdirSync(folder) : [];
+  const stale = present.filter((name) => !files.has(name));
+  for (const [name, text] of files) {
+    const path = join(folder, name);
+    if (!existsSync(path) || readFileSync(path, 'utf8') !== text) stale.push(name);
+  }
+  return stale.sort();
+}
+
+/** The one line db:check prints when the committed reference differs from the schema. */
+export const staleDocsProblem = 'docs/schema is stale: run bun run db:docs';
+
+/** db:check's step: a problem line when docs/schema is stale, else a passed line. */
+export async function checkSite(
+  result: { passed: string[]; problems: string[] },
+  folder = docsFolder,
+): Promise<void> {
+  const stale = await staleSiteFiles(folder);
+  if (stale.length > 0) result.problems.push(staleDocsProblem);
+  else result.passed.push('docs: docs/schema matches the schema');
+}

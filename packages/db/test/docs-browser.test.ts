@@ -1,0 +1,156 @@
+/// <reference lib="dom" />
+/**
+ * The schema reference in a real browser: Debian's chromium, headless, driven by
+ * playwright-core. It never skips: without /usr/bin/chromium it fails saying how to install it
+ * (.ci/run installs it).
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { SchemaDoc } from '../src/docs/model.ts';
+import { writeSite } from '../src/docs/site.ts';
+
+const executablePath = process.env.FLUXCORE_CHROMIUM ?? '/usr/bin/chromium';
+
+let folder: string;
+let profile: string;
+let context: BrowserContext;
+let page: Page;
+let doc: SchemaDoc;
+
+beforeAll(async () => {
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `chromium is not installed at ${executablePath}: run apt-get install -y chromium (Debian's package), as .ci/run does`,
+    );
+  }
+  folder = mkdtempSync(join(tmpdir(), 'fluxcore-docs-site-'));
+  profile = mkdtempSync(join(tmpdir(), 'fluxcore-chromium-'));
+  doc = (await writeSite(folder)).doc;
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 1280, height: 900 },
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+}, 60_000);
+
+afterAll(async () => {
+  await context?.close();
+  if (folder) rmSync(folder, { recursive: true, force: true });
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+const url = (name: string) => pathToFileURL(join(folder, name)).href;
+
+/** The names of the diagram's nodes with the given class, from their SVG titles. */
+function nodeTitles(kind: 'table' | 'external'): Promise<string[]> {
+  return page.$$eval(`#diagram svg g.node.${kind} > title`, (titles) =>
+    titles.map((title) => title.textContent ?? '').sort(),
+  );
+}
+
+/** Clicks a table's node in the diagram; returns where the browser went and what it shows. */
+async function clickTable(name: string) {
+  await page.locator(`#diagram svg g.node:has(> title:text-is("${name}")) a`).first().click();
+  await page.waitForFunction((id) => location.hash === `#${id}`, name);
+  return page.evaluate((id) => {
+    const section = document.getElementById(id);
+    const heading = section?.querySelector('h2');
+    const box = heading?.getBoundingClientRect();
+    // Visible: the heading is inside the window, and nothing covers its middle.
+    const seen =
+      box && document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return {
+      path: location.pathname.split('/').pop(),
+      hash: location.hash,
+      target: document.querySelector(':target')?.id,
+      visible:
+        !!box &&
+        box.top >= 0 &&
+        box.bottom <= window.innerHeight &&
+        !!heading?.contains(seen ?? null),
+      heading: heading?.textContent,
+    };
+  }, name);
+}
+
+describe('the schema reference in chromium', () => {
+  test('the overview opens, and its diagram shows every table of the schema', async () => {
+    const response = await page.goto(url('index.html'));
+    expect(response?.ok()).toBe(true);
+    expect(await page.title()).toBe('FluxCore schema');
+    expect(await nodeTitles('table')).toEqual([...doc.tables.keys()].sort());
+  });
+
+  test("each domain's diagram shows every table of that domain, and the tables it points at", async () => {
+    for (const domain of doc.domains) {
+      await page.goto(url(`${domain.slug}.html`));
+      const own = domain.tables.map((table) => table.name).sort();
+      expect(await nodeTitles('table')).toEqual(own);
+      const pointedAt = [
+        ...new Set(domain.tables.flatMap((t) => t.foreignKeysOut.map((k) => k.referencedTable))),
+      ]
+        .filter((name) => !own.includes(name))
+        .sort();
+      expect(await nodeTitles('external')).toEqual(pointedAt);
+    }
+  });
+
+  test("a table's node in a domain diagram leads to its section", async () => {
+    for (const domain of doc.domains) {
+      await page.goto(url(`${domain.slug}.html`));
+      // The last table's section is the farthest from the diagram.
+      const table = domain.tables.at(-1)?.name ?? '';
+      expect(await clickTable(table)).toEqual({
+        path: `${domain.slug}.html`,
+        hash: `#${table}`,
+        target: table,
+        visible: true,
+        heading: table,
+      });
+    }
+  });
+
+  test("a table's node in the overview leads to its section on its domain's page", async () => {
+    await page.goto(url('index.html'));
+    const messages = doc.tables.get('messages');
+    expect(await clickTable('messages')).toEqual({
+      path: `${messages?.domain}.html`,
+      hash: '#messages',
+      target: 'messages',
+      visible: true,
+      heading: 'messages',
+    });
+  });
+
+  test("a table of another domain in a diagram leads to that domain's page", async () => {
+    const accounts = doc.tables.get('accounts');
+    const domain = doc.domains.find(
+      (d) =>
+        d.slug !== accounts?.domain &&
+        d.tables.some((t) => t.foreignKeysOut.some((k) => k.referencedTable === 'accounts')),
+    );
+    expect(domain).toBeDefined();
+    await page.goto(url(`${domain?.slug}.html`));
+    expect(await clickTable('accounts')).toEqual({
+      path: `${accounts?.domain}.html`,
+      hash: '#accounts',
+      target: 'accounts',
+      visible: true,
+      heading: 'accounts',
+    });
+  });
+});
