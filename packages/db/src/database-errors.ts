@@ -66,7 +66,7 @@ export function permissionError(error: unknown): FluxDbError | undefined {
   const found = databaseErrorOf(error);
   if (found?.code !== '42501') return undefined;
   const object =
-    /permission denied for (table|schema|sequence|relation|view|function) "?([^"\s]+)"?/i.exec(
+    /permission denied for (table|schema|sequence|relation|view|function|database) "?([^"\s]+)"?/i.exec(
       found.message,
     );
   const kind = object?.[1]?.toLowerCase() === 'relation' ? 'table' : object?.[1]?.toLowerCase();
@@ -79,13 +79,15 @@ export function permissionError(error: unknown): FluxDbError | undefined {
     );
   }
   const grant =
-    kind === 'schema'
-      ? `GRANT USAGE ON SCHEMA ${name} TO <role>`
-      : kind === 'sequence'
-        ? `GRANT USAGE, SELECT ON SEQUENCE ${name} TO <role>`
-        : kind === 'function'
-          ? `GRANT EXECUTE ON FUNCTION ${name} TO <role>`
-          : `GRANT SELECT, INSERT, UPDATE, DELETE ON ${name} TO <role>`;
+    kind === 'database'
+      ? `GRANT CREATE ON DATABASE ${name} TO <role>`
+      : kind === 'schema'
+        ? `GRANT USAGE ON SCHEMA ${name} TO <role>`
+        : kind === 'sequence'
+          ? `GRANT USAGE, SELECT ON SEQUENCE ${name} TO <role>`
+          : kind === 'function'
+            ? `GRANT EXECUTE ON FUNCTION ${name} TO <role>`
+            : `GRANT SELECT, INSERT, UPDATE, DELETE ON ${name} TO <role>`;
   return new FluxDbError(
     'PERMISSION_DENIED',
     `permission denied for ${kind} ${name}`,
