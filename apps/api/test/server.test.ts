@@ -132,7 +132,7 @@ describe.if(databaseKinds.includes('server'))('/health without the privilege', (
       const response = await createApp({ db: client, jwtSecret: secret }).request('/health');
       expect(response.status).toBe(503);
       const line =
-        'permission denied for table __drizzle_migrations. The role in DATABASE_URL lacks the privilege: have the owner run GRANT SELECT, INSERT, UPDATE, DELETE ON __drizzle_migrations TO <role> (the role of DATABASE_URL), or connect as the owner';
+        'permission denied for table drizzle.__drizzle_migrations. The role in DATABASE_URL lacks the privilege: have the owner run GRANT SELECT, INSERT, UPDATE, DELETE ON drizzle.__drizzle_migrations TO <role> (the role of DATABASE_URL), or connect as the owner';
       expect(await response.json()).toEqual({
         status: 'unavailable',
         database: 'server',

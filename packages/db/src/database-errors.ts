@@ -58,6 +58,8 @@ function quotesData(code: string): boolean {
   return !namesOnlyObjects.includes(code.slice(0, 2));
 }
 
+const drizzleTables = ['__drizzle_migrations', 'fluxcore_migrations'];
+
 /**
  * A role that may not read or write a table: one line naming it and the grant that fixes it,
  * or undefined for any other error.
@@ -70,7 +72,9 @@ export function permissionError(error: unknown): FluxDbError | undefined {
       found.message,
     );
   const kind = object?.[1]?.toLowerCase() === 'relation' ? 'table' : object?.[1]?.toLowerCase();
-  const name = object?.[2];
+  const bare = object?.[2];
+  // PostgreSQL names the table without its schema; the migration journal lives in `drizzle`.
+  const name = bare && kind === 'table' && drizzleTables.includes(bare) ? `drizzle.${bare}` : bare;
   if (!kind || !name) {
     return new FluxDbError(
       'PERMISSION_DENIED',

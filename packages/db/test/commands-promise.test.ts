@@ -235,7 +235,7 @@ describe.if(databaseKinds.includes('server'))('the server only', () => {
       const status = await runCli('status', [], env);
       expect(status.code).toBe(1);
       expect(oneLine(status.stderr)).toBe(
-        `error: permission denied for table __drizzle_migrations. The role in DATABASE_URL lacks the privilege: have the owner run GRANT SELECT, INSERT, UPDATE, DELETE ON __drizzle_migrations TO <role> (the role of DATABASE_URL), or connect as the owner`,
+        `error: permission denied for table drizzle.__drizzle_migrations. The role in DATABASE_URL lacks the privilege: have the owner run GRANT SELECT, INSERT, UPDATE, DELETE ON drizzle.__drizzle_migrations TO <role> (the role of DATABASE_URL), or connect as the owner`,
       );
       const audit = await runProcess(
         ['bun', 'run', join(import.meta.dir, '../src/audit-database.ts')],
@@ -243,7 +243,7 @@ describe.if(databaseKinds.includes('server'))('the server only', () => {
       );
       expect(audit.code).toBe(2);
       expect(oneLine(audit.stderr.replace(/^auditing .*\n/, ''))).toStartWith(
-        'error: permission denied for table __drizzle_migrations.',
+        'error: permission denied for table drizzle.__drizzle_migrations.',
       );
       const migrateRun = await runCli('migrate', [], env);
       expect(migrateRun.code).toBe(1);
