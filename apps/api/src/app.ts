@@ -15,9 +15,7 @@ import {
   applyCreditsGating,
   conversationParticipants,
   type DatabaseClient,
-  databaseErrorOf,
   describeError,
-  FluxDbError,
   grantCredits,
   hasInternalAccess,
   type InternalAccessScope,
@@ -38,6 +36,7 @@ import { verify } from 'hono/jwt';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { validator } from 'hono/validator';
 import type { z } from 'zod';
+import { requestError } from './errors.ts';
 import {
   conversationsQuery,
   conversationsResponse,
@@ -132,39 +131,6 @@ function authenticate(db: DatabaseClient, secret: string): MiddlewareHandler<Env
     c.set('userId', userId.data);
     await next();
   };
-}
-
-/**
- * Errors a request can cause with valid-looking input: PostgreSQL classes 22 (data) and 23
- * (integrity), found through `databaseErrorOf` (drizzle keeps the SQLSTATE on `.cause`), and
- * the package's own refusals of a value.
- */
-function requestError(
-  error: unknown,
-): { status: ContentfulStatusCode; body: ErrorBody } | undefined {
-  if (error instanceof FluxDbError) {
-    if (error.code === 'INVALID_INPUT') {
-      return { status: 400, body: { error: 'invalid_input', message: error.message } };
-    }
-    if (error.code === 'IDEMPOTENCY_KEY_CONFLICT') {
-      return { status: 409, body: { error: 'idempotency_key_conflict', message: error.message } };
-    }
-    return undefined;
-  }
-  const code = databaseErrorOf(error)?.code;
-  if (code?.startsWith('22')) {
-    return {
-      status: 400,
-      body: { error: 'invalid_input', message: 'a value is out of range or malformed' },
-    };
-  }
-  if (code?.startsWith('23')) {
-    return {
-      status: 409,
-      body: { error: 'conflict', message: 'the change conflicts with existing data' },
-    };
-  }
-  return undefined;
 }
 
 export function createApp(options: AppOptions): Hono<Env> {
