@@ -15,6 +15,7 @@ import {
   applyCreditsGating,
   conversationParticipants,
   type DatabaseClient,
+  describeError,
   grantCredits,
   hasInternalAccess,
   type InternalAccessScope,
@@ -23,6 +24,7 @@ import {
   loadMigrations,
   migrationStatus,
   migrationsFolder,
+  permissionError,
   readCreditsBalance,
   requestAccountDeletion,
   userExists,
@@ -34,6 +36,7 @@ import { verify } from 'hono/jwt';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { validator } from 'hono/validator';
 import type { z } from 'zod';
+import { requestError } from './errors.ts';
 import {
   conversationsQuery,
   conversationsResponse,
@@ -99,7 +102,8 @@ function input<Target extends 'json' | 'param' | 'query', S extends z.ZodType>(
   });
 }
 
-const bearer = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
+/** RFC 9110: the scheme is case-insensitive (`bearer`, `BEARER`). */
+const bearer = /^Bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i;
 
 /** Reads the caller from a verified bearer token; 401 without one. */
 function authenticate(db: DatabaseClient, secret: string): MiddlewareHandler<Env> {
@@ -129,17 +133,6 @@ function authenticate(db: DatabaseClient, secret: string): MiddlewareHandler<Env
   };
 }
 
-/** PostgreSQL error classes a request can trigger with valid-looking input. */
-function databaseInputError(error: unknown): ErrorBody | undefined {
-  const code = (error as { code?: unknown })?.code;
-  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return undefined;
-  if (code.startsWith('22')) return { error: 'invalid_input', message: 'a value is out of range' };
-  if (code.startsWith('23')) {
-    return { error: 'conflict', message: 'the change conflicts with existing data' };
-  }
-  return undefined;
-}
-
 export function createApp(options: AppOptions): Hono<Env> {
   const { db, jwtSecret } = options;
   const migrations = loadMigrations(migrationsFolder);
@@ -153,9 +146,10 @@ export function createApp(options: AppOptions): Hono<Env> {
         message: error.message || 'the request is invalid',
       });
     }
-    const known = databaseInputError(error);
-    if (known) return fail(c, known.error === 'conflict' ? 409 : 400, known);
-    console.error(`api: ${c.req.method} ${c.req.path}: ${(error as Error)?.message ?? error}`);
+    const known = requestError(error);
+    if (known) return fail(c, known.status, known.body);
+    // Never the SQL, its parameters or a quoted value: describeError keeps to codes and names.
+    console.error(`api: ${c.req.method} ${c.req.routePath}: ${describeError(error)}`);
     return fail(c, 500, { error: 'internal', message: 'the server failed; try again later' });
   });
   app.notFound((c) => fail(c, 404, { error: 'not_found', message: 'no such route' }));
@@ -167,6 +161,25 @@ export function createApp(options: AppOptions): Hono<Env> {
         fail(c, 413, { error: 'payload_too_large', message: 'the request body is too large' }),
     }),
   );
+  // A body sent without Content-Length (chunked) is only measured while it is read, and hono's
+  // validator turns any read error into "malformed JSON" (400). Read it here, under the
+  // limit, so an oversize stream is a 413; later reads use the cached text.
+  app.use('*', async (c, next) => {
+    if (c.req.raw.body && c.req.header('content-length') === undefined) {
+      try {
+        await c.req.text();
+      } catch (error) {
+        if ((error as Error)?.name === 'BodyLimitError') {
+          return fail(c, 413, {
+            error: 'payload_too_large',
+            message: 'the request body is too large',
+          });
+        }
+        throw error;
+      }
+    }
+    await next();
+  });
 
   app.get('/health', async (c) => {
     try {
@@ -188,11 +201,17 @@ export function createApp(options: AppOptions): Hono<Env> {
         },
         healthy ? 200 : 503,
       );
-    } catch {
+    } catch (error) {
+      const denied = permissionError(error);
+      console.error(`api: GET /health: ${describeError(error)}`);
       return send(
         c,
         healthResponse,
-        { status: 'unavailable', database: db.kind, message: 'the database does not answer' },
+        {
+          status: 'unavailable',
+          database: db.kind,
+          message: denied ? denied.toLine() : 'the database does not answer',
+        },
         503,
       );
     }
@@ -351,6 +370,19 @@ export function createApp(options: AppOptions): Hono<Env> {
       if (result.kind === 'account_not_found') {
         return fail(c, 404, { error: 'not_found', message: 'no such account' });
       }
+      if (result.kind === 'idempotency_key_conflict') {
+        return fail(c, 409, {
+          error: 'idempotency_key_conflict',
+          message: 'the idempotency key was already used for another request; use a new key',
+        });
+      }
+      if (result.kind === 'balance_overflow') {
+        return fail(c, 400, {
+          error: 'invalid_input',
+          message: `the grant would take the balance past ${result.maxBalance} credits`,
+          balance: result.balance,
+        });
+      }
       const duplicate = result.kind === 'already_granted';
       return send(
         c,
@@ -409,7 +441,7 @@ export function createApp(options: AppOptions): Hono<Env> {
         case 'idempotency_key_conflict':
           return fail(c, 409, {
             error: 'idempotency_key_conflict',
-            message: 'the idempotency key was already used for another kind of entry',
+            message: 'the idempotency key was already used for another request; use a new key',
           });
       }
     },

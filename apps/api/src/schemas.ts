@@ -16,14 +16,24 @@ import {
   creditsConversationSessionSchemas,
   creditsLedgerEntrySchemas,
   creditsPolicySchemas,
+  type MessageGenerator,
+  type MessageType,
   mediaTypes,
+  messageGenerators,
   messageSchemas,
+  messageTypes,
 } from '@fluxcore/db/schema';
 import { z } from 'zod';
 
-/** PostgreSQL text cannot hold U+0000: refuse it here rather than fail in the database. */
+/**
+ * PostgreSQL text cannot hold U+0000, and UTF-8 cannot hold a lone surrogate ("a\ud800b"):
+ * refuse both here rather than fail (or be silently altered) in the database.
+ */
+const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const withoutNul = <T extends z.ZodType<string>>(schema: T) =>
-  schema.refine((value) => !value.includes('\u0000'), 'must not contain NUL characters');
+  schema
+    .refine((value) => !value.includes('\u0000'), 'must not contain NUL characters')
+    .refine((value) => !loneSurrogate.test(value), 'must be valid Unicode (no lone surrogates)');
 
 const text = (max: number) => withoutNul(z.string().min(1).max(max));
 
@@ -73,11 +83,27 @@ const messageContent = z
     'a message needs text or media',
   );
 
-export const postMessageBody = messageSchemas.insert
-  .pick({ type: true, generatedBy: true })
-  .partial()
-  .extend({ senderAccountId: uuid(), content: messageContent })
-  .strict();
+/**
+ * What a client may say about its message. `system` messages and `automation` come from the
+ * server itself: a client claiming either is refused, never stored.
+ */
+const clientMessageTypes = messageTypes.filter((type) => type !== 'system');
+const clientGenerators = messageGenerators.filter((generator) => generator !== 'automation');
+
+export const postMessageBody = z.strictObject({
+  senderAccountId: uuid(),
+  content: messageContent,
+  type: z
+    .enum(clientMessageTypes as [MessageType, ...MessageType[]], {
+      error: `must be one of ${clientMessageTypes.join(', ')} (system messages come from the server)`,
+    })
+    .optional(),
+  generatedBy: z
+    .enum(clientGenerators as [MessageGenerator, ...MessageGenerator[]], {
+      error: `must be one of ${clientGenerators.join(', ')} (automation is the server's own)`,
+    })
+    .optional(),
+});
 
 const idempotencyKey = withoutNul(
   creditsLedgerEntrySchemas.select.shape.idempotencyKey.unwrap().min(1),

@@ -206,6 +206,20 @@ describe.each(databaseKinds)('the API on the %s database', (kind) => {
     });
     expect(spoofed.status).toBe(403);
     expect((await call('GET', path, { token: alice.token })).status).toBe(200);
+    // The scheme is case-insensitive (RFC 9110): bearer, BEARER.
+    for (const scheme of ['bearer', 'BEARER', 'BeArEr']) {
+      const reply = await call('GET', path, {
+        headers: { authorization: `${scheme} ${alice.token}` },
+      });
+      expect(reply.status).toBe(200);
+    }
+    for (const header of [
+      `Basic ${alice.token}`,
+      `Bearer${alice.token}`,
+      `Bearer ${alice.token} x`,
+    ]) {
+      expect((await call('GET', path, { headers: { authorization: header } })).status).toBe(401);
+    }
     // A uuid is the same id in upper case, in the path and in the token.
     const upper = await call(
       'GET',
@@ -360,7 +374,7 @@ describe.each(databaseKinds)('the API on the %s database', (kind) => {
     expect(await ledgerSum(payer.account.id)).toBe(0);
   }, 60_000);
 
-  test('50 concurrent calls with one idempotency key charge once', async () => {
+  test('50 concurrent calls with one idempotency key charge once; the key is bound to its request', async () => {
     const payer = await person('payer');
     await grantCredits(client.db, {
       accountId: payer.account.id,
@@ -368,12 +382,13 @@ describe.each(databaseKinds)('the API on the %s database', (kind) => {
       reason: 'test',
       idempotencyKey: 'funds',
     });
-    const conversationIds = await manyConversations(payer.account.id, 50);
+    const [conversationId, otherId] = await manyConversations(payer.account.id, 2);
+    const request = { accountId: payer.account.id, engine, model, idempotencyKey: 'reply-7' };
     const replies = await Promise.all(
-      conversationIds.map((id) =>
-        call('POST', `/conversations/${id}/ai-sessions`, {
+      Array.from({ length: 50 }, () =>
+        call('POST', `/conversations/${conversationId}/ai-sessions`, {
           token: payer.token,
-          body: { accountId: payer.account.id, engine, model, idempotencyKey: 'reply-7' },
+          body: request,
         }),
       ),
     );
@@ -382,6 +397,12 @@ describe.each(databaseKinds)('the API on the %s database', (kind) => {
     const sessionIds = new Set(replies.map((r) => (r.body.session as Json).id));
     expect(sessionIds.size).toBe(1);
     expect(replies.every((r) => r.body.balance === 9)).toBe(true);
+    // The same key on another conversation is another request: 409, not a free session.
+    const reused = await call('POST', `/conversations/${otherId}/ai-sessions`, {
+      token: payer.token,
+      body: request,
+    });
+    expect([reused.status, reused.body.error]).toEqual([409, 'idempotency_key_conflict']);
     const spends = await client.db
       .select({ id: creditsLedger.id })
       .from(creditsLedger)

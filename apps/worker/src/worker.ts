@@ -7,6 +7,7 @@ import {
   claimDeletionJob,
   type DatabaseClient,
   type DeletionBackoff,
+  describeError,
   releaseLease,
   runDeletionStep,
 } from '@fluxcore/db';
@@ -50,10 +51,13 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   const { db, workerId, leaseMs, pollMs, signal } = options;
   const log = options.log ?? (() => {});
   const summary: WorkerSummary = { completed: 0, failed: 0, retried: 0, released: 0 };
+  let lastFailure: string | undefined;
   while (!signal.aborted) {
     let jobId: string | undefined;
     try {
       const job = await claimDeletionJob(db.db, { workerId, leaseMs });
+      if (lastFailure) log(`${workerId}: the database answers again`);
+      lastFailure = undefined;
       if (!job) {
         await pause(pollMs, signal);
         continue;
@@ -86,9 +90,11 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     } catch (error) {
       // The database went away or refused us: keep the lease to expire on its own, and retry
       // after a pause rather than crash (a restart would not help either).
-      log(
-        `${workerId}: ${jobId ? `job ${jobId}: ` : ''}${error instanceof Error ? error.message : String(error)}`,
-      );
+      // One line (describeError: never SQL text or parameters), and only when it changes: a
+      // database that keeps refusing does not fill the log with the same line every poll.
+      const line = `${workerId}: ${jobId ? `job ${jobId}: ` : ''}${describeError(error)}`;
+      if (line !== lastFailure) log(line);
+      lastFailure = line;
       await pause(pollMs, signal);
     }
   }

@@ -9,6 +9,7 @@ import { paintFor, renderReport } from './audit/report.ts';
 import { openSqlSession } from './client.ts';
 import { parseFlags, runCommand } from './commands/run.ts';
 import { describeTarget, loadDatabaseConfig, migrationsFolder } from './config.ts';
+import { FluxDbError } from './errors.ts';
 import { loadMigrations } from './migrator/journal.ts';
 
 /** The version of the --json document's shape; bumped on any incompatible change. */
@@ -25,6 +26,15 @@ await runCommand(async () => {
   try {
     process.stderr.write(`auditing ${describeTarget(config)}\n`);
     const report = await auditDatabase(session, { migrations, tables: flags.table });
+    const known = new Set(report.tables.map((table) => table.name));
+    const unknownTables = (flags.table ?? []).filter((name) => !known.has(name));
+    if (unknownTables.length > 0) {
+      throw new FluxDbError(
+        'USAGE',
+        `--table names no table of the schema or the database: ${unknownTables.join(', ')}`,
+        'Give a table name as db:audit lists it (bun run db:audit shows them all)',
+      );
+    }
     if (flags.json) {
       console.log(
         JSON.stringify(

@@ -40,6 +40,12 @@ export {
   readCreditsBalance,
 } from './credits/wallet.ts';
 export {
+  type DatabaseErrorInfo,
+  databaseErrorOf,
+  describeError,
+  permissionError,
+} from './database-errors.ts';
+export {
   claimDeletionJob,
   type DeletionBackoff,
   type DeletionStepResult,

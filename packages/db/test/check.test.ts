@@ -52,7 +52,7 @@ describe('db:check', () => {
 
   test('fails on a schema change that no migration holds', async () => {
     const dir = migrationsCopy();
-    dropLastMigrations(dir, 2);
+    dropLastMigrations(dir, projectMigrations.length - 24); // back to 0023
     const result = await checkMigrations(dir);
     expect(result.problems).toEqual([
       expect.stringMatching(
@@ -88,14 +88,15 @@ describe('db:check', () => {
 describe('db:generate', () => {
   test('writes the down file of a new migration beside it', async () => {
     const dir = migrationsCopy();
-    dropLastMigrations(dir, 2);
+    dropLastMigrations(dir, projectMigrations.length - 24); // back to 0023
     const run = await runCli('generate', ['--name', 'protected_accounts_again'], {
       FLUXCORE_MIGRATIONS_DIR: dir,
     });
     expect(run.code).toBe(0);
     const down = join(dir, '0024_protected_accounts_again.down.sql');
-    expect(run.stdout).toContain(
-      '0024_protected_accounts_again.down.sql (1 statement(s), 1 marked destructive)',
+    // Every schema change after 0023 is in it (0024's table, and any later migration's).
+    expect(run.stdout).toMatch(
+      /0024_protected_accounts_again\.down\.sql \((\d+) statement\(s\), \1 marked destructive\)/,
     );
     expect(readFileSync(down, 'utf8')).toContain(
       '-- fluxcore:destructive table=protected_accounts\nDROP TABLE "protected_accounts" CASCADE;',
@@ -114,31 +115,39 @@ describe('db:generate', () => {
         readFileSync(projectMigrations[index]?.downPath ?? '', 'utf8'),
       );
     }
-    const seed = await generateDownSql(projectMigrations, projectMigrations.length - 1);
+    const seed = await generateDownSql(
+      projectMigrations,
+      projectMigrations.findIndex((m) => m.tag === '0025_credits_policies_seed'),
+    );
     expect(seed.kind).toBe('by-hand');
   });
 
   test('never asks drizzle-kit about a rename: that down file is left to a person, without waiting', async () => {
     const dir = migrationsCopy();
-    // 0026 renames a column, as a developer answering drizzle-kit's question would have.
-    const last = JSON.parse(readFileSync(join(dir, 'meta', '0025_snapshot.json'), 'utf8'));
+    // The next migration renames a column, as a developer answering drizzle-kit's question would have.
+    const next = projectMigrations.length;
+    const number = (n: number) => String(n).padStart(4, '0');
+    const tag = `${number(next)}_rename_reason`;
+    const last = JSON.parse(
+      readFileSync(join(dir, 'meta', `${number(next - 1)}_snapshot.json`), 'utf8'),
+    );
     const table = last.tables['public.protected_accounts'];
     table.columns.note = { ...table.columns.reason, name: 'note' };
     delete table.columns.reason;
     writeFileSync(
-      join(dir, 'meta', '0026_snapshot.json'),
+      join(dir, 'meta', `${number(next)}_snapshot.json`),
       JSON.stringify({ ...last, id: '11111111-1111-4111-8111-111111111111', prevId: last.id }),
     );
     writeFileSync(
-      join(dir, '0026_rename_reason.sql'),
+      join(dir, `${tag}.sql`),
       'ALTER TABLE "protected_accounts" RENAME COLUMN "reason" TO "note";',
     );
     editJson(join(dir, 'meta', '_journal.json'), (journal) => {
       (journal.entries as unknown[]).push({
-        idx: 26,
+        idx: next,
         version: '7',
         when: 1_900_000_000_000,
-        tag: '0026_rename_reason',
+        tag,
         breakpoints: true,
       });
     });
@@ -160,12 +169,12 @@ describe('db:generate', () => {
     expect(result.written).toEqual([]);
     expect(result.byHand).toEqual([
       {
-        tag: '0026_rename_reason',
-        path: join(dir, '0026_rename_reason.down.sql'),
+        tag,
+        path: join(dir, `${tag}.down.sql`),
         reason:
           'its inverse would be a rename or a drop-and-create (columns of public.protected_accounts: note dropped and reason created), which drizzle-kit can only ask a person about',
       },
     ]);
-    expect(loadMigrations(dir)).toHaveLength(27);
+    expect(loadMigrations(dir)).toHaveLength(next + 1);
   }, 30_000);
 });

@@ -166,7 +166,7 @@ describe.each(databaseKinds)('credits and internal access on the %s database', (
     expect(sessions).toEqual([]);
   });
 
-  test('a replayed idempotency key returns the first session, even on another conversation', async () => {
+  test('a replayed idempotency key returns the first session; on another conversation it is a conflict', async () => {
     const { account, peer, conversation } = await payer(5);
     const { conversation: second } = await createConversation(
       db,
@@ -181,12 +181,16 @@ describe.each(databaseKinds)('credits and internal access on the %s database', (
       idempotencyKey: 'reply-42',
     };
     const first = await applyCreditsGating(db, request);
-    const replay = await applyCreditsGating(db, { ...request, conversationId: second.id });
+    const replay = await applyCreditsGating(db, request);
     expect(first).toMatchObject({ kind: 'session', charged: true, balance: 4 });
     expect(replay).toMatchObject({ kind: 'session', charged: false, balance: 4 });
     if (first.kind === 'session' && replay.kind === 'session') {
       expect(replay.session.id).toBe(first.session.id);
     }
+    // The key is bound to its request: another conversation is another request.
+    expect(await applyCreditsGating(db, { ...request, conversationId: second.id })).toEqual({
+      kind: 'idempotency_key_conflict',
+    });
     // The key namespace is the wallet's: a grant's key cannot be replayed as a session.
     expect(
       await applyCreditsGating(db, {

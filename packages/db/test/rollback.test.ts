@@ -156,11 +156,44 @@ describe.each(databaseKinds)('db:rollback on the %s database', (kind) => {
     await session.exec(`insert into credits_policies
       (feature_key, engine, model, cost_credits, token_budget, duration_hours)
       values ('ai.session', 'openai_chat', 'gpt-4o', 2, 1000, 1)`);
-    await rollback(session, projectMigrations);
+    const done = await rollback(session, projectMigrations, { to: '0024' });
+    expect(done.reverted.map((r) => r.tag)).toContain('0025_credits_policies_seed');
     const left = await session.query<{ model: string }>(
       'select model from credits_policies order by model',
     );
     expect(left.map((row) => row.model)).toEqual(['gpt-4o']);
+  });
+
+  test('a seeded row an operator changed counts as data the rollback would drop', async () => {
+    const { session } = await freshDatabase(kind);
+    await migrate(session, projectMigrations);
+    await session.exec(
+      `update credits_policies set cost_credits = 5 where model = 'gpt-4o-mini-2024-07-18'`,
+    );
+    const policies = () =>
+      session.query<{ model: string; cost: number }>(
+        'select model, cost_credits as cost from credits_policies order by model',
+      );
+    const before = await policies();
+    const refused = await rollback(session, projectMigrations, { to: '0024' }).catch((e) => e);
+    expect(refused).toBeInstanceOf(FluxDbError);
+    expect((refused as FluxDbError).toLine()).toBe(
+      'rolling back would drop data: table credits_policies (1 row changed since the migration inserted it) in 0025_credits_policies_seed. Back up what you need, then run again with --yes to accept the loss (--dry-run shows the SQL)',
+    );
+    expect(await policies()).toEqual(before);
+    expect(await journalCount(session)).toBe(projectMigrations.length);
+    const printed: string[] = [];
+    await rollback(session, projectMigrations, {
+      to: '0024',
+      dryRun: true,
+      log: (line) => printed.push(line),
+    });
+    expect(printed).toContain(
+      '-- would drop table credits_policies (1 row changed since the migration inserted it)',
+    );
+    expect(await policies()).toEqual(before);
+    await rollback(session, projectMigrations, { to: '0024', yes: true });
+    expect(await policies()).toEqual([]);
   });
 
   test('an edited or missing down file is refused; an unrecorded checksum runs with a note', async () => {

@@ -366,6 +366,15 @@ export function compareSchema(
         found: migration.state,
       });
     }
+    for (const duplicate of migrations?.duplicates ?? []) {
+      migrationFindings.push({
+        kind: 'migration',
+        name: duplicate.tag,
+        problem: 'unexpected',
+        expected: 'recorded once',
+        found: `recorded ${duplicate.ids.length} times (ids ${duplicate.ids.join(', ')})`,
+      });
+    }
     for (const row of migrations?.unknown ?? []) {
       migrationFindings.push({
         kind: 'migration',

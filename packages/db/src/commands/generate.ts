@@ -4,13 +4,29 @@
  */
 import { relative } from 'node:path';
 import { migrationsFolder } from '../config.ts';
+import { FluxDbError } from '../errors.ts';
 import { writeMissingDownFiles } from '../migrator/down.ts';
-import { runDrizzleKit } from '../migrator/tools.ts';
+import { promptNeedsTerminal, runDrizzleKit } from '../migrator/tools.ts';
 import { runCommand } from './run.ts';
 
 await runCommand(async () => {
   const folder = process.env.FLUXCORE_MIGRATIONS_DIR ?? migrationsFolder;
-  const kit = await runDrizzleKit(['generate', ...process.argv.slice(2)], { interactive: true });
+  const args = process.argv.slice(2);
+  // drizzle-kit asks "renamed or created?" on the terminal; without one it crashes, prints a
+  // stack and still exits 0 having written nothing. Without a terminal, run it with pipes and
+  // turn that crash into one line.
+  const terminal = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  const kit = await runDrizzleKit(['generate', ...args], { interactive: terminal });
+  if (!terminal) {
+    if (promptNeedsTerminal.test(kit.output)) {
+      throw new FluxDbError(
+        'USAGE',
+        'drizzle-kit generate must ask whether a table or column was renamed or created, and there is no terminal to ask on (nothing was written)',
+        'Run bun run db:generate in a terminal and answer it, or write the change yourself: bun run db:generate --custom --name <what_changed>, then put the ALTER TABLE ... RENAME in that file',
+      );
+    }
+    process.stdout.write(kit.output);
+  }
   if (kit.code !== 0) return kit.code;
   const result = await writeMissingDownFiles(folder);
   for (const down of result.written) {

@@ -1,15 +1,51 @@
 /**
- * `db:push`: drizzle-kit's push, for a throwaway embedded database only. It changes the
+ * `db:push`: drizzle-kit's push, for a throwaway database only. It changes the
  * database straight from the schema and writes no journal row, so a database it touched can
  * no longer be trusted by db:migrate. It refuses a server unless --force, and any database
  * that already has tables.
  */
 import { pushSchema } from 'drizzle-kit/api';
-import { createDb } from '../client.ts';
-import { describeTarget, loadDatabaseConfig } from '../config.ts';
+import { createDb, type DatabaseClient } from '../client.ts';
+import { type DatabaseConfig, describeTarget, loadDatabaseConfig } from '../config.ts';
+import { describeError } from '../database-errors.ts';
 import { FluxDbError } from '../errors.ts';
 import * as schema from '../schema/index.ts';
 import { parseFlags, runCommand } from './run.ts';
+
+/**
+ * The schema's vector columns need pgvector. Embedded: PGlite ships it. Server: create it as
+ * the vector migration does (a dry run only checks it can), or say in one line why not.
+ */
+async function ensureVector(
+  client: DatabaseClient,
+  config: DatabaseConfig,
+  dryRun: boolean,
+): Promise<void> {
+  if (client.kind === 'embedded') {
+    await client.exec('create extension if not exists vector');
+    return;
+  }
+  const [available] = await client.query<{ present: boolean }>(
+    `select exists (select 1 from pg_available_extensions where name = 'vector') as present`,
+  );
+  if (!available?.present) {
+    throw new FluxDbError(
+      'EXTENSION_MISSING',
+      `db:push cannot create the vector extension on ${describeTarget(config)}: pgvector is not installed on that server`,
+      'Install pgvector there (sudo scripts/install-pgvector.sh on Debian), then run db:push again',
+    );
+  }
+  if (dryRun) return;
+  try {
+    await client.exec('create extension if not exists vector');
+  } catch (error) {
+    throw new FluxDbError(
+      'EXTENSION_MISSING',
+      `db:push cannot create the vector extension on ${describeTarget(config)}: ${describeError(error)}`,
+      'Have a superuser (or the database owner on PostgreSQL 13+) run create extension vector in that database, then run db:push again',
+    );
+  }
+}
 
 await runCommand(async () => {
   const flags = parseFlags({ force: { type: 'boolean' }, 'dry-run': { type: 'boolean' } });
@@ -36,7 +72,7 @@ await runCommand(async () => {
         'Delete it (or point FLUXCORE_DATA_DIR at a new folder) for a throwaway database, or use db:migrate',
       );
     }
-    if (client.kind === 'embedded') await client.exec('create extension if not exists vector');
+    await ensureVector(client, config, Boolean(flags['dry-run']));
     const result = await pushSchema(schema, client.db as never);
     for (const warning of result.warnings) console.log(`warning: ${warning}`);
     if (result.statementsToExecute.length === 0) {

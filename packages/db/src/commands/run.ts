@@ -3,6 +3,7 @@
  * line (what went wrong, how to fix it) with no stack trace and no password, and exits.
  */
 import { parseArgs } from 'node:util';
+import { databaseErrorOf, describeError, permissionError } from '../database-errors.ts';
 import { FluxDbError, redactSecrets } from '../errors.ts';
 
 export type Flags = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
@@ -28,12 +29,14 @@ export async function runCommand(main: () => Promise<number>, failureCode = 1): 
   try {
     code = await main();
   } catch (error) {
+    const found = databaseErrorOf(error);
     const line =
       error instanceof FluxDbError
         ? error.toLine()
-        : (error as { code?: string })?.code === '42P01'
-          ? `${(error as Error).message}: the database is not migrated. Run bun run db:migrate first`
-          : `unexpected error: ${(error as Error)?.message ?? String(error)}`;
+        : (permissionError(error)?.toLine() ??
+          (found?.code === '42P01'
+            ? `${found.message}: the database is not migrated. Run bun run db:migrate first`
+            : `unexpected error: ${describeError(error)}`));
     process.stderr.write(`error: ${redactSecrets(line)}\n`);
     code = failureCode;
   }

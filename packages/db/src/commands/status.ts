@@ -26,6 +26,11 @@ await runCommand(async () => {
         console.log(
           `  ${m.state === 'applied' ? '✓' : m.state === 'pending' ? '·' : '✗'} ${m.tag}  ${labels[m.state]}`,
         );
+      for (const duplicate of report.duplicates) {
+        console.log(
+          `  ✗ ${duplicate.tag}  DUPLICATE: recorded ${duplicate.ids.length} times in drizzle.__drizzle_migrations (ids ${duplicate.ids.join(', ')}); keep one: delete from drizzle.__drizzle_migrations where id in (${duplicate.ids.slice(1).join(', ')})`,
+        );
+      }
       for (const row of report.unknown) {
         console.log(
           `  ✗ (row ${row.id}, created_at ${row.createdAt})  UNKNOWN to this folder (applied by other code)`,
@@ -33,7 +38,7 @@ await runCommand(async () => {
       }
       const count = (state: string) => report.migrations.filter((m) => m.state === state).length;
       console.log(
-        `${count('applied')} applied, ${count('pending')} pending, ${count('edited')} edited, ${count('skipped')} skipped, ${report.unknown.length} unknown`,
+        `${count('applied')} applied, ${count('pending')} pending, ${count('edited')} edited, ${count('skipped')} skipped, ${report.unknown.length} unknown${report.duplicates.length ? `, ${report.duplicates.length} duplicate` : ''}`,
       );
     }
     return report.problems ? 1 : 0;

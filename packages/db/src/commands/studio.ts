@@ -2,22 +2,68 @@
  * `db:studio`: Drizzle Studio on whichever database the config names. For the embedded
  * database it hands Studio our own PGlite (with pgvector loaded), which drizzle-kit's CLI
  * cannot do: its PGlite would lack the vector type.
+ *
+ * Everything a user can get wrong is checked before Studio starts, each as one line: the
+ * port (a number, and free on the host), and the server (reachable, the role known, the
+ * database there, the schema readable), so Studio never runs against a database it cannot use.
  */
 import { startStudioPostgresServer } from 'drizzle-kit/api';
-import { openPglite } from '../client.ts';
+import { openPglite, openSqlSession } from '../client.ts';
 import { describeTarget, loadDatabaseConfig } from '../config.ts';
+import { FluxDbError } from '../errors.ts';
 import * as schema from '../schema/index.ts';
 import { parseFlags, runCommand } from './run.ts';
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 4983;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65_535) {
+    throw new FluxDbError(
+      'USAGE',
+      `--port takes a port number from 1 to 65535, not "${value}"`,
+      'Example: --port 4984',
+    );
+  }
+  return port;
+}
+
+/** Fails in one line when host:port cannot be listened on (in use, or not this machine's). */
+function assertListenable(host: string, port: number): void {
+  try {
+    const probe = Bun.listen({ hostname: host, port, socket: { data() {} } });
+    probe.stop(true);
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? (error as Error).message;
+    throw new FluxDbError(
+      'USAGE',
+      code === 'EADDRINUSE'
+        ? `port ${port} on ${host} is already in use`
+        : `Studio cannot listen on ${host}:${port} (${code})`,
+      code === 'EADDRINUSE'
+        ? 'Stop what uses it, or pick another with --port'
+        : 'Give --host an address of this machine (127.0.0.1 by default) and a free --port',
+    );
+  }
+}
 
 await runCommand(async () => {
   const flags = parseFlags({ port: { type: 'string' }, host: { type: 'string' } });
   const config = loadDatabaseConfig(process.env, { applicationName: 'fluxcore-studio' });
-  const port = Number(flags.port ?? 4983);
+  const port = parsePort(flags.port);
   const host = flags.host ?? '127.0.0.1';
+  assertListenable(host, port);
   if (config.kind === 'embedded') {
     const client = await openPglite(config.dataDir);
     await startStudioPostgresServer(schema, { driver: 'pglite', client }, { host, port });
   } else {
+    // Connect once first: a refused, unknown-role or missing database is one line now, not a
+    // running Studio that prints a stack on its first query.
+    const session = await openSqlSession(config);
+    try {
+      await session.query('select count(*) from pg_catalog.pg_tables');
+    } finally {
+      await session.close();
+    }
     await startStudioPostgresServer(schema, { url: config.url }, { host, port });
   }
   console.log(`Drizzle Studio serves ${describeTarget(config)} at http://${host}:${port}`);

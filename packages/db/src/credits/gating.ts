@@ -14,7 +14,8 @@ import {
   creditsWallets,
   relationships,
 } from '../schema/index.ts';
-import { findLedgerEntryByKey, readCreditsBalance } from './wallet.ts';
+import { entryFingerprint, gatingFingerprint } from './fingerprint.ts';
+import { findLedgerEntryByKey, lockWallet, readCreditsBalance } from './wallet.ts';
 
 export interface CreditsGatingParams {
   accountId: string;
@@ -42,7 +43,7 @@ export type CreditsGatingResult =
   | { kind: 'no_policy' }
   /** The conversation does not exist, or the account is not one of its two sides. */
   | { kind: 'conversation_not_found' }
-  /** The wallet used the idempotency key for another kind of entry (a grant). */
+  /** The wallet used the idempotency key for another request (a grant, or other parameters). */
   | { kind: 'idempotency_key_conflict' };
 
 /** Thrown inside the transaction to roll it back: another call already used the key. */
@@ -60,8 +61,9 @@ class IdempotencyKeyTaken extends Error {
  * Race safety:
  * - the debit is `update … set balance = balance - cost where id = $1 and balance >= cost`,
  *   so concurrent calls on one wallet never take it below zero;
- * - calls on one (conversation, feature) take a transaction advisory lock first, so two of
- *   them never both open a session;
+ * - every call locks the payer's wallet row first (as grants do: one lock order), then takes
+ *   a transaction advisory lock on (conversation, feature), so two calls never both open a
+ *   session;
  * - the spend row carries the idempotency key, unique per wallet: a concurrent duplicate's
  *   insert waits for the first to commit, finds the key taken, rolls back its own debit and
  *   returns the first call's session.
@@ -80,6 +82,7 @@ export async function applyCreditsGating(
       params.accountId,
       error.walletId,
       params.idempotencyKey,
+      gatingFingerprint({ ...params, featureKey }),
     );
     if (!replay) throw new Error('the session of a used idempotency key vanished');
     return replay;
@@ -103,17 +106,22 @@ async function gateInTransaction(
     );
   if (!conversation) return { kind: 'conversation_not_found' };
 
+  // One lock order for every money path: the wallet row first (grants take it too), then the
+  // conversation's gating lock. No call ever holds the second while it waits for the first.
+  const wallet = await lockWallet(tx, params.accountId);
   await tx.execute(
     sql`select pg_advisory_xact_lock(hashtextextended(${`credits-gating:${params.conversationId.toLowerCase()}:${featureKey}`}, 0))`,
   );
 
-  const [wallet] = await tx
-    .select()
-    .from(creditsWallets)
-    .where(eq(creditsWallets.accountId, params.accountId));
-
+  const fingerprint = gatingFingerprint({ ...params, featureKey });
   if (wallet && params.idempotencyKey !== undefined) {
-    const replay = await replayKeyedSession(tx, params.accountId, wallet.id, params.idempotencyKey);
+    const replay = await replayKeyedSession(
+      tx,
+      params.accountId,
+      wallet.id,
+      params.idempotencyKey,
+      fingerprint,
+    );
     if (replay) return replay;
   }
 
@@ -203,6 +211,7 @@ async function gateInTransaction(
         conversationId: params.conversationId,
         sessionId: session.id,
         idempotencyKey: params.idempotencyKey ?? null,
+        requestFingerprint: params.idempotencyKey === undefined ? null : fingerprint,
         metadata: { policyId: policy.id },
       })
       .onConflictDoNothing({ target: [creditsLedger.walletId, creditsLedger.idempotencyKey] })
@@ -212,16 +221,22 @@ async function gateInTransaction(
   return { kind: 'session', session, charged: true, balance };
 }
 
-/** The session a wallet's spend under this key opened, returned without charging again. */
+/**
+ * The session a wallet's spend under this key opened, returned without charging again, when
+ * the key's request was this one (same fingerprint); a conflict when it was another.
+ */
 async function replayKeyedSession(
   db: Database | Transaction,
   accountId: string,
   walletId: string,
   idempotencyKey: string,
+  fingerprint: string,
 ): Promise<CreditsGatingResult | undefined> {
   const entry = await findLedgerEntryByKey(db, walletId, idempotencyKey);
   if (!entry) return undefined;
-  if (entry.entryType !== 'spend') return { kind: 'idempotency_key_conflict' };
+  if (entry.entryType !== 'spend' || entryFingerprint(entry) !== fingerprint) {
+    return { kind: 'idempotency_key_conflict' };
+  }
   // The money history outlives the session (set null): a replay after the conversation was
   // deleted has nothing to return.
   if (!entry.sessionId) return { kind: 'conversation_not_found' };

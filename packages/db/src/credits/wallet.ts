@@ -5,6 +5,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../client.ts';
+import { FluxDbError } from '../errors.ts';
 import { preparedStatement } from '../prepared.ts';
 import {
   accounts,
@@ -13,6 +14,7 @@ import {
   creditsLedger,
   creditsWallets,
 } from '../schema/index.ts';
+import { entryFingerprint, grantFingerprint } from './fingerprint.ts';
 
 export interface GrantCreditsParams {
   accountId: string;
@@ -28,21 +30,39 @@ export interface GrantCreditsParams {
 
 export type GrantCreditsResult =
   | { kind: 'granted'; balance: number; entry: CreditsLedgerEntry }
-  /** The key was used before: nothing changed; `entry` is the original grant. */
+  /** The key was used before by the same request: nothing changed; `entry` is the original. */
   | { kind: 'already_granted'; balance: number; entry: CreditsLedgerEntry }
+  /** The key was used before by another request (another amount, reason, or a spend). */
+  | { kind: 'idempotency_key_conflict' }
+  /** The balance would pass what its integer column holds: nothing changed. */
+  | { kind: 'balance_overflow'; balance: number; maxBalance: number }
   | { kind: 'account_not_found' };
 
+/** The largest balance (and grant) an `integer` column holds. */
+export const maxCreditsBalance = 2_147_483_647;
+
 /** The account's wallet, created empty the first time it is needed. */
-async function ensureWallet(tx: Transaction, accountId: string): Promise<CreditsWallet> {
+async function ensureWallet(tx: Transaction, accountId: string): Promise<void> {
   await tx
     .insert(creditsWallets)
     .values({ accountId })
     .onConflictDoNothing({ target: creditsWallets.accountId });
+}
+
+/**
+ * Locks the account's wallet row (`for update`) and returns it. Every money path (grants,
+ * gating) takes this lock before any other write, so two of them on one wallet never wait on
+ * each other in opposite orders (no deadlock).
+ */
+export async function lockWallet(
+  tx: Transaction,
+  accountId: string,
+): Promise<CreditsWallet | undefined> {
   const [wallet] = await tx
     .select()
     .from(creditsWallets)
-    .where(eq(creditsWallets.accountId, accountId));
-  if (!wallet) throw new Error(`the wallet of account ${accountId} vanished while granting`);
+    .where(eq(creditsWallets.accountId, accountId))
+    .for('update');
   return wallet;
 }
 
@@ -61,51 +81,76 @@ export async function findLedgerEntryByKey(
   return entry;
 }
 
+/** Thrown inside the transaction to roll the ledger row back: the balance would overflow. */
+class BalanceOverflow extends Error {
+  constructor(readonly balance: number) {
+    super('the balance would overflow');
+  }
+}
+
 /**
- * Adds credits to an account, once per idempotency key. The ledger's unique (wallet_id,
- * idempotency_key) decides between concurrent calls with one key: the second insert waits for
- * the first to commit, then does nothing, and the balance is only raised by the one that wrote
- * the row.
+ * Adds credits to an account, once per idempotency key. The wallet row is locked first, so
+ * concurrent calls with one key run one after the other: the second finds the first's ledger
+ * row and replays it when it asks for the same grant (same amount and reason), or answers
+ * `idempotency_key_conflict` when it asks for anything else.
  */
 export async function grantCredits(
   db: Database | Transaction,
   params: GrantCreditsParams,
 ): Promise<GrantCreditsResult> {
-  if (!Number.isSafeInteger(params.amount) || params.amount <= 0) {
-    throw new RangeError(`a grant adds a positive whole number of credits, not ${params.amount}`);
+  if (!Number.isInteger(params.amount) || params.amount <= 0 || params.amount > maxCreditsBalance) {
+    throw new FluxDbError(
+      'INVALID_INPUT',
+      `a grant adds a whole number of credits from 1 to ${maxCreditsBalance}, not ${params.amount}`,
+      'Fix the amount',
+    );
   }
-  return db.transaction(async (tx) => {
-    const [account] = await tx
-      .select({ id: accounts.id })
-      .from(accounts)
-      .where(eq(accounts.id, params.accountId));
-    if (!account) return { kind: 'account_not_found' } as const;
-    const wallet = await ensureWallet(tx, params.accountId);
-    const [entry] = await tx
-      .insert(creditsLedger)
-      .values({
-        walletId: wallet.id,
-        accountId: params.accountId,
-        delta: params.amount,
-        entryType: 'grant',
-        idempotencyKey: params.idempotencyKey,
-        metadata: { reason: params.reason, grantedBy: params.grantedBy ?? null },
-      })
-      .onConflictDoNothing({ target: [creditsLedger.walletId, creditsLedger.idempotencyKey] })
-      .returning();
-    if (!entry) {
+  const fingerprint = grantFingerprint(params);
+  try {
+    return await db.transaction(async (tx) => {
+      const [account] = await tx
+        .select({ id: accounts.id })
+        .from(accounts)
+        .where(eq(accounts.id, params.accountId));
+      if (!account) return { kind: 'account_not_found' } as const;
+      await ensureWallet(tx, params.accountId);
+      const wallet = await lockWallet(tx, params.accountId);
+      if (!wallet)
+        throw new Error(`the wallet of account ${params.accountId} vanished while granting`);
       const original = await findLedgerEntryByKey(tx, wallet.id, params.idempotencyKey);
-      if (!original) throw new Error('a conflicting grant vanished while granting');
-      const balance = await readCreditsBalance(tx, params.accountId);
-      return { kind: 'already_granted', balance, entry: original } as const;
-    }
-    const [updated] = await tx
-      .update(creditsWallets)
-      .set({ balance: sql`${creditsWallets.balance} + ${params.amount}` })
-      .where(eq(creditsWallets.id, wallet.id))
-      .returning({ balance: creditsWallets.balance });
-    return { kind: 'granted', balance: updated?.balance ?? 0, entry } as const;
-  });
+      if (original) {
+        if (original.entryType !== 'grant' || entryFingerprint(original) !== fingerprint) {
+          return { kind: 'idempotency_key_conflict' } as const;
+        }
+        return { kind: 'already_granted', balance: wallet.balance, entry: original } as const;
+      }
+      if (wallet.balance > maxCreditsBalance - params.amount) {
+        throw new BalanceOverflow(wallet.balance);
+      }
+      const [entry] = await tx
+        .insert(creditsLedger)
+        .values({
+          walletId: wallet.id,
+          accountId: params.accountId,
+          delta: params.amount,
+          entryType: 'grant',
+          idempotencyKey: params.idempotencyKey,
+          requestFingerprint: fingerprint,
+          metadata: { reason: params.reason, grantedBy: params.grantedBy ?? null },
+        })
+        .returning();
+      if (!entry) throw new Error('inserting a grant returned no row');
+      const [updated] = await tx
+        .update(creditsWallets)
+        .set({ balance: sql`${creditsWallets.balance} + ${params.amount}` })
+        .where(eq(creditsWallets.id, wallet.id))
+        .returning({ balance: creditsWallets.balance });
+      return { kind: 'granted', balance: updated?.balance ?? 0, entry } as const;
+    });
+  } catch (error) {
+    if (!(error instanceof BalanceOverflow)) throw error;
+    return { kind: 'balance_overflow', balance: error.balance, maxBalance: maxCreditsBalance };
+  }
 }
 
 /** An account's balance: 0 for an account that never had a wallet. */

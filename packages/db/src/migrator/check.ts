@@ -12,7 +12,7 @@ import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { FluxDbError } from '../errors.ts';
 import { loadMigrations, type Migration } from './journal.ts';
-import { packageDir, runDrizzleKit, runSquawk } from './tools.ts';
+import { packageDir, promptNeedsTerminal, runDrizzleKit, runSquawk } from './tools.ts';
 
 export interface CheckResult {
   /** One line per check that passed. */
@@ -57,6 +57,12 @@ async function checkGenerate(folder: string, result: CheckResult): Promise<void>
     const run = await runDrizzleKit(['generate'], {
       env: { FLUXCORE_MIGRATIONS_DIR: copy, DATABASE_URL: '' },
     });
+    if (promptNeedsTerminal.test(run.output)) {
+      result.problems.push(
+        'the schema has changes no migration holds, and drizzle-kit must ask whether a table or column was renamed (it cannot ask without a terminal). Run bun run db:generate --name <what changed> in a terminal and answer it',
+      );
+      return;
+    }
     if (run.code !== 0) {
       result.problems.push(
         `drizzle-kit generate failed on a copy of the migrations: ${toolLines(run.output).at(-1) ?? `exit ${run.code}`}`,

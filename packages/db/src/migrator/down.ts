@@ -21,7 +21,9 @@ export const destructiveMarker = '-- fluxcore:destructive';
 /** What a destructive statement destroys: every row of a table, or every value of a column. */
 export type DataAtRisk =
   | { kind: 'table'; table: string }
-  | { kind: 'column'; table: string; column: string };
+  | { kind: 'column'; table: string; column: string }
+  /** Rows a data migration's down deletes that differ from what its up inserted. */
+  | { kind: 'changed-rows'; table: string };
 
 export interface DownFile {
   path: string;
@@ -33,6 +35,9 @@ export interface DownFile {
 
 /** `table x (3 rows)` or `column x.y (2 values)`: what a destructive statement would lose. */
 export function describeLoss(target: DataAtRisk, rows: number): string {
+  if (target.kind === 'changed-rows') {
+    return `table ${target.table} (${rows} ${rows === 1 ? 'row' : 'rows'} changed since the migration inserted ${rows === 1 ? 'it' : 'them'})`;
+  }
   return target.kind === 'table'
     ? `table ${target.table} (${rows} ${rows === 1 ? 'row' : 'rows'})`
     : `column ${target.table}.${target.column} (${rows} non-null ${rows === 1 ? 'value' : 'values'})`;

@@ -60,7 +60,7 @@ async function countAtRisk(
       counted.push({ target, rows: 0 });
       continue;
     }
-    const counting = target.kind === 'table' ? '*' : quoteName(target.column);
+    const counting = target.kind === 'column' ? quoteName(target.column) : '*';
     const [row] = await session.query<{ rows: string | number }>(
       `select count(${counting}) as rows from ${quoteName(target.table)}`,
     );
@@ -147,11 +147,92 @@ async function rehearse(session: SqlSession, steps: RollbackStep[]): Promise<voi
   try {
     for (const step of steps) {
       step.atRisk = await countAtRisk(session, step.down.atRisk);
+      const seeded = seededTables(step);
+      const before = await readRows(session, seeded);
       await runDownFile(session, step, true);
+      step.atRisk.push(...(await changedSeedRows(session, step, seeded, before)));
     }
   } finally {
     await session.exec('rollback').catch(() => {});
   }
+}
+
+/**
+ * The tables a data migration fills and its down empties again: its up has
+ * `INSERT INTO "t" (columns)` and its down `DELETE FROM "t"`. Only the inserted columns are
+ * compared (ids and timestamps are the database's own).
+ */
+function seededTables(step: RollbackStep): { table: string; columns: string[] }[] {
+  const deletes = new Set(
+    [...step.down.sql.matchAll(/delete\s+from\s+"?([\w.]+)"?/gi)].map((m) => m[1] ?? ''),
+  );
+  const found: { table: string; columns: string[] }[] = [];
+  for (const match of step.migration.sql.matchAll(/insert\s+into\s+"?([\w.]+)"?\s*\(([^)]*)\)/gi)) {
+    const table = match[1] ?? '';
+    if (!deletes.has(table) || found.some((f) => f.table === table)) continue;
+    const columns = (match[2] ?? '').split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
+    found.push({ table, columns });
+  }
+  return found;
+}
+
+/** Each table's rows, as JSON text of the compared columns. */
+async function readRows(
+  session: SqlSession,
+  tables: { table: string; columns: string[] }[],
+): Promise<Map<string, string[]>> {
+  const rows = new Map<string, string[]>();
+  for (const { table, columns } of tables) {
+    const list = columns.map(quoteName).join(', ');
+    const found = await session.query<{ row: string }>(
+      `select row_to_json(r)::text as row from (select ${list} from ${quoteName(table)}) r`,
+    );
+    rows.set(
+      table,
+      found.map((r) => r.row),
+    );
+  }
+  return rows;
+}
+
+/** `from` minus `minus`, as multisets. */
+function without(from: string[], minus: string[]): string[] {
+  const left = [...minus];
+  return from.filter((row) => {
+    const at = left.indexOf(row);
+    if (at < 0) return true;
+    left.splice(at, 1);
+    return false;
+  });
+}
+
+/**
+ * The rows the down deleted that the up would not insert again as they are: an operator
+ * changed them (a policy's cost, say), so deleting them loses that change. Runs the up in a
+ * savepoint after the down to see what it inserts, then undoes it.
+ */
+async function changedSeedRows(
+  session: SqlSession,
+  step: RollbackStep,
+  seeded: { table: string; columns: string[] }[],
+  before: Map<string, string[]>,
+): Promise<RollbackStep['atRisk']> {
+  if (seeded.length === 0) return [];
+  const afterDown = await readRows(session, seeded);
+  await session.exec('savepoint fluxcore_reseed');
+  let afterUp: Map<string, string[]>;
+  try {
+    for (const statement of step.migration.statements) await session.exec(statement);
+    afterUp = await readRows(session, seeded);
+  } finally {
+    await session.exec('rollback to savepoint fluxcore_reseed');
+  }
+  return seeded.flatMap(({ table }) => {
+    const deleted = without(before.get(table) ?? [], afterDown.get(table) ?? []);
+    const reinserted = without(afterUp.get(table) ?? [], afterDown.get(table) ?? []);
+    const changed = without(deleted, reinserted).length;
+    return changed > 0 ? [{ target: { kind: 'changed-rows' as const, table }, rows: changed }] : [];
+  });
 }
 
 /** Runs one step's down file and removes its journal rows, in one transaction. */

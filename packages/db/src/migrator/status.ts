@@ -30,17 +30,31 @@ export interface UnknownRow {
   createdAt: number;
 }
 
+/** A journal entry recorded more than once (whatever the ids' order). */
+export interface DuplicateRows {
+  tag: string;
+  /** Every row recorded for it, lowest id first. */
+  ids: number[];
+}
+
 export interface StatusReport {
   migrations: MigrationStatus[];
   /** Rows in the database that no journal entry of this folder explains. */
   unknown: UnknownRow[];
-  /** True when anything but "pending" is wrong: edited, skipped or unknown. */
+  /** Journal entries with more than one row in `drizzle.__drizzle_migrations`. */
+  duplicates: DuplicateRows[];
+  /** True when anything but "pending" is wrong: edited, skipped, unknown or duplicate rows. */
   problems: boolean;
 }
 
 export function compareWithJournal(migrations: Migration[], rows: AppliedRow[]): StatusReport {
   const byWhen = new Map<number, AppliedRow>();
-  for (const row of rows) byWhen.set(row.createdAt, row);
+  const allByWhen = new Map<number, AppliedRow[]>();
+  for (const row of [...rows].sort((a, b) => a.id - b.id)) {
+    // The lowest id is the row Drizzle wrote first; any other is a duplicate, whatever its id.
+    if (!byWhen.has(row.createdAt)) byWhen.set(row.createdAt, row);
+    allByWhen.set(row.createdAt, [...(allByWhen.get(row.createdAt) ?? []), row]);
+  }
   const lastApplied = migrations.reduce(
     (last, migration, index) => (byWhen.has(migration.when) ? index : last),
     -1,
@@ -62,9 +76,15 @@ export function compareWithJournal(migrations: Migration[], rows: AppliedRow[]):
   const unknown = rows
     .filter((row) => !known.has(row.createdAt))
     .map((row) => ({ id: row.id, hash: row.hash, createdAt: row.createdAt }));
+  const duplicates = migrations.flatMap((migration) => {
+    const recorded = allByWhen.get(migration.when) ?? [];
+    return recorded.length > 1 ? [{ tag: migration.tag, ids: recorded.map((row) => row.id) }] : [];
+  });
   const problems =
-    unknown.length > 0 || statuses.some((s) => s.state === 'edited' || s.state === 'skipped');
-  return { migrations: statuses, unknown, problems };
+    unknown.length > 0 ||
+    duplicates.length > 0 ||
+    statuses.some((s) => s.state === 'edited' || s.state === 'skipped');
+  return { migrations: statuses, unknown, duplicates, problems };
 }
 
 export async function migrationStatus(

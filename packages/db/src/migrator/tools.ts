@@ -25,6 +25,12 @@ function resolveTool(name: string, locate: () => string): string {
   }
 }
 
+/**
+ * drizzle-kit's crash when it must ask "renamed or created?" and has no terminal. It still
+ * exits 0, so its output is the only sign that it wrote nothing.
+ */
+export const promptNeedsTerminal = /Interactive prompts require a TTY/;
+
 export interface ToolRun {
   code: number;
   /** stdout and stderr together, in the order they were read. */

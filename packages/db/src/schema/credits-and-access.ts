@@ -126,6 +126,11 @@ export const creditsLedger = pgTable(
     sessionId: uuid('session_id'),
     /** Null for entries that need none; retries reuse the key: `on conflict do nothing`. */
     idempotencyKey: varchar('idempotency_key', { length: 200 }),
+    /**
+     * sha256 (hex) of the request that used the idempotency key: a reuse of the key with other
+     * parameters is a conflict, not a replay. Null for rows written before it existed.
+     */
+    requestFingerprint: varchar('request_fingerprint', { length: 64 }),
     metadata: jsonb('metadata').$type<CreditsLedgerMetadata>().notNull().default({}),
     createdAt: createdAt(),
   },

@@ -1,0 +1,259 @@
+/**
+ * The commands keep their one-line promise: duplicate journal rows are reported by db:status
+ * and db:audit, an unknown `--table` is an error, db:studio checks its port and its database
+ * before it starts, db:check and db:generate notice drizzle-kit's "no terminal" crash,
+ * db:push --force creates the vector extension on a server, and a role that may not read a
+ * table gets one line naming it and the grant (server only: PGlite has no roles).
+ */
+import { afterAll, afterEach, describe, expect, test } from 'bun:test';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { migrate } from '../src/migrator/apply.ts';
+import { checkMigrations } from '../src/migrator/check.ts';
+import {
+  adminUrl,
+  createTestDatabase,
+  databaseKinds,
+  projectMigrations,
+  type TestDatabase,
+} from './support/databases.ts';
+import { copyProjectMigrations, runCli, runProcess } from './support/migrations.ts';
+
+const made: { databases: TestDatabase[]; folders: string[] } = { databases: [], folders: [] };
+afterEach(async () => {
+  for (const database of made.databases.splice(0)) await database.drop();
+  for (const folder of made.folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+function oneLine(stderr: string): string {
+  const lines = stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(stderr).not.toContain('    at ');
+  return lines[0] ?? '';
+}
+
+/** A migrated database a child process can open. */
+async function migratedOnDisk(kind: TestDatabase['kind']): Promise<TestDatabase> {
+  const database = await createTestDatabase(kind, { onDisk: true });
+  made.databases.push(database);
+  const session = await database.session();
+  await migrate(session, projectMigrations);
+  await session.close();
+  await database.release();
+  return database;
+}
+
+describe.each(databaseKinds)('journal and audit commands on the %s database', (kind) => {
+  test('a duplicate journal row, even with a lower id, is reported by db:status and db:audit', async () => {
+    const database = await migratedOnDisk(kind);
+    const session = await database.session();
+    await session.exec(
+      `insert into drizzle.__drizzle_migrations (id, hash, created_at)
+       select -1, hash, created_at from drizzle.__drizzle_migrations where id = (select max(id) from drizzle.__drizzle_migrations)`,
+    );
+    const [{ max } = { max: 0 }] = await session.query<{ max: number }>(
+      'select max(id)::int as max from drizzle.__drizzle_migrations',
+    );
+    await session.close();
+    await database.release();
+    const last = projectMigrations.at(-1)?.tag ?? '';
+    const status = await runCli('status', [], database.env);
+    expect(status.code).toBe(1);
+    expect(status.stdout).toContain(
+      `  ✗ ${last}  DUPLICATE: recorded 2 times in drizzle.__drizzle_migrations (ids -1, ${max}); keep one: delete from drizzle.__drizzle_migrations where id in (${max})`,
+    );
+    expect(status.stdout.trim().split('\n').at(-1)).toBe(
+      `${projectMigrations.length} applied, 0 pending, 0 edited, 0 skipped, 0 unknown, 1 duplicate`,
+    );
+    const audit = await runProcess(
+      ['bun', 'run', join(import.meta.dir, '../src/audit-database.ts'), '--json'],
+      database.env,
+    );
+    expect(audit.code).toBe(1);
+    expect(JSON.parse(audit.stdout).migrations).toEqual([
+      {
+        kind: 'migration',
+        name: last,
+        problem: 'unexpected',
+        expected: 'recorded once',
+        found: `recorded 2 times (ids -1, ${max})`,
+      },
+    ]);
+  }, 60_000);
+
+  test('db:audit --table with a name that is no table is an error, not "0 tables"', async () => {
+    const database = await migratedOnDisk(kind);
+    const audit = (args: string[]) =>
+      runProcess(
+        ['bun', 'run', join(import.meta.dir, '../src/audit-database.ts'), ...args],
+        database.env,
+      );
+    const unknown = await audit(['--table', 'nosuch', '--table', 'users']);
+    expect(unknown.code).toBe(2);
+    expect(oneLine(unknown.stderr.replace(/^auditing .*\n/, ''))).toBe(
+      'error: --table names no table of the schema or the database: nosuch. Give a table name as db:audit lists it (bun run db:audit shows them all)',
+    );
+    const known = await audit(['--table', 'users']);
+    expect(known.code).toBe(0);
+    expect(known.stdout.trim().split('\n').at(-1)).toStartWith('1 tables: 1 ok');
+  }, 60_000);
+});
+
+describe('db:studio checks before it starts', () => {
+  const refusedUrl = 'postgres://postgres:s3cret@127.0.0.1:1/fluxcore';
+  const cases: [name: string, args: string[], env: Record<string, string>, line: RegExp][] = [
+    [
+      'a port that is not a number',
+      ['--port', 'notaport'],
+      {},
+      /^error: --port takes a port number from 1 to 65535, not "notaport"\. Example: --port 4984$/,
+    ],
+    ['a port out of range', ['--port', '70000'], {}, /^error: --port takes a port number/],
+    [
+      'a refused server',
+      ['--port', '4997'],
+      { DATABASE_URL: refusedUrl },
+      /^error: cannot reach PostgreSQL at 127\.0\.0\.1:1 \(ECONNREFUSED\)\. Start the server/,
+    ],
+  ];
+  if (databaseKinds.includes('server')) {
+    const unknownRole = new URL(adminUrl);
+    unknownRole.username = 'fluxcore_nobody';
+    cases.push([
+      'an unknown role',
+      ['--port', '4998'],
+      { DATABASE_URL: unknownRole.toString() },
+      /^error: PostgreSQL refused the credentials of user "fluxcore_nobody"/,
+    ]);
+  }
+  for (const [name, args, env, line] of cases) {
+    test(`${name} is one line and exit 1`, async () => {
+      const run = await runCli('studio', args, env);
+      expect(run.code).toBe(1);
+      expect(oneLine(run.stderr)).toMatch(line);
+      expect(run.stderr).not.toContain('s3cret');
+      expect(run.stdout).not.toContain('Drizzle Studio serves');
+    }, 30_000);
+  }
+
+  test('a port in use is one line and exit 1', async () => {
+    const holder = Bun.listen({ hostname: '127.0.0.1', port: 0, socket: { data() {} } });
+    try {
+      const run = await runCli('studio', ['--port', String(holder.port)], {
+        DATABASE_URL: refusedUrl,
+      });
+      expect(run.code).toBe(1);
+      expect(oneLine(run.stderr)).toBe(
+        `error: port ${holder.port} on 127.0.0.1 is already in use. Stop what uses it, or pick another with --port`,
+      );
+    } finally {
+      holder.stop(true);
+    }
+  }, 30_000);
+});
+
+describe('db:check and db:generate without a terminal', () => {
+  /** A copy of the migrations whose last snapshot calls protected_accounts.reason "note". */
+  function renamedCopy(): string {
+    const dir = copyProjectMigrations();
+    made.folders.push(dir);
+    const last = projectMigrations.at(-1)?.tag.split('_')[0] ?? '';
+    const path = join(dir, 'meta', `${last}_snapshot.json`);
+    const snapshot = JSON.parse(readFileSync(path, 'utf8'));
+    const table = snapshot.tables['public.protected_accounts'];
+    table.columns.note = { ...table.columns.reason, name: 'note' };
+    delete table.columns.reason;
+    writeFileSync(path, JSON.stringify(snapshot, null, 2));
+    return dir;
+  }
+
+  test('db:check fails on a change drizzle-kit would have to ask about (a rename)', async () => {
+    const result = await checkMigrations(renamedCopy());
+    expect(result.problems).toEqual([
+      'the schema has changes no migration holds, and drizzle-kit must ask whether a table or column was renamed (it cannot ask without a terminal). Run bun run db:generate --name <what changed> in a terminal and answer it',
+    ]);
+  }, 60_000);
+
+  test('db:generate without a terminal says why in one line, exits 1 and writes nothing', async () => {
+    const dir = renamedCopy();
+    const journal = readFileSync(join(dir, 'meta', '_journal.json'), 'utf8');
+    const run = await runCli('generate', ['--name', 'rename_note'], {
+      FLUXCORE_MIGRATIONS_DIR: dir,
+    });
+    expect(run.code).toBe(1);
+    expect(oneLine(run.stderr)).toBe(
+      'error: drizzle-kit generate must ask whether a table or column was renamed or created, and there is no terminal to ask on (nothing was written). Run bun run db:generate in a terminal and answer it, or write the change yourself: bun run db:generate --custom --name <what_changed>, then put the ALTER TABLE ... RENAME in that file',
+    );
+    expect(readFileSync(join(dir, 'meta', '_journal.json'), 'utf8')).toBe(journal);
+  }, 60_000);
+});
+
+describe.if(databaseKinds.includes('server'))('the server only', () => {
+  const role = `fluxcore_test_role_${process.pid}`;
+  const admin = async <T>(run: (client: pg.Client) => Promise<T>, url = adminUrl) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      return await run(client);
+    } finally {
+      await client.end();
+    }
+  };
+  afterAll(async () => {
+    await admin((c) => c.query(`drop role if exists ${role}`)).catch(() => {});
+  });
+
+  test('db:push --force creates the vector extension, as the embedded path does', async () => {
+    const database = await createTestDatabase('server');
+    made.databases.push(database);
+    const run = await runCli('push', ['--force'], database.env);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const [row] = await admin(
+      async (c) =>
+        (await c.query(`select extversion from pg_extension where extname = 'vector'`)).rows,
+      database.env.DATABASE_URL,
+    );
+    expect(row?.extversion).toBeString();
+  }, 120_000);
+
+  test('a role that may not read a table: one line naming it and the grant', async () => {
+    const database = await migratedOnDisk('server');
+    const url = database.env.DATABASE_URL ?? '';
+    await admin(async (c) => {
+      await c.query(`create role ${role} login`);
+    });
+    await admin(async (c) => {
+      await c.query(`grant usage on schema drizzle, public to ${role}`);
+      await c.query(`grant select on all tables in schema public to ${role}`);
+    }, url);
+    const asRole = new URL(url);
+    asRole.username = role;
+    const env = { DATABASE_URL: asRole.toString() };
+    try {
+      const status = await runCli('status', [], env);
+      expect(status.code).toBe(1);
+      expect(oneLine(status.stderr)).toBe(
+        `error: permission denied for table drizzle.__drizzle_migrations. The role in DATABASE_URL lacks the privilege: have the owner run GRANT SELECT, INSERT, UPDATE, DELETE ON drizzle.__drizzle_migrations TO <role> (the role of DATABASE_URL), or connect as the owner`,
+      );
+      const audit = await runProcess(
+        ['bun', 'run', join(import.meta.dir, '../src/audit-database.ts')],
+        env,
+      );
+      expect(audit.code).toBe(2);
+      expect(oneLine(audit.stderr.replace(/^auditing .*\n/, ''))).toStartWith(
+        'error: permission denied for table drizzle.__drizzle_migrations.',
+      );
+      const migrateRun = await runCli('migrate', [], env);
+      expect(migrateRun.code).toBe(1);
+      expect(oneLine(migrateRun.stderr)).toMatch(
+        /^error: permission denied for database fluxcore_test_\w+\. .*GRANT CREATE ON DATABASE fluxcore_test_\w+ TO <role>/,
+      );
+    } finally {
+      await admin(async (c) => {
+        await c.query(`drop owned by ${role}`);
+      }, url);
+    }
+  }, 120_000);
+});
