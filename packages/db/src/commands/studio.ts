@@ -4,8 +4,8 @@
  * cannot do: its PGlite would lack the vector type.
  */
 import { startStudioPostgresServer } from 'drizzle-kit/api';
-import { openPglite } from '../client.ts';
 import { describeTarget, loadDatabaseConfig } from '../config.ts';
+import { openEmbedded } from '../embedded/open.ts';
 import * as schema from '../schema/index.ts';
 import { parseFlags, runCommand } from './run.ts';
 
@@ -15,8 +15,17 @@ await runCommand(async () => {
   const port = Number(flags.port ?? 4983);
   const host = flags.host ?? '127.0.0.1';
   if (config.kind === 'embedded') {
-    const client = await openPglite(config.dataDir);
-    await startStudioPostgresServer(schema, { driver: 'pglite', client }, { host, port });
+    // Under the folder's lock until Studio exits, or through db:serve when it holds the folder.
+    const handle = await openEmbedded(config.dataDir, { waitMs: config.lockWaitMs });
+    if (handle.mode === 'served') {
+      await startStudioPostgresServer(schema, { url: handle.url }, { host, port });
+    } else {
+      await startStudioPostgresServer(
+        schema,
+        { driver: 'pglite', client: handle.client },
+        { host, port },
+      );
+    }
   } else {
     await startStudioPostgresServer(schema, { url: config.url }, { host, port });
   }
