@@ -15,7 +15,7 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
-import { relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import { FluxDbError } from '../errors.ts';
 import { tryLockExclusive, unlock } from './flock.ts';
 
@@ -43,9 +43,11 @@ export function lockPathFor(dataDir: string): string {
 
 /** How this process is known to a second opener: the script it was run as, or its argv. */
 export function currentCommand(): string {
-  const script = process.env.npm_lifecycle_event;
-  if (script) return `bun run ${script}`;
   const [, entry, ...rest] = process.argv;
+  const script = process.env.npm_lifecycle_event;
+  const line = process.env.npm_lifecycle_script ?? '';
+  // Only when this process is the script itself: a child of a script inherits the variables.
+  if (script && entry && line.includes(basename(entry))) return `bun run ${script}`;
   const shown = entry ? relative(process.cwd(), entry) || entry : '';
   return ['bun', shown, ...rest].filter(Boolean).join(' ');
 }

@@ -50,7 +50,7 @@ function needsCreating(dataDir: string): boolean {
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     throw new FluxDbError(
       'DATA_DIR_INVALID',
-      `the folder ${dataDir} holds ${entries.length} file(s) but no PGlite database (no PG_VERSION)`,
+      `the folder ${dataDir} is not empty (${entries.length} entries) and holds no PGlite database (no PG_VERSION)`,
       'Point FLUXCORE_DATA_DIR at an empty or new folder, or move these files away',
     );
   }
