@@ -16,6 +16,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, relative } from 'node:path';
+import { repositoryRoot } from '../config.ts';
 import { FluxDbError } from '../errors.ts';
 import { tryLockExclusive, unlock } from './flock.ts';
 
@@ -47,7 +48,10 @@ export function currentCommand(): string {
   const script = process.env.npm_lifecycle_event;
   const line = process.env.npm_lifecycle_script ?? '';
   // Only when this process is the script itself: a child of a script inherits the variables.
-  if (script && entry && line.includes(basename(entry))) return `bun run ${script}`;
+  if (script && entry && line.includes(basename(entry))) {
+    const where = relative(repositoryRoot, process.cwd());
+    return where && !where.startsWith('..') ? `bun run ${script} in ${where}` : `bun run ${script}`;
+  }
   const shown = entry ? relative(process.cwd(), entry) || entry : '';
   return ['bun', shown, ...rest].filter(Boolean).join(' ');
 }
