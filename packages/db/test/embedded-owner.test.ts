@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { openSqlSession } from '../src/client.ts';
+import { lockPathFor, readHolder } from '../src/embedded/lock.ts';
 import { schemaTableNames } from '../src/schema-tables.ts';
 import { databaseKinds } from './support/databases.ts';
 import { type CliResult, runCli, runProcess, spawnCli } from './support/migrations.ts';
@@ -172,7 +173,17 @@ describe.if(databaseKinds.includes('embedded'))('one owner for an embedded folde
     const env = { FLUXCORE_DATA_DIR: dataDir, FLUXCORE_LOCK_WAIT: '0' };
     const serve = spawnCli('serve', ['--port', '0'], env);
     try {
+      // A command started while db:serve still creates the folder waits for it, even with no
+      // wait of its own, then goes through it.
+      while (!readHolder(lockPathFor(dataDir))?.serveStarting) await Bun.sleep(20);
+      const early = runCli('status', [], env);
       const [, portText] = await waitForLine(serve.stdout, /on 127\.0\.0\.1:(\d+) \(pid \d+\)/);
+      const earlyRun = await early;
+      expect(earlyRun.stderr).toMatch(
+        /^(waiting for the embedded database at \S+ \(in use by pid \d+ \(bun \S*serve\.ts --port 0\)\)\n)?$/,
+      );
+      expect(earlyRun.code).toBe(0);
+      expect(earlyRun.stdout).toContain('0 applied, 26 pending');
       const url = `postgres://postgres@127.0.0.1:${portText}/postgres`;
       const setup = new pg.Client({ connectionString: url });
       await setup.connect();

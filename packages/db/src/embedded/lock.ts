@@ -25,7 +25,12 @@ export interface LockHolder {
   command: string;
   /** Set by db:serve: the address where it serves the database over the PostgreSQL protocol. */
   serve?: { host: string; port: number };
+  /** Set by db:serve while it opens the folder: openers wait for its address (up to 2 min). */
+  serveStarting?: boolean;
 }
+
+/** How long an opener waits for a db:serve that is still opening (or creating) the folder. */
+const serveStartWaitMs = 120_000;
 
 export interface HeldLock {
   readonly path: string;
@@ -128,12 +133,16 @@ export async function acquireEmbeddedLock(
   options: { waitMs: number; forServe?: boolean; onWait?: (line: string) => void },
 ): Promise<LockOutcome> {
   const lockPath = lockPathFor(dataDir);
-  const deadline = Date.now() + options.waitMs;
+  const started = Date.now();
   let announced = false;
   for (;;) {
     const held = tryTake(lockPath);
     if (held) {
-      held.describe({ pid: process.pid, command: currentCommand() });
+      held.describe({
+        pid: process.pid,
+        command: currentCommand(),
+        ...(options.forServe ? { serveStarting: true } : {}),
+      });
       return { held };
     }
     let holder = readHolder(lockPath);
@@ -152,9 +161,12 @@ export async function acquireEmbeddedLock(
       }
       return { served: { ...holder, serve: holder.serve } };
     }
-    if (Date.now() >= deadline) {
-      const waited =
-        options.waitMs >= 1000 ? ` (waited ${Math.round(options.waitMs / 1000)} s)` : '';
+    const waitMs =
+      holder?.serveStarting && isAlive(holder.pid)
+        ? Math.max(options.waitMs, serveStartWaitMs)
+        : options.waitMs;
+    if (Date.now() >= started + waitMs) {
+      const waited = waitMs >= 1000 ? ` (waited ${Math.round(waitMs / 1000)} s)` : '';
       throw new FluxDbError(
         'EMBEDDED_LOCKED',
         `the embedded database at ${dataDir} is in use by ${holderText(holder)}${waited}`,
