@@ -85,11 +85,12 @@ export function connectionError(error: unknown, config: DatabaseConfig): Error {
 }
 
 /** A refused connection to the db:serve named in the folder's lock: one line that names it. */
-function servedError(error: unknown, config: DatabaseConfig, handle: ServedHandle): Error {
+function servedError(error: unknown, dataDir: string, handle: ServedHandle): Error {
   const { pid, command, serve } = handle.holder;
+  const reason = (error as { code?: string }).code ?? (error as Error).message;
   return new FluxDbError(
     'CONNECTION_REFUSED',
-    `pid ${pid} (${command}) serves the embedded database at ${config.kind === 'embedded' ? config.dataDir : ''} on ${serve.host}:${serve.port}, but it does not answer (${(error as { code?: string }).code ?? (error as Error).message})`,
+    `pid ${pid} (${command}) serves the embedded database at ${dataDir} on ${serve.host}:${serve.port}, but it does not answer (${reason})`,
     'Stop that process and run the command again',
   );
 }
@@ -165,7 +166,7 @@ export async function createDb(
     const handle = await openEmbedded(config.dataDir, { waitMs: config.lockWaitMs });
     if (handle.mode === 'served') {
       return poolClient('embedded', handle.url, config.applicationName, options.poolMax ?? 4, (e) =>
-        servedError(e, config, handle),
+        servedError(e, config.dataDir, handle),
       );
     }
     const client = handle.client;
@@ -196,7 +197,7 @@ export async function openSqlSession(config: DatabaseConfig): Promise<SqlSession
     const handle = await openEmbedded(config.dataDir, { waitMs: config.lockWaitMs });
     if (handle.mode === 'served') {
       return connectionSession('embedded', handle.url, config.applicationName, (e) =>
-        servedError(e, config, handle),
+        servedError(e, config.dataDir, handle),
       );
     }
     const client = handle.client;
