@@ -1,9 +1,9 @@
 /**
  * The queue that lets several PostgreSQL connections share PGlite's one session (db:serve).
  *
- * pglite-socket's own queue (0.2.17) interleaves connections message by message outside
- * transactions, so one client's Parse can replace another's unnamed statement between its Parse
- * and its Bind (electric-sql/pglite #1046), and one failed message stops the queue for good.
+ * pglite-socket's own queue (0.2.17) keeps a connection only while a transaction is open, so
+ * nothing holds an extended-protocol batch (Parse … Sync) together against another client's
+ * Parse, and one failed message leaves it stopped for good (electric-sql/pglite #1046).
  * This queue keeps the session with one connection for a whole unit: a simple query, an
  * extended-protocol batch up to its Sync, and a transaction up to its end. It also remembers
  * which connection took a session-level advisory lock (the migrator's), and releases it when
