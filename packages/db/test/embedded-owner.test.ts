@@ -242,6 +242,28 @@ describe.if(databaseKinds.includes('embedded'))('one owner for an embedded folde
       const viaUrl = await runCli('status', [], { DATABASE_URL: url });
       expect(viaUrl.stdout).toContain('26 applied, 0 pending');
 
+      // The API on the same folder, at the same time, reaches it through db:serve too.
+      const api = Bun.spawn(['bun', resolve(import.meta.dir, '../../../apps/api/src/index.ts')], {
+        env: {
+          ...process.env,
+          ...env,
+          DATABASE_URL: '',
+          PORT: '0',
+          FLUXCORE_JWT_SECRET: 'a-test-secret-that-is-long-enough-0123456789',
+        },
+        stdout: 'pipe',
+        stderr: 'pipe',
+      });
+      const [, apiUrl] = await waitForLine(api.stdout, /api listening on (http:\/\/\S+) /);
+      const health = await (await fetch(`${apiUrl}/health`)).json();
+      api.kill('SIGTERM');
+      expect(await api.exited).toBe(0);
+      expect(health).toMatchObject({
+        status: 'ok',
+        database: 'embedded',
+        migrations: { applied: 26, pending: 0 },
+      });
+
       const check = new pg.Client({ connectionString: url });
       await check.connect();
       const counts = await check.query(
