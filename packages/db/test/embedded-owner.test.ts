@@ -7,6 +7,7 @@
 import { afterAll, describe, expect, test } from 'bun:test';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -294,6 +295,37 @@ describe.if(databaseKinds.includes('embedded'))('one owner for an embedded folde
     } finally {
       await session.close();
     }
+  }, 120_000);
+});
+
+describe.if(databaseKinds.includes('embedded'))('db:serve refuses what it cannot do', () => {
+  test('a port in use or not a port is one line, and the folder is left unlocked', async () => {
+    const dataDir = newFolder();
+    const busy = createServer();
+    await new Promise<void>((done) => busy.listen(0, '127.0.0.1', done));
+    const address = busy.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    try {
+      const inUse = await runCli('serve', ['--port', String(port)], { FLUXCORE_DATA_DIR: dataDir });
+      expect(inUse.code).toBe(1);
+      expect(inUse.stderr.trim().split('\n').at(-1)).toBe(
+        `error: db:serve cannot listen on 127.0.0.1:${port} (EADDRINUSE). Pick another port with --port N (0 picks a free one)`,
+      );
+    } finally {
+      await new Promise((done) => busy.close(done));
+    }
+    const notAPort = await runCli('serve', ['--port', 'nope'], { FLUXCORE_DATA_DIR: dataDir });
+    expect(notAPort.code).toBe(1);
+    expect(oneLine(notAPort.stderr)).toBe(
+      'error: --port takes a port number from 0 to 65535, not "nope". Example: --port 5433 (0 picks a free port)',
+    );
+    // Released: another process opens the folder at once.
+    const status = await runCli('status', [], {
+      FLUXCORE_DATA_DIR: dataDir,
+      FLUXCORE_LOCK_WAIT: '0',
+    });
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain('0 applied, 26 pending');
   }, 120_000);
 });
 
