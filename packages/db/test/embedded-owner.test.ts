@@ -169,6 +169,32 @@ describe.if(databaseKinds.includes('embedded'))('one owner for an embedded folde
     expect(status.stdout).toContain('0 applied, 26 pending');
   }, 120_000);
 
+  test('a second API on the folder refuses in one line naming the first', async () => {
+    const dataDir = newFolder();
+    const apiEnv = {
+      ...process.env,
+      FLUXCORE_DATA_DIR: dataDir,
+      FLUXCORE_LOCK_WAIT: '0',
+      DATABASE_URL: '',
+      PORT: '0',
+      FLUXCORE_JWT_SECRET: 'a-test-secret-that-is-long-enough-0123456789',
+    };
+    const apiEntry = resolve(import.meta.dir, '../../../apps/api/src/index.ts');
+    const first = Bun.spawn(['bun', apiEntry], { env: apiEnv, stdout: 'pipe', stderr: 'pipe' });
+    try {
+      await waitForLine(first.stdout, /api listening on /);
+      const second = await runProcess(['bun', apiEntry], apiEnv);
+      expect(second.code).toBe(1);
+      expect(oneLine(second.stderr)).toMatch(
+        lockedLine(dataDir, first.pid, /bun .*apps\/api\/src\/index\.ts/),
+      );
+      expect(second.stdout).toBe('');
+    } finally {
+      first.kill('SIGTERM');
+    }
+    expect(await first.exited).toBe(0);
+  }, 120_000);
+
   test('db:serve shares the folder: migrate, status, audit, psql and pg clients at once', async () => {
     const dataDir = newFolder();
     const env = { FLUXCORE_DATA_DIR: dataDir, FLUXCORE_LOCK_WAIT: '0' };
