@@ -6,11 +6,48 @@
 # from trixie). Idempotent: when the extension is already installed this
 # exits almost immediately.
 #
+# The source comes from the Debian mirror this machine is already configured with (apt's own
+# reading of /etc/apt/sources.list*): the script names no mirror of its own.
+#
 # Usage (as root): scripts/install-pgvector.sh
+#        scripts/install-pgvector.sh --print-source   (prints the deb-src entry it would add)
 set -euo pipefail
 
 log() { echo "pgvector: $*"; }
 die() { echo "pgvector: ERROR: $*" >&2; exit 1; }
+
+# The Debian archive this machine installs its binaries from: the "deb" entry for its own
+# release (VERSION_CODENAME), as apt itself parses sources.list and deb822 .sources files.
+debian_mirror() {
+  local codename targets uri
+  codename="$(. /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-}")"
+  targets="$(apt-get indextargets --no-release-info --format '$(TARGET_OF) $(REPO_URI) $(RELEASE)' 2>/dev/null | sort -u)"
+  uri="$(awk -v rel="$codename" '$1 == "deb" && $3 == rel { print $2; exit }' <<<"$targets")"
+  if [[ -z "$uri" ]]; then
+    # No entry for the release itself: any Debian archive entry that is not security.
+    uri="$(awk '$1 == "deb" && $3 !~ /-security$/ && $2 ~ /\/debian\/?$/ { print $2; exit }' <<<"$targets")"
+  fi
+  [[ -n "$uri" ]] || return 1
+  echo "${uri%/}"
+}
+
+trixie_source() {
+  cat <<EOF
+# Added by scripts/install-pgvector.sh: SOURCE packages only (deb-src), used to
+# build pgvector. Do not add "deb" here: no binary may come from trixie.
+Types: deb-src
+URIs: $1
+Suites: trixie
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+EOF
+}
+
+if [[ "${1:-}" == "--print-source" ]]; then
+  mirror="$(debian_mirror)" || die "no Debian mirror is configured in /etc/apt/sources.list*: add the one this machine should use"
+  trixie_source "$mirror"
+  exit 0
+fi
 
 # PostgreSQL major version of the local cluster (highest under /etc/postgresql).
 PG_VER="$(ls /etc/postgresql 2>/dev/null | sort -V | tail -n1 || true)"
@@ -41,17 +78,13 @@ export DEBIAN_FRONTEND=noninteractive
 # ---- 2. trixie deb-src (sources only, never binaries) ---------------------
 SRC_FILE=/etc/apt/sources.list.d/trixie-src.sources
 PIN_FILE=/etc/apt/preferences.d/no-trixie-binaries
-if [[ ! -f "$SRC_FILE" ]] && ! grep -rqsE '^[[:space:]]*deb-src[[:space:]].*[[:space:]]trixie[[:space:]]' /etc/apt/sources.list /etc/apt/sources.list.d/; then
-  log "adding deb-src for trixie main ($SRC_FILE)"
-  cat >"$SRC_FILE" <<'EOF'
-# Added by scripts/install-pgvector.sh: SOURCE packages only (deb-src), used to
-# build pgvector. Do not add "deb" here: no binary may come from trixie.
-Types: deb-src
-URIs: http://deb.debian.org/debian
-Suites: trixie
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-EOF
+mirror="$(debian_mirror)" || die "no Debian mirror is configured in /etc/apt/sources.list*: add the one this machine should use"
+if [[ -f "$SRC_FILE" ]] && grep -q 'Added by scripts/install-pgvector.sh' "$SRC_FILE"; then
+  # Ours: kept in line with the mirror the machine uses now.
+  trixie_source "$mirror" >"$SRC_FILE"
+elif ! apt-get indextargets --no-release-info --format '$(TARGET_OF) $(RELEASE)' 2>/dev/null | grep -qx 'deb-src trixie'; then
+  log "adding deb-src for trixie main from $mirror ($SRC_FILE)"
+  trixie_source "$mirror" >"$SRC_FILE"
 fi
 if [[ ! -f "$PIN_FILE" ]]; then
   # Belt and braces: should a trixie "deb" line ever appear, never install from it.

@@ -22,7 +22,12 @@ interface ProbeResult {
 
 async function runProbe(mode: 'migrate' | 'select', dataDir: string): Promise<ProbeResult> {
   const run = await runChecked(['bun', 'run', probe, mode, dataDir]);
-  const reported = JSON.parse(run.output.trim().split('\n').at(-1) ?? '{}') as ProbeResult;
+  // The probe's report is its JSON line; a new folder is also announced ("creating …") on stderr.
+  const report = run.output
+    .trim()
+    .split('\n')
+    .findLast((line) => line.startsWith('{'));
+  const reported = JSON.parse(report ?? '{}') as ProbeResult;
   return { openMs: reported.openMs, totalMs: reported.totalMs, processMs: run.ms };
 }
 

@@ -1,13 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { vector } from '@electric-sql/pglite-pgvector';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { type DatabaseConfig, describeTarget } from './config.ts';
+import { type EmbeddedHandle, openEmbedded } from './embedded/open.ts';
 import { FluxDbError, redactSecrets } from './errors.ts';
 import * as schema from './schema/index.ts';
 
@@ -87,37 +84,28 @@ export function connectionError(error: unknown, config: DatabaseConfig): Error {
   return new Error(redactSecrets(err.message ?? String(error)));
 }
 
-export async function openPglite(dataDir: string): Promise<PGlite> {
-  if (!dataDir.startsWith('memory://')) mkdirSync(dirname(dataDir), { recursive: true });
-  const client = new PGlite(dataDir, { extensions: { vector } });
-  await client.waitReady;
-  return client;
+/** A refused connection to the db:serve named in the folder's lock: one line that names it. */
+function servedError(error: unknown, dataDir: string, handle: ServedHandle): Error {
+  const { pid, command, serve } = handle.holder;
+  const reason = (error as { code?: string }).code ?? (error as Error).message;
+  return new FluxDbError(
+    'CONNECTION_REFUSED',
+    `pid ${pid} (${command}) serves the embedded database at ${dataDir} on ${serve.host}:${serve.port}, but it does not answer (${reason})`,
+    'Stop that process and run the command again',
+  );
 }
 
-/** A drizzle client: PGlite with pgvector when embedded, a node-postgres pool on a server. */
-export async function createDb(
-  config: DatabaseConfig,
-  options: { poolMax?: number } = {},
+type ServedHandle = Extract<EmbeddedHandle, { mode: 'served' }>;
+
+/** A node-postgres pool as a DatabaseClient: a server, or the embedded database via db:serve. */
+async function poolClient(
+  kind: DatabaseConfig['kind'],
+  url: string,
+  applicationName: string,
+  max: number,
+  onError: (error: unknown) => Error,
 ): Promise<DatabaseClient> {
-  if (config.kind === 'embedded') {
-    const client = await openPglite(config.dataDir);
-    const db = drizzlePglite({ client, schema });
-    return {
-      kind: 'embedded',
-      db: db as unknown as Database,
-      query: async <T extends Row>(text: string, params?: unknown[]) =>
-        (await client.query<T>(text, params)).rows,
-      exec: async (text) => {
-        await client.exec(text);
-      },
-      close: () => client.close(),
-    };
-  }
-  const pool = new pg.Pool({
-    connectionString: config.url,
-    application_name: config.applicationName,
-    max: options.poolMax ?? config.poolMax,
-  });
+  const pool = new pg.Pool({ connectionString: url, application_name: applicationName, max });
   // An idle client that errors (server restart) must not crash the process.
   pool.on('error', () => {});
   try {
@@ -125,11 +113,11 @@ export async function createDb(
     probe.release();
   } catch (error) {
     await pool.end().catch(() => {});
-    throw connectionError(error, config);
+    throw onError(error);
   }
   const db = drizzleNodePg({ client: pool, schema });
   return {
-    kind: 'server',
+    kind,
     db: db as unknown as Database,
     query: async <T extends Row>(text: string, params?: unknown[]) =>
       (await pool.query(text, params)).rows as T[],
@@ -140,30 +128,20 @@ export async function createDb(
   };
 }
 
-/** A single dedicated connection for raw SQL (the migrator's). */
-export async function openSqlSession(config: DatabaseConfig): Promise<SqlSession> {
-  if (config.kind === 'embedded') {
-    const client = await openPglite(config.dataDir);
-    return {
-      kind: 'embedded',
-      query: async <T extends Row>(text: string, params?: unknown[]) =>
-        (await client.query<T>(text, params)).rows,
-      exec: async (text) => {
-        await client.exec(text);
-      },
-      close: () => client.close(),
-    };
-  }
-  const client = new pg.Client({
-    connectionString: config.url,
-    application_name: config.applicationName,
-  });
+/** One node-postgres connection as a SqlSession. */
+async function connectionSession(
+  kind: DatabaseConfig['kind'],
+  url: string,
+  applicationName: string,
+  onError: (error: unknown) => Error,
+): Promise<SqlSession> {
+  const client = new pg.Client({ connectionString: url, application_name: applicationName });
   client.on('error', () => {});
   try {
     await client.connect();
   } catch (error) {
     await client.end().catch(() => {});
-    throw connectionError(error, config);
+    throw onError(error);
   }
   // One connection runs one query at a time: callers may start several at once (the audit's
   // catalog reads do), so they queue here rather than inside pg, which deprecates that.
@@ -174,7 +152,7 @@ export async function openSqlSession(config: DatabaseConfig): Promise<SqlSession
     return next;
   };
   return {
-    kind: 'server',
+    kind,
     query: async <T extends Row>(text: string, params?: unknown[]) =>
       (await serial(() => client.query(text, params))).rows as T[],
     exec: async (text) => {
@@ -182,4 +160,66 @@ export async function openSqlSession(config: DatabaseConfig): Promise<SqlSession
     },
     close: () => serial(() => client.end()),
   };
+}
+
+/**
+ * A drizzle client: PGlite with pgvector when embedded (opened under the folder's lock, or
+ * reached through db:serve when it holds the folder), a node-postgres pool on a server.
+ */
+export async function createDb(
+  config: DatabaseConfig,
+  options: { poolMax?: number } = {},
+): Promise<DatabaseClient> {
+  if (config.kind === 'embedded') {
+    const handle = await openEmbedded(config.dataDir, { waitMs: config.lockWaitMs });
+    if (handle.mode === 'served') {
+      return poolClient('embedded', handle.url, config.applicationName, options.poolMax ?? 4, (e) =>
+        servedError(e, config.dataDir, handle),
+      );
+    }
+    const client = handle.client;
+    const db = drizzlePglite({ client, schema });
+    return {
+      kind: 'embedded',
+      db: db as unknown as Database,
+      query: async <T extends Row>(text: string, params?: unknown[]) =>
+        (await client.query<T>(text, params)).rows,
+      exec: async (text) => {
+        await client.exec(text);
+      },
+      close: handle.close,
+    };
+  }
+  return poolClient(
+    'server',
+    config.url,
+    config.applicationName,
+    options.poolMax ?? config.poolMax,
+    (e) => connectionError(e, config),
+  );
+}
+
+/** A single dedicated connection for raw SQL (the migrator's). */
+export async function openSqlSession(config: DatabaseConfig): Promise<SqlSession> {
+  if (config.kind === 'embedded') {
+    const handle = await openEmbedded(config.dataDir, { waitMs: config.lockWaitMs });
+    if (handle.mode === 'served') {
+      return connectionSession('embedded', handle.url, config.applicationName, (e) =>
+        servedError(e, config.dataDir, handle),
+      );
+    }
+    const client = handle.client;
+    return {
+      kind: 'embedded',
+      query: async <T extends Row>(text: string, params?: unknown[]) =>
+        (await client.query<T>(text, params)).rows,
+      exec: async (text) => {
+        await client.exec(text);
+      },
+      close: handle.close,
+    };
+  }
+  return connectionSession('server', config.url, config.applicationName, (e) =>
+    connectionError(e, config),
+  );
 }

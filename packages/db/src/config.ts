@@ -28,10 +28,17 @@ const environment = z.object({
   FLUXCORE_DATA_DIR: z.string().min(1).optional(),
   FLUXCORE_APPLICATION_NAME: z.string().min(1).max(63).optional(),
   FLUXCORE_POOL_MAX: z.coerce.number().int().min(1).max(200).optional(),
+  FLUXCORE_LOCK_WAIT: z.coerce.number().min(0).max(3600).optional(),
 });
 
 export type DatabaseConfig =
-  | { kind: 'embedded'; dataDir: string; applicationName: string }
+  | {
+      kind: 'embedded';
+      dataDir: string;
+      applicationName: string;
+      /** How long to wait for another process that holds the folder (FLUXCORE_LOCK_WAIT, s). */
+      lockWaitMs?: number;
+    }
   | { kind: 'server'; url: string; applicationName: string; poolMax: number };
 
 /**
@@ -56,7 +63,13 @@ export function loadDatabaseConfig(
   const rawUrl = parsed.data.DATABASE_URL?.trim();
   if (!rawUrl) {
     const dataDir = resolve(parsed.data.FLUXCORE_DATA_DIR ?? join(repositoryRoot, '.data'));
-    return { kind: 'embedded', dataDir, applicationName };
+    const lockWait = parsed.data.FLUXCORE_LOCK_WAIT;
+    return {
+      kind: 'embedded',
+      dataDir,
+      applicationName,
+      ...(lockWait === undefined ? {} : { lockWaitMs: lockWait * 1000 }),
+    };
   }
   const url = serverUrl.safeParse(rawUrl);
   if (!url.success) {

@@ -8,8 +8,9 @@
  * database there, the schema readable), so Studio never runs against a database it cannot use.
  */
 import { startStudioPostgresServer } from 'drizzle-kit/api';
-import { openPglite, openSqlSession } from '../client.ts';
+import { openSqlSession } from '../client.ts';
 import { describeTarget, loadDatabaseConfig } from '../config.ts';
+import { openEmbedded } from '../embedded/open.ts';
 import { FluxDbError } from '../errors.ts';
 import * as schema from '../schema/index.ts';
 import { parseFlags, runCommand } from './run.ts';
@@ -53,8 +54,17 @@ await runCommand(async () => {
   const host = flags.host ?? '127.0.0.1';
   assertListenable(host, port);
   if (config.kind === 'embedded') {
-    const client = await openPglite(config.dataDir);
-    await startStudioPostgresServer(schema, { driver: 'pglite', client }, { host, port });
+    // Under the folder's lock until Studio exits, or through db:serve when it holds the folder.
+    const handle = await openEmbedded(config.dataDir, { waitMs: config.lockWaitMs });
+    if (handle.mode === 'served') {
+      await startStudioPostgresServer(schema, { url: handle.url }, { host, port });
+    } else {
+      await startStudioPostgresServer(
+        schema,
+        { driver: 'pglite', client: handle.client },
+        { host, port },
+      );
+    }
   } else {
     // Connect once first: a refused, unknown-role or missing database is one line now, not a
     // running Studio that prints a stack on its first query.

@@ -27,6 +27,8 @@ async function describeHolder(session: SqlSession): Promise<string> {
     )
     .catch(() => []);
   const holder = rows[0];
+  // The embedded database has one session: a holder seen from it is a connection of db:serve.
+  if (holder && session.kind === 'embedded') return 'another connection through db:serve';
   return holder
     ? `pid ${holder.pid}, ${holder.application_name || 'unnamed client'}`
     : 'another session';
@@ -39,8 +41,15 @@ export async function acquireMigrationLock(
   const deadline = Date.now() + options.timeoutMs;
   let announced = false;
   for (;;) {
+    // Advisory locks are re-entrant within a session. Through db:serve every connection shares
+    // PGlite's one session, so a lock this session already holds belongs to another runner:
+    // only take it when the session holds none (on a server, a runner's own session never does).
     const rows = await session.query<{ locked: boolean }>(
-      'select pg_try_advisory_lock($1::bigint) as locked',
+      `select case when exists (
+           select 1 from pg_locks
+            where locktype = 'advisory' and granted and pid = pg_backend_pid()
+              and ((classid::bigint << 32) | objid::bigint) = $1::bigint and objsubid = 1)
+         then false else pg_try_advisory_lock($1::bigint) end as locked`,
       [migrationLockKey.toString()],
     );
     if (rows[0]?.locked) return;

@@ -1,0 +1,88 @@
+/**
+ * `db:serve`: opens the embedded database as its one owner and serves it over the PostgreSQL
+ * protocol on 127.0.0.1, so several processes (commands, the API, the worker, psql) use it at
+ * once. Its address goes into the folder's lock file; every command that finds the folder
+ * locked by a db:serve connects through it by itself.
+ */
+import { createServer, type Socket } from 'node:net';
+import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
+import { loadDatabaseConfig } from '../config.ts';
+import { currentCommand } from '../embedded/lock.ts';
+import { openEmbedded } from '../embedded/open.ts';
+import { SessionQueue } from '../embedded/session-queue.ts';
+import { FluxDbError } from '../errors.ts';
+import { parseFlags, runCommand } from './run.ts';
+
+const host = '127.0.0.1';
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 5433;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65_535) {
+    throw new FluxDbError(
+      'USAGE',
+      `--port takes a port number from 0 to 65535, not "${value}"`,
+      'Example: --port 5433 (0 picks a free port)',
+    );
+  }
+  return port;
+}
+
+await runCommand(async () => {
+  const flags = parseFlags({ port: { type: 'string' } });
+  const port = parsePort(flags.port);
+  const config = loadDatabaseConfig(process.env, { applicationName: 'fluxcore-serve' });
+  if (config.kind !== 'embedded') {
+    throw new FluxDbError(
+      'USAGE',
+      'db:serve serves the embedded database, and DATABASE_URL names a server',
+      'Unset DATABASE_URL (FLUXCORE_DATA_DIR picks the folder)',
+    );
+  }
+  const handle = await openEmbedded(config.dataDir, { waitMs: config.lockWaitMs, forServe: true });
+  if (handle.mode !== 'direct' || !handle.lock) throw new Error('db:serve did not get the folder');
+  const lock = handle.lock;
+  const queue = new SessionQueue(handle.client);
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    const handler = new PGLiteSocketHandler({ queryQueue: queue as never, closeOnDetach: true });
+    handler.attach(socket).catch(() => socket.destroy());
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+  } catch (error) {
+    await handle.close();
+    const code = (error as { code?: string }).code;
+    throw new FluxDbError(
+      'USAGE',
+      `db:serve cannot listen on ${host}:${port} (${code ?? (error as Error).message})`,
+      code === 'EADDRINUSE'
+        ? 'Pick another port with --port N (0 picks a free one)'
+        : 'Pick another port with --port N',
+    );
+  }
+  const address = server.address();
+  const bound = typeof address === 'object' && address ? address.port : port;
+  lock.describe({ pid: process.pid, command: currentCommand(), serve: { host, port: bound } });
+  const url = `postgres://postgres@${host}:${bound}/postgres`;
+  console.log(
+    `serving embedded database at ${config.dataDir} on ${host}:${bound} (pid ${process.pid})`,
+  );
+  console.log(`every command on this folder goes through it while it runs; psql: psql ${url}`);
+  console.log('Ctrl-C to stop');
+
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  server.close();
+  for (const socket of sockets) socket.destroy();
+  await handle.close();
+  console.log('stopped: the embedded database is closed and its lock released');
+  return 0;
+});

@@ -1,0 +1,184 @@
+/**
+ * One owner for an embedded database folder. The owner holds flock(2) on `<folder>.lock`, a
+ * file beside the folder (never inside it: PGlite owns the folder), and writes who it is into
+ * that file: pid, command and, for `db:serve`, where it serves the database. A second opener
+ * reads that to connect through db:serve, or to name the holder when it gives up. The kernel
+ * drops the lock of a process that is gone, so a stale lock is simply taken.
+ */
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { basename, relative } from 'node:path';
+import { repositoryRoot } from '../config.ts';
+import { FluxDbError } from '../errors.ts';
+import { tryLockExclusive, unlock } from './flock.ts';
+
+export interface LockHolder {
+  pid: number;
+  command: string;
+  /** Set by db:serve: the address where it serves the database over the PostgreSQL protocol. */
+  serve?: { host: string; port: number };
+  /** Set by db:serve while it opens the folder: openers wait for its address (up to 2 min). */
+  serveStarting?: boolean;
+}
+
+/** How long an opener waits for a db:serve that is still opening (or creating) the folder. */
+const serveStartWaitMs = 120_000;
+
+export interface HeldLock {
+  readonly path: string;
+  /** Rewrites what the lock file says about its holder (db:serve adds its address). */
+  describe(holder: LockHolder): void;
+  release(): void;
+}
+
+export type LockOutcome =
+  | { held: HeldLock }
+  | { served: LockHolder & { serve: { host: string; port: number } } };
+
+export function lockPathFor(dataDir: string): string {
+  return `${dataDir.replace(/\/+$/, '')}.lock`;
+}
+
+/** How this process is known to a second opener: the script it was run as, or its argv. */
+export function currentCommand(): string {
+  const [, entry, ...rest] = process.argv;
+  const script = process.env.npm_lifecycle_event;
+  const line = process.env.npm_lifecycle_script ?? '';
+  // Only when this process is the script itself: a child of a script inherits the variables.
+  if (script && entry && line.includes(basename(entry))) {
+    const where = relative(repositoryRoot, process.cwd());
+    return where && !where.startsWith('..') ? `bun run ${script} in ${where}` : `bun run ${script}`;
+  }
+  const shown = entry ? relative(process.cwd(), entry) || entry : '';
+  return ['bun', shown, ...rest].filter(Boolean).join(' ');
+}
+
+export function readHolder(lockPath: string): LockHolder | undefined {
+  try {
+    const holder = JSON.parse(readFileSync(lockPath, 'utf8')) as LockHolder;
+    return typeof holder.pid === 'number' ? holder : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}
+
+function holderText(holder: LockHolder | undefined): string {
+  return holder && isAlive(holder.pid)
+    ? `pid ${holder.pid} (${holder.command})`
+    : 'another process (it has not said which yet)';
+}
+
+function tryTake(lockPath: string): HeldLock | undefined {
+  const fd = openSync(lockPath, constants.O_RDWR | constants.O_CREAT, 0o644);
+  if (!tryLockExclusive(fd)) {
+    closeSync(fd);
+    return undefined;
+  }
+  // The file may have been deleted and made anew between open and lock: then this lock guards
+  // nothing, and the next round locks the file that is there now.
+  let same = false;
+  try {
+    same = statSync(lockPath).ino === fstatSync(fd).ino;
+  } catch {
+    same = false;
+  }
+  if (!same) {
+    unlock(fd);
+    closeSync(fd);
+    return tryTake(lockPath);
+  }
+  let released = false;
+  return {
+    path: lockPath,
+    describe: (holder) => {
+      if (released) return;
+      ftruncateSync(fd, 0);
+      writeSync(fd, `${JSON.stringify(holder)}\n`, 0);
+    },
+    release: () => {
+      if (released) return;
+      released = true;
+      // Emptied while still held, so the next holder's description is never overwritten.
+      ftruncateSync(fd, 0);
+      unlock(fd);
+      closeSync(fd);
+    },
+  };
+}
+
+/**
+ * Takes the folder's lock, waiting up to `waitMs` for its holder to finish. When the holder is
+ * a live db:serve, returns its address instead (unless `forServe`: db:serve itself never
+ * connects to another one).
+ */
+export async function acquireEmbeddedLock(
+  dataDir: string,
+  options: { waitMs: number; forServe?: boolean; onWait?: (line: string) => void },
+): Promise<LockOutcome> {
+  const lockPath = lockPathFor(dataDir);
+  const started = Date.now();
+  let announced = false;
+  for (;;) {
+    const held = tryTake(lockPath);
+    if (held) {
+      held.describe({
+        pid: process.pid,
+        command: currentCommand(),
+        ...(options.forServe ? { serveStarting: true } : {}),
+      });
+      return { held };
+    }
+    let holder = readHolder(lockPath);
+    if (!holder) {
+      // The holder may have just taken the lock and not yet written who it is.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      holder = readHolder(lockPath);
+    }
+    if (holder?.serve && isAlive(holder.pid)) {
+      if (options.forServe) {
+        throw new FluxDbError(
+          'EMBEDDED_LOCKED',
+          `the embedded database at ${dataDir} is already served by pid ${holder.pid} (${holder.command}) on ${holder.serve.host}:${holder.serve.port}`,
+          'Use that one (every command reaches it by itself), or stop it first',
+        );
+      }
+      return { served: { ...holder, serve: holder.serve } };
+    }
+    const waitMs =
+      holder?.serveStarting && isAlive(holder.pid)
+        ? Math.max(options.waitMs, serveStartWaitMs)
+        : options.waitMs;
+    if (Date.now() >= started + waitMs) {
+      const waited = waitMs >= 1000 ? ` (waited ${Math.round(waitMs / 1000)} s)` : '';
+      throw new FluxDbError(
+        'EMBEDDED_LOCKED',
+        `the embedded database at ${dataDir} is in use by ${holderText(holder)}${waited}`,
+        'Stop that process, or start bun run db:serve first so that several processes share the database through it',
+      );
+    }
+    if (!announced) {
+      options.onWait?.(
+        `waiting for the embedded database at ${dataDir} (in use by ${holderText(holder)})`,
+      );
+      announced = true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

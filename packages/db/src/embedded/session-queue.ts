@@ -1,0 +1,174 @@
+/**
+ * The queue that lets several PostgreSQL connections share PGlite's one session (db:serve).
+ *
+ * pglite-socket's own queue (0.2.17) keeps a connection only while a transaction is open, so
+ * nothing holds an extended-protocol batch (Parse … Sync) together against another client's
+ * Parse, and one failed message leaves it stopped for good (electric-sql/pglite #1046).
+ * This queue keeps the session with one connection for a whole unit: a simple query, an
+ * extended-protocol batch up to its Sync, and a transaction up to its end. It also remembers
+ * which connection took a session-level advisory lock (the migrator's), and releases it when
+ * that connection goes away, as a server does when a backend exits.
+ *
+ * It is handed to pglite-socket's PGLiteSocketHandler in place of its own queue, and has the
+ * same three methods.
+ */
+import type { PGlite } from '@electric-sql/pglite';
+
+interface Job {
+  handlerId: number;
+  run(): Promise<void>;
+}
+
+/** Frontend messages of the extended protocol that belong to a batch ended by Sync ('S'). */
+const extendedProtocol = new Set(['P', 'B', 'D', 'E', 'C', 'H'].map((c) => c.charCodeAt(0)));
+const simpleQuery = 'Q'.charCodeAt(0);
+const sync = 'S'.charCodeAt(0);
+const terminate = 'X'.charCodeAt(0);
+const advisoryWord = new TextEncoder().encode('advisory');
+
+function mentionsAdvisory(message: Uint8Array): boolean {
+  // Cheap scan of the SQL text of a Query or Parse message (ASCII, case-insensitive).
+  outer: for (let i = 0; i + advisoryWord.length <= message.length; i++) {
+    for (let j = 0; j < advisoryWord.length; j++) {
+      if (((message[i + j] ?? 0) | 0x20) !== advisoryWord[j]) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
+interface AdvisoryKey {
+  classid: number;
+  objid: number;
+  objsubid: number;
+}
+
+const keyOf = (k: AdvisoryKey) => `${k.classid}:${k.objid}:${k.objsubid}`;
+
+export class SessionQueue {
+  private jobs: Job[] = [];
+  private running = false;
+  /** The connection that has the session now (mid-batch or in a transaction), if any. */
+  private owner: number | null = null;
+  /** Connections whose current unit mentioned an advisory lock. */
+  private touchedAdvisory = new Set<number>();
+  /** Session-level advisory locks, by the connection that took them. */
+  private advisory = new Map<string, { handlerId: number; key: AdvisoryKey }>();
+
+  constructor(private readonly db: PGlite) {}
+
+  enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void) {
+    return new Promise<number>((resolve, reject) => {
+      this.jobs.push({
+        handlerId,
+        run: async () => {
+          const type = message[0] ?? 0;
+          if (type === terminate) {
+            // The shared session must outlive one client's goodbye.
+            resolve(0);
+            return;
+          }
+          if (mentionsAdvisory(message)) this.touchedAdvisory.add(handlerId);
+          let bytes = 0;
+          try {
+            await this.db.runExclusive(() =>
+              this.db.execProtocolRawStream(message, {
+                onRawData: (data) => {
+                  bytes += data.length;
+                  onData(data);
+                },
+              }),
+            );
+          } catch (error) {
+            reject(error as Error);
+          }
+          if (extendedProtocol.has(type)) {
+            this.owner = handlerId;
+          } else if (type === sync || type === simpleQuery) {
+            this.owner = this.db.isInTransaction() ? handlerId : null;
+            if (this.touchedAdvisory.delete(handlerId)) await this.attributeAdvisory(handlerId);
+          }
+          resolve(bytes);
+        },
+      });
+      void this.pump();
+    });
+  }
+
+  /** Rejects what a closed connection still had queued. */
+  clearQueueForHandler(handlerId: number): void {
+    this.jobs = this.jobs.filter((job) => job.handlerId !== handlerId);
+  }
+
+  /** A connection went away: end its transaction and release its advisory locks. */
+  clearTransactionIfNeeded(handlerId: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.jobs.push({
+        handlerId,
+        run: async () => {
+          try {
+            if (this.owner === handlerId && this.db.isInTransaction())
+              await this.db.exec('rollback');
+            for (const [id, held] of this.advisory) {
+              if (held.handlerId !== handlerId) continue;
+              const { classid, objid, objsubid } = held.key;
+              const unlock =
+                objsubid === 1
+                  ? `select pg_advisory_unlock(((${classid}::bigint << 32) | ${objid}::bigint)) as released`
+                  : `select pg_advisory_unlock(${classid | 0}, ${objid | 0}) as released`;
+              // Session locks count: release every time it was taken.
+              for (let i = 0; i < 1000; i++) {
+                const rows = (await this.db.query<{ released: boolean }>(unlock)).rows;
+                if (!rows[0]?.released) break;
+              }
+              this.advisory.delete(id);
+            }
+          } catch {
+            // A session that cannot even roll back has nothing more to clean here.
+          } finally {
+            if (this.owner === handlerId) this.owner = null;
+            resolve();
+          }
+        },
+      });
+      void this.pump();
+    });
+  }
+
+  private next(): Job | undefined {
+    const index =
+      this.owner === null ? 0 : this.jobs.findIndex((job) => job.handlerId === this.owner);
+    if (index < 0 || index >= this.jobs.length) return undefined;
+    return this.jobs.splice(index, 1)[0];
+  }
+
+  private async pump(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      for (let job = this.next(); job; job = this.next()) await job.run();
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** Records which session-level advisory locks appeared (or went) after a unit of `handlerId`. */
+  private async attributeAdvisory(handlerId: number): Promise<void> {
+    if (this.db.isInTransaction()) return; // a transaction's own locks end with it
+    try {
+      const rows = (
+        await this.db.query<AdvisoryKey>(
+          `select classid::int8::float8 as classid, objid::int8::float8 as objid, objsubid::int as objsubid
+             from pg_locks where locktype = 'advisory' and granted and pid = pg_backend_pid()`,
+        )
+      ).rows;
+      const present = new Set(rows.map(keyOf));
+      for (const id of this.advisory.keys()) if (!present.has(id)) this.advisory.delete(id);
+      for (const key of rows) {
+        if (!this.advisory.has(keyOf(key))) this.advisory.set(keyOf(key), { handlerId, key });
+      }
+    } catch {
+      // Attribution is best effort: the lock still works, it is only not released on a crash.
+    }
+  }
+}

@@ -1,0 +1,8 @@
+/** Run by new-machine.test.ts through `bun test`: prints the kinds the preload left. */
+import { expect, test } from 'bun:test';
+import { databaseKinds } from './databases.ts';
+
+test('the kinds this run tests', () => {
+  console.log(`kinds: ${databaseKinds.join(',')}`);
+  expect(databaseKinds).toContain('embedded');
+});
