@@ -1,74 +1,21 @@
 /**
  * The embedded database has exactly one owner (issue 10, section 1): real processes on real
  * folders. Two runners on one new folder, a holder named by pid and command, a SIGKILLed
- * holder's lock taken over, db:serve shared by several clients at once, and paths that are not
- * a database refused without touching them.
+ * holder's lock taken over, a second API refused, and db:serve shared by several clients at
+ * once. Paths that are not a database: embedded-paths.test.ts.
  */
 import { afterAll, describe, expect, test } from 'bun:test';
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import pg from 'pg';
 import { openSqlSession } from '../src/client.ts';
 import { lockPathFor, readHolder } from '../src/embedded/lock.ts';
 import { schemaTableNames } from '../src/schema-tables.ts';
 import { databaseKinds } from './support/databases.ts';
+import { newFolder, oneLine, removeFolders, waitForLine } from './support/embedded-folders.ts';
 import { type CliResult, runCli, runProcess, spawnCli } from './support/migrations.ts';
 
-const folders: string[] = [];
-afterAll(() => {
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-});
-
-function newFolder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'fluxcore-owner-'));
-  folders.push(dir);
-  return join(dir, 'pgdata');
-}
-
-function oneLine(stderr: string): string {
-  const lines = stderr.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(stderr).not.toContain('    at ');
-  return lines[0] ?? '';
-}
-
-/** Reads a child's stream until `pattern` shows up; the rest is drained in the background. */
-async function waitForLine(
-  stream: ReadableStream<Uint8Array>,
-  pattern: RegExp,
-): Promise<RegExpMatchArray> {
-  const reader = stream.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error(`the process ended before printing ${pattern}: ${text}`);
-    text += decoder.decode(value, { stream: true });
-    const match = text.match(pattern);
-    if (match) {
-      void (async () => {
-        while (!(await reader.read()).done) {}
-      })();
-      return match;
-    }
-  }
-}
-
-/** sha256 of every file under `dir`, by relative path. */
-function checksums(dir: string): Record<string, string> {
-  const sums: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    sums[path.slice(dir.length + 1)] = createHash('sha256')
-      .update(readFileSync(path))
-      .digest('hex');
-  }
-  return sums;
-}
+afterAll(removeFolders);
 
 async function publicTables(dataDir: string): Promise<string[]> {
   const session = await openSqlSession({ kind: 'embedded', dataDir, applicationName: 'check' });
@@ -353,40 +300,4 @@ describe.if(databaseKinds.includes('embedded'))('db:serve refuses what it cannot
     expect(status.code).toBe(0);
     expect(status.stdout).toContain('0 applied, 26 pending');
   }, 120_000);
-});
-
-describe.if(databaseKinds.includes('embedded'))('a path that is not an embedded database', () => {
-  test('a file is refused in one line naming it, and left as it was', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fluxcore-owner-'));
-    folders.push(dir);
-    const file = join(dir, 'data');
-    writeFileSync(file, 'notes, not a database\n');
-    const before = checksums(dir);
-    for (const command of ['migrate', 'status']) {
-      const run = await runCli(command, [], { FLUXCORE_DATA_DIR: file });
-      expect(run.code).toBe(1);
-      expect(oneLine(run.stderr)).toBe(
-        `error: the embedded database path ${file} is a file, not a folder. Move the file away, or point FLUXCORE_DATA_DIR at a folder`,
-      );
-    }
-    expect(checksums(dir)).toEqual(before);
-  }, 60_000);
-
-  test('a non-empty folder that is not a PGlite database is refused in one line, untouched', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fluxcore-owner-'));
-    folders.push(dir);
-    const folder = join(dir, 'photos');
-    mkdirSync(join(folder, '2024'), { recursive: true });
-    writeFileSync(join(folder, 'notes.txt'), 'keep me\n');
-    writeFileSync(join(folder, '2024', 'beach.raw'), Buffer.alloc(4096, 7));
-    const before = checksums(folder);
-    for (const command of ['migrate', 'status']) {
-      const run = await runCli(command, [], { FLUXCORE_DATA_DIR: folder });
-      expect(run.code).toBe(1);
-      expect(oneLine(run.stderr)).toBe(
-        `error: the folder ${folder} is not empty (2 entries) and holds no PGlite database (no PG_VERSION). Point FLUXCORE_DATA_DIR at an empty or new folder, or move these files away`,
-      );
-    }
-    expect(checksums(folder)).toEqual(before);
-  }, 60_000);
 });

@@ -99,7 +99,13 @@ export async function openEmbedded(
         `creating the embedded database in ${shown(dataDir)} (first run, a few seconds)\n`,
       );
     }
-    const client = await startPglite(dataDir);
+    const client = await startPglite(dataDir).catch((error: unknown) => {
+      throw new FluxDbError(
+        'DATA_DIR_INVALID',
+        `the embedded database at ${dataDir} cannot be opened (${(error as Error)?.message ?? String(error)})`,
+        'It may be damaged: restore it from a copy, or move it away and let a command create a new one',
+      );
+    });
     let closed = false;
     return {
       mode: 'direct',
