@@ -382,10 +382,10 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
 
     test('a conversation loads its relationship, both accounts and its messages with attachments', async () => {
       const relationship = await createRelationship(db, {
-        perspectiveA: { label: 'Supplier', tags: ['flowers'] },
+        perspectiveA: { saved_name: 'Supplier', tags: ['flowers'], status: 'active' },
       });
-      expect(relationship.perspectiveB).toEqual({});
-      expect(relationship.context).toEqual({});
+      expect(relationship.perspectiveB).toEqual({ saved_name: null, tags: [], status: 'active' });
+      expect(relationship.context).toEqual({ entries: [], total_chars: 0 });
 
       const conversation = await createConversation(db, { relationshipId: relationship.id });
       expect(conversation).toMatchObject({
@@ -399,7 +399,7 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
       const content: MessageContent = {
         text: 'Here is the spring catalogue',
         media: [{ type: 'document', url: 'https://cdn.example.com/spring.pdf', caption: 'Spring' }],
-        buttons: [{ id: 'order', label: 'Order now' }],
+        buttons: [{ id: 'order', text: 'Order now', action: 'reply' }],
       };
       const message = await createMessage(db, {
         conversationId: conversation.id,
@@ -417,7 +417,7 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
             type: 'audio',
             url: 'https://cdn.example.com/voice.ogg',
             sizeBytes: 48_213,
-            waveform: [0, 0.4, 1, 0.2],
+            waveformData: [0, 0.4, 1, 0.2],
           })
           .returning(),
       );
@@ -437,13 +437,17 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
           messages: { with: { attachments: true, sender: true } },
         },
       });
-      expect(loaded?.relationship.perspectiveA).toEqual({ label: 'Supplier', tags: ['flowers'] });
+      expect(loaded?.relationship.perspectiveA).toEqual({
+        saved_name: 'Supplier',
+        tags: ['flowers'],
+        status: 'active',
+      });
       expect(loaded?.relationship.accountA.id).toBe(relationship.accountAId);
       expect(loaded?.relationship.accountB.id).toBe(relationship.accountBId);
       expect(loaded?.messages).toHaveLength(1);
       expect(loaded?.messages[0]?.content).toEqual(content);
       expect(loaded?.messages[0]?.sender.id).toBe(relationship.accountAId);
-      expect(loaded?.messages[0]?.attachments.map((row) => row.waveform)).toEqual([
+      expect(loaded?.messages[0]?.attachments.map((row) => row.waveformData)).toEqual([
         [0, 0.4, 1, 0.2],
       ]);
     });
@@ -589,11 +593,11 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
             accountId: account.id,
             name: 'Marta',
             availability,
-            serviceIds: [haircut.id, colour.id],
+            services: [haircut.id, colour.id],
           })
           .returning(),
       );
-      expect(marta.serviceIds).toEqual([haircut.id, colour.id]);
+      expect(marta.services).toEqual([haircut.id, colour.id]);
       expect(marta.availability).toEqual(availability);
 
       const leo = single(
@@ -602,7 +606,7 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
           .values({ accountId: account.id, name: 'Leo' })
           .returning(),
       );
-      expect(leo.serviceIds).toEqual([]);
+      expect(leo.services).toEqual([]);
       expect(leo.availability).toEqual({});
 
       // The array is a real uuid[]: `@>` finds the staff who give a service.
@@ -612,7 +616,7 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
         .where(
           and(
             eq(appointmentStaff.accountId, account.id),
-            arrayContains(appointmentStaff.serviceIds, [colour.id]),
+            arrayContains(appointmentStaff.services, [colour.id]),
           ),
         );
       expect(colourists).toEqual([marta]);
@@ -642,7 +646,7 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
       // Nested relations travel as json, where a numeric is a json number: the value survives
       // but its scale does not ('25.5', not '25.50'). Read money at the top level of a query.
       expect(loaded?.service?.price).toBe('25.5');
-      expect(loaded?.staff?.serviceIds).toEqual([haircut.id, colour.id]);
+      expect(loaded?.staff?.services).toEqual([haircut.id, colour.id]);
       expect(loaded?.metadata).toEqual({ source: 'website' });
     });
   });
@@ -899,8 +903,8 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
       );
       expect(free).toMatchObject({
         costCredits: '0.0000',
-        requestCount: 1,
-        totalTokens: 0,
+        apiCalls: 1,
+        tokensUsed: 0,
         metadata: {},
       });
       const paid = single(
@@ -912,16 +916,16 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
             operation: 'chat_completion',
             promptTokens: 1200,
             completionTokens: 300,
-            totalTokens: 1500,
+            tokensUsed: 1500,
             costCredits: '0.0125',
             provider: 'openai',
             model: 'gpt-4o-mini',
-            metadata: { durationMs: 840 },
+            requestMetadata: { durationMs: 840 },
           })
           .returning(),
       );
       expect(paid.costCredits).toBe('0.0125');
-      expect(paid.metadata).toEqual({ durationMs: 840 });
+      expect(paid.requestMetadata).toEqual({ durationMs: 840 });
 
       const [total] = await db
         .select({ cost: sum(fluxcoreUsageLogs.costCredits) })
@@ -1122,7 +1126,7 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
         accountId: account.id,
         mimeType: 'image/png',
         sizeBytes: 204_800,
-        checksumSha256: 'ab'.repeat(32),
+        checksumSHA256: 'ab'.repeat(32),
         metadata: { width: 1200, height: 630 },
       });
       expect(asset).toMatchObject({
@@ -1144,7 +1148,7 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
       expect(template).toMatchObject({ isActive: true, usageCount: 0, category: null });
       await db.insert(fluxcoreTemplateSettings).values({
         templateId: template.id,
-        authorizeForAi: true,
+        authorizeForAI: true,
         aiUsageInstructions: 'Use it to confirm a booking.',
       });
       const link = single(
@@ -1161,12 +1165,12 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
       });
       expect(loaded?.variables).toEqual(['name', 'date']);
       expect(loaded?.settings).toMatchObject({
-        authorizeForAi: true,
+        authorizeForAI: true,
         aiIncludeName: true,
         aiIncludeContent: true,
         aiIncludeInstructions: true,
       });
-      expect(loaded?.assetLinks.map((row) => row.asset.checksumSha256)).toEqual(['ab'.repeat(32)]);
+      expect(loaded?.assetLinks.map((row) => row.asset.checksumSHA256)).toEqual(['ab'.repeat(32)]);
     });
 
     test('a listing keeps its price as an exact string and loads its store, subscriptions and reviews', async () => {
@@ -1247,7 +1251,7 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
       const credits = single(
         await db
           .insert(fluxcoreAccountCredits)
-          .values({ accountId: account.id, balance: '100.5', monthlyLimit: '250' })
+          .values({ accountId: account.id, balanceCredits: '100.5', monthlyLimitCredits: '250' })
           .returning(),
       );
       expect(credits).toMatchObject({
@@ -1266,7 +1270,7 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
           .values({
             accountId: account.id,
             transactionType: 'purchase',
-            amount: '100.5',
+            amountCredits: '100.5',
             balanceAfter: '100.5',
             stripePaymentIntentId: `pi_${nextNumber()}`,
           })
@@ -1282,7 +1286,7 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
       await expectRefusedBy(
         db
           .update(fluxcoreAccountCredits)
-          .set({ balance: '-0.0001' })
+          .set({ balanceCredits: '-0.0001' })
           .where(eq(fluxcoreAccountCredits.id, credits.id)),
         'fluxcore_account_credits_amounts_check',
       );

@@ -153,13 +153,13 @@ export async function appendMessage(
     if (!updated) throw new Error('the conversation vanished while appending a message');
     await tx
       .update(relationships)
-      .set({ lastInteractionAt: sql`now()` })
+      .set({ lastInteraction: sql`now()` })
       .where(
         and(
           eq(relationships.id, conversation.relationshipId),
           or(
-            sql`${relationships.lastInteractionAt} is null`,
-            sql`${relationships.lastInteractionAt} < now()`,
+            sql`${relationships.lastInteraction} is null`,
+            sql`${relationships.lastInteraction} < now()`,
           ),
         ),
       );

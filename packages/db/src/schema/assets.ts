@@ -25,9 +25,22 @@ import {
 } from 'drizzle-orm/pg-core';
 import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
 import { workspaces } from './apps.ts';
-import { fluxcoreInstructions, fluxcoreToolDefinitions, fluxcoreUsageLogs } from './assistants.ts';
+import {
+  fluxcoreInstructions,
+  fluxcoreToolDefinitions,
+  fluxcoreUsageLogs,
+  vectorStoreAccessModeEnum,
+} from './assistants.ts';
 import { accounts, messages, users } from './chat.ts';
-import { createdAt, exactlyOneOf, id, moment, reference, timestamps } from './columns.ts';
+import {
+  createdAt,
+  exactlyOneOf,
+  id,
+  moment,
+  reference,
+  timestamps,
+  updatedAt,
+} from './columns.ts';
 import { fluxcoreVectorStores } from './rag.ts';
 
 /** Where an asset is used; asset policies are written per scope too. */
@@ -98,14 +111,22 @@ export const assetPermissionLevelEnum = pgEnum(
   assetPermissionLevels,
 );
 
-export const assetPermissionSources = ['manual', 'marketplace', 'system'] as const;
+/** `shared` and `public` are the original's names for a manual share and a public asset. */
+export const assetPermissionSources = [
+  'manual',
+  'marketplace',
+  'system',
+  'shared',
+  'public',
+] as const;
 export type AssetPermissionSource = (typeof assetPermissionSources)[number];
 export const assetPermissionSourceEnum = pgEnum(
   'fluxcore_asset_permission_source',
   assetPermissionSources,
 );
 
-export const planAssetDependencyTypes = ['required', 'optional'] as const;
+/** `output`: an asset the plan produces rather than needs. */
+export const planAssetDependencyTypes = ['required', 'optional', 'output'] as const;
 export type PlanAssetDependencyType = (typeof planAssetDependencyTypes)[number];
 export const planAssetDependencyTypeEnum = pgEnum(
   'plan_asset_dependency_type',
@@ -126,7 +147,15 @@ export const marketplaceBillingPeriodEnum = pgEnum(
   marketplaceBillingPeriods,
 );
 
-export const marketplaceListingStatuses = ['draft', 'published', 'suspended', 'archived'] as const;
+/** `pending_review` and `active` are the original's review step and its name for published. */
+export const marketplaceListingStatuses = [
+  'draft',
+  'published',
+  'suspended',
+  'archived',
+  'pending_review',
+  'active',
+] as const;
 export type MarketplaceListingStatus = (typeof marketplaceListingStatuses)[number];
 export const marketplaceListingStatusEnum = pgEnum(
   'fluxcore_marketplace_listing_status',
@@ -162,6 +191,9 @@ export const creditTransactionTypes = [
   'refund',
   'adjustment',
   'subscription_grant',
+  // The original's names for a promotional grant and a subscription charge.
+  'bonus',
+  'subscription',
 ] as const;
 export type CreditTransactionType = (typeof creditTransactionTypes)[number];
 export const creditTransactionTypeEnum = pgEnum(
@@ -186,7 +218,7 @@ export const assets = pgTable(
     scope: assetScopeEnum('scope').notNull().default('message_attachment'),
     status: assetStatusEnum('status').notNull().default('pending'),
     dedupPolicy: assetDedupPolicyEnum('dedup_policy').notNull().default('intra_account'),
-    version: integer('version').notNull().default(1),
+    version: bigint('version', { mode: 'number' }).notNull().default(1),
     name: varchar('name', { length: 500 }).notNull(),
     originalName: varchar('original_name', { length: 500 }),
     mimeType: varchar('mime_type', { length: 200 }).notNull().default('application/octet-stream'),
@@ -194,12 +226,17 @@ export const assets = pgTable(
     storageKey: varchar('storage_key', { length: 1000 }).notNull(),
     storageProvider: varchar('storage_provider', { length: 50 }).notNull().default('local'),
     /** Lowercase hex; null until the upload is complete and hashed. */
-    checksumSha256: char('checksum_sha256', { length: 64 }),
+    checksumSHA256: char('checksum_sha256', { length: 64 }),
+    /** How the stored bytes are encrypted (e.g. `aes-256-gcm`); null: not encrypted. */
+    encryption: varchar('encryption', { length: 50 }),
+    encryptionKeyId: varchar('encryption_key_id', { length: 100 }),
     metadata: jsonb('metadata').$type<AssetMetadata>().notNull().default({}),
     /** History survives the uploader (set null). */
     uploadedBy: uuid('uploaded_by'),
+    /** The name of the retention rule that set hard_delete_at. */
+    retentionPolicy: varchar('retention_policy', { length: 50 }),
     /** Kept at least until then; the purge job may hard-delete after it. */
-    retentionUntil: moment('retention_until'),
+    hardDeleteAt: moment('hard_delete_at'),
     /** Soft delete: set with status 'deleted', the storage object is purged later. */
     deletedAt: moment('deleted_at'),
     ...timestamps(),
@@ -209,17 +246,17 @@ export const assets = pgTable(
     ...reference(t.workspaceId, () => workspaces.id, 'set null'),
     ...reference(t.uploadedBy, () => users.id, 'set null'),
     // Deduplication: one stored copy of the same bytes per account.
-    uniqueIndex('assets_account_checksum_key').on(t.accountId, t.checksumSha256),
+    uniqueIndex('assets_account_checksum_key').on(t.accountId, t.checksumSHA256),
     uniqueIndex('assets_storage_key_key').on(t.storageKey),
     // The purge job's scan.
-    index('assets_retention_until_idx')
-      .on(t.retentionUntil)
-      .where(sql`${t.retentionUntil} is not null`),
+    index('assets_hard_delete_at_idx')
+      .on(t.hardDeleteAt)
+      .where(sql`${t.hardDeleteAt} is not null`),
     check('assets_version_check', sql`${t.version} >= 1`),
     check('assets_size_check', sql`${t.sizeBytes} >= 0`),
     check(
       'assets_checksum_sha256_check',
-      sql`${t.checksumSha256} is null or ${t.checksumSha256} ~ '^[0-9a-f]{64}$'`,
+      sql`${t.checksumSHA256} is null or ${t.checksumSHA256} ~ '^[0-9a-f]{64}$'`,
     ),
   ],
 );
@@ -237,10 +274,14 @@ export const assetUploadSessions = pgTable(
     /** Where the chunks are staged until commit. */
     tempStorageKey: varchar('temp_storage_key', { length: 1000 }),
     totalBytes: bigint('total_bytes', { mode: 'number' }).notNull(),
-    receivedBytes: bigint('received_bytes', { mode: 'number' }).notNull().default(0),
+    bytesUploaded: bigint('bytes_uploaded', { mode: 'number' }).notNull().default(0),
+    /** The most the session accepts (100 MiB unless a policy says otherwise). */
+    maxSizeBytes: bigint('max_size_bytes', { mode: 'number' }).notNull().default(104_857_600),
+    /** Empty: any type. */
+    allowedMimeTypes: jsonb('allowed_mime_types').$type<string[]>().notNull().default([]),
     chunkSize: integer('chunk_size').notNull().default(5_242_880),
     chunksTotal: integer('chunks_total').notNull(),
-    chunksReceived: integer('chunks_received').notNull().default(0),
+    chunksReceived: bigint('chunks_received', { mode: 'number' }).notNull().default(0),
     assetId: uuid('asset_id'),
     expiresAt: moment('expires_at').notNull(),
     committedAt: moment('committed_at'),
@@ -254,7 +295,7 @@ export const assetUploadSessions = pgTable(
     index('asset_upload_sessions_expires_at_idx').on(t.expiresAt),
     check(
       'asset_upload_sessions_bytes_check',
-      sql`${t.totalBytes} >= 0 and ${t.receivedBytes} >= 0 and ${t.receivedBytes} <= ${t.totalBytes}`,
+      sql`${t.totalBytes} >= 0 and ${t.bytesUploaded} >= 0 and ${t.bytesUploaded} <= ${t.totalBytes}`,
     ),
     check(
       'asset_upload_sessions_chunks_check',
@@ -281,12 +322,20 @@ export const assetPolicies = pgTable(
     description: text('description'),
     scope: assetScopeEnum('scope').notNull(),
     allowedContexts: jsonb('allowed_contexts').$type<string[]>().notNull().default([]),
-    /** Lifetime of a signed URL. */
-    ttlSeconds: integer('ttl_seconds').notNull().default(3600),
+    /** Lifetime of a signed URL, unless the caller asks for less. */
+    defaultTtlSeconds: integer('default_ttl_seconds').notNull().default(3600),
+    /** The longest signed URL a caller may ask for. */
+    maxTtlSeconds: integer('max_ttl_seconds').notNull().default(86_400),
     maxFileSizeBytes: bigint('max_file_size_bytes', { mode: 'number' }),
     /** Empty: any type. */
     allowedMimeTypes: jsonb('allowed_mime_types').$type<string[]>().notNull().default([]),
     retentionDays: integer('retention_days'),
+    /** Deduplication across what (the original's dedup_scope). */
+    dedupScope: assetDedupPolicyEnum('dedup_scope').notNull().default('intra_account'),
+    requireEncryption: boolean('require_encryption').notNull().default(false),
+    allowPublicAccess: boolean('allow_public_access').notNull().default(false),
+    auditAllAccess: boolean('audit_all_access').notNull().default(true),
+    /** Further switches; the three above are columns since the original has them. */
     flags: jsonb('flags').$type<AssetPolicyFlags>().notNull().default({}),
     isActive: boolean('is_active').notNull().default(true),
     ...timestamps(),
@@ -299,7 +348,7 @@ export const assetPolicies = pgTable(
       .nullsNotDistinct(),
     check(
       'asset_policies_limits_check',
-      sql`${t.ttlSeconds} > 0 and (${t.maxFileSizeBytes} is null or ${t.maxFileSizeBytes} > 0) and (${t.retentionDays} is null or ${t.retentionDays} > 0)`,
+      sql`${t.defaultTtlSeconds} > 0 and ${t.maxTtlSeconds} >= ${t.defaultTtlSeconds} and (${t.maxFileSizeBytes} is null or ${t.maxFileSizeBytes} > 0) and (${t.retentionDays} is null or ${t.retentionDays} > 0)`,
     ),
   ],
 );
@@ -324,15 +373,15 @@ export const assetAuditLogs = pgTable(
     errorMessage: text('error_message'),
     ipAddress: inet('ip_address'),
     userAgent: text('user_agent'),
-    details: jsonb('details').$type<AssetAuditDetails>().notNull().default({}),
-    createdAt: createdAt(),
+    metadata: jsonb('metadata').$type<AssetAuditDetails>().notNull().default({}),
+    timestamp: moment('timestamp').notNull().defaultNow(),
   },
   (t) => [
     ...reference(t.accountId, () => accounts.id, 'cascade', { indexed: false }),
     ...reference(t.assetId, () => assets.id, 'set null'),
     ...reference(t.sessionId, () => assetUploadSessions.id, 'set null'),
     // Hot query: an account's audit trail over a period.
-    index('asset_audit_logs_account_created_idx').on(t.accountId, t.createdAt),
+    index('asset_audit_logs_account_created_idx').on(t.accountId, t.timestamp),
   ],
 );
 
@@ -366,7 +415,7 @@ export const fluxcoreTemplateSettings = pgTable(
   'fluxcore_template_settings',
   {
     templateId: uuid('template_id').primaryKey(),
-    authorizeForAi: boolean('authorize_for_ai').notNull().default(false),
+    authorizeForAI: boolean('authorize_for_ai').notNull().default(false),
     /** When and how the AI should use this template. */
     aiUsageInstructions: text('ai_usage_instructions'),
     aiIncludeName: boolean('ai_include_name').notNull().default(true),
@@ -386,8 +435,10 @@ export const planAssets = pgTable(
     stepId: varchar('step_id', { length: 100 }),
     version: integer('version').notNull().default(1),
     dependencyType: planAssetDependencyTypeEnum('dependency_type').notNull().default('required'),
+    isReady: boolean('is_ready').notNull().default(false),
     readyAt: moment('ready_at'),
-    ...timestamps(),
+    linkedAt: moment('linked_at').notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     primaryKey({ name: 'plan_assets_pkey', columns: [t.planId, t.assetId] }),
@@ -406,7 +457,7 @@ export const templateAssets = pgTable(
     assetId: uuid('asset_id').notNull(),
     slot: varchar('slot', { length: 100 }).notNull().default('default'),
     version: integer('version').notNull().default(1),
-    createdAt: createdAt(),
+    linkedAt: moment('linked_at').notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ name: 'template_assets_pkey', columns: [t.templateId, t.assetId, t.slot] }),
@@ -423,7 +474,7 @@ export const messageAssets = pgTable(
     assetId: uuid('asset_id').notNull(),
     position: integer('position').notNull().default(0),
     version: integer('version').notNull().default(1),
-    createdAt: createdAt(),
+    linkedAt: moment('linked_at').notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ name: 'message_assets_pkey', columns: [t.messageId, t.assetId] }),
@@ -446,7 +497,9 @@ export const fluxcoreAssetPermissions = pgTable(
     grantedByAccountId: uuid('granted_by_account_id'),
     permissionLevel: assetPermissionLevelEnum('permission_level').notNull().default('read'),
     source: assetPermissionSourceEnum('source').notNull().default('manual'),
+    grantedAt: moment('granted_at').notNull().defaultNow(),
     expiresAt: moment('expires_at'),
+    notes: text('notes'),
     ...timestamps(),
   },
   (t) => [
@@ -468,6 +521,10 @@ export const fluxcoreAssetPermissions = pgTable(
 );
 
 /** Kept by the listing as counters; the source of truth is subscriptions and reviews. */
+/** What a buyer may do with a listing's content. */
+export const marketplaceLicenseTypes = ['personal', 'commercial', 'enterprise'] as const;
+export type MarketplaceLicenseType = (typeof marketplaceLicenseTypes)[number];
+
 export type MarketplaceListingStats = {
   totalSubscribers?: number;
   totalRevenue?: string;
@@ -498,6 +555,29 @@ export const fluxcoreMarketplaceListings = pgTable(
     billingPeriod: marketplaceBillingPeriodEnum('billing_period'),
     status: marketplaceListingStatusEnum('status').notNull().default('draft'),
     stats: jsonb('stats').$type<MarketplaceListingStats>().notNull().default({}),
+    /** The original's price, in cents of currency: what its marketplace code reads and writes. */
+    priceCents: integer('price_cents').notNull().default(0),
+    /** For pricing_model usage: cents per 1,000 tokens. */
+    usagePricePer1kTokens: integer('usage_price_per_1k_tokens'),
+    licenseType: varchar('license_type', { length: 50 })
+      .$type<MarketplaceLicenseType>()
+      .notNull()
+      .default('personal'),
+    termsUrl: text('terms_url'),
+    demoUrl: text('demo_url'),
+    screenshots: jsonb('screenshots').$type<string[]>().notNull().default([]),
+    searchKeywords: jsonb('search_keywords').$type<string[]>().notNull().default([]),
+    /** Buyers may try the first preview_chunk_limit chunks before subscribing. */
+    previewEnabled: boolean('preview_enabled').notNull().default(true),
+    previewChunkLimit: integer('preview_chunk_limit').notNull().default(5),
+    featured: boolean('featured').notNull().default(false),
+    featuredUntil: moment('featured_until'),
+    // Counters, kept by the listing's subscriptions and reviews.
+    totalSubscribers: integer('total_subscribers').notNull().default(0),
+    totalRevenueCents: bigint('total_revenue_cents', { mode: 'number' }).notNull().default(0),
+    totalQueries: bigint('total_queries', { mode: 'number' }).notNull().default(0),
+    ratingAverage: numeric('rating_average', { precision: 3, scale: 2 }),
+    ratingCount: integer('rating_count').notNull().default(0),
     coverImageUrl: text('cover_image_url'),
     publishedAt: moment('published_at'),
     ...timestamps(),
@@ -509,6 +589,14 @@ export const fluxcoreMarketplaceListings = pgTable(
     ...reference(t.sellerAccountId, () => accounts.id, 'cascade'),
     // Hot query: the catalogue, newest published first.
     index('fluxcore_marketplace_listings_status_published_idx').on(t.status, t.publishedAt.desc()),
+    // The catalogue's featured shelf.
+    index('fluxcore_marketplace_listings_featured_idx')
+      .on(t.featuredUntil)
+      .where(sql`${t.featured}`),
+    check(
+      'fluxcore_marketplace_listings_counters_check',
+      sql`${t.priceCents} >= 0 and ${t.totalSubscribers} >= 0 and ${t.totalRevenueCents} >= 0 and ${t.totalQueries} >= 0 and ${t.ratingCount} >= 0 and ${t.previewChunkLimit} >= 0`,
+    ),
     check(
       'fluxcore_marketplace_listings_one_scope_check',
       exactlyOneOf(t.vectorStoreId, t.instructionId, t.toolDefinitionId),
@@ -576,6 +664,17 @@ export const fluxcoreMarketplaceSubscriptions = pgTable(
     /** The billing provider's subscription id. */
     externalSubscriptionId: varchar('external_subscription_id', { length: 255 }),
     totalPaid: numeric('total_paid', { precision: 12, scale: 2 }).notNull().default('0'),
+    /** The original's counters and payment dates, as its marketplace code keeps them. */
+    accessMode: vectorStoreAccessModeEnum('access_mode').notNull().default('read'),
+    tokensUsedThisPeriod: bigint('tokens_used_this_period', { mode: 'number' })
+      .notNull()
+      .default(0),
+    tokensUsedTotal: bigint('tokens_used_total', { mode: 'number' }).notNull().default(0),
+    queriesThisPeriod: integer('queries_this_period').notNull().default(0),
+    queriesTotal: integer('queries_total').notNull().default(0),
+    totalPaidCents: bigint('total_paid_cents', { mode: 'number' }).notNull().default(0),
+    lastPaymentAt: moment('last_payment_at'),
+    nextPaymentAt: moment('next_payment_at'),
     ...timestamps(),
   },
   (t) => [
@@ -601,12 +700,12 @@ export const fluxcoreAccountCredits = pgTable(
   {
     id: id(),
     accountId: uuid('account_id').notNull(),
-    balance: numeric('balance', { precision: 12, scale: 4 }).notNull().default('0'),
+    balanceCredits: numeric('balance_credits', { precision: 12, scale: 4 }).notNull().default('0'),
     /** Held by operations in flight, not yet spent. */
     reserved: numeric('reserved', { precision: 12, scale: 4 }).notNull().default('0'),
     /** Null: no limit. */
-    monthlyLimit: numeric('monthly_limit', { precision: 12, scale: 4 }),
-    dailyLimit: numeric('daily_limit', { precision: 12, scale: 4 }),
+    monthlyLimitCredits: numeric('monthly_limit_credits', { precision: 12, scale: 4 }),
+    dailyLimitCredits: numeric('daily_limit_credits', { precision: 12, scale: 4 }),
     usedThisMonth: numeric('used_this_month', { precision: 12, scale: 4 }).notNull().default('0'),
     usedToday: numeric('used_today', { precision: 12, scale: 4 }).notNull().default('0'),
     planType: creditPlanTypeEnum('plan_type').notNull().default('free'),
@@ -625,11 +724,11 @@ export const fluxcoreAccountCredits = pgTable(
       .where(sql`${t.stripeCustomerId} is not null`),
     check(
       'fluxcore_account_credits_amounts_check',
-      sql`${t.balance} >= 0 and ${t.reserved} >= 0 and ${t.usedThisMonth} >= 0 and ${t.usedToday} >= 0`,
+      sql`${t.balanceCredits} >= 0 and ${t.reserved} >= 0 and ${t.usedThisMonth} >= 0 and ${t.usedToday} >= 0`,
     ),
     check(
       'fluxcore_account_credits_limits_check',
-      sql`(${t.monthlyLimit} is null or ${t.monthlyLimit} >= 0) and (${t.dailyLimit} is null or ${t.dailyLimit} >= 0)`,
+      sql`(${t.monthlyLimitCredits} is null or ${t.monthlyLimitCredits} >= 0) and (${t.dailyLimitCredits} is null or ${t.dailyLimitCredits} >= 0)`,
     ),
     check(
       'fluxcore_account_credits_alert_threshold_check',
@@ -647,7 +746,7 @@ export const fluxcoreCreditTransactions = pgTable(
     id: id(),
     accountId: uuid('account_id').notNull(),
     transactionType: creditTransactionTypeEnum('transaction_type').notNull(),
-    amount: numeric('amount', { precision: 12, scale: 4 }).notNull(),
+    amountCredits: numeric('amount_credits', { precision: 12, scale: 4 }).notNull(),
     balanceAfter: numeric('balance_after', { precision: 12, scale: 4 }).notNull(),
     description: text('description'),
     /** The entry outlives the usage log and the subscription it came from (set null). */

@@ -176,7 +176,7 @@ export async function fillAccount(
   const staff = await first(
     db
       .insert(appointmentStaff)
-      .values({ accountId, name: 'st', serviceIds: [service.id] })
+      .values({ accountId, name: 'st', services: [service.id] })
       .returning(),
   );
   await db.insert(appointments).values({
@@ -330,7 +330,7 @@ export async function fillAccount(
   await db.insert(fluxcoreCreditTransactions).values({
     accountId,
     transactionType: 'usage',
-    amount: '1',
+    amountCredits: '1',
     balanceAfter: '0',
     usageLogId: usage.id,
     subscriptionId: subscription.id,
