@@ -828,6 +828,7 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
         provider: 'openai',
         model: 'gpt-4o-mini',
         temperature: 0.2,
+        topP: 1,
         maxTokens: 800,
         responseFormat: 'json_object',
       };
@@ -1142,7 +1143,10 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
 
       const template = await createTemplate(db, {
         accountId: account.id,
-        variables: ['name', 'date'],
+        variables: [
+          { name: 'name', type: 'contact', required: true },
+          { name: 'date', type: 'date', label: 'Appointment date' },
+        ],
         tags: ['booking'],
       });
       expect(template).toMatchObject({ isActive: true, usageCount: 0, category: null });
@@ -1163,7 +1167,10 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
         where: eq(templates.id, template.id),
         with: { settings: true, assetLinks: { with: { asset: true } } },
       });
-      expect(loaded?.variables).toEqual(['name', 'date']);
+      expect(loaded?.variables).toEqual([
+        { name: 'name', type: 'contact', required: true },
+        { name: 'date', type: 'date', label: 'Appointment date' },
+      ]);
       expect(loaded?.settings).toMatchObject({
         authorizeForAI: true,
         aiIncludeName: true,

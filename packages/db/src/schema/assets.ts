@@ -201,6 +201,32 @@ export const creditTransactionTypeEnum = pgEnum(
   creditTransactionTypes,
 );
 
+// The original's names for these sets, as its app imports them.
+export type DedupPolicy = AssetDedupPolicy;
+export type AuditAction = AssetAuditAction;
+export type PermissionLevel = AssetPermissionLevel;
+export type PermissionSource = AssetPermissionSource;
+export type DependencyType = PlanAssetDependencyType;
+export type PlanType = CreditPlanType;
+export type TransactionType = CreditTransactionType;
+export type PricingModel = MarketplacePricingModel;
+export type ListingStatus = MarketplaceListingStatus;
+export type SubscriptionStatus = MarketplaceSubscriptionStatus;
+export type BillingPeriod = MarketplaceBillingPeriod;
+export type UploadSessionStatus = AssetUploadSessionStatus;
+/** What a permission or a listing is about: one of the three kinds of FluxCore asset. */
+export type AssetType = 'vector_store' | 'instruction' | 'tool';
+
+/** A placeholder of a template's content and how to fill it. */
+export type TemplateVariable = {
+  name: string;
+  type: 'text' | 'number' | 'date' | 'contact' | 'custom';
+  label?: string;
+  defaultValue?: string;
+  required?: boolean;
+  placeholder?: string;
+};
+
 export type AssetMetadata = {
   width?: number;
   height?: number;
@@ -393,8 +419,8 @@ export const templates = pgTable(
     name: varchar('name', { length: 255 }).notNull(),
     content: text('content').notNull(),
     category: varchar('category', { length: 100 }),
-    /** The placeholder names used in content. */
-    variables: jsonb('variables').$type<string[]>().notNull().default([]),
+    /** The placeholders used in content, with how to fill them. */
+    variables: jsonb('variables').$type<TemplateVariable[]>().notNull().default([]),
     tags: jsonb('tags').$type<string[]>().notNull().default([]),
     isActive: boolean('is_active').notNull().default(true),
     usageCount: integer('usage_count').notNull().default(0),
@@ -958,6 +984,8 @@ export type FluxcoreMarketplaceSubscription = typeof fluxcoreMarketplaceSubscrip
 export type NewFluxcoreMarketplaceSubscription =
   typeof fluxcoreMarketplaceSubscriptions.$inferInsert;
 export type FluxcoreAccountCredit = typeof fluxcoreAccountCredits.$inferSelect;
+/** The original's name for an account's credits row. */
+export type FluxcoreAccountCredits = FluxcoreAccountCredit;
 export type NewFluxcoreAccountCredit = typeof fluxcoreAccountCredits.$inferInsert;
 export type FluxcoreCreditTransaction = typeof fluxcoreCreditTransactions.$inferSelect;
 export type NewFluxcoreCreditTransaction = typeof fluxcoreCreditTransactions.$inferInsert;

@@ -71,6 +71,11 @@ export const usageResourceTypes = [
   'api_call',
 ] as const;
 export type UsageResourceType = (typeof usageResourceTypes)[number];
+/** The original's billing resources: the values its usage logs and prices use. */
+export type ResourceType = Extract<
+  UsageResourceType,
+  'embedding' | 'retrieval' | 'document_processing' | 'storage' | 'api_call'
+>;
 export const usageResourceTypeEnum = pgEnum('usage_resource_type', usageResourceTypes);
 
 export const usageOperations = [
@@ -84,20 +89,36 @@ export const usageOperations = [
 export type UsageOperation = (typeof usageOperations)[number];
 export const usageOperationEnum = pgEnum('usage_operation', usageOperations);
 
+/** The model an assistant runs on. Rows written before 0030 may hold `{}`. */
 export type AssistantModelConfig = {
-  provider?: string;
-  model?: string;
-  temperature?: number;
-  topP?: number;
+  /** `openai`, `anthropic`, … */
+  provider: string;
+  model: string;
+  /** 0 to 2. */
+  temperature: number;
+  /** 0 to 1. */
+  topP: number;
   maxTokens?: number;
-  responseFormat?: 'text' | 'json_object';
-  [key: string]: unknown;
+  responseFormat: 'text' | 'json' | 'json_object';
 };
 
 export type AssistantTimingConfig = {
-  responseDelaySeconds?: number;
-  smartDelay?: boolean;
-  [key: string]: unknown;
+  /** Wait before replying, so a reply does not land instantly. */
+  responseDelaySeconds: number;
+  /** Waits longer for a person who is still typing. */
+  smartDelay: boolean;
+};
+
+export const defaultAssistantModelConfig: AssistantModelConfig = {
+  provider: 'openai',
+  model: 'gpt-4o',
+  temperature: 0.7,
+  topP: 1,
+  responseFormat: 'text',
+};
+export const defaultAssistantTimingConfig: AssistantTimingConfig = {
+  responseDelaySeconds: 2,
+  smartDelay: true,
 };
 
 export const fluxcoreAssistants = pgTable(
@@ -111,8 +132,14 @@ export const fluxcoreAssistants = pgTable(
     externalId: varchar('external_id', { length: 255 }),
     status: assistantStatusEnum('status').notNull().default('draft'),
     runtime: assistantRuntimeEnum('runtime').notNull().default('local'),
-    modelConfig: jsonb('model_config').$type<AssistantModelConfig>().notNull().default({}),
-    timingConfig: jsonb('timing_config').$type<AssistantTimingConfig>().notNull().default({}),
+    modelConfig: jsonb('model_config')
+      .$type<AssistantModelConfig>()
+      .notNull()
+      .default(defaultAssistantModelConfig),
+    timingConfig: jsonb('timing_config')
+      .$type<AssistantTimingConfig>()
+      .notNull()
+      .default(defaultAssistantTimingConfig),
     /** The size of the assistant's prompt material, kept by the instruction editor. */
     sizeBytes: integer('size_bytes').notNull().default(0),
     tokensUsed: integer('tokens_used').notNull().default(0),

@@ -316,7 +316,7 @@ export const fluxcoreRagConfigurations = pgTable(
     /** Cosine similarity (1 − distance) a chunk must reach to be returned. */
     retrievalMinScore: numeric('retrieval_min_score', { precision: 4, scale: 3 })
       .notNull()
-      .default('0.700'),
+      .default('0.300'),
     retrievalMaxTokens: integer('retrieval_max_tokens').notNull().default(2000),
     hybridSearchEnabled: boolean('hybrid_search_enabled').notNull().default(false),
     hybridKeywordWeight: numeric('hybrid_keyword_weight', { precision: 3, scale: 2 })
