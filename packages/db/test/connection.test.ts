@@ -7,7 +7,6 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import { openSqlSession } from '../src/client.ts';
 import { closeDb, db, openDb } from '../src/connection.ts';
 import { migrate } from '../src/migrator/apply.ts';
 import { users } from '../src/schema/index.ts';
