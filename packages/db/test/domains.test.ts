@@ -876,7 +876,7 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
           .values({ assistantId: assistant.id, instructionId: instruction.id })
           .returning(),
       );
-      expect(link).toMatchObject({ sortOrder: 0, isEnabled: true, versionId: null });
+      expect(link).toMatchObject({ order: 0, isEnabled: true, versionId: null });
 
       const loaded = await db.query.fluxcoreAssistants.findFirst({
         where: eq(fluxcoreAssistants.id, assistant.id),
@@ -906,7 +906,8 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
         costCredits: '0.0000',
         apiCalls: 1,
         tokensUsed: 0,
-        metadata: {},
+        chunksProcessed: 0,
+        requestMetadata: {},
       });
       const paid = single(
         await db
@@ -950,7 +951,7 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
           })
           .returning(),
       );
-      expect(tool).toMatchObject({ visibility: 'public', isBuiltIn: false, enabled: true });
+      expect(tool).toMatchObject({ visibility: 'public', isBuiltIn: false, isEnabled: true });
       expect(tool.schema).toEqual({ name: 'create_event', parameters: { type: 'object' } });
 
       const account = await createAccount(db);
@@ -1040,15 +1041,17 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
       );
       expect(configuration).toMatchObject({
         chunkingStrategy: 'recursive',
-        chunkSize: 512,
-        chunkOverlap: 50,
+        chunkSizeTokens: 512,
+        chunkOverlapTokens: 50,
+        chunkSeparators: ['\n\n', '\n', '. ', ' '],
         embeddingProvider: 'openai',
         embeddingModel: 'text-embedding-3-small',
         embeddingDimensions: 1536,
-        topK: 10,
-        minScore: 0.3,
-        hybridSearch: false,
-        reranking: false,
+        retrievalTopK: 10,
+        retrievalMinScore: '0.300',
+        hybridSearchEnabled: false,
+        rerankEnabled: false,
+        ocrLanguage: 'spa',
       });
 
       const embedding = unitEmbedding(7);
@@ -1262,11 +1265,11 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
           .returning(),
       );
       expect(credits).toMatchObject({
-        balance: '100.5000',
+        balanceCredits: '100.5000',
         reserved: '0.0000',
         usedToday: '0.0000',
-        monthlyLimit: '250.0000',
-        dailyLimit: null,
+        monthlyLimitCredits: '250.0000',
+        dailyLimitCredits: null,
         planType: 'free',
         alertThresholdPercent: 80,
       });
@@ -1287,7 +1290,11 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
         where: eq(fluxcoreCreditTransactions.id, purchase.id),
         with: { account: true },
       });
-      expect(loaded).toMatchObject({ amount: '100.5000', balanceAfter: '100.5000', metadata: {} });
+      expect(loaded).toMatchObject({
+        amountCredits: '100.5000',
+        balanceAfter: '100.5000',
+        metadata: {},
+      });
       expect(loaded?.account.id).toBe(account.id);
 
       await expectRefusedBy(
