@@ -43,6 +43,10 @@ function dropLastMigrations(dir: string, count: number): void {
   });
 }
 
+/** The number the newest migration has, and the one after it. */
+const next = String(projectMigrations.length - 1).padStart(4, '0');
+const after = String(projectMigrations.length).padStart(4, '0');
+
 describe('db:check', () => {
   test('passes on the repository as it is', async () => {
     const result = await checkMigrations(migrationsFolder);
@@ -52,11 +56,14 @@ describe('db:check', () => {
 
   test('fails on a schema change that no migration holds', async () => {
     const dir = migrationsCopy();
-    dropLastMigrations(dir, 2);
+    // The newest migration is a generated schema change (no rename, so no question to ask).
+    dropLastMigrations(dir, 1);
     const result = await checkMigrations(dir);
     expect(result.problems).toEqual([
       expect.stringMatching(
-        /^the schema has changes no migration holds: drizzle-kit generate would write 0024_\w+\.sql, meta\/0024_snapshot\.json, meta\/_journal\.json\. Run bun run db:generate --name <what changed>$/,
+        new RegExp(
+          `^the schema has changes no migration holds: drizzle-kit generate would write ${next}_\\w+\\.sql, meta/${next}_snapshot\\.json, meta/_journal\\.json\\. Run bun run db:generate --name <what changed>$`,
+        ),
       ),
     ]);
   }, 60_000);
@@ -88,17 +95,18 @@ describe('db:check', () => {
 describe('db:generate', () => {
   test('writes the down file of a new migration beside it', async () => {
     const dir = migrationsCopy();
-    dropLastMigrations(dir, 2);
-    const run = await runCli('generate', ['--name', 'protected_accounts_again'], {
+    // Without the newest migration (the assistants' default settings), generate writes it again.
+    dropLastMigrations(dir, 1);
+    const run = await runCli('generate', ['--name', 'assistant_defaults_again'], {
       FLUXCORE_MIGRATIONS_DIR: dir,
     });
     expect(run.code).toBe(0);
-    const down = join(dir, '0024_protected_accounts_again.down.sql');
+    const down = join(dir, `${next}_assistant_defaults_again.down.sql`);
     expect(run.stdout).toContain(
-      '0024_protected_accounts_again.down.sql (1 statement(s), 1 marked destructive)',
+      `${next}_assistant_defaults_again.down.sql (2 statement(s), 0 marked destructive)`,
     );
     expect(readFileSync(down, 'utf8')).toContain(
-      '-- fluxcore:destructive table=protected_accounts\nDROP TABLE "protected_accounts" CASCADE;',
+      `ALTER TABLE "fluxcore_assistants" ALTER COLUMN "model_config" SET DEFAULT '{}'::jsonb;`,
     );
   }, 60_000);
 
@@ -114,31 +122,43 @@ describe('db:generate', () => {
         readFileSync(projectMigrations[index]?.downPath ?? '', 'utf8'),
       );
     }
-    const seed = await generateDownSql(projectMigrations, projectMigrations.length - 1);
-    expect(seed.kind).toBe('by-hand');
+    for (const tag of [
+      '0025_credits_policies_seed',
+      '0026_original_columns_and_tables',
+      '0028_credits_policies_ai_session_key',
+      '0029_updated_at_and_counter_triggers',
+    ]) {
+      const plan = await generateDownSql(
+        projectMigrations,
+        projectMigrations.findIndex((m) => m.tag === tag),
+      );
+      expect(plan.kind).toBe('by-hand');
+    }
   });
 
   test('never asks drizzle-kit about a rename: that down file is left to a person, without waiting', async () => {
     const dir = migrationsCopy();
-    // 0026 renames a column, as a developer answering drizzle-kit's question would have.
-    const last = JSON.parse(readFileSync(join(dir, 'meta', '0025_snapshot.json'), 'utf8'));
+    // A new migration renames a column, as a developer answering drizzle-kit's question would.
+    const newest = projectMigrations.at(-1)?.tag.split('_')[0] ?? '';
+    const tag = `${after}_rename_reason`;
+    const last = JSON.parse(readFileSync(join(dir, 'meta', `${newest}_snapshot.json`), 'utf8'));
     const table = last.tables['public.protected_accounts'];
     table.columns.note = { ...table.columns.reason, name: 'note' };
     delete table.columns.reason;
     writeFileSync(
-      join(dir, 'meta', '0026_snapshot.json'),
+      join(dir, 'meta', `${after}_snapshot.json`),
       JSON.stringify({ ...last, id: '11111111-1111-4111-8111-111111111111', prevId: last.id }),
     );
     writeFileSync(
-      join(dir, '0026_rename_reason.sql'),
+      join(dir, `${tag}.sql`),
       'ALTER TABLE "protected_accounts" RENAME COLUMN "reason" TO "note";',
     );
     editJson(join(dir, 'meta', '_journal.json'), (journal) => {
       (journal.entries as unknown[]).push({
-        idx: 26,
+        idx: projectMigrations.length,
         version: '7',
         when: 1_900_000_000_000,
-        tag: '0026_rename_reason',
+        tag,
         breakpoints: true,
       });
     });
@@ -160,12 +180,12 @@ describe('db:generate', () => {
     expect(result.written).toEqual([]);
     expect(result.byHand).toEqual([
       {
-        tag: '0026_rename_reason',
-        path: join(dir, '0026_rename_reason.down.sql'),
+        tag,
+        path: join(dir, `${tag}.down.sql`),
         reason:
           'its inverse would be a rename or a drop-and-create (columns of public.protected_accounts: note dropped and reason created), which drizzle-kit can only ask a person about',
       },
     ]);
-    expect(loadMigrations(dir)).toHaveLength(27);
+    expect(loadMigrations(dir)).toHaveLength(projectMigrations.length + 1);
   }, 30_000);
 });

@@ -90,7 +90,8 @@ export type AppendMessageResult =
 export const lastMessagePreviewLength = 280;
 
 function previewOf(content: MessageContent): string {
-  const text = content.text ?? (content.media?.[0] ? `[${content.media[0].type}]` : '');
+  // A media-only message has an empty text: its preview names the media instead.
+  const text = content.text || (content.media?.[0] ? `[${content.media[0].type}]` : '');
   return text.length > lastMessagePreviewLength ? text.slice(0, lastMessagePreviewLength) : text;
 }
 
