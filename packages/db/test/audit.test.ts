@@ -260,7 +260,7 @@ describe.each(databaseKinds)('the audit on the %s database', (kind) => {
         expect(report.migrations).toEqual([
           {
             kind: 'migration',
-            name: projectMigrations.at(-1)?.tag,
+            name: projectMigrations.at(-1)?.tag ?? '',
             problem: 'missing',
             expected: 'applied',
             found: 'pending',
