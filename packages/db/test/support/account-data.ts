@@ -28,6 +28,7 @@ import {
   fluxcoreAssetPermissions,
   fluxcoreAssistantInstructions,
   fluxcoreAssistants,
+  fluxcoreAssistantTools,
   fluxcoreAssistantVectorStores,
   fluxcoreCreditTransactions,
   fluxcoreDocumentChunks,
@@ -240,7 +241,12 @@ export async function fillAccount(
       .values({ accountId, slug: `t_${unique()}`, name: 't', category: 'c' })
       .returning(),
   );
-  await db.insert(fluxcoreToolConnections).values({ accountId, toolDefinitionId: tool.id });
+  const connection = await first(
+    db.insert(fluxcoreToolConnections).values({ accountId, toolDefinitionId: tool.id }).returning(),
+  );
+  await db
+    .insert(fluxcoreAssistantTools)
+    .values({ assistantId: assistant.id, toolConnectionId: connection.id });
   const usage = await first(
     db
       .insert(fluxcoreUsageLogs)
