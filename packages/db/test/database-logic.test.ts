@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'bun:test';
 import type { SqlSession } from '../src/client.ts';
 import { migrate } from '../src/migrator/apply.ts';
+import { rollback } from '../src/migrator/rollback.ts';
 import { originalDatabaseLogic } from '../src/schema/original.ts';
 import {
   packageDatabaseLogic,
@@ -265,6 +266,77 @@ describe.each(databaseKinds)('database logic on the %s database', (kind) => {
           timing: { responseDelaySeconds: 2, smartDelay: false },
         },
       ]);
+    });
+  }, 120_000);
+
+  test('0031 copies prices, counters and flags into the original columns, so 0032 drops nothing that is not kept', async () => {
+    await withDatabase(kind, '0030', async (session) => {
+      await seedOwner(session);
+      await session.exec(`
+        insert into fluxcore_vector_stores (id, account_id, name) values ('${storeId}', '${accountId}', 'Docs');
+        insert into fluxcore_marketplace_listings
+            (id, vector_store_id, seller_account_id, title, pricing_model, billing_period, price, stats)
+          values ('${listingId}', '${storeId}', '${accountId}', 'Docs', 'subscription', 'monthly', 19.90,
+                  '{"totalQueries": 7, "totalRevenue": "39.80"}');
+        insert into fluxcore_marketplace_subscriptions (listing_id, subscriber_account_id, total_paid, usage)
+          values ('${listingId}', '${accountId}', 19.90, '{"tokensTotal": 1200, "queriesTotal": 3}');
+        insert into asset_policies (name, scope, flags)
+          values ('strict', 'shared_internal', '{"requireEncryption": true, "watermark": "on"}');
+      `);
+      await migrate(session, projectMigrations, { to: '0032' });
+      expect(
+        await one(
+          session,
+          'select price_cents, total_queries::int, total_revenue_cents::int from fluxcore_marketplace_listings',
+        ),
+      ).toEqual({ price_cents: 1990, total_queries: 7, total_revenue_cents: 3980 });
+      expect(
+        await one(
+          session,
+          'select total_paid_cents::int, tokens_used_total::int, queries_total, total_subscribers from fluxcore_marketplace_subscriptions join fluxcore_marketplace_listings l on l.id = listing_id',
+        ),
+      ).toEqual({
+        total_paid_cents: 1990,
+        tokens_used_total: 1200,
+        queries_total: 3,
+        total_subscribers: 1,
+      });
+      expect(
+        await one(
+          session,
+          'select require_encryption, audit_all_access, flags from asset_policies',
+        ),
+      ).toEqual({ require_encryption: true, audit_all_access: true, flags: { watermark: 'on' } });
+
+      // Rolling 0032 back brings the values back into the columns it dropped.
+      await rollback(session, projectMigrations, { to: '0031' });
+      expect(
+        await one(session, 'select price::text, stats from fluxcore_marketplace_listings'),
+      ).toMatchObject({ price: '19.90', stats: { totalQueries: 7 } });
+    });
+  }, 120_000);
+
+  test('0032 refuses to drop a price the original column does not hold, naming the table, and changes nothing', async () => {
+    await withDatabase(kind, '0031', async (session) => {
+      await seedOwner(session);
+      // The original's app set price_cents; this package's price says otherwise.
+      await session.exec(`
+        insert into fluxcore_vector_stores (id, account_id, name) values ('${storeId}', '${accountId}', 'Docs');
+        insert into fluxcore_marketplace_listings
+            (id, vector_store_id, seller_account_id, title, pricing_model, price, price_cents)
+          values ('${listingId}', '${storeId}', '${accountId}', 'Docs', 'one_time', 19.90, 500);
+      `);
+      const refused = await migrate(session, projectMigrations).then(
+        () => 'applied',
+        (error: Error) => error.message,
+      );
+      expect(refused).toContain(
+        'fluxcore_marketplace_listings: 1 row(s) hold a price or stats value',
+      );
+      expect(refused).toContain(listingId);
+      expect(
+        await one(session, 'select price::text, price_cents from fluxcore_marketplace_listings'),
+      ).toEqual({ price: '19.90', price_cents: 500 });
     });
   }, 120_000);
 });

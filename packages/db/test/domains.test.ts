@@ -1183,31 +1183,39 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
       expect(loaded?.assetLinks.map((row) => row.asset.checksumSHA256)).toEqual(['ab'.repeat(32)]);
     });
 
-    test('a listing keeps its price as an exact string and loads its store, subscriptions and reviews', async () => {
+    test('a listing keeps its price in cents, counts its subscribers and rating, and loads its store, subscriptions and reviews', async () => {
       const seller = await createAccount(db, { accountType: 'business' });
       const buyer = await createAccount(db);
       const listing = await createListing(db, {
         sellerAccountId: seller.id,
         pricingModel: 'subscription',
         billingPeriod: 'monthly',
-        price: '19.9',
+        priceCents: 1990,
         tags: ['flowers', 'catalogue'],
       });
       expect(listing).toMatchObject({
-        price: '19.90',
+        priceCents: 1990,
         currency: 'USD',
         status: 'draft',
-        stats: {},
+        licenseType: 'personal',
+        totalSubscribers: 0,
+        ratingAverage: null,
+        ratingCount: 0,
       });
       expect(listing.tags).toEqual(['flowers', 'catalogue']);
 
       const subscription = single(
         await db
           .insert(fluxcoreMarketplaceSubscriptions)
-          .values({ listingId: listing.id, subscriberAccountId: buyer.id, totalPaid: '19.90' })
+          .values({ listingId: listing.id, subscriberAccountId: buyer.id, totalPaidCents: 1990 })
           .returning(),
       );
-      expect(subscription).toMatchObject({ status: 'active', usage: {}, totalPaid: '19.90' });
+      expect(subscription).toMatchObject({
+        status: 'active',
+        accessMode: 'read',
+        totalPaidCents: 1990,
+        queriesTotal: 0,
+      });
       expectRecent(subscription.startedAt);
 
       const review = single(
@@ -1238,8 +1246,9 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
       expect(loaded?.seller.id).toBe(seller.id);
       expect(loaded?.subscriptions.map((row) => row.id)).toEqual([subscription.id]);
       expect(loaded?.reviews.map((row) => [row.rating, row.reviewer.id])).toEqual([[5, buyer.id]]);
-      // A nested relation: numeric through json, so without its trailing zero (see appointments).
-      expect(loaded?.reviews[0]?.subscription?.totalPaid).toBe('19.9');
+      expect(loaded?.reviews[0]?.subscription?.totalPaidCents).toBe(1990);
+      // The triggers of 0029 counted the subscription and the published review.
+      expect(loaded).toMatchObject({ totalSubscribers: 1, ratingAverage: '5.00', ratingCount: 1 });
     });
 
     test('a review rating outside 1 to 5 is refused', async () => {

@@ -330,12 +330,8 @@ export const assetUploadSessions = pgTable(
   ],
 );
 
-export type AssetPolicyFlags = {
-  requireEncryption?: boolean;
-  allowPublicAccess?: boolean;
-  auditAllAccess?: boolean;
-  [key: string]: unknown;
-};
+/** Switches beyond the policy's columns (encryption, public access and audit are columns). */
+export type AssetPolicyFlags = Record<string, unknown>;
 
 /** Upload and access rules per asset scope; an account's policy overrides the global one. */
 export const assetPolicies = pgTable(
@@ -361,7 +357,6 @@ export const assetPolicies = pgTable(
     requireEncryption: boolean('require_encryption').notNull().default(false),
     allowPublicAccess: boolean('allow_public_access').notNull().default(false),
     auditAllAccess: boolean('audit_all_access').notNull().default(true),
-    /** Further switches; the three above are columns since the original has them. */
     flags: jsonb('flags').$type<AssetPolicyFlags>().notNull().default({}),
     isActive: boolean('is_active').notNull().default(true),
     ...timestamps(),
@@ -551,15 +546,6 @@ export const fluxcoreAssetPermissions = pgTable(
 export const marketplaceLicenseTypes = ['personal', 'commercial', 'enterprise'] as const;
 export type MarketplaceLicenseType = (typeof marketplaceLicenseTypes)[number];
 
-export type MarketplaceListingStats = {
-  totalSubscribers?: number;
-  totalRevenue?: string;
-  totalQueries?: number;
-  ratingAverage?: number;
-  ratingCount?: number;
-  [key: string]: unknown;
-};
-
 /** Sells exactly one vector store, instruction or tool. */
 export const fluxcoreMarketplaceListings = pgTable(
   'fluxcore_marketplace_listings',
@@ -575,13 +561,10 @@ export const fluxcoreMarketplaceListings = pgTable(
     category: varchar('category', { length: 100 }),
     tags: jsonb('tags').$type<string[]>().notNull().default([]),
     pricingModel: marketplacePricingModelEnum('pricing_model').notNull().default('free'),
-    /** Per purchase, per billing period, or per 1,000 tokens, by pricing_model. */
-    price: numeric('price', { precision: 12, scale: 2 }).notNull().default('0'),
     currency: char('currency', { length: 3 }).notNull().default('USD'),
     billingPeriod: marketplaceBillingPeriodEnum('billing_period'),
     status: marketplaceListingStatusEnum('status').notNull().default('draft'),
-    stats: jsonb('stats').$type<MarketplaceListingStats>().notNull().default({}),
-    /** The original's price, in cents of currency: what its marketplace code reads and writes. */
+    /** Per purchase or per billing period, by pricing_model, in cents of currency. */
     priceCents: integer('price_cents').notNull().default(0),
     /** For pricing_model usage: cents per 1,000 tokens. */
     usagePricePer1kTokens: integer('usage_price_per_1k_tokens'),
@@ -629,7 +612,7 @@ export const fluxcoreMarketplaceListings = pgTable(
     ),
     check(
       'fluxcore_marketplace_listings_price_check',
-      sql`${t.price} >= 0 and (${t.pricingModel} <> 'free' or ${t.price} = 0)`,
+      sql`${t.pricingModel} <> 'free' or ${t.priceCents} = 0`,
     ),
     check('fluxcore_marketplace_listings_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check(
@@ -667,14 +650,6 @@ export const fluxcoreMarketplaceReviews = pgTable(
   ],
 );
 
-export type MarketplaceSubscriptionUsage = {
-  tokensThisPeriod?: number;
-  queriesThisPeriod?: number;
-  tokensTotal?: number;
-  queriesTotal?: number;
-  [key: string]: unknown;
-};
-
 export const fluxcoreMarketplaceSubscriptions = pgTable(
   'fluxcore_marketplace_subscriptions',
   {
@@ -686,11 +661,9 @@ export const fluxcoreMarketplaceSubscriptions = pgTable(
     currentPeriodStart: moment('current_period_start'),
     currentPeriodEnd: moment('current_period_end'),
     cancelledAt: moment('cancelled_at'),
-    usage: jsonb('usage').$type<MarketplaceSubscriptionUsage>().notNull().default({}),
     /** The billing provider's subscription id. */
     externalSubscriptionId: varchar('external_subscription_id', { length: 255 }),
-    totalPaid: numeric('total_paid', { precision: 12, scale: 2 }).notNull().default('0'),
-    /** The original's counters and payment dates, as its marketplace code keeps them. */
+    /** What the subscriber can do with the store, its usage counters and payments. */
     accessMode: vectorStoreAccessModeEnum('access_mode').notNull().default('read'),
     tokensUsedThisPeriod: bigint('tokens_used_this_period', { mode: 'number' })
       .notNull()
@@ -716,7 +689,10 @@ export const fluxcoreMarketplaceSubscriptions = pgTable(
       'fluxcore_marketplace_subscriptions_period_check',
       sql`${t.currentPeriodEnd} is null or ${t.currentPeriodStart} is null or ${t.currentPeriodEnd} > ${t.currentPeriodStart}`,
     ),
-    check('fluxcore_marketplace_subscriptions_total_paid_check', sql`${t.totalPaid} >= 0`),
+    check(
+      'fluxcore_marketplace_subscriptions_counters_check',
+      sql`${t.totalPaidCents} >= 0 and ${t.tokensUsedThisPeriod} >= 0 and ${t.tokensUsedTotal} >= 0 and ${t.queriesThisPeriod} >= 0 and ${t.queriesTotal} >= 0`,
+    ),
   ],
 );
 
