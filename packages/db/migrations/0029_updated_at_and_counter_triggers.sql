@@ -7,6 +7,7 @@
 --   * a vector store's counters in fluxcore_vector_store_stats follow its chunks and files,
 --     one statement at a time (transition tables), so a bulk insert updates the row once.
 -- The counters are recomputed from the data at the end, so they start right on any database.
+-- fluxcore:present-when: select (select count(*) from pg_trigger where not tgisinternal and tgname in ('fluxcore_marketplace_subscriptions_count_added', 'fluxcore_marketplace_subscriptions_count_removed', 'fluxcore_marketplace_reviews_rate_listing', 'fluxcore_document_chunks_count_added', 'fluxcore_document_chunks_count_removed', 'fluxcore_vector_store_files_count_added', 'fluxcore_vector_store_files_count_removed')) = 7 and (select count(*) from pg_trigger where not tgisinternal and tgname like '%\_touch\_updated\_at') >= 44
 SET LOCAL lock_timeout = '5s';
 --> statement-breakpoint
 SET LOCAL statement_timeout = '5min';
