@@ -9,11 +9,11 @@
  * | 3 credits, AI entitlements, admins, account deletion, protection | credits-and-access.ts |
  * | 4 FluxCore AI: assistants, instructions, tools, usage | assistants.ts, assistant-tools.ts |
  * | 5 vector stores and RAG (pgvector); the query cache and store counters | rag.ts, rag-cache-and-stats.ts |
- * | 6 assets, files, templates, marketplace, billing; usage prices and metrics | assets.ts, pricing-and-metrics.ts |
+ * | 6 assets, files, templates, marketplace, billing; usage prices and metrics | assets/ (a file per table family), pricing-and-metrics.ts |
  * | legacy tables the audit recognises | legacy.ts |
  */
 export * from './apps.ts';
-export * from './assets.ts';
+export * from './assets/index.ts';
 export * from './assistant-tools.ts';
 export * from './assistants.ts';
 export * from './chat.ts';

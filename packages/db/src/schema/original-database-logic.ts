@@ -8,7 +8,7 @@
 import { getTableColumns, getTableName, is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import * as apps from './apps.ts';
-import * as assets from './assets.ts';
+import * as assets from './assets/index.ts';
 import * as assistantTools from './assistant-tools.ts';
 import * as assistants from './assistants.ts';
 import * as chat from './chat.ts';
