@@ -127,8 +127,8 @@ export function messageContent(random: SeededRandom): MessageContent {
     ];
   } else if (kind < 0.12) {
     content.buttons = [
-      { id: 'yes', label: 'Yes' },
-      { id: 'no', label: 'No' },
+      { id: 'yes', text: 'Yes', action: 'reply' },
+      { id: 'no', text: 'No', action: 'reply' },
     ];
   }
   return content;

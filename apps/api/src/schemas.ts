@@ -74,14 +74,16 @@ const messageContent = z
       .max(10)
       .optional(),
     buttons: z
-      .array(z.strictObject({ id: text(100), label: text(100) }))
+      .array(z.strictObject({ id: text(100), text: text(100), action: text(200) }))
       .max(10)
       .optional(),
   })
   .refine(
     (content) => content.text !== undefined || (content.media?.length ?? 0) > 0,
     'a message needs text or media',
-  );
+  )
+  // The stored content always has a text, empty for a media-only message (as the original's).
+  .transform((content) => ({ ...content, text: content.text ?? '' }));
 
 /**
  * What a client may say about its message. `system` messages and `automation` come from the

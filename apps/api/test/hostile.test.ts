@@ -196,8 +196,8 @@ describe.each(databaseKinds)('hostile requests on the %s database', (kind) => {
       post(
         message({ text: 'hi', media: [{ type: 'image', url: 'https://x.test/a', caption: bad }] }),
       );
-      post(message({ text: 'hi', buttons: [{ id: bad, label: 'ok' }] }));
-      post(message({ text: 'hi', buttons: [{ id: 'ok', label: bad }] }));
+      post(message({ text: 'hi', buttons: [{ id: bad, text: 'ok', action: 'reply' }] }));
+      post(message({ text: 'hi', buttons: [{ id: 'ok', text: bad, action: 'reply' }] }));
       post(message({ media: [{ type: 'image', url: `https://x.test/${bad}` }] }));
       post({ ...grant, reason: bad, idempotencyKey: `s-${bad}` }, grantsPath, s);
       post({ ...grant, idempotencyKey: bad }, grantsPath, s);

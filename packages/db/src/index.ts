@@ -1,6 +1,9 @@
 /**
  * @fluxcore/db: the schema, the client factory, the migrator and the reference-data seed.
- * Importing it opens no connection: call createDb().
+ * Importing it opens no connection: call createDb(), or use `db`, which opens on first use.
+ *
+ * Every table, its row types and the original FluxCore app's types are exported at the top
+ * level (`import { accounts, type Account, db } from '@fluxcore/db'`), and under `schema`.
  */
 
 export {
@@ -28,6 +31,7 @@ export {
   loadDatabaseConfig,
   migrationsFolder,
 } from './config.ts';
+export { closeDb, db, openDb } from './connection.ts';
 export {
   applyCreditsGating,
   type CreditsGatingParams,
@@ -86,12 +90,27 @@ export { baseline } from './migrator/baseline.ts';
 export { loadMigrations, type Migration } from './migrator/journal.ts';
 export { migrationStatus, type StatusReport } from './migrator/status.ts';
 export {
+  type ChunkingConfig,
+  type ChunkingStrategy,
+  DEFAULT_RAG_CONFIG,
+  type EmbeddingConfig,
+  type EmbeddingProvider,
+  getEffectiveRagConfig,
+  type ProcessingConfig,
+  type RAGConfig,
+  type RerankProvider,
+  type RetrievalConfig,
+  toRAGConfig,
+} from './rag/config.ts';
+export {
   type ChunkMatch,
   chunkSearchDefaults,
   nearestChunksQuery,
   searchChunks,
 } from './rag/search.ts';
+export * from './schema/index.ts';
 export * as schema from './schema/index.ts';
 export { schemaTableNames, schemaTables } from './schema-tables.ts';
 export { baseCreditsPolicies, seedReferenceData } from './seed/credits-policies.ts';
+export type * from './service-params.ts';
 export { parseSettings, wholeNumberSetting } from './settings.ts';

@@ -94,7 +94,7 @@ describe('bad input to the commands', () => {
       const second = await runCli('push', [], database.env);
       expect(second.code).toBe(1);
       expect(expectOneLine(second.stderr)).toContain('db:push only fills an empty database');
-      expect(second.stderr).toContain('has 56 table(s)');
+      expect(second.stderr).toContain('has 61 table(s)');
     } finally {
       await database.drop();
     }

@@ -382,10 +382,10 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
 
     test('a conversation loads its relationship, both accounts and its messages with attachments', async () => {
       const relationship = await createRelationship(db, {
-        perspectiveA: { label: 'Supplier', tags: ['flowers'] },
+        perspectiveA: { saved_name: 'Supplier', tags: ['flowers'], status: 'active' },
       });
-      expect(relationship.perspectiveB).toEqual({});
-      expect(relationship.context).toEqual({});
+      expect(relationship.perspectiveB).toEqual({ saved_name: null, tags: [], status: 'active' });
+      expect(relationship.context).toEqual({ entries: [], total_chars: 0 });
 
       const conversation = await createConversation(db, { relationshipId: relationship.id });
       expect(conversation).toMatchObject({
@@ -399,7 +399,7 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
       const content: MessageContent = {
         text: 'Here is the spring catalogue',
         media: [{ type: 'document', url: 'https://cdn.example.com/spring.pdf', caption: 'Spring' }],
-        buttons: [{ id: 'order', label: 'Order now' }],
+        buttons: [{ id: 'order', text: 'Order now', action: 'reply' }],
       };
       const message = await createMessage(db, {
         conversationId: conversation.id,
@@ -417,7 +417,7 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
             type: 'audio',
             url: 'https://cdn.example.com/voice.ogg',
             sizeBytes: 48_213,
-            waveform: [0, 0.4, 1, 0.2],
+            waveformData: [0, 0.4, 1, 0.2],
           })
           .returning(),
       );
@@ -437,13 +437,17 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
           messages: { with: { attachments: true, sender: true } },
         },
       });
-      expect(loaded?.relationship.perspectiveA).toEqual({ label: 'Supplier', tags: ['flowers'] });
+      expect(loaded?.relationship.perspectiveA).toEqual({
+        saved_name: 'Supplier',
+        tags: ['flowers'],
+        status: 'active',
+      });
       expect(loaded?.relationship.accountA.id).toBe(relationship.accountAId);
       expect(loaded?.relationship.accountB.id).toBe(relationship.accountBId);
       expect(loaded?.messages).toHaveLength(1);
       expect(loaded?.messages[0]?.content).toEqual(content);
       expect(loaded?.messages[0]?.sender.id).toBe(relationship.accountAId);
-      expect(loaded?.messages[0]?.attachments.map((row) => row.waveform)).toEqual([
+      expect(loaded?.messages[0]?.attachments.map((row) => row.waveformData)).toEqual([
         [0, 0.4, 1, 0.2],
       ]);
     });
@@ -589,11 +593,11 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
             accountId: account.id,
             name: 'Marta',
             availability,
-            serviceIds: [haircut.id, colour.id],
+            services: [haircut.id, colour.id],
           })
           .returning(),
       );
-      expect(marta.serviceIds).toEqual([haircut.id, colour.id]);
+      expect(marta.services).toEqual([haircut.id, colour.id]);
       expect(marta.availability).toEqual(availability);
 
       const leo = single(
@@ -602,7 +606,7 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
           .values({ accountId: account.id, name: 'Leo' })
           .returning(),
       );
-      expect(leo.serviceIds).toEqual([]);
+      expect(leo.services).toEqual([]);
       expect(leo.availability).toEqual({});
 
       // The array is a real uuid[]: `@>` finds the staff who give a service.
@@ -612,7 +616,7 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
         .where(
           and(
             eq(appointmentStaff.accountId, account.id),
-            arrayContains(appointmentStaff.serviceIds, [colour.id]),
+            arrayContains(appointmentStaff.services, [colour.id]),
           ),
         );
       expect(colourists).toEqual([marta]);
@@ -642,7 +646,7 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
       // Nested relations travel as json, where a numeric is a json number: the value survives
       // but its scale does not ('25.5', not '25.50'). Read money at the top level of a query.
       expect(loaded?.service?.price).toBe('25.5');
-      expect(loaded?.staff?.serviceIds).toEqual([haircut.id, colour.id]);
+      expect(loaded?.staff?.services).toEqual([haircut.id, colour.id]);
       expect(loaded?.metadata).toEqual({ source: 'website' });
     });
   });
@@ -824,6 +828,7 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
         provider: 'openai',
         model: 'gpt-4o-mini',
         temperature: 0.2,
+        topP: 1,
         maxTokens: 800,
         responseFormat: 'json_object',
       };
@@ -871,7 +876,7 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
           .values({ assistantId: assistant.id, instructionId: instruction.id })
           .returning(),
       );
-      expect(link).toMatchObject({ sortOrder: 0, isEnabled: true, versionId: null });
+      expect(link).toMatchObject({ order: 0, isEnabled: true, versionId: null });
 
       const loaded = await db.query.fluxcoreAssistants.findFirst({
         where: eq(fluxcoreAssistants.id, assistant.id),
@@ -899,9 +904,10 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
       );
       expect(free).toMatchObject({
         costCredits: '0.0000',
-        requestCount: 1,
-        totalTokens: 0,
-        metadata: {},
+        apiCalls: 1,
+        tokensUsed: 0,
+        chunksProcessed: 0,
+        requestMetadata: {},
       });
       const paid = single(
         await db
@@ -912,16 +918,16 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
             operation: 'chat_completion',
             promptTokens: 1200,
             completionTokens: 300,
-            totalTokens: 1500,
+            tokensUsed: 1500,
             costCredits: '0.0125',
             provider: 'openai',
             model: 'gpt-4o-mini',
-            metadata: { durationMs: 840 },
+            requestMetadata: { durationMs: 840 },
           })
           .returning(),
       );
       expect(paid.costCredits).toBe('0.0125');
-      expect(paid.metadata).toEqual({ durationMs: 840 });
+      expect(paid.requestMetadata).toEqual({ durationMs: 840 });
 
       const [total] = await db
         .select({ cost: sum(fluxcoreUsageLogs.costCredits) })
@@ -945,7 +951,7 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
           })
           .returning(),
       );
-      expect(tool).toMatchObject({ visibility: 'public', isBuiltIn: false, enabled: true });
+      expect(tool).toMatchObject({ visibility: 'public', isBuiltIn: false, isEnabled: true });
       expect(tool.schema).toEqual({ name: 'create_event', parameters: { type: 'object' } });
 
       const account = await createAccount(db);
@@ -1035,15 +1041,17 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
       );
       expect(configuration).toMatchObject({
         chunkingStrategy: 'recursive',
-        chunkSize: 512,
-        chunkOverlap: 50,
+        chunkSizeTokens: 512,
+        chunkOverlapTokens: 50,
+        chunkSeparators: ['\n\n', '\n', '. ', ' '],
         embeddingProvider: 'openai',
         embeddingModel: 'text-embedding-3-small',
         embeddingDimensions: 1536,
-        topK: 10,
-        minScore: 0.3,
-        hybridSearch: false,
-        reranking: false,
+        retrievalTopK: 10,
+        retrievalMinScore: '0.300',
+        hybridSearchEnabled: false,
+        rerankEnabled: false,
+        ocrLanguage: 'spa',
       });
 
       const embedding = unitEmbedding(7);
@@ -1122,7 +1130,7 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
         accountId: account.id,
         mimeType: 'image/png',
         sizeBytes: 204_800,
-        checksumSha256: 'ab'.repeat(32),
+        checksumSHA256: 'ab'.repeat(32),
         metadata: { width: 1200, height: 630 },
       });
       expect(asset).toMatchObject({
@@ -1138,13 +1146,16 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
 
       const template = await createTemplate(db, {
         accountId: account.id,
-        variables: ['name', 'date'],
+        variables: [
+          { name: 'name', type: 'contact', required: true },
+          { name: 'date', type: 'date', label: 'Appointment date' },
+        ],
         tags: ['booking'],
       });
       expect(template).toMatchObject({ isActive: true, usageCount: 0, category: null });
       await db.insert(fluxcoreTemplateSettings).values({
         templateId: template.id,
-        authorizeForAi: true,
+        authorizeForAI: true,
         aiUsageInstructions: 'Use it to confirm a booking.',
       });
       const link = single(
@@ -1159,41 +1170,52 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
         where: eq(templates.id, template.id),
         with: { settings: true, assetLinks: { with: { asset: true } } },
       });
-      expect(loaded?.variables).toEqual(['name', 'date']);
+      expect(loaded?.variables).toEqual([
+        { name: 'name', type: 'contact', required: true },
+        { name: 'date', type: 'date', label: 'Appointment date' },
+      ]);
       expect(loaded?.settings).toMatchObject({
-        authorizeForAi: true,
+        authorizeForAI: true,
         aiIncludeName: true,
         aiIncludeContent: true,
         aiIncludeInstructions: true,
       });
-      expect(loaded?.assetLinks.map((row) => row.asset.checksumSha256)).toEqual(['ab'.repeat(32)]);
+      expect(loaded?.assetLinks.map((row) => row.asset.checksumSHA256)).toEqual(['ab'.repeat(32)]);
     });
 
-    test('a listing keeps its price as an exact string and loads its store, subscriptions and reviews', async () => {
+    test('a listing keeps its price in cents, counts its subscribers and rating, and loads its store, subscriptions and reviews', async () => {
       const seller = await createAccount(db, { accountType: 'business' });
       const buyer = await createAccount(db);
       const listing = await createListing(db, {
         sellerAccountId: seller.id,
         pricingModel: 'subscription',
         billingPeriod: 'monthly',
-        price: '19.9',
+        priceCents: 1990,
         tags: ['flowers', 'catalogue'],
       });
       expect(listing).toMatchObject({
-        price: '19.90',
+        priceCents: 1990,
         currency: 'USD',
         status: 'draft',
-        stats: {},
+        licenseType: 'personal',
+        totalSubscribers: 0,
+        ratingAverage: null,
+        ratingCount: 0,
       });
       expect(listing.tags).toEqual(['flowers', 'catalogue']);
 
       const subscription = single(
         await db
           .insert(fluxcoreMarketplaceSubscriptions)
-          .values({ listingId: listing.id, subscriberAccountId: buyer.id, totalPaid: '19.90' })
+          .values({ listingId: listing.id, subscriberAccountId: buyer.id, totalPaidCents: 1990 })
           .returning(),
       );
-      expect(subscription).toMatchObject({ status: 'active', usage: {}, totalPaid: '19.90' });
+      expect(subscription).toMatchObject({
+        status: 'active',
+        accessMode: 'read',
+        totalPaidCents: 1990,
+        queriesTotal: 0,
+      });
       expectRecent(subscription.startedAt);
 
       const review = single(
@@ -1224,8 +1246,9 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
       expect(loaded?.seller.id).toBe(seller.id);
       expect(loaded?.subscriptions.map((row) => row.id)).toEqual([subscription.id]);
       expect(loaded?.reviews.map((row) => [row.rating, row.reviewer.id])).toEqual([[5, buyer.id]]);
-      // A nested relation: numeric through json, so without its trailing zero (see appointments).
-      expect(loaded?.reviews[0]?.subscription?.totalPaid).toBe('19.9');
+      expect(loaded?.reviews[0]?.subscription?.totalPaidCents).toBe(1990);
+      // The triggers of 0029 counted the subscription and the published review.
+      expect(loaded).toMatchObject({ totalSubscribers: 1, ratingAverage: '5.00', ratingCount: 1 });
     });
 
     test('a review rating outside 1 to 5 is refused', async () => {
@@ -1247,15 +1270,15 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
       const credits = single(
         await db
           .insert(fluxcoreAccountCredits)
-          .values({ accountId: account.id, balance: '100.5', monthlyLimit: '250' })
+          .values({ accountId: account.id, balanceCredits: '100.5', monthlyLimitCredits: '250' })
           .returning(),
       );
       expect(credits).toMatchObject({
-        balance: '100.5000',
+        balanceCredits: '100.5000',
         reserved: '0.0000',
         usedToday: '0.0000',
-        monthlyLimit: '250.0000',
-        dailyLimit: null,
+        monthlyLimitCredits: '250.0000',
+        dailyLimitCredits: null,
         planType: 'free',
         alertThresholdPercent: 80,
       });
@@ -1266,7 +1289,7 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
           .values({
             accountId: account.id,
             transactionType: 'purchase',
-            amount: '100.5',
+            amountCredits: '100.5',
             balanceAfter: '100.5',
             stripePaymentIntentId: `pi_${nextNumber()}`,
           })
@@ -1276,13 +1299,17 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
         where: eq(fluxcoreCreditTransactions.id, purchase.id),
         with: { account: true },
       });
-      expect(loaded).toMatchObject({ amount: '100.5000', balanceAfter: '100.5000', metadata: {} });
+      expect(loaded).toMatchObject({
+        amountCredits: '100.5000',
+        balanceAfter: '100.5000',
+        metadata: {},
+      });
       expect(loaded?.account.id).toBe(account.id);
 
       await expectRefusedBy(
         db
           .update(fluxcoreAccountCredits)
-          .set({ balance: '-0.0001' })
+          .set({ balanceCredits: '-0.0001' })
           .where(eq(fluxcoreAccountCredits.id, credits.id)),
         'fluxcore_account_credits_amounts_check',
       );

@@ -33,7 +33,7 @@ describe('the migration history', () => {
     expect(earlier.some((m) => m.sql.includes('vector('))).toBe(false);
   });
 
-  test('the credits policies seed inserts the rows the seed module holds', () => {
+  test('has the credits policies seed, inserting the rows the seed module holds', () => {
     const seed = projectMigrations.find((m) => m.tag === '0025_credits_policies_seed');
     expect(seed?.tag).toBe('0025_credits_policies_seed');
     expect(seed?.presentWhen).toBeDefined();

@@ -148,7 +148,7 @@ describe.each(databaseKinds)('messages and RAG on the %s database', (kind) => {
     const reply = await appendMessage(db, {
       conversationId: conversation.id,
       senderAccountId: b.account.id,
-      content: { media: [{ type: 'image', url: 'https://example.test/p.png' }] },
+      content: { text: '', media: [{ type: 'image', url: 'https://example.test/p.png' }] },
       type: 'incoming',
     });
     expect(sent.kind).toBe('appended');
@@ -165,7 +165,7 @@ describe.each(databaseKinds)('messages and RAG on the %s database', (kind) => {
     );
     expect(exact?.same).toBe(true);
     const [rel] = await db
-      .select({ at: relationships.lastInteractionAt })
+      .select({ at: relationships.lastInteraction })
       .from(relationships)
       .where(eq(relationships.id, relationship.id));
     expect(rel?.at?.getTime()).toBe(reply.message.createdAt.getTime());

@@ -25,7 +25,11 @@ const typeNames: [RegExp, string][] = [
 /** drizzle-kit's type name as PostgreSQL's format_type writes it. */
 export function normalizeType(type: string): string {
   const array = /(\[\])+$/.exec(type)?.[0] ?? '';
-  let base = type.slice(0, type.length - array.length).trim();
+  // drizzle-kit writes `timestamp (3) with time zone`; PostgreSQL `timestamp(3) with time zone`.
+  let base = type
+    .slice(0, type.length - array.length)
+    .trim()
+    .replace(/^(timestamp|time) \((\d+)\)/, '$1($2)');
   for (const [pattern, replacement] of typeNames) {
     if (pattern.test(base)) {
       base = base.replace(pattern, replacement);
@@ -38,6 +42,29 @@ export function normalizeType(type: string): string {
 const castType =
   /::(character varying|character|timestamp with time zone|timestamp without time zone|time with time zone|time without time zone|double precision|bit varying|[a-z_][a-z0-9_]*)(\(\d+(,\s*\d+)?\))?(\[\])*/g;
 
+/** JSON with every object's keys in one order, so key order and spacing do not count. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** A `'…'::jsonb` literal in canonical form: PostgreSQL reorders keys drizzle-kit wrote. */
+function canonicalJsonLiterals(expression: string): string {
+  return expression.replace(/'((?:[^']|'')*)'::jsonb/g, (literal, body: string) => {
+    try {
+      return `'${canonicalJson(JSON.parse(body.replace(/''/g, "'"))).replace(/'/g, "''")}'::jsonb`;
+    } catch {
+      return literal;
+    }
+  });
+}
+
 /**
  * An expression (default, check, index key, predicate) reduced to what it means: lower case,
  * no quotes, no table qualifiers, no casts, IN and BETWEEN written one way, no parentheses
@@ -45,11 +72,13 @@ const castType =
  */
 export function normalizeExpression(expression: string | null | undefined): string {
   if (expression === null || expression === undefined) return '';
-  let text = expression.trim().toLowerCase();
+  let text = canonicalJsonLiterals(expression.trim()).toLowerCase();
   text = text.replace(/^check\s*/, '');
   text = text.replace(/"/g, '');
   text = text.replace(/\b[a-z_][a-z0-9_]*\.(?=[a-z_])/g, '');
   text = text.replace(castType, '');
+  // A quoted number is the number: drizzle-kit quotes numeric defaults ('0.300').
+  text = text.replace(/'(-?\d+(?:\.\d+)?)'/g, '$1');
   text = text.replace(/=\s*any\s*\(\s*array\[([^\]]*)\]\s*\)/g, ' in ($1)');
   text = text.replace(/<>\s*all\s*\(\s*array\[([^\]]*)\]\s*\)/g, ' not in ($1)');
   text = text.replace(

@@ -94,7 +94,8 @@ export type AppendMessageResult =
 export const lastMessagePreviewLength = 280;
 
 function previewOf(content: MessageContent): string {
-  const text = content.text ?? (content.media?.[0] ? `[${content.media[0].type}]` : '');
+  // A media-only message has an empty text: its preview names the media instead.
+  const text = content.text || (content.media?.[0] ? `[${content.media[0].type}]` : '');
   return text.length > lastMessagePreviewLength ? text.slice(0, lastMessagePreviewLength) : text;
 }
 
@@ -157,13 +158,13 @@ export async function appendMessage(
     if (!updated) throw new Error('the conversation vanished while appending a message');
     await tx
       .update(relationships)
-      .set({ lastInteractionAt: sql`now()` })
+      .set({ lastInteraction: sql`now()` })
       .where(
         and(
           eq(relationships.id, conversation.relationshipId),
           or(
-            sql`${relationships.lastInteractionAt} is null`,
-            sql`${relationships.lastInteractionAt} < now()`,
+            sql`${relationships.lastInteraction} is null`,
+            sql`${relationships.lastInteraction} < now()`,
           ),
         ),
       );

@@ -24,7 +24,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
 import { accounts, conversations, relationships, users } from './chat.ts';
-import { exactlyOneOf, id, moment, reference, timestamps } from './columns.ts';
+import { exactlyOneOf, id, moment, reference, timestamps, updatedAt } from './columns.ts';
 
 export const automationModes = ['automatic', 'supervised', 'disabled'] as const;
 export type AutomationMode = (typeof automationModes)[number];
@@ -48,12 +48,34 @@ export const appointmentStatuses = [
 export type AppointmentStatus = (typeof appointmentStatuses)[number];
 export const appointmentStatusEnum = pgEnum('appointment_status', appointmentStatuses);
 
-export type AutomationRuleConfig = {
+/** What starts an automation: a received message, a keyword, a schedule or a webhook. */
+export type AutomationTrigger = {
+  type: 'message_received' | 'keyword' | 'schedule' | 'webhook';
+  /** The keyword pattern, cron expression or webhook token, by type. */
+  value?: string;
+  metadata?: Record<string, unknown>;
+};
+
+export type AutomationCondition = {
+  field: 'message_type' | 'sender' | 'time_of_day' | 'message_content';
+  operator: 'equals' | 'contains' | 'regex' | 'between';
+  value: string | string[];
+};
+
+/** A rule's settings (the original's AutomationConfig). */
+export type AutomationConfig = {
+  triggers?: AutomationTrigger[];
+  conditions?: AutomationCondition[];
   /** Wait before an automatic reply is sent. */
   delayMs?: number;
+  /** The extension that answers; null or absent: FluxCore itself. */
+  extensionId?: string | null;
+  /** Automatic replies per hour at most. */
+  rateLimit?: number;
   assistantId?: string;
   [key: string]: unknown;
 };
+export type AutomationRuleConfig = AutomationConfig;
 
 /** Script 010: how AI replies on a relationship, or on all of an account's relationships. */
 export const automationRules = pgTable(
@@ -95,7 +117,11 @@ export const extensionInstallations = pgTable(
     grantedPermissions: jsonb('granted_permissions').$type<string[]>().notNull().default([]),
     /** The installation outlives the account that granted it (set null). */
     grantedBy: uuid('granted_by'),
-    ...timestamps(),
+    permissionsGrantedAt: moment('permissions_granted_at').defaultNow(),
+    /** Whether the account may pass these permissions on to its workspace members. */
+    canSharePermissions: boolean('can_share_permissions').notNull().default(true),
+    installedAt: moment('installed_at').notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     ...reference(t.accountId, () => accounts.id, 'cascade', { indexed: false }),
@@ -141,7 +167,7 @@ export const workspaces = pgTable(
   {
     id: id(),
     ownerAccountId: uuid('owner_account_id').notNull(),
-    name: varchar('name', { length: 200 }).notNull(),
+    name: varchar('name', { length: 255 }).notNull(),
     description: text('description'),
     settings: jsonb('settings').$type<WorkspaceSettings>().notNull().default({}),
     ...timestamps(),
@@ -162,6 +188,7 @@ export const workspaceMembers = pgTable(
     permissions: jsonb('permissions').$type<WorkspacePermissions>().notNull().default({}),
     /** The membership outlives the user who invited (set null). */
     invitedBy: uuid('invited_by'),
+    invitedAt: moment('invited_at'),
     joinedAt: moment('joined_at').notNull().defaultNow(),
     ...timestamps(),
   },
@@ -220,7 +247,12 @@ export const websiteConfigs = pgTable(
     pages: jsonb('pages').$type<WebsitePage[]>().notNull().default([]),
     /** Stored lowercase, so the unique index compares domains as DNS does. */
     customDomain: varchar('custom_domain', { length: 253 }),
+    /** Set once the DNS check proved the account controls the domain. */
+    customDomainVerified: boolean('custom_domain_verified').notNull().default(false),
+    publishedAt: moment('published_at'),
     lastBuildAt: moment('last_build_at'),
+    /** sha-256 (hex) of the last build's output. */
+    buildHash: varchar('build_hash', { length: 64 }),
     ...timestamps(),
   },
   (t) => [
@@ -242,9 +274,9 @@ export const appointmentServices = pgTable(
   {
     id: id(),
     accountId: uuid('account_id').notNull(),
-    name: varchar('name', { length: 200 }).notNull(),
+    name: varchar('name', { length: 255 }).notNull(),
     description: text('description'),
-    durationMinutes: integer('duration_minutes').notNull(),
+    durationMinutes: integer('duration_minutes').notNull().default(30),
     price: numeric('price', { precision: 10, scale: 2 }).notNull().default('0'),
     /** ISO 4217 code. */
     currency: char('currency', { length: 3 }).notNull().default('USD'),
@@ -271,14 +303,14 @@ export const appointmentStaff = pgTable(
   {
     id: id(),
     accountId: uuid('account_id').notNull(),
-    name: varchar('name', { length: 200 }).notNull(),
+    name: varchar('name', { length: 255 }).notNull(),
     email: varchar('email', { length: 320 }),
     availability: jsonb('availability').$type<StaffAvailability>().notNull().default({}),
     /**
      * The services this person gives. The seed's table list has no link table, so this is an
      * array without foreign keys: the operations layer checks they belong to the same account.
      */
-    serviceIds: uuid('service_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    services: uuid('services').array().notNull().default(sql`'{}'::uuid[]`),
     active: boolean('active').notNull().default(true),
     ...timestamps(),
   },
@@ -296,7 +328,7 @@ export const appointments = pgTable(
     serviceId: uuid('service_id'),
     staffId: uuid('staff_id'),
     clientAccountId: uuid('client_account_id'),
-    clientName: varchar('client_name', { length: 200 }),
+    clientName: varchar('client_name', { length: 255 }),
     clientEmail: varchar('client_email', { length: 320 }),
     clientPhone: varchar('client_phone', { length: 50 }),
     scheduledAt: moment('scheduled_at').notNull(),

@@ -8,6 +8,7 @@ import {
   type AnyPgColumn,
   boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -37,12 +38,13 @@ export const instructionStatuses = ['draft', 'production', 'disabled'] as const;
 export type InstructionStatus = (typeof instructionStatuses)[number];
 export const instructionStatusEnum = pgEnum('instruction_status', instructionStatuses);
 
-export const vectorStoreAccessModes = ['read', 'write'] as const;
+export const vectorStoreAccessModes = ['read', 'write', 'read_write'] as const;
 export type VectorStoreAccessMode = (typeof vectorStoreAccessModes)[number];
 export const vectorStoreAccessModeEnum = pgEnum('vector_store_access_mode', vectorStoreAccessModes);
 
 /** internal: runs inside FluxCore; external: calls a third-party API. */
-export const toolTypes = ['internal', 'external'] as const;
+/** `mcp` and `http` are the original's kinds of external tool. */
+export const toolTypes = ['internal', 'external', 'mcp', 'http'] as const;
 export type ToolType = (typeof toolTypes)[number];
 export const toolTypeEnum = pgEnum('tool_type', toolTypes);
 
@@ -61,8 +63,19 @@ export const usageResourceTypes = [
   'vector_store',
   'file',
   'tool',
+  // The original's billing resources (its ResourceType).
+  'embedding',
+  'retrieval',
+  'document_processing',
+  'storage',
+  'api_call',
 ] as const;
 export type UsageResourceType = (typeof usageResourceTypes)[number];
+/** The original's billing resources: the values its usage logs and prices use. */
+export type ResourceType = Extract<
+  UsageResourceType,
+  'embedding' | 'retrieval' | 'document_processing' | 'storage' | 'api_call'
+>;
 export const usageResourceTypeEnum = pgEnum('usage_resource_type', usageResourceTypes);
 
 export const usageOperations = [
@@ -76,20 +89,36 @@ export const usageOperations = [
 export type UsageOperation = (typeof usageOperations)[number];
 export const usageOperationEnum = pgEnum('usage_operation', usageOperations);
 
+/** The model an assistant runs on. Rows written before 0030 may hold `{}`. */
 export type AssistantModelConfig = {
-  provider?: string;
-  model?: string;
-  temperature?: number;
-  topP?: number;
+  /** `openai`, `anthropic`, … */
+  provider: string;
+  model: string;
+  /** 0 to 2. */
+  temperature: number;
+  /** 0 to 1. */
+  topP: number;
   maxTokens?: number;
-  responseFormat?: 'text' | 'json_object';
-  [key: string]: unknown;
+  responseFormat: 'text' | 'json' | 'json_object';
 };
 
 export type AssistantTimingConfig = {
-  responseDelaySeconds?: number;
-  smartDelay?: boolean;
-  [key: string]: unknown;
+  /** Wait before replying, so a reply does not land instantly. */
+  responseDelaySeconds: number;
+  /** Waits longer for a person who is still typing. */
+  smartDelay: boolean;
+};
+
+export const defaultAssistantModelConfig: AssistantModelConfig = {
+  provider: 'openai',
+  model: 'gpt-4o',
+  temperature: 0.7,
+  topP: 1,
+  responseFormat: 'text',
+};
+export const defaultAssistantTimingConfig: AssistantTimingConfig = {
+  responseDelaySeconds: 2,
+  smartDelay: true,
 };
 
 export const fluxcoreAssistants = pgTable(
@@ -103,8 +132,19 @@ export const fluxcoreAssistants = pgTable(
     externalId: varchar('external_id', { length: 255 }),
     status: assistantStatusEnum('status').notNull().default('draft'),
     runtime: assistantRuntimeEnum('runtime').notNull().default('local'),
-    modelConfig: jsonb('model_config').$type<AssistantModelConfig>().notNull().default({}),
-    timingConfig: jsonb('timing_config').$type<AssistantTimingConfig>().notNull().default({}),
+    modelConfig: jsonb('model_config')
+      .$type<AssistantModelConfig>()
+      .notNull()
+      .default(defaultAssistantModelConfig),
+    timingConfig: jsonb('timing_config')
+      .$type<AssistantTimingConfig>()
+      .notNull()
+      .default(defaultAssistantTimingConfig),
+    /** The size of the assistant's prompt material, kept by the instruction editor. */
+    sizeBytes: integer('size_bytes').notNull().default(0),
+    tokensUsed: integer('tokens_used').notNull().default(0),
+    /** Free text (a name or id) of who changed it last, as the original's UI writes it. */
+    lastModifiedBy: varchar('last_modified_by', { length: 255 }),
     ...timestamps(),
   },
   (t) => [
@@ -129,6 +169,7 @@ export const fluxcoreInstructions = pgTable(
     status: instructionStatusEnum('status').notNull().default('draft'),
     /** Written and kept up to date by FluxCore itself, not edited by the account. */
     isManaged: boolean('is_managed').notNull().default(false),
+    lastModifiedBy: varchar('last_modified_by', { length: 255 }),
     ...timestamps(),
   },
   (t) => [
@@ -180,8 +221,8 @@ export const fluxcoreAssistantInstructions = pgTable(
     instructionId: uuid('instruction_id').notNull(),
     /** A pinned version; null follows the instruction's current version. */
     versionId: uuid('version_id'),
-    /** The seed's `order`: the position of the instruction in the assistant's prompt. */
-    sortOrder: integer('sort_order').notNull().default(0),
+    /** The position of the instruction in the assistant's prompt. */
+    order: integer('order').notNull().default(0),
     isEnabled: boolean('is_enabled').notNull().default(true),
     ...timestamps(),
   },
@@ -193,7 +234,7 @@ export const fluxcoreAssistantInstructions = pgTable(
       t.assistantId,
       t.instructionId,
     ),
-    check('fluxcore_assistant_instructions_sort_order_check', sql`${t.sortOrder} >= 0`),
+    check('fluxcore_assistant_instructions_order_check', sql`${t.order} >= 0`),
   ],
 );
 
@@ -242,7 +283,9 @@ export const fluxcoreToolDefinitions = pgTable(
     /** The OAuth provider when auth_type is oauth2. */
     oauthProvider: varchar('oauth_provider', { length: 100 }),
     isBuiltIn: boolean('is_built_in').notNull().default(false),
-    enabled: boolean('enabled').notNull().default(true),
+    isEnabled: boolean('is_enabled').notNull().default(true),
+    /** An icon name of the UI's icon set. */
+    icon: varchar('icon', { length: 100 }),
     ...timestamps(),
   },
   (t) => [
@@ -303,13 +346,19 @@ export const fluxcoreUsageLogs = pgTable(
     operation: usageOperationEnum('operation').notNull(),
     promptTokens: integer('prompt_tokens').notNull().default(0),
     completionTokens: integer('completion_tokens').notNull().default(0),
-    totalTokens: integer('total_tokens').notNull().default(0),
-    requestCount: integer('request_count').notNull().default(1),
+    /** All tokens of the operation (prompt and completion). */
+    tokensUsed: integer('tokens_used').notNull().default(0),
+    chunksProcessed: integer('chunks_processed').notNull().default(0),
+    apiCalls: integer('api_calls').notNull().default(1),
+    processingTimeMs: integer('processing_time_ms').notNull().default(0),
     costCredits: numeric('cost_credits', { precision: 10, scale: 4 }).notNull().default('0'),
     provider: varchar('provider', { length: 50 }),
     model: varchar('model', { length: 100 }),
-    metadata: jsonb('metadata').$type<UsageLogMetadata>().notNull().default({}),
+    requestMetadata: jsonb('request_metadata').$type<UsageLogMetadata>().notNull().default({}),
     createdAt: createdAt(),
+    /** The billing period the usage counts toward (dates, inclusive). */
+    billingPeriodStart: date('billing_period_start'),
+    billingPeriodEnd: date('billing_period_end'),
   },
   (t) => [
     ...reference(t.accountId, () => accounts.id, 'cascade', { indexed: false }),
@@ -321,7 +370,7 @@ export const fluxcoreUsageLogs = pgTable(
     index('fluxcore_usage_logs_created_at_brin').using('brin', t.createdAt),
     check(
       'fluxcore_usage_logs_counts_check',
-      sql`${t.promptTokens} >= 0 and ${t.completionTokens} >= 0 and ${t.totalTokens} >= 0 and ${t.requestCount} >= 0`,
+      sql`${t.promptTokens} >= 0 and ${t.completionTokens} >= 0 and ${t.tokensUsed} >= 0 and ${t.apiCalls} >= 0 and ${t.chunksProcessed} >= 0 and ${t.processingTimeMs} >= 0`,
     ),
     check('fluxcore_usage_logs_cost_check', sql`${t.costCredits} >= 0`),
   ],

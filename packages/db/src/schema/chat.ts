@@ -24,7 +24,8 @@ export const accountTypes = ['personal', 'business'] as const;
 export type AccountType = (typeof accountTypes)[number];
 export const accountTypeEnum = pgEnum('account_type', accountTypes);
 
-export const actorTypes = ['user', 'account', 'extension', 'system'] as const;
+/** `builtin_ai` is the original's name for FluxCore's own AI speaking. */
+export const actorTypes = ['user', 'account', 'extension', 'system', 'builtin_ai'] as const;
 export type ActorType = (typeof actorTypes)[number];
 export const actorTypeEnum = pgEnum('actor_type', actorTypes);
 
@@ -52,7 +53,17 @@ export type MessageGenerator = (typeof messageGenerators)[number];
 export const messageGeneratorEnum = pgEnum('message_generator', messageGenerators);
 
 /** Added by manual script 007. */
-export const messageStatuses = ['pending', 'synced', 'delivered', 'seen', 'failed'] as const;
+/** `local_only`, `pending_backend` and `sent` are the original's offline-first and adapter states. */
+export const messageStatuses = [
+  'pending',
+  'synced',
+  'delivered',
+  'seen',
+  'failed',
+  'local_only',
+  'pending_backend',
+  'sent',
+] as const;
 export type MessageStatus = (typeof messageStatuses)[number];
 export const messageStatusEnum = pgEnum('message_status', messageStatuses);
 
@@ -74,7 +85,7 @@ export const users = pgTable(
     id: id(),
     email: varchar('email', { length: 320 }).notNull(),
     passwordHash: text('password_hash').notNull(),
-    name: varchar('name', { length: 200 }).notNull(),
+    name: varchar('name', { length: 255 }).notNull(),
     ...timestamps(),
   },
   // Emails compare case-insensitively: one account per address, whatever its case.
@@ -87,7 +98,7 @@ export const accounts = pgTable(
     id: id(),
     ownerUserId: uuid('owner_user_id').notNull(),
     username: varchar('username', { length: 100 }).notNull(),
-    displayName: varchar('display_name', { length: 200 }).notNull(),
+    displayName: varchar('display_name', { length: 255 }).notNull(),
     accountType: accountTypeEnum('account_type').notNull().default('personal'),
     profile: jsonb('profile').$type<AccountProfile>().notNull().default({}),
     privateContext: text('private_context'),
@@ -121,12 +132,26 @@ export const actors = pgTable(
   ],
 );
 
+/** How one side of a relationship sees the other: the name it saved, its tags, its state. */
 export type RelationshipPerspective = {
-  label?: string;
-  notes?: string;
-  tags?: string[];
-  [key: string]: unknown;
+  saved_name: string | null;
+  tags: string[];
+  status: 'active' | 'blocked' | 'archived';
 };
+
+/** A note, preference or rule an account wrote about a relationship. */
+export type ContextEntry = {
+  author_account_id: string;
+  content: string;
+  type: 'note' | 'preference' | 'rule';
+  /** ISO 8601. */
+  created_at: string;
+};
+
+/** The shared context of a relationship; total_chars caps what is sent to the AI. */
+export type RelationshipContext = { entries: ContextEntry[]; total_chars: number };
+
+const newPerspective: RelationshipPerspective = { saved_name: null, tags: [], status: 'active' };
 
 export const relationships = pgTable(
   'relationships',
@@ -134,10 +159,19 @@ export const relationships = pgTable(
     id: id(),
     accountAId: uuid('account_a_id').notNull(),
     accountBId: uuid('account_b_id').notNull(),
-    perspectiveA: jsonb('perspective_a').$type<RelationshipPerspective>().notNull().default({}),
-    perspectiveB: jsonb('perspective_b').$type<RelationshipPerspective>().notNull().default({}),
-    context: jsonb('context').$type<Record<string, unknown>>().notNull().default({}),
-    lastInteractionAt: moment('last_interaction_at'),
+    perspectiveA: jsonb('perspective_a')
+      .$type<RelationshipPerspective>()
+      .notNull()
+      .default(newPerspective),
+    perspectiveB: jsonb('perspective_b')
+      .$type<RelationshipPerspective>()
+      .notNull()
+      .default(newPerspective),
+    context: jsonb('context')
+      .$type<RelationshipContext>()
+      .notNull()
+      .default({ entries: [], total_chars: 0 }),
+    lastInteraction: moment('last_interaction'),
     ...timestamps(),
   },
   (t) => [
@@ -179,11 +213,28 @@ export const conversations = pgTable(
   ],
 );
 
+/** A media item of a message; attachmentId names its media_attachments row. */
+export type MessageMedia = {
+  type: MediaType;
+  url: string;
+  attachmentId?: string;
+  filename?: string;
+  mimeType?: string;
+  size?: number;
+  caption?: string;
+  waveformData?: number[];
+};
+
+export type MessageLocation = { latitude: number; longitude: number; address?: string };
+
+export type MessageButton = { id: string; text: string; action: string };
+
+/** A message's body: always a text (empty for media-only messages), plus optional parts. */
 export type MessageContent = {
-  text?: string;
-  media?: { type: MediaType; url: string; caption?: string }[];
-  buttons?: { id: string; label: string }[];
-  [key: string]: unknown;
+  text: string;
+  media?: MessageMedia[];
+  location?: MessageLocation;
+  buttons?: MessageButton[];
 };
 
 export const messages = pgTable(
@@ -192,7 +243,7 @@ export const messages = pgTable(
     id: id(),
     conversationId: uuid('conversation_id').notNull(),
     senderAccountId: uuid('sender_account_id').notNull(),
-    content: jsonb('content').$type<MessageContent>().notNull().default({}),
+    content: jsonb('content').$type<MessageContent>().notNull().default({ text: '' }),
     type: messageTypeEnum('type').notNull(),
     generatedBy: messageGeneratorEnum('generated_by').notNull().default('human'),
     aiApprovedBy: uuid('ai_approved_by'),
@@ -263,10 +314,13 @@ export const mediaAttachments = pgTable(
     messageId: uuid('message_id').notNull(),
     type: mediaTypeEnum('type').notNull(),
     url: text('url').notNull(),
-    filename: varchar('filename', { length: 500 }),
-    mimeType: varchar('mime_type', { length: 200 }),
+    filename: text('filename'),
+    mimeType: text('mime_type'),
     sizeBytes: bigint('size_bytes', { mode: 'number' }),
-    waveform: jsonb('waveform').$type<number[]>().notNull().default([]),
+    /** Audio: the peaks the player draws. */
+    waveformData: jsonb('waveform_data').$type<number[]>().notNull().default([]),
+    durationSeconds: integer('duration_seconds'),
+    thumbnailUrl: text('thumbnail_url'),
     metadata: jsonb('metadata').$type<MediaMetadata>().notNull().default({}),
     createdAt: createdAt(),
   },

@@ -244,11 +244,20 @@ export const accountDeletionJobs = pgTable(
     accountId: uuid('account_id').notNull(),
     /** The job outlives the user who asked for it (set null). */
     requesterUserId: uuid('requester_user_id'),
+    /** The account the request was made from, when it was not the account being deleted. */
+    requesterAccountId: uuid('requester_account_id'),
     status: accountDeletionJobStatusEnum('status').notNull().default('pending'),
     /** Finer step within the status, for resuming. */
     phase: varchar('phase', { length: 100 }),
     snapshot: jsonb('snapshot').$type<AccountDeletionSnapshot>().notNull().default({}),
     snapshotReadyAt: moment('snapshot_ready_at'),
+    /** Where the owner downloads the snapshot, while it is kept. */
+    snapshotUrl: text('snapshot_url'),
+    snapshotDownloadedAt: moment('snapshot_downloaded_at'),
+    snapshotDownloadCount: integer('snapshot_download_count').notNull().default(0),
+    /** The owner confirmed the snapshot; deletion may go on without waiting for a download. */
+    snapshotAcknowledgedAt: moment('snapshot_acknowledged_at'),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
     externalState: jsonb('external_state')
       .$type<AccountDeletionExternalState>()
       .notNull()
@@ -268,6 +277,7 @@ export const accountDeletionJobs = pgTable(
   (t) => [
     index('account_deletion_jobs_account_id_idx').on(t.accountId),
     ...reference(t.requesterUserId, () => users.id, 'set null'),
+    ...reference(t.requesterAccountId, () => accounts.id, 'set null'),
     // At most one active job per account; finished jobs stay as history.
     uniqueIndex('account_deletion_jobs_active_account_key')
       .on(t.accountId)
@@ -292,6 +302,9 @@ export const accountDeletionLogs = pgTable(
     /** No foreign key on purpose: the log outlives the account. */
     accountId: uuid('account_id').notNull(),
     status: accountDeletionJobStatusEnum('status').notNull(),
+    /** Who asked: the trail outlives both (set null). */
+    requesterUserId: uuid('requester_user_id'),
+    requesterAccountId: uuid('requester_account_id'),
     reason: text('reason'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
@@ -299,6 +312,8 @@ export const accountDeletionLogs = pgTable(
   (t) => [
     ...reference(t.jobId, () => accountDeletionJobs.id, 'cascade'),
     index('account_deletion_logs_account_id_idx').on(t.accountId),
+    ...reference(t.requesterUserId, () => users.id, 'set null'),
+    ...reference(t.requesterAccountId, () => accounts.id, 'set null'),
   ],
 );
 
@@ -309,6 +324,11 @@ export const protectedAccounts = pgTable(
     id: id(),
     /** Restrict: the database itself refuses to delete a protected account. */
     accountId: uuid('account_id').notNull(),
+    /**
+     * The user who owns the protected account. Nullable here (NOT NULL in the original): rows
+     * written before this column existed have none, and deleting that user must not fail.
+     */
+    ownerUserId: uuid('owner_user_id'),
     reason: text('reason').notNull(),
     /** The admin who protected it; null when the system did (seed, reserved names). */
     enforcedBy: uuid('enforced_by'),
@@ -317,6 +337,7 @@ export const protectedAccounts = pgTable(
   (t) => [
     ...reference(t.accountId, () => accounts.id, 'restrict', { indexed: false }),
     ...reference(t.enforcedBy, () => users.id, 'set null'),
+    ...reference(t.ownerUserId, () => users.id, 'set null'),
     uniqueIndex('protected_accounts_account_id_key').on(t.accountId),
   ],
 );

@@ -9,10 +9,10 @@ import {
   bigint,
   boolean,
   check,
-  doublePrecision,
   index,
   integer,
   jsonb,
+  numeric,
   pgEnum,
   pgTable,
   text,
@@ -23,7 +23,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
 import { accounts, users } from './chat.ts';
-import { createdAt, exactlyOneOf, id, moment, reference, timestamps } from './columns.ts';
+import { exactlyOneOf, id, moment, reference, timestamps } from './columns.ts';
 
 /**
  * The width of every embedding: OpenAI text-embedding-3-small returns 1536 numbers. The
@@ -32,7 +32,7 @@ import { createdAt, exactlyOneOf, id, moment, reference, timestamps } from './co
 export const embeddingDimensions = 1536;
 
 /** Who may see a vector store, an instruction or a tool (one enum for the three). */
-export const assetVisibilities = ['private', 'shared', 'public'] as const;
+export const assetVisibilities = ['private', 'shared', 'public', 'marketplace'] as const;
 export type AssetVisibility = (typeof assetVisibilities)[number];
 export const assetVisibilityEnum = pgEnum('asset_visibility', assetVisibilities);
 
@@ -47,12 +47,21 @@ export type VectorStoreStatus = (typeof vectorStoreStatuses)[number];
 export const vectorStoreStatusEnum = pgEnum('vector_store_status', vectorStoreStatuses);
 
 /** Where a store's content came from: built by the account, or copied from a marketplace listing. */
-export const vectorStoreSources = ['primary', 'marketplace'] as const;
+/** `cache`: the original's local copy of a store whose backend is elsewhere. */
+export const vectorStoreSources = ['primary', 'marketplace', 'cache'] as const;
 export type VectorStoreSource = (typeof vectorStoreSources)[number];
 export const vectorStoreSourceEnum = pgEnum('vector_store_source', vectorStoreSources);
 
 /** The processing state of one file in one store (OpenAI's vector store file statuses). */
-export const vectorStoreFileStatuses = ['in_progress', 'completed', 'failed', 'cancelled'] as const;
+/** OpenAI's four states, plus the original's `pending` and `processing` for the local backend. */
+export const vectorStoreFileStatuses = [
+  'in_progress',
+  'completed',
+  'failed',
+  'cancelled',
+  'pending',
+  'processing',
+] as const;
 export type VectorStoreFileStatus = (typeof vectorStoreFileStatuses)[number];
 export const vectorStoreFileStatusEnum = pgEnum(
   'vector_store_file_status',
@@ -65,6 +74,10 @@ export const ragChunkingStrategies = [
   'sentence',
   'paragraph',
   'semantic',
+  /** By pages (PDFs). */
+  'page',
+  /** By chunk_custom_regex. */
+  'custom',
 ] as const;
 export type RagChunkingStrategy = (typeof ragChunkingStrategies)[number];
 export const ragChunkingStrategyEnum = pgEnum('rag_chunking_strategy', ragChunkingStrategies);
@@ -78,8 +91,12 @@ export type VectorStoreFileCounts = Partial<Record<VectorStoreFileStatus | 'tota
 export type VectorStoreUsage = {
   bytesUsed?: number;
   hoursUsedThisMonth?: number;
+  costPerGBPerDay?: number;
   [key: string]: unknown;
 };
+
+/** How a store expires: never, or after days of inactivity (OpenAI's last_active_at anchor). */
+export const vectorStoreExpirationPolicies = ['never', 'days_after_last_use'] as const;
 
 /** OpenAI's expiry policy; `{}` means the store never expires. */
 export type VectorStoreExpiresAfter = { anchor?: 'last_active_at'; days?: number };
@@ -98,8 +115,22 @@ export const fluxcoreVectorStores = pgTable(
     backend: vectorStoreBackendEnum('backend').notNull().default('local'),
     source: vectorStoreSourceEnum('source').notNull().default('primary'),
     metadata: jsonb('metadata').$type<VectorStoreMetadata>().notNull().default({}),
-    fileCounts: jsonb('file_counts').$type<VectorStoreFileCounts>().notNull().default({}),
-    usage: jsonb('usage').$type<VectorStoreUsage>().notNull().default({}),
+    fileCounts: jsonb('file_counts')
+      .$type<VectorStoreFileCounts>()
+      .notNull()
+      .default({ in_progress: 0, completed: 0, failed: 0, cancelled: 0, total: 0 }),
+    usage: jsonb('usage')
+      .$type<VectorStoreUsage>()
+      .notNull()
+      .default({ bytesUsed: 0, hoursUsedThisMonth: 0, costPerGBPerDay: 0.1 }),
+    /** The local backend's totals (the original's columns; file_counts is OpenAI's view). */
+    fileCount: integer('file_count').notNull().default(0),
+    sizeBytes: integer('size_bytes').notNull().default(0),
+    usageBytes: bigint('usage_bytes', { mode: 'number' }).notNull().default(0),
+    /** `never`, or another policy with expiration_days (see vectorStoreExpirationPolicies). */
+    expirationPolicy: varchar('expiration_policy', { length: 50 }).notNull().default('never'),
+    expirationDays: integer('expiration_days'),
+    lastModifiedBy: varchar('last_modified_by', { length: 255 }),
     expiresAfter: jsonb('expires_after').$type<VectorStoreExpiresAfter>().notNull().default({}),
     expiresAt: moment('expires_at'),
     /** The anchor of the expiry policy. */
@@ -173,6 +204,11 @@ export const fluxcoreVectorStoreFiles = pgTable(
     lastError: jsonb('last_error').$type<VectorStoreFileError>().notNull().default({}),
     chunkCount: integer('chunk_count').notNull().default(0),
     usageBytes: bigint('usage_bytes', { mode: 'number' }).notNull().default(0),
+    mimeType: varchar('mime_type', { length: 100 }),
+    sizeBytes: integer('size_bytes').notNull().default(0),
+    /** The local backend's processing error, as text (last_error is OpenAI's object). */
+    errorMessage: text('error_message'),
+    lastModifiedBy: varchar('last_modified_by', { length: 255 }),
     ...timestamps(),
   },
   (t) => [
@@ -197,7 +233,7 @@ export type DocumentChunkMetadata = {
 
 /**
  * The text chunks of the local backend and their embeddings. Re-indexing a file deletes its
- * chunks and writes new ones, so rows are never updated.
+ * chunks and writes new ones; updated_at moves only when a chunk's metadata is corrected.
  */
 export const fluxcoreDocumentChunks = pgTable(
   'fluxcore_document_chunks',
@@ -211,7 +247,12 @@ export const fluxcoreDocumentChunks = pgTable(
     tokenCount: integer('token_count').notNull().default(0),
     metadata: jsonb('metadata').$type<DocumentChunkMetadata>().notNull().default({}),
     embedding: vector('embedding', { dimensions: embeddingDimensions }).notNull(),
-    createdAt: createdAt(),
+    /** Where the chunk came from in its file. */
+    pageNumber: integer('page_number'),
+    sectionTitle: varchar('section_title', { length: 255 }),
+    startChar: integer('start_char'),
+    endChar: integer('end_char'),
+    ...timestamps(),
   },
   (t) => [
     ...reference(t.vectorStoreId, () => fluxcoreVectorStores.id, 'cascade'),
@@ -231,6 +272,14 @@ export const fluxcoreDocumentChunks = pgTable(
   ],
 );
 
+/** The file types RAG processes unless a configuration narrows them. */
+export const ragDefaultMimeTypes = [
+  'application/pdf',
+  'text/plain',
+  'text/markdown',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+];
+
 /** RAG settings for exactly one vector store or one account (the account's default). */
 export const fluxcoreRagConfigurations = pgTable(
   'fluxcore_rag_configurations',
@@ -238,20 +287,58 @@ export const fluxcoreRagConfigurations = pgTable(
     id: id(),
     vectorStoreId: uuid('vector_store_id'),
     accountId: uuid('account_id'),
+    name: varchar('name', { length: 100 }),
+    isDefault: boolean('is_default').notNull().default(false),
+    // Chunking.
     chunkingStrategy: ragChunkingStrategyEnum('chunking_strategy').notNull().default('recursive'),
-    /** In tokens. */
-    chunkSize: integer('chunk_size').notNull().default(512),
-    chunkOverlap: integer('chunk_overlap').notNull().default(50),
+    chunkSizeTokens: integer('chunk_size_tokens').notNull().default(512),
+    chunkOverlapTokens: integer('chunk_overlap_tokens').notNull().default(50),
+    /** The recursive strategy's separators, tried in order. */
+    chunkSeparators: jsonb('chunk_separators')
+      .$type<string[]>()
+      .notNull()
+      .default(['\n\n', '\n', '. ', ' ']),
+    chunkCustomRegex: text('chunk_custom_regex'),
+    minChunkSize: integer('min_chunk_size').notNull().default(50),
+    maxChunkSize: integer('max_chunk_size').notNull().default(2000),
+    // Embedding.
     embeddingProvider: varchar('embedding_provider', { length: 50 }).notNull().default('openai'),
     embeddingModel: varchar('embedding_model', { length: 100 })
       .notNull()
       .default('text-embedding-3-small'),
     embeddingDimensions: integer('embedding_dimensions').notNull().default(embeddingDimensions),
-    topK: integer('top_k').notNull().default(10),
+    embeddingBatchSize: integer('embedding_batch_size').notNull().default(100),
+    embeddingEndpointUrl: text('embedding_endpoint_url'),
+    /** A reference to a secret store entry, never the key itself. */
+    embeddingApiKeyRef: varchar('embedding_api_key_ref', { length: 255 }),
+    // Retrieval.
+    retrievalTopK: integer('retrieval_top_k').notNull().default(10),
     /** Cosine similarity (1 − distance) a chunk must reach to be returned. */
-    minScore: doublePrecision('min_score').notNull().default(0.3),
-    hybridSearch: boolean('hybrid_search').notNull().default(false),
-    reranking: boolean('reranking').notNull().default(false),
+    retrievalMinScore: numeric('retrieval_min_score', { precision: 4, scale: 3 })
+      .notNull()
+      .default('0.300'),
+    retrievalMaxTokens: integer('retrieval_max_tokens').notNull().default(2000),
+    hybridSearchEnabled: boolean('hybrid_search_enabled').notNull().default(false),
+    hybridKeywordWeight: numeric('hybrid_keyword_weight', { precision: 3, scale: 2 })
+      .notNull()
+      .default('0.30'),
+    rerankEnabled: boolean('rerank_enabled').notNull().default(false),
+    rerankProvider: varchar('rerank_provider', { length: 50 }),
+    rerankModel: varchar('rerank_model', { length: 100 }),
+    rerankTopN: integer('rerank_top_n').notNull().default(5),
+    // Processing.
+    supportedMimeTypes: jsonb('supported_mime_types')
+      .$type<string[]>()
+      .notNull()
+      .default(ragDefaultMimeTypes),
+    ocrEnabled: boolean('ocr_enabled').notNull().default(false),
+    /** Tesseract's language code. */
+    ocrLanguage: varchar('ocr_language', { length: 10 }).notNull().default('spa'),
+    extractMetadata: boolean('extract_metadata').notNull().default(true),
+    metadataFields: jsonb('metadata_fields')
+      .$type<string[]>()
+      .notNull()
+      .default(['title', 'author', 'created_date', 'page_count']),
     ...timestamps(),
   },
   (t) => [
@@ -270,15 +357,18 @@ export const fluxcoreRagConfigurations = pgTable(
       .where(sql`${t.accountId} is not null`),
     check(
       'fluxcore_rag_configurations_chunking_check',
-      sql`${t.chunkSize} > 0 and ${t.chunkOverlap} >= 0 and ${t.chunkOverlap} < ${t.chunkSize}`,
+      sql`${t.chunkSizeTokens} > 0 and ${t.chunkOverlapTokens} >= 0 and ${t.chunkOverlapTokens} < ${t.chunkSizeTokens}`,
     ),
     // The chunks column is vector(1536): another width could never be stored.
     check(
       'fluxcore_rag_configurations_embedding_dimensions_check',
       sql`${t.embeddingDimensions} = ${sql.raw(String(embeddingDimensions))}`,
     ),
-    check('fluxcore_rag_configurations_top_k_check', sql`${t.topK} between 1 and 100`),
-    check('fluxcore_rag_configurations_min_score_check', sql`${t.minScore} between 0 and 1`),
+    check('fluxcore_rag_configurations_top_k_check', sql`${t.retrievalTopK} between 1 and 100`),
+    check(
+      'fluxcore_rag_configurations_min_score_check',
+      sql`${t.retrievalMinScore} between 0 and 1`,
+    ),
   ],
 );
 

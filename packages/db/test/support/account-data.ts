@@ -28,6 +28,7 @@ import {
   fluxcoreAssetPermissions,
   fluxcoreAssistantInstructions,
   fluxcoreAssistants,
+  fluxcoreAssistantTools,
   fluxcoreAssistantVectorStores,
   fluxcoreCreditTransactions,
   fluxcoreDocumentChunks,
@@ -176,7 +177,7 @@ export async function fillAccount(
   const staff = await first(
     db
       .insert(appointmentStaff)
-      .values({ accountId, name: 'st', serviceIds: [service.id] })
+      .values({ accountId, name: 'st', services: [service.id] })
       .returning(),
   );
   await db.insert(appointments).values({
@@ -240,7 +241,12 @@ export async function fillAccount(
       .values({ accountId, slug: `t_${unique()}`, name: 't', category: 'c' })
       .returning(),
   );
-  await db.insert(fluxcoreToolConnections).values({ accountId, toolDefinitionId: tool.id });
+  const connection = await first(
+    db.insert(fluxcoreToolConnections).values({ accountId, toolDefinitionId: tool.id }).returning(),
+  );
+  await db
+    .insert(fluxcoreAssistantTools)
+    .values({ assistantId: assistant.id, toolConnectionId: connection.id });
   const usage = await first(
     db
       .insert(fluxcoreUsageLogs)
@@ -330,7 +336,7 @@ export async function fillAccount(
   await db.insert(fluxcoreCreditTransactions).values({
     accountId,
     transactionType: 'usage',
-    amount: '1',
+    amountCredits: '1',
     balanceAfter: '0',
     usageLogId: usage.id,
     subscriptionId: subscription.id,
