@@ -26,7 +26,10 @@ export type FluxDbErrorCode =
   | 'TOOL_MISSING'
   | 'INVALID_INPUT'
   | 'DELETION_PLAN_CYCLE'
-  | 'BENCHMARK_FAILED';
+  | 'BENCHMARK_FAILED'
+  | 'NEEDS_CONVERGE'
+  | 'CONVERGE_REFUSED'
+  | 'CONVERGE_FAILED';
 
 export class FluxDbError extends Error {
   readonly code: FluxDbErrorCode;

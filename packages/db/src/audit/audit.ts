@@ -2,12 +2,13 @@
  * The audit: introspect the live catalog (a constant number of queries), read the migration
  * status, and compare both with what the schema objects and the journal expect.
  */
+
+import { introspectSchema } from '../catalog/introspect.ts';
 import type { SqlSession } from '../client.ts';
 import type { Migration } from '../migrator/journal.ts';
 import { migrationStatus } from '../migrator/status.ts';
 import { type AuditReport, compareSchema } from './compare.ts';
 import { expectedSchema } from './expect.ts';
-import { introspectSchema } from './introspect.ts';
 
 export async function auditDatabase(
   session: Pick<SqlSession, 'query'>,

@@ -3,9 +3,10 @@
  * and every difference in columns, constraints, indexes, enums and extensions, with what was
  * expected and what was found.
  */
+
+import type { LiveConstraint, LiveIndex, LiveSchema, LiveTable } from '../catalog/introspect.ts';
 import type { StatusReport } from '../migrator/status.ts';
 import type { ExpectedConstraint, ExpectedIndex, ExpectedSchema, ExpectedTable } from './expect.ts';
-import type { LiveConstraint, LiveIndex, LiveSchema, LiveTable } from './introspect.ts';
 import { normalizeExpression, normalizeType } from './normalize.ts';
 
 export type FindingKind =

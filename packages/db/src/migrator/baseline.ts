@@ -7,7 +7,7 @@
  * present and stops at the first that is not. It applies no DDL to the target.
  */
 
-import { type Catalog, type CatalogElement, introspectCatalog } from '../audit/introspect.ts';
+import { type Catalog, type CatalogElement, introspectCatalog } from '../catalog/introspect.ts';
 import type { SqlSession } from '../client.ts';
 import type { DatabaseConfig } from '../config.ts';
 import { FluxDbError } from '../errors.ts';
