@@ -4,7 +4,9 @@
  */
 
 import { introspectSchema } from '../catalog/introspect.ts';
+import { readDatabaseLogic } from '../catalog/logic.ts';
 import type { SqlSession } from '../client.ts';
+import { readKept } from '../converge/records.ts';
 import type { Migration } from '../migrator/journal.ts';
 import { migrationStatus } from '../migrator/status.ts';
 import { type AuditReport, compareSchema } from './compare.ts';
@@ -14,9 +16,15 @@ export async function auditDatabase(
   session: Pick<SqlSession, 'query'>,
   options: { migrations: Migration[]; tables?: string[] },
 ): Promise<AuditReport> {
-  const [live, migrations] = await Promise.all([
+  const [live, logic, migrations, kept] = await Promise.all([
     introspectSchema(session),
+    readDatabaseLogic(session),
     migrationStatus(session as SqlSession, options.migrations),
+    readKept(session),
   ]);
-  return compareSchema(expectedSchema(), live, migrations, { tables: options.tables });
+  return compareSchema(expectedSchema(), live, migrations, {
+    tables: options.tables,
+    kept: new Set(kept.keys()),
+    logic,
+  });
 }

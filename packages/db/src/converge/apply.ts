@@ -25,6 +25,8 @@ export interface ConvergeOptions {
   /** Apply (--yes); otherwise only plan and check. */
   apply?: boolean;
   drop?: string[];
+  /** Example keys per refusal (3 unless said). */
+  exampleLimit?: number;
   lockTimeoutMs?: number;
   statementTimeoutMs?: number;
   log?: (line: string) => void;
@@ -72,7 +74,10 @@ export async function converge(
     );
     // timestamp → timestamptz reads the stored wall-clock time as UTC, whatever the server says.
     await session.exec(`set local timezone = 'UTC'`);
-    const plan = await planConvergence(session, target, migrations, { drop: options.drop });
+    const plan = await planConvergence(session, target, migrations, {
+      drop: options.drop,
+      exampleLimit: options.exampleLimit,
+    });
     const outcome = (status: ConvergeStatus, rewritten = new Map<string, number>()) => ({
       status,
       plan,

@@ -13,8 +13,10 @@ import { quote } from './pair.ts';
 
 const valuePlaceholder = '__fluxcore_value__';
 
-interface Context {
+export interface CheckContext {
   session: SqlSession;
+  /** How many example keys a refusal lists (3 for people). */
+  exampleLimit?: number;
   live: LiveSchema;
   target: LiveSchema;
   sources: Map<string, Map<string, ColumnSource>>;
@@ -23,7 +25,7 @@ interface Context {
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /** The live row's key as text, for examples: its primary key, or its physical address. */
-function keyOf(context: Context, table: string): string {
+function keyOf(context: CheckContext, table: string): string {
   const primary = [...(context.live.tables.get(table)?.constraints.values() ?? [])].find(
     (c) => c.type === 'primary key',
   );
@@ -35,7 +37,7 @@ function keyOf(context: Context, table: string): string {
 
 /** `select <target columns as the plan will compute them>, key from <live table>`. */
 function projection(
-  context: Context,
+  context: CheckContext,
   table: string,
   columns: string[],
   mode: 'cast' | 'raw' = 'cast',
@@ -65,12 +67,12 @@ async function guarded<T>(session: SqlSession, run: () => Promise<T>): Promise<T
 }
 
 async function countWhere(
-  context: Context,
+  context: CheckContext,
   from: string,
   where: string,
 ): Promise<{ rows: number; examples: string[] }> {
   const rows = await context.session.query<{ rows: number; examples: unknown }>(
-    `select count(*)::int as rows, (array_agg(__key))[1:3]::text[] as examples from (${from}) t where ${where}`,
+    `select count(*)::int as rows, (array_agg(__key))[1:${context.exampleLimit ?? 3}]::text[] as examples from (${from}) t where ${where}`,
   );
   const examples = rows[0]?.examples;
   return {
@@ -120,7 +122,7 @@ function result(
 const castableFunction = `create or replace function pg_temp.fluxcore_castable(statement text) returns boolean
   language plpgsql as $$ begin execute statement; return true; exception when others then return false; end $$`;
 
-export async function runCheck(context: Context, spec: CheckSpec): Promise<CheckResult> {
+export async function runCheck(context: CheckContext, spec: CheckSpec): Promise<CheckResult> {
   const outcome = await guarded(context.session, () => runCheckUnguarded(context, spec));
   if (outcome instanceof Error) {
     const column = 'column' in spec ? spec.column : undefined;
@@ -139,7 +141,7 @@ export async function runCheck(context: Context, spec: CheckSpec): Promise<Check
   return outcome;
 }
 
-async function runCheckUnguarded(context: Context, spec: CheckSpec): Promise<CheckResult> {
+async function runCheckUnguarded(context: CheckContext, spec: CheckSpec): Promise<CheckResult> {
   switch (spec.kind) {
     case 'not-null': {
       const found = await countWhere(
@@ -245,7 +247,7 @@ async function runCheckUnguarded(context: Context, spec: CheckSpec): Promise<Che
         ? 'true'
         : cols.map((c) => `${c} is not null`).join(' and ');
       const rows = await context.session.query<{ groups: number; rows: number; examples: unknown }>(
-        `select count(*)::int as groups, coalesce(sum(n), 0)::int as rows, (array_agg(example))[1:3]::text[] as examples
+        `select count(*)::int as groups, coalesce(sum(n), 0)::int as rows, (array_agg(example))[1:${context.exampleLimit ?? 3}]::text[] as examples
          from (select count(*) as n, concat_ws(', ', ${cols.map((c) => `${c}::text`).join(', ')}) || ' in ' || string_agg(__key, ' & ') as example
                from (${projection(context, spec.table, spec.columns)}) t where ${notNull} group by ${cols.join(', ')} having count(*) > 1) d`,
       );

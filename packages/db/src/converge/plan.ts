@@ -47,6 +47,8 @@ export interface ConvergePlan {
 
 export interface PlanOptions {
   drop?: string[];
+  /** Example keys per refusal (3 unless said). */
+  exampleLimit?: number;
 }
 
 /** The names --drop accepts for a kept object: its full name and its short forms. */
@@ -151,6 +153,7 @@ export async function planConvergence(
     live: live.schema,
     target: target.schema,
     sources: structural.sources,
+    exampleLimit: options.exampleLimit,
   };
   const results = new Map<Step, CheckResult[]>();
   const refusals: CheckResult[] = [];
