@@ -36,7 +36,20 @@ function random(seed: number) {
   };
 }
 
-const words = ['alpha', 'nova', 'delta', 'flux', 'core', 'river', 'atlas', 'ember', 'lumen', 'orbit', 'pixel', 'quartz'];
+const words = [
+  'alpha',
+  'nova',
+  'delta',
+  'flux',
+  'core',
+  'river',
+  'atlas',
+  'ember',
+  'lumen',
+  'orbit',
+  'pixel',
+  'quartz',
+];
 
 interface Column {
   live: LiveColumn;
@@ -62,8 +75,10 @@ export async function generateReferenceData(
 ): Promise<GeneratedData> {
   const rng = random(options.seed ?? 20260209);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;
-  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(rng() * 16).toString(16)).join('');
-  const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-${pick(['8', '9', 'a', 'b'])}${hex(3)}-${hex(12)}`;
+  const hex = (n: number) =>
+    Array.from({ length: n }, () => Math.floor(rng() * 16).toString(16)).join('');
+  const uuid = () =>
+    `${hex(8)}-${hex(4)}-4${hex(3)}-${pick(['8', '9', 'a', 'b'])}${hex(3)}-${hex(12)}`;
   const live = await introspectSchema(session);
 
   // Foreign keys of both the live database and the target, in live column names.
@@ -71,7 +86,10 @@ export async function generateReferenceData(
   for (const table of live.tables.values()) {
     for (const c of table.constraints.values()) {
       if (c.type !== 'foreign key' || c.columns.length !== 1) continue;
-      references.set(`${table.name}.${c.columns[0]}`, { table: c.referencedTable as string, column: c.referencedColumns[0] as string });
+      references.set(`${table.name}.${c.columns[0]}`, {
+        table: c.referencedTable as string,
+        column: c.referencedColumns[0] as string,
+      });
     }
     const want = target.schema.tables.get(table.name);
     if (!want) continue;
@@ -81,7 +99,10 @@ export async function generateReferenceData(
       if (c.type !== 'foreign key' || c.columns.length !== 1) continue;
       const column = toLive.get(c.columns[0] as string);
       if (column && !references.has(`${table.name}.${column}`))
-        references.set(`${table.name}.${column}`, { table: c.referencedTable as string, column: c.referencedColumns[0] as string });
+        references.set(`${table.name}.${column}`, {
+          table: c.referencedTable as string,
+          column: c.referencedColumns[0] as string,
+        });
     }
   }
 
@@ -95,10 +116,17 @@ export async function generateReferenceData(
     const toLive = new Map([...pairColumns(table, want).liveToTarget].map(([l, t]) => [t, l]));
     for (const c of want.constraints.values()) {
       if (c.type !== 'check') continue;
-      const members = [...c.definition.matchAll(/WHEN \((\w+) IS NULL\)/g)].map((m) => toLive.get(m[1] as string) ?? (m[1] as string));
-      if (members.length >= 2 && /= 1\)+$/.test(c.definition)) oneOf.set(table.name, [...(oneOf.get(table.name) ?? []), members]);
+      const members = [...c.definition.matchAll(/WHEN \((\w+) IS NULL\)/g)].map(
+        (m) => toLive.get(m[1] as string) ?? (m[1] as string),
+      );
+      if (members.length >= 2 && /= 1\)+$/.test(c.definition))
+        oneOf.set(table.name, [...(oneOf.get(table.name) ?? []), members]);
       const equal = /^CHECK \(\((\w+) = (\d+)\)\)$/.exec(c.definition);
-      if (equal) equalities.set(`${table.name}.${toLive.get(equal[1] as string) ?? equal[1]}`, equal[2] as string);
+      if (equal)
+        equalities.set(
+          `${table.name}.${toLive.get(equal[1] as string) ?? equal[1]}`,
+          equal[2] as string,
+        );
     }
   }
 
@@ -117,12 +145,18 @@ export async function generateReferenceData(
       return {
         live: column,
         target: targetColumn,
-        targetLabels: targetColumn?.enumType ? (target.schema.enums.get(targetColumn.enumType) ?? null) : null,
+        targetLabels: targetColumn?.enumType
+          ? (target.schema.enums.get(targetColumn.enumType) ?? null)
+          : null,
         liveLabels: column.enumType ? (live.enums.get(column.enumType) ?? null) : null,
       };
     });
     const uniques = uniqueSets(table, want, pairing?.liveToTarget);
-    const count = options.emptyTables?.includes(name) ? 0 : name === 'messages' ? (options.messages ?? 40) : (options.rowsPerTable ?? 8);
+    const count = options.emptyTables?.includes(name)
+      ? 0
+      : name === 'messages'
+        ? (options.messages ?? 40)
+        : (options.rowsPerTable ?? 8);
     const seen = uniques.map(() => new Set<string>());
     const generated: (string | null)[][] = [];
     for (let i = 0; i < count; i++) {
@@ -135,22 +169,46 @@ export async function generateReferenceData(
           for (const index of indexes) if (index !== chosen && index >= 0) candidate[index] = null;
         }
         if (candidate.includes(undefined as unknown as string)) {
-          if (process.env.DEBUG_FIXTURE) console.log(name, 'no parent for', columns.filter((_, k) => candidate[k] === undefined).map((c) => c.live.name));
+          if (process.env.DEBUG_FIXTURE)
+            console.log(
+              name,
+              'no parent for',
+              columns.filter((_, k) => candidate[k] === undefined).map((c) => c.live.name),
+            );
           break;
         }
-        const keys = uniques.map((set) => set.map((index) => candidate[index] ?? '∅').join('\u0001'));
-        const parentsOf = columns.map((column) => references.get(`${name}.${column.live.name}`)?.table);
-        const selfPair = parentsOf.some((parent, a) => parent !== undefined && candidate[a] !== null && parentsOf.some((other, b) => b > a && other === parent && candidate[b] === candidate[a]));
-        const clash = selfPair || uniques.some((set, k) => set.every((index) => candidate[index] !== null) && seen[k]?.has(keys[k] as string));
+        const keys = uniques.map((set) =>
+          set.map((index) => candidate[index] ?? '∅').join('\u0001'),
+        );
+        const parentsOf = columns.map(
+          (column) => references.get(`${name}.${column.live.name}`)?.table,
+        );
+        const selfPair = parentsOf.some(
+          (parent, a) =>
+            parent !== undefined &&
+            candidate[a] !== null &&
+            parentsOf.some(
+              (other, b) => b > a && other === parent && candidate[b] === candidate[a],
+            ),
+        );
+        const clash =
+          selfPair ||
+          uniques.some(
+            (set, k) =>
+              set.every((index) => candidate[index] !== null) && seen[k]?.has(keys[k] as string),
+          );
         if (clash) continue;
-        keys.forEach((key, k) => seen[k]?.add(key));
+        for (const [k, key] of keys.entries()) seen[k]?.add(key);
         row = candidate;
       }
       if (row) generated.push(row);
     }
     const byColumn = new Map<string, string[]>();
     columns.forEach((column, index) => {
-      byColumn.set(column.live.name, generated.map((row) => row[index]).filter((v): v is string => v !== null));
+      byColumn.set(
+        column.live.name,
+        generated.map((row) => row[index]).filter((v): v is string => v !== null),
+      );
     });
     values.set(name, byColumn);
     rows.set(name, generated.length);
@@ -176,11 +234,14 @@ export async function generateReferenceData(
     }
     const type = c.type;
     const targetType = t?.type ?? type;
-    if (targetType.endsWith('[]') && labels) return JSON.stringify(labels.filter(() => rng() < 0.5));
+    if (targetType.endsWith('[]') && labels)
+      return JSON.stringify(labels.filter(() => rng() < 0.5));
     if (targetType === 'uuid' || type === 'uuid') return uuid();
-    if (targetType === 'inet') return `10.${Math.floor(rng() * 250)}.${Math.floor(rng() * 250)}.${1 + Math.floor(rng() * 250)}`;
+    if (targetType === 'inet')
+      return `10.${Math.floor(rng() * 250)}.${Math.floor(rng() * 250)}.${1 + Math.floor(rng() * 250)}`;
     if (targetType === 'boolean' || type === 'boolean') return rng() < 0.5 ? 'true' : 'false';
-    if (targetType === 'jsonb' && type !== 'jsonb') return JSON.stringify({ source: 'fixture', n: index });
+    if (targetType === 'jsonb' && type !== 'jsonb')
+      return JSON.stringify({ source: 'fixture', n: index });
     if (type.startsWith('vector(')) {
       const size = Number(/\((\d+)\)/.exec(type)?.[1] ?? 3);
       return `[${Array.from({ length: size }, () => (rng() * 2 - 1).toFixed(4)).join(',')}]`;
@@ -188,14 +249,21 @@ export async function generateReferenceData(
     if (type.endsWith('[]')) {
       const element = type.slice(0, -2);
       if (element === 'uuid') return `{${uuid()},${uuid()}}`;
-      if (/^(numeric|integer|bigint|smallint|double|real)/.test(element)) return `{${Math.floor(rng() * 100)},${Math.floor(rng() * 100)}}`;
+      if (/^(numeric|integer|bigint|smallint|double|real)/.test(element))
+        return `{${Math.floor(rng() * 100)},${Math.floor(rng() * 100)}}`;
       return `{${pick(words)},${pick(words)}}`;
     }
-    if (type.startsWith('timestamp')) return new Date(base + Math.floor(rng() * 200 * 86_400_000)).toISOString().replace('T', ' ').replace('Z', type.includes('with time zone') ? '+00' : '');
-    if (type === 'date') return new Date(base + Math.floor(rng() * 200 * 86_400_000)).toISOString().slice(0, 10);
+    if (type.startsWith('timestamp'))
+      return new Date(base + Math.floor(rng() * 200 * 86_400_000))
+        .toISOString()
+        .replace('T', ' ')
+        .replace('Z', type.includes('with time zone') ? '+00' : '');
+    if (type === 'date')
+      return new Date(base + Math.floor(rng() * 200 * 86_400_000)).toISOString().slice(0, 10);
     const fixed = equalities.get(`${table}.${c.name}`);
     if (fixed !== undefined) return fixed;
-    if (type === 'integer' || type === 'bigint' || type === 'smallint') return String(Math.floor(rng() * 100));
+    if (type === 'integer' || type === 'bigint' || type === 'smallint')
+      return String(Math.floor(rng() * 100));
     if (type.startsWith('numeric')) {
       const [, precision = '12', scale = '2'] = /numeric\((\d+),(\d+)\)/.exec(type) ?? [];
       const max = 10 ** (Number(precision) - Number(scale)) - 1;
@@ -217,7 +285,8 @@ export async function generateReferenceData(
     else if (name.includes('hash') || name.includes('checksum')) value = hex(64);
     else if (name.includes('mime')) value = pick(['image/png', 'application/pdf', 'text/plain']);
     else if (name.includes('domain')) value = `${pick(words)}${index}.example.com`;
-    else if (name.includes('url') || name.includes('path')) value = `https://files.example.com/${hex(12)}`;
+    else if (name.includes('url') || name.includes('path'))
+      value = `https://files.example.com/${hex(12)}`;
     else value = `${pick(words)} ${pick(words)} ${index}`;
     return value.slice(0, max);
   }
@@ -232,15 +301,25 @@ const lengthOf = (type: string) => {
 };
 
 /** Unique column sets (live and target), as indexes into the live column list. */
-function uniqueSets(table: LiveTable, want: LiveTable | undefined, liveToTarget: Map<string, string> | undefined): number[][] {
+function uniqueSets(
+  table: LiveTable,
+  want: LiveTable | undefined,
+  liveToTarget: Map<string, string> | undefined,
+): number[][] {
   const names = [...table.columns.keys()];
   const toLive = new Map([...(liveToTarget ?? [])].map(([l, t]) => [t, l]));
   const sets: string[][] = [];
-  for (const c of table.constraints.values()) if (c.type === 'unique' || c.type === 'primary key') sets.push(c.columns);
+  for (const c of table.constraints.values())
+    if (c.type === 'unique' || c.type === 'primary key') sets.push(c.columns);
   for (const i of table.indexes.values()) if (i.unique) sets.push(i.columns);
-  for (const c of want?.constraints.values() ?? []) if (c.type === 'unique' || c.type === 'primary key') sets.push(c.columns.map((n) => toLive.get(n) ?? n));
-  for (const i of want?.indexes.values() ?? []) if (i.unique) sets.push(i.columns.map((n) => toLive.get(n) ?? n));
-  return sets.map((set) => set.map((n) => names.indexOf(n))).filter((set) => set.length > 0 && set.every((i) => i >= 0));
+  for (const c of want?.constraints.values() ?? [])
+    if (c.type === 'unique' || c.type === 'primary key')
+      sets.push(c.columns.map((n) => toLive.get(n) ?? n));
+  for (const i of want?.indexes.values() ?? [])
+    if (i.unique) sets.push(i.columns.map((n) => toLive.get(n) ?? n));
+  return sets
+    .map((set) => set.map((n) => names.indexOf(n)))
+    .filter((set) => set.length > 0 && set.every((i) => i >= 0));
 }
 
 function topologicalOrder(live: LiveSchema, references: Map<string, Reference>): string[] {
@@ -259,7 +338,8 @@ function topologicalOrder(live: LiveSchema, references: Map<string, Reference>):
     if (state.get(name)) return;
     state.set(name, 'visiting');
     for (const [key, parent] of references) {
-      if (!key.startsWith(`${name}.`) || parent.table === name || !live.tables.has(parent.table)) continue;
+      if (!key.startsWith(`${name}.`) || parent.table === name || !live.tables.has(parent.table))
+        continue;
       // Only a NOT NULL reference orders tables; a nullable one is left null when it would cycle.
       const column = live.tables.get(name)?.columns.get(key.slice(name.length + 1));
       if (column?.notNull || state.get(parent.table) !== 'visiting') {
@@ -274,15 +354,25 @@ function topologicalOrder(live: LiveSchema, references: Map<string, Reference>):
   return order;
 }
 
-async function insertRows(session: SqlSession, table: string, columns: Column[], rows: (string | null)[][]): Promise<void> {
+async function insertRows(
+  session: SqlSession,
+  table: string,
+  columns: Column[],
+  rows: (string | null)[][],
+): Promise<void> {
   const names = columns.map((c) => quote(c.live.name)).join(', ');
   for (let start = 0; start < rows.length; start += 200) {
     const batch = rows.slice(start, start + 200);
     const params: (string | null)[] = [];
-    const tuples = batch.map((row) => `(${row.map((value, i) => {
-      params.push(value);
-      return `$${params.length}::${columns[i]?.live.type}`;
-    }).join(', ')})`);
+    const tuples = batch.map(
+      (row) =>
+        `(${row
+          .map((value, i) => {
+            params.push(value);
+            return `$${params.length}::${columns[i]?.live.type}`;
+          })
+          .join(', ')})`,
+    );
     await session
       .query(`insert into ${quote(table)} (${names}) values ${tuples.join(', ')}`, params)
       .catch((error: Error) => {
@@ -293,14 +383,16 @@ async function insertRows(session: SqlSession, table: string, columns: Column[],
 
 /** The reference's own oddities, as its code and triggers left them. */
 async function realism(session: SqlSession, live: LiveSchema): Promise<void> {
-  const has = (table: string, ...columns: string[]) => columns.every((c) => live.tables.get(table)?.columns.has(c));
+  const has = (table: string, ...columns: string[]) =>
+    columns.every((c) => live.tables.get(table)?.columns.has(c));
   if (has('credits_policies', 'feature_key', 'engine', 'model', 'cost_credits', 'token_budget')) {
     // The original seeded 'ai_session'; its own code looks up 'ai.session'.
     await session.exec(`insert into credits_policies (feature_key, engine, model, cost_credits, token_budget, duration_hours, active)
       values ('ai_session', 'openai_chat', 'gpt-4o-mini-2024-07-18', 1, 120000, 24, true),
              ('ai_session', 'groq_chat', 'llama-3.1-8b-instant', 1, 120000, 24, true)`);
   }
-  if (has('fluxcore_marketplace_reviews', 'rating')) await session.exec('update fluxcore_marketplace_reviews set rating = 1 + rating % 5');
+  if (has('fluxcore_marketplace_reviews', 'rating'))
+    await session.exec('update fluxcore_marketplace_reviews set rating = 1 + rating % 5');
   if (has('fluxcore_marketplace_listings', 'total_subscribers', 'rating_average', 'rating_count')) {
     await session.exec(`update fluxcore_marketplace_listings l set
       total_subscribers = (select count(*) from fluxcore_marketplace_subscriptions s where s.listing_id = l.id),
@@ -313,7 +405,9 @@ async function realism(session: SqlSession, live: LiveSchema): Promise<void> {
       where default_provider is not null and not allowed_providers ? default_provider`);
   }
   if (has('fluxcore_marketplace_listings', 'pricing_model', 'billing_period')) {
-    await session.exec(`update fluxcore_marketplace_listings set billing_period = case when pricing_model = 'subscription' then 'monthly' end`);
+    await session.exec(
+      `update fluxcore_marketplace_listings set billing_period = case when pricing_model = 'subscription' then 'monthly' end`,
+    );
   }
   if (has('fluxcore_marketplace_subscriptions', 'current_period_start', 'current_period_end')) {
     await session.exec(`update fluxcore_marketplace_subscriptions set current_period_end = current_period_start + interval '30 days'
@@ -321,7 +415,9 @@ async function realism(session: SqlSession, live: LiveSchema): Promise<void> {
   }
   if (has('fluxcore_tool_connections', 'auth_config')) {
     // Connections as the app stores them: secrets live elsewhere, referenced by id.
-    await session.exec(`update fluxcore_tool_connections set auth_config = jsonb_build_object('secretRef', 'vault:' || id::text)`);
+    await session.exec(
+      `update fluxcore_tool_connections set auth_config = jsonb_build_object('secretRef', 'vault:' || id::text)`,
+    );
   }
   if (has('extension_contexts', 'account_id', 'relationship_id', 'conversation_id')) {
     // Exactly one owner per context, as the app writes them.
@@ -345,14 +441,20 @@ export async function removeUnconvergeableRows(
   const removed = new Map<string, number>();
   const live = await introspectSchema(session);
   for (let round = 0; round < 8; round++) {
-    const outcome = await converge(session, config, migrations, { target, exampleLimit: 1_000_000 });
+    const outcome = await converge(session, config, migrations, {
+      target,
+      exampleLimit: 1_000_000,
+    });
     const refusals = outcome.plan.refusals.filter((r) => r.spec.kind !== 'logic');
     if (process.env.DEBUG_FIXTURE) for (const r of refusals) console.log(r.summary.slice(0, 250));
     if (refusals.length === 0) return removed;
     for (const refusal of refusals) {
-      if (refusal.spec.kind === 'no-source') await deleteRows(session, live, refusal.table, null, removed);
+      if (refusal.spec.kind === 'no-source')
+        await deleteRows(session, live, refusal.table, null, removed);
       else if (refusal.spec.kind === 'unique') {
-        const keys = refusal.examples.flatMap((example) => (example.split(' in ')[1] ?? '').split(' & ').slice(1));
+        const keys = refusal.examples.flatMap((example) =>
+          (example.split(' in ')[1] ?? '').split(' & ').slice(1),
+        );
         await deleteRows(session, live, refusal.table, keys, removed);
       } else await deleteRows(session, live, refusal.table, refusal.examples, removed);
     }
@@ -361,26 +463,53 @@ export async function removeUnconvergeableRows(
 }
 
 function keyExpression(live: LiveSchema, table: string): string {
-  const primary = [...(live.tables.get(table)?.constraints.values() ?? [])].find((c) => c.type === 'primary key');
+  const primary = [...(live.tables.get(table)?.constraints.values() ?? [])].find(
+    (c) => c.type === 'primary key',
+  );
   if (!primary) return 'ctid::text';
-  return primary.columns.length === 1 ? `${quote(primary.columns[0] as string)}::text` : `concat_ws('/', ${primary.columns.map((c) => `${quote(c)}::text`).join(', ')})`;
+  return primary.columns.length === 1
+    ? `${quote(primary.columns[0] as string)}::text`
+    : `concat_ws('/', ${primary.columns.map((c) => `${quote(c)}::text`).join(', ')})`;
 }
 
-async function deleteRows(session: SqlSession, live: LiveSchema, table: string, keys: string[] | null, removed: Map<string, number>, depth = 0): Promise<void> {
+async function deleteRows(
+  session: SqlSession,
+  live: LiveSchema,
+  table: string,
+  keys: string[] | null,
+  removed: Map<string, number>,
+  depth = 0,
+): Promise<void> {
   if (keys !== null && keys.length === 0) return;
   const where = keys === null ? 'true' : `${keyExpression(live, table)} = any($1::text[])`;
   const params = keys === null ? [] : [keys];
   for (const child of live.tables.values()) {
     for (const fk of child.constraints.values()) {
-      if (fk.type !== 'foreign key' || fk.referencedTable !== table || fk.columns.length !== 1 || (child.name === table && depth > 3)) continue;
+      if (
+        fk.type !== 'foreign key' ||
+        fk.referencedTable !== table ||
+        fk.columns.length !== 1 ||
+        (child.name === table && depth > 3)
+      )
+        continue;
       const rows = await session.query<{ key: string }>(
         `select ${keyExpression(live, child.name)} as key from ${quote(child.name)}
          where ${quote(fk.columns[0] as string)} in (select ${quote(fk.referencedColumns[0] as string)} from ${quote(table)} where ${where})`,
         params,
       );
-      await deleteRows(session, live, child.name, rows.map((r) => r.key).filter((k) => !(child.name === table && keys?.includes(k))), removed, depth + 1);
+      await deleteRows(
+        session,
+        live,
+        child.name,
+        rows.map((r) => r.key).filter((k) => !(child.name === table && keys?.includes(k))),
+        removed,
+        depth + 1,
+      );
     }
   }
-  const rows = await session.query<{ n: number }>(`with d as (delete from ${quote(table)} where ${where} returning 1) select count(*)::int as n from d`, params);
+  const rows = await session.query<{ n: number }>(
+    `with d as (delete from ${quote(table)} where ${where} returning 1) select count(*)::int as n from d`,
+    params,
+  );
   removed.set(table, (removed.get(table) ?? 0) + Number(rows[0]?.n ?? 0));
 }

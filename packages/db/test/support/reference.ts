@@ -16,7 +16,10 @@ import { createDb } from '../../src/client.ts';
 import * as schema from '../../src/schema/index.ts';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.ts';
 
-export const referenceSchemaPath = resolve(import.meta.dir, '../fixtures/fluxcore-2026-02.schema.sql');
+export const referenceSchemaPath = resolve(
+  import.meta.dir,
+  '../fixtures/fluxcore-2026-02.schema.sql',
+);
 
 /** The fixture's SQL without the session settings pg_dump puts first. */
 export function referenceSchemaSql(): string {
@@ -43,7 +46,8 @@ export async function openReferencePglite(dataDir: string): Promise<PGlite> {
 function pgliteSession(client: PGlite): SqlSession {
   return {
     kind: 'embedded',
-    query: async <T extends Row>(text: string, params?: unknown[]) => (await client.query<T>(text, params)).rows,
+    query: async <T extends Row>(text: string, params?: unknown[]) =>
+      (await client.query<T>(text, params)).rows,
     exec: async (text: string) => {
       await client.exec(text);
     },
