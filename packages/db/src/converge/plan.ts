@@ -12,6 +12,7 @@ import {
   type ForeignRow,
   foreignRows,
   type Situation,
+  snapshotTables,
 } from '../migrator/lineages.ts';
 import { readAppliedRows } from '../migrator/records.ts';
 import { compareWithJournal } from '../migrator/status.ts';
@@ -19,7 +20,6 @@ import { runCheck } from './checks.ts';
 import { buildStructuralPlan, type StructuralPlan } from './diff.ts';
 import { type CheckResult, type KeptObject, phases, type Step } from './model.ts';
 import { quote } from './pair.ts';
-import { snapshotTables } from './target.ts';
 
 export interface TableNote {
   table: string;

@@ -4,27 +4,12 @@
  * scratch database of the same kind, then the one catalog reader — so every definition is
  * rendered by the same server and equal things compare equal.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { type FullCatalog, readCatalog } from '../catalog/logic.ts';
 import type { DatabaseConfig } from '../config.ts';
 import { FluxDbError } from '../errors.ts';
 import type { Migration } from '../migrator/journal.ts';
+import { snapshotTables } from '../migrator/lineages.ts';
 import { replayMigration, withScratchDatabase } from '../migrator/scratch.ts';
-
-/** The table names of the last migration's drizzle-kit snapshot. */
-export function snapshotTables(migrations: Migration[]): string[] {
-  const last = migrations.at(-1);
-  if (!last) return [];
-  const path = join(dirname(last.path), 'meta', `${last.tag.split('_')[0]}_snapshot.json`);
-  const snapshot = JSON.parse(readFileSync(path, 'utf8')) as {
-    tables: Record<string, { name: string; schema?: string }>;
-  };
-  return Object.values(snapshot.tables)
-    .filter((table) => !table.schema || table.schema === 'public')
-    .map((table) => table.name)
-    .sort();
-}
 
 export async function readTarget(
   config: DatabaseConfig,

@@ -8,6 +8,8 @@
  * And the other situation db:converge handles: a database that has tables of this schema but
  * no journal rows of this history (built by scripts, or by `drizzle-kit push`).
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { SqlSession } from '../client.ts';
 import { FluxDbError } from '../errors.ts';
 import type { Migration } from './journal.ts';
@@ -88,6 +90,29 @@ export function foreignRows(rows: AppliedRow[]): ForeignRow[] {
     }
   }
   return found;
+}
+
+/** The situation of the database `session` is on, against this migration folder. */
+export async function situationOf(
+  session: SqlSession,
+  migrations: Migration[],
+): Promise<Situation> {
+  return detectSituation(session, migrations, snapshotTables(migrations));
+}
+
+/** The table names of the last migration's drizzle-kit snapshot. */
+export function snapshotTables(migrations: Migration[]): string[] {
+  const last = migrations.at(-1);
+  if (!last) return [];
+  const path = join(dirname(last.path), 'meta', `${last.tag.split('_')[0]}_snapshot.json`);
+  if (!existsSync(path)) return [];
+  const snapshot = JSON.parse(readFileSync(path, 'utf8')) as {
+    tables: Record<string, { name: string; schema?: string }>;
+  };
+  return Object.values(snapshot.tables)
+    .filter((table) => !table.schema || table.schema === 'public')
+    .map((table) => table.name)
+    .sort();
 }
 
 /** Tables in `public` that the migrations create (read from the last snapshot's table names). */
