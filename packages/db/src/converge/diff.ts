@@ -556,16 +556,22 @@ function planLogic(
 
   // Logic PostgreSQL does not track: function bodies, and views and trigger conditions that
   // would stop a retype. A change to a column they name is refused until they are dealt with.
-  const changes = [
-    ...renamed.map((r) => ({ table: r.table, column: r.from, change: `renamed to ${r.to}` })),
-    ...[...retyped].map((key) => {
-      const [table = '', column = ''] = key.split('.');
-      const liveName =
-        [...(pairings.get(table)?.liveToTarget ?? [])].find(([, to]) => to === column)?.[0] ??
-        column;
-      return { table, column: liveName, change: 'retyped' };
-    }),
-  ];
+  const byColumn = new Map<string, { table: string; column: string; change: string }>();
+  for (const r of renamed)
+    byColumn.set(`${r.table}.${r.from}`, {
+      table: r.table,
+      column: r.from,
+      change: `renamed to ${r.to}`,
+    });
+  for (const key of retyped) {
+    const [table = '', column = ''] = key.split('.');
+    const liveName =
+      [...(pairings.get(table)?.liveToTarget ?? [])].find(([, to]) => to === column)?.[0] ?? column;
+    const known = byColumn.get(`${table}.${liveName}`);
+    if (known) known.change = `${known.change} and retyped`;
+    else byColumn.set(`${table}.${liveName}`, { table, column: liveName, change: 'retyped' });
+  }
+  const changes = [...byColumn.values()];
   for (const change of changes) {
     const word = new RegExp(`\\b${change.column}\\b`, 'i');
     const tableWord = new RegExp(`\\b${change.table}\\b`, 'i');
@@ -581,7 +587,7 @@ function planLogic(
           `function ${key}${triggers.length ? ` (trigger ${triggers.map(([, t]) => t.name).join(', ')} on ${change.table})` : ''}`,
         );
     }
-    if (change.change === 'retyped') {
+    if (change.change.endsWith('retyped')) {
       for (const [key, view] of live.logic.views)
         if (!dropped.has(`view:${key}`) && view.reads.includes(`${change.table}.${change.column}`))
           readers.push(`view ${key}`);

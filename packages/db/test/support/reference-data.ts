@@ -292,6 +292,12 @@ export async function generateReferenceData(
   }
 
   await realism(session, live);
+  for (const name of rows.keys()) {
+    const [row] = await session.query<{ n: number }>(
+      `select count(*)::int as n from ${quote(name)}`,
+    );
+    rows.set(name, Number(row?.n ?? 0));
+  }
   return { rows };
 }
 
