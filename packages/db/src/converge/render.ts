@@ -6,6 +6,7 @@ import type { ConvergePlan } from './plan.ts';
 /** Tables this big get a warning: their rewrite or lock needs a window. */
 export const largeTableRows = 100_000;
 
+const terminated = (statement: string) => `${statement.trimEnd().replace(/;$/, '')};`;
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function renderPlan(plan: ConvergePlan, header: string): string {
@@ -44,13 +45,13 @@ export function renderPlan(plan: ConvergePlan, header: string): string {
     }
     lines.push(`-- ${step.summary}`);
     for (const result of plan.results.get(step) ?? []) lines.push(`--   check ${result.summary}`);
-    for (const statement of step.sql) lines.push(`${statement};`);
+    for (const statement of step.sql) lines.push(terminated(statement));
   }
   for (const migration of plan.data)
     lines.push(
       '',
       `-- data migration ${migration.tag}`,
-      ...migration.statements.map((s) => `${s};`),
+      ...migration.statements.map(terminated),
     );
   if (plan.foreign.length > 0) {
     lines.push(
