@@ -162,6 +162,43 @@ describe.each(databaseKinds)('db:converge on the reference database (%s)', (kind
     }
   });
 
+  test('a duplicate under an expression index (emails equal but for case) is refused, and nothing changes', async () => {
+    const planned = await run();
+    const live = await introspectSchema(ref.session);
+    const spec = planned.plan.steps
+      .flatMap((step) => step.checks)
+      .find((s) => s.kind === 'unique' && s.keys?.some((key) => /^lower\(/.test(key)));
+    if (spec?.kind !== 'unique' || spec.columns.length !== 1)
+      throw new Error('no unique on lower()');
+    const column = spec.columns[0] as string;
+    const key = keyExpression(live, spec.table);
+    const [first, second] = await ref.session.query<{ k: string; v: string }>(
+      `select ${key} as k, ${quote(column)}::text as v from ${quote(spec.table)} order by 1 limit 2`,
+    );
+    if (!first || !second) throw new Error(`${spec.table} has fewer than 2 rows`);
+    await ref.session.query(
+      `update ${quote(spec.table)} set ${quote(column)} = upper($2) where ${key} = $1`,
+      [second.k, first.v],
+    );
+    try {
+      await unchanged(async () => {
+        const outcome = await run();
+        expect(outcome.status).toBe('refused');
+        const refusal = outcome.plan.refusals.find(
+          (r) => r.spec === spec || r.spec.kind === 'unique',
+        );
+        expect(refusal).toMatchObject({ table: spec.table, rows: 2 });
+        expect(refusal?.examples[0]).toContain(first.k);
+        expect(refusal?.examples[0]).toContain(second.k);
+      });
+    } finally {
+      await ref.session.query(
+        `update ${quote(spec.table)} set ${quote(column)} = $2 where ${key} = $1`,
+        [second.k, second.v],
+      );
+    }
+  });
+
   test('a value too long for its new type is refused, naming its row, and nothing changes', async () => {
     const planned = await run();
     const live = await introspectSchema(ref.session);

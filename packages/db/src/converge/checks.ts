@@ -242,13 +242,14 @@ async function runCheckUnguarded(context: CheckContext, spec: CheckSpec): Promis
       );
     }
     case 'unique': {
-      const cols = spec.columns.map(quote);
-      const notNull = spec.nullsNotDistinct
-        ? 'true'
-        : cols.map((c) => `${c} is not null`).join(' and ');
+      // An index's keys may be expressions (lower(email), least(a, b)), over target columns.
+      const cols = spec.keys ?? spec.columns.map(quote);
+      const filters = spec.nullsNotDistinct ? [] : cols.map((c) => `(${c}) is not null`);
+      if (spec.predicate) filters.push(`(${spec.predicate})`);
+      const notNull = filters.length > 0 ? filters.join(' and ') : 'true';
       const rows = await context.session.query<{ groups: number; rows: number; examples: unknown }>(
         `select count(*)::int as groups, coalesce(sum(n), 0)::int as rows, (array_agg(example))[1:${context.exampleLimit ?? 3}]::text[] as examples
-         from (select count(*) as n, concat_ws(', ', ${cols.map((c) => `${c}::text`).join(', ')}) || ' in ' || string_agg(__key, ' & ') as example
+         from (select count(*) as n, concat_ws(', ', ${cols.map((c) => `(${c})::text`).join(', ')}) || ' in ' || string_agg(__key, ' & ') as example
                from (${projection(context, spec.table, spec.columns)}) t where ${notNull} group by ${cols.join(', ')} having count(*) > 1) d`,
       );
       const groups = Number(rows[0]?.groups ?? 0);

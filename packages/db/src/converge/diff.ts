@@ -418,6 +418,8 @@ export function buildStructuralPlan(
               kind: 'unique',
               table: want.name,
               columns: index.columns,
+              keys: index.keys,
+              predicate: index.predicate,
               nullsNotDistinct: false,
               name: index.name,
             },

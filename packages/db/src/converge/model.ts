@@ -31,7 +31,18 @@ export type CheckSpec =
       /** Only a length or enum check is needed (a cast that cannot fail otherwise). */
       castSafe: boolean;
     }
-  | { kind: 'unique'; table: string; columns: string[]; nullsNotDistinct: boolean; name: string }
+  | {
+      kind: 'unique';
+      table: string;
+      /** Every column the constraint or index reads. */
+      columns: string[];
+      /** The keys as the index renders them (expressions included), when not plain columns. */
+      keys?: string[];
+      /** A partial index's predicate. */
+      predicate?: string | null;
+      nullsNotDistinct: boolean;
+      name: string;
+    }
   | {
       kind: 'foreign-key';
       table: string;

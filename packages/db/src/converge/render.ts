@@ -48,11 +48,7 @@ export function renderPlan(plan: ConvergePlan, header: string): string {
     for (const statement of step.sql) lines.push(terminated(statement));
   }
   for (const migration of plan.data)
-    lines.push(
-      '',
-      `-- data migration ${migration.tag}`,
-      ...migration.statements.map(terminated),
-    );
+    lines.push('', `-- data migration ${migration.tag}`, ...migration.statements.map(terminated));
   if (plan.foreign.length > 0) {
     lines.push(
       '',
