@@ -247,6 +247,55 @@ describe.each(databaseKinds)('db:converge on the reference database (%s)', (kind
     }
   });
 
+  test('a value outside the enum is refused; the enum is rebuilt once it is fixed', async () => {
+    const live = await introspectSchema(ref.session);
+    // An operator added a label by hand, and a row uses it: the schema's enum lacks it.
+    const used = [...live.tables.values()].flatMap((table) =>
+      [...table.columns.values()]
+        .filter((c) => c.enumType && !c.type.endsWith('[]') && target.schema.enums.has(c.enumType))
+        .map((c) => ({ table: table.name, column: c.name, enumType: c.enumType as string })),
+    );
+    const found = used.find((u) => !removed.has(u.table) && (generated.get(u.table) ?? 0) > 0);
+    if (!found) throw new Error('no column of an enum the schema shares');
+    const { table, column, enumType } = found;
+    await ref.session.exec(
+      `alter type ${quote(enumType)} add value if not exists 'fixture_legacy'`,
+    );
+    const key = keyExpression(live, table);
+    const [row] = await ref.session.query<{ k: string; v: string }>(
+      `select ${key} as k, ${quote(column)}::text as v from ${quote(table)} order by 1 limit 1`,
+    );
+    if (!row) throw new Error(`${table} is empty`);
+    await ref.session.query(
+      `update ${quote(table)} set ${quote(column)} = 'fixture_legacy' where ${key} = $1`,
+      [row.k],
+    );
+    try {
+      await unchanged(async () => {
+        const outcome = await run();
+        expect(outcome.status).toBe('refused');
+        expect(outcome.plan.steps.map((s) => s.summary)).toContain(`rebuild enum ${enumType}`);
+        expect(outcome.plan.refusals).toHaveLength(1);
+        expect(outcome.plan.refusals[0]).toMatchObject({
+          table,
+          column,
+          rows: 1,
+          examples: [row.k],
+        });
+        expect(outcome.plan.refusals[0]?.summary).toContain(
+          `hold values outside the enum ${enumType}`,
+        );
+      });
+    } finally {
+      await ref.session.query(
+        `update ${quote(table)} set ${quote(column)} = $2::text::${quote(enumType)} where ${key} = $1`,
+        [row.k, row.v],
+      );
+    }
+    // The label stays: --yes below rebuilds the enum, and must keep every value.
+    expect((await run()).status).toBe('planned');
+  });
+
   test('an orphan that blocks a foreign key is refused, naming its row, and nothing changes', async () => {
     const live = await introspectSchema(ref.session);
     // A database whose operator dropped a foreign key by hand, and a row that went astray.
