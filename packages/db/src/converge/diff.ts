@@ -289,7 +289,7 @@ export function buildStructuralPlan(
       `drop type ${quote(actual)}`,
     ]);
   }
-  return { steps, kept, sources, pairings };
+  return { steps: mergeRetypes(steps), kept, sources, pairings };
 }
 
 /** A retype that PostgreSQL does without rewriting the table (a wider varchar, text). */
@@ -302,4 +302,34 @@ function castCannotFailWithoutRewrite(from: string, to: string): boolean {
     to.startsWith('character varying') &&
     (b === null || (a !== null && b >= a))
   );
+}
+
+/**
+ * One ALTER TABLE per table for all its column changes: PostgreSQL then rewrites the table once,
+ * not once per column. Every USING expression still reads the row as it was.
+ */
+function mergeRetypes(steps: Step[]): Step[] {
+  const merged: Step[] = [];
+  const byTable = new Map<string, Step>();
+  for (const step of steps) {
+    if (step.phase !== 'retype' || !step.table) {
+      merged.push(step);
+      continue;
+    }
+    const prefix = `alter table ${quote(step.table)} `;
+    const actions = step.sql.map((statement) => statement.slice(prefix.length));
+    const first = byTable.get(step.table);
+    if (!first) {
+      const copy = { ...step, sql: [...step.sql], checks: [...step.checks] };
+      byTable.set(step.table, copy);
+      merged.push(copy);
+      continue;
+    }
+    first.summary = `${first.summary}; ${step.summary.replace(/^(retype|alter) /, '')}`;
+    first.sql = [`${first.sql[0]}, ${actions.join(', ')}`];
+    first.checks.push(...step.checks);
+    first.rewrites ||= step.rewrites;
+    first.longLock ||= step.longLock;
+  }
+  return merged;
 }
