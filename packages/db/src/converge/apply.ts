@@ -103,7 +103,7 @@ export async function converge(
         } catch (error) {
           throw new FluxDbError(
             'CONVERGE_FAILED',
-            `step ${index + 1} of ${plan.steps.length} (${step.summary}) failed: ${firstLine(error)}`,
+            `step ${index + 1} of ${plan.steps.length} (${step.summary.replaceAll('\n', '; ')}) failed: ${firstLine(error)}`,
             'Nothing was changed (the whole plan runs in one transaction); fix the cause and run db:converge --plan again',
           );
         }
@@ -121,7 +121,7 @@ export async function converge(
         'CONVERGE_FAILED',
         `after the plan, the database still differs from the target in ${after.steps.length} way(s): ${after.steps
           .slice(0, 3)
-          .map((s) => s.summary)
+          .map((s) => s.summary.replaceAll('\n', '; '))
           .join('; ')}`,
         'Nothing was changed; report this with the output of db:converge --plan',
       );

@@ -320,13 +320,17 @@ function mergeRetypes(steps: Step[]): Step[] {
     const actions = step.sql.map((statement) => statement.slice(prefix.length));
     const first = byTable.get(step.table);
     if (!first) {
-      const copy = { ...step, sql: [...step.sql], checks: [...step.checks] };
+      const copy = {
+        ...step,
+        sql: [`${prefix.trimEnd()}\n  ${actions.join(',\n  ')}`],
+        checks: [...step.checks],
+      };
       byTable.set(step.table, copy);
       merged.push(copy);
       continue;
     }
-    first.summary = `${first.summary}; ${step.summary.replace(/^(retype|alter) /, '')}`;
-    first.sql = [`${first.sql[0]}, ${actions.join(', ')}`];
+    first.summary = `${first.summary}\n${step.summary}`;
+    first.sql = [`${first.sql[0]},\n  ${actions.join(',\n  ')}`];
     first.checks.push(...step.checks);
     first.rewrites ||= step.rewrites;
     first.longLock ||= step.longLock;

@@ -22,7 +22,7 @@ export function renderPlan(plan: ConvergePlan, header: string): string {
   for (const note of plan.tables) {
     if (note.estimatedRows < largeTableRows) continue;
     lines.push(
-      `-- LARGE TABLE ${note.table}, ~${Math.round(note.estimatedRows)} rows (pg_class.reltuples): ${note.rewrittenBy.length ? `rewritten by ${note.rewrittenBy.join('; ')}` : 'not rewritten'}; ${note.lockedBy.length + note.rewrittenBy.length} step(s) hold its ACCESS EXCLUSIVE lock until commit: plan a window`,
+      `-- LARGE TABLE ${note.table}, ~${Math.round(note.estimatedRows)} rows (pg_class.reltuples): ${note.rewrittenBy.length ? `rewritten by ${note.rewrittenBy.join('; ').replaceAll('\n', '; ')}` : 'not rewritten'}; ${note.lockedBy.length + note.rewrittenBy.length} step(s) hold its ACCESS EXCLUSIVE lock until commit: plan a window`,
     );
   }
   const rewritten = plan.tables.filter((note) => note.rewrittenBy.length > 0);
@@ -43,7 +43,7 @@ export function renderPlan(plan: ConvergePlan, header: string): string {
       phase = step.phase;
       lines.push('', `-- ${phase}`);
     }
-    lines.push(`-- ${step.summary}`);
+    for (const line of step.summary.split('\n')) lines.push(`-- ${line}`);
     for (const result of plan.results.get(step) ?? []) lines.push(`--   check ${result.summary}`);
     for (const statement of step.sql) lines.push(terminated(statement));
   }
