@@ -14,7 +14,8 @@ import { databaseKinds, projectMigrations } from './support/databases.ts';
 import { fingerprint } from './support/fingerprint.ts';
 import { runCli, runProcess } from './support/migrations.ts';
 import { createReferenceDatabase, type ReferenceDatabase } from './support/reference.ts';
-import { generateReferenceData, removeUnconvergeableRows } from './support/reference-data.ts';
+import { generateReferenceData } from './support/reference-data.ts';
+import { removeUnconvergeableRows } from './support/reference-repair.ts';
 
 const journal = readFileSync(
   resolve(import.meta.dir, 'fixtures/fluxcore-2026-02.journal.tsv'),
