@@ -6,13 +6,13 @@
  */
 
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readTarget } from '../src/converge/target.ts';
 import { knownLineages } from '../src/migrator/lineages.ts';
 import { databaseKinds, projectMigrations } from './support/databases.ts';
 import { fingerprint } from './support/fingerprint.ts';
-import { runCli, runProcess } from './support/migrations.ts';
+import { copyProjectMigrations, runCli, runDrizzleKit, runProcess } from './support/migrations.ts';
 import { createReferenceDatabase, type ReferenceDatabase } from './support/reference.ts';
 import { generateReferenceData } from './support/reference-data.ts';
 import { removeUnconvergeableRows } from './support/reference-repair.ts';
@@ -37,6 +37,24 @@ test('the package knows the original history by the rows its journal wrote', () 
   expect(lineage?.entries.map(({ tag, when, hash }) => ({ tag, when, hash }))).toEqual(
     journal.map(({ tag, when, hash }) => ({ tag, when, hash })),
   );
+});
+
+test('the target converge brings a database to is the schema: drizzle-kit generate finds nothing', async () => {
+  // converge requires the catalog to equal the last snapshot; this shows the snapshot is the
+  // schema, on a copy of the folder so nothing is ever written into the real one.
+  const copy = copyProjectMigrations();
+  try {
+    const before = readdirSync(copy, { recursive: true }).map(String).sort();
+    const run = await runDrizzleKit(['generate'], {
+      FLUXCORE_MIGRATIONS_DIR: copy,
+      DATABASE_URL: '',
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('No schema changes, nothing to migrate');
+    expect(readdirSync(copy, { recursive: true }).map(String).sort()).toEqual(before);
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
 });
 
 describe.each(databaseKinds)('db:converge as a command, with the original journal (%s)', (kind) => {
