@@ -251,6 +251,58 @@ describe.each(databaseKinds)('db:converge refusals on the reference database (%s
     }
   });
 
+  test('a view that reads a column the plan retypes is refused until it is dropped', async () => {
+    const planned = await run();
+    const live = await introspectSchema(fixture.ref.session);
+    const spec = planned.plan.steps
+      .flatMap((step) => step.checks)
+      .find((s) => s.kind === 'retype' && live.tables.get(s.table)?.columns.has(s.column));
+    if (spec?.kind !== 'retype') throw new Error('no retyped column');
+    await fixture.ref.session.exec(
+      `create view public.fixture_report as select ${quote(spec.column)} from ${quote(spec.table)}`,
+    );
+    try {
+      await unchanged(async () => {
+        const outcome = await run();
+        expect(outcome.status).toBe('refused');
+        const refusal = outcome.plan.refusals.find((r) => r.spec.kind === 'logic');
+        expect(refusal).toMatchObject({ table: spec.table, column: spec.column });
+        expect(refusal?.summary).toContain('view public.fixture_report');
+        const dropped = await run({ drop: ['public.fixture_report'] });
+        expect(dropped.status).toBe('planned');
+        expect(dropped.plan.kept.find((k) => k.name === 'public.fixture_report')?.dropped).toBe(
+          true,
+        );
+      });
+    } finally {
+      await fixture.ref.session.exec('drop view public.fixture_report');
+    }
+  });
+
+  test('--drop shows what it would drop with its row count, and only what is kept', async () => {
+    await unchanged(async () => {
+      const planned = await run();
+      const column = planned.plan.kept.find((k) => k.kind === 'column' && (k.rows ?? 0) > 0);
+      const table = planned.plan.kept.find((k) => k.kind === 'table');
+      if (!column || !table) throw new Error('nothing kept');
+      const outcome = await run({ drop: [column.name, table.name] });
+      expect(outcome.status).toBe('planned');
+      const dropped = outcome.plan.kept.filter((k) => k.dropped);
+      expect(dropped.map((k) => [k.name, k.rows])).toEqual([
+        [column.name, column.rows],
+        [table.name, table.rows],
+      ]);
+      expect(outcome.plan.steps.map((s) => s.summary)).toContain(
+        `drop column ${column.name} (--drop)`,
+      );
+      const declared = [...fixture.target.schema.tables.keys()][0] as string;
+      const refused = await run({ drop: [declared] }).catch((e: Error) => e);
+      expect((refused as Error).message).toBe(
+        `--drop ${declared}: no object of that name is kept by the plan (only what the schema does not declare can be dropped)`,
+      );
+    });
+  });
+
   test('a failure in the middle of applying leaves the database as it was', async () => {
     const planned = await run();
     const middle = Math.floor(planned.plan.steps.length / 2);
