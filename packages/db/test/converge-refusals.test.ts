@@ -6,6 +6,7 @@
  */
 import { describe, expect, test } from 'bun:test';
 import { introspectSchema } from '../src/catalog/introspect.ts';
+import { renderPlan } from '../src/converge/render.ts';
 import { originalRenames } from '../src/schema/original.ts';
 import { type ConvergeFixture, quote, useConvergeFixture } from './support/converge-fixture.ts';
 import { databaseKinds } from './support/databases.ts';
@@ -301,6 +302,26 @@ describe.each(databaseKinds)('db:converge refusals on the reference database (%s
         `--drop ${declared}: no object of that name is kept by the plan (only what the schema does not declare can be dropped)`,
       );
     });
+  });
+
+  test('the plan names a large table, the steps that rewrite it and its estimated rows', async () => {
+    // The planner's estimate, as ANALYZE would leave it on a table of 250,000 messages.
+    await fixture.ref.session.exec(
+      `update pg_class set reltuples = 250000 where oid = 'public.messages'::regclass`,
+    );
+    try {
+      const outcome = await run();
+      const note = outcome.plan.tables.find((t) => t.table === 'messages');
+      expect(note?.estimatedRows).toBe(250000);
+      expect(note?.rewrittenBy.length).toBeGreaterThan(0);
+      const text = renderPlan(outcome.plan, 'test');
+      expect(text).toMatch(
+        /^-- LARGE TABLE messages, ~250000 rows \(pg_class.reltuples\): rewritten by .*retype messages\..+ hold its ACCESS EXCLUSIVE lock until commit: plan a window$/m,
+      );
+      expect(text).toContain('messages (~250000 rows)');
+    } finally {
+      await fixture.ref.session.exec('analyze messages');
+    }
   });
 
   test('a failure in the middle of applying leaves the database as it was', async () => {
