@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { FluxDbError, runCommand } from '@fluxcore/db';
 import { auditBenchmark } from './benchmarks/audit.ts';
 import { coldStartBenchmark } from './benchmarks/cold-start.ts';
+import { convergeBenchmark } from './benchmarks/converge.ts';
 import { deletionBenchmark } from './benchmarks/deletion.ts';
 import { gatingBenchmark } from './benchmarks/gating.ts';
 import { keysetBenchmark } from './benchmarks/keyset.ts';
@@ -32,6 +33,7 @@ const benchmarks: Benchmark[] = [
   gatingBenchmark,
   ragBenchmark,
   deletionBenchmark,
+  convergeBenchmark,
   auditBenchmark,
 ];
 

@@ -24,6 +24,8 @@ export interface Sizes {
   ragQueries: number;
   deletionAccounts: number;
   coldStartRounds: number;
+  convergeMessages: number;
+  convergeRounds: number;
 }
 
 /**
@@ -51,6 +53,8 @@ export function benchmarkSizes(scale: number, smoke: boolean): Sizes {
       ragQueries: 3,
       deletionAccounts: 4,
       coldStartRounds: 1,
+      convergeMessages: 500,
+      convergeRounds: 1,
     };
   }
   const scaled = (n: number, min = 1) => Math.max(min, Math.round(n * scale));
@@ -72,6 +76,8 @@ export function benchmarkSizes(scale: number, smoke: boolean): Sizes {
     ragQueries: 30,
     deletionAccounts: scaled(200, 4),
     coldStartRounds: 3,
+    convergeMessages: scaled(100_000, 500),
+    convergeRounds: 3,
   };
 }
 

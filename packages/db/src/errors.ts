@@ -29,7 +29,10 @@ export type FluxDbErrorCode =
   | 'PERMISSION_DENIED'
   | 'IDEMPOTENCY_KEY_CONFLICT'
   | 'DELETION_PLAN_CYCLE'
-  | 'BENCHMARK_FAILED';
+  | 'BENCHMARK_FAILED'
+  | 'NEEDS_CONVERGE'
+  | 'CONVERGE_REFUSED'
+  | 'CONVERGE_FAILED';
 
 export class FluxDbError extends Error {
   readonly code: FluxDbErrorCode;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'bun:test';
-import { introspectCatalog } from '../src/audit/introspect.ts';
+import { introspectCatalog } from '../src/catalog/introspect.ts';
 import type { SqlSession } from '../src/client.ts';
 import { migrate } from '../src/migrator/apply.ts';
 import { baseline } from '../src/migrator/baseline.ts';

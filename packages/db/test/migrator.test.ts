@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'bun:test';
 import { appendFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { introspectCatalog } from '../src/audit/introspect.ts';
+import { introspectCatalog } from '../src/catalog/introspect.ts';
 import type { SqlSession } from '../src/client.ts';
 import { FluxDbError } from '../src/errors.ts';
 import { migrate } from '../src/migrator/apply.ts';

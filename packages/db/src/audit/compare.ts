@@ -3,10 +3,14 @@
  * and every difference in columns, constraints, indexes, enums and extensions, with what was
  * expected and what was found.
  */
+
+import type { LiveConstraint, LiveIndex, LiveSchema, LiveTable } from '../catalog/introspect.ts';
+import type { DatabaseLogic } from '../catalog/logic.ts';
 import type { StatusReport } from '../migrator/status.ts';
 import type { ExpectedConstraint, ExpectedIndex, ExpectedSchema, ExpectedTable } from './expect.ts';
-import type { LiveConstraint, LiveIndex, LiveSchema, LiveTable } from './introspect.ts';
+import { logicFindings } from './logic.ts';
 import { normalizeExpression, normalizeType } from './normalize.ts';
+import { markKept, pairTableFindings } from './pairing.ts';
 
 export type FindingKind =
   | 'table'
@@ -15,8 +19,13 @@ export type FindingKind =
   | 'index'
   | 'enum'
   | 'extension'
-  | 'migration';
-export type Problem = 'missing' | 'unexpected' | 'different' | 'renamed';
+  | 'migration'
+  | 'function'
+  | 'trigger'
+  | 'view'
+  | 'schema';
+/** `kept` (kept on purpose by db:converge) and `declared` are reported but are no difference. */
+export type Problem = 'missing' | 'unexpected' | 'different' | 'renamed' | 'kept' | 'declared';
 
 export interface Finding {
   kind: FindingKind;
@@ -26,7 +35,7 @@ export interface Finding {
   found: string;
 }
 
-export type TableState = 'ok' | 'missing' | 'unexpected' | 'legacy' | 'different';
+export type TableState = 'ok' | 'missing' | 'unexpected' | 'legacy' | 'different' | 'kept';
 
 export interface TableReport {
   name: string;
@@ -52,6 +61,8 @@ export interface AuditReport {
     version: string | null;
   }[];
   migrations: Finding[];
+  /** Functions, triggers, views and schemas besides the tables. */
+  logic: Finding[];
   criticalFields: CriticalField[];
   summary: {
     tables: number;
@@ -60,6 +71,7 @@ export interface AuditReport {
     unexpected: number;
     legacy: number;
     different: number;
+    kept: number;
     differences: number;
   };
   /** True when nothing differs (legacy tables do not count). */
@@ -276,12 +288,17 @@ function compareTable(expected: ExpectedTable, live: LiveTable): Finding[] {
   return findings;
 }
 
+/** What counts as a difference: not what is kept on purpose or declared. */
+export const isDifference = (finding: Finding) =>
+  finding.problem !== 'kept' && finding.problem !== 'declared';
+
 export function compareSchema(
   expected: ExpectedSchema,
   live: LiveSchema,
   migrations: StatusReport | undefined,
-  options: { tables?: string[] } = {},
+  options: { tables?: string[]; kept?: Set<string>; logic?: DatabaseLogic } = {},
 ): AuditReport {
+  const kept = options.kept ?? new Set<string>();
   const only = options.tables?.length ? new Set(options.tables) : undefined;
   const names = new Set([...expected.tables.keys(), ...live.tables.keys()]);
   const tables: TableReport[] = [];
@@ -290,8 +307,13 @@ export function compareSchema(
     const want = expected.tables.get(name);
     const found = live.tables.get(name);
     if (want && found) {
-      const findings = compareTable(want, found);
-      tables.push({ name, state: findings.length ? 'different' : 'ok', findings });
+      const findings = pairTableFindings(want, found, compareTable(want, found));
+      markKept(name, found, findings, kept);
+      tables.push({
+        name,
+        state: findings.some(isDifference) ? 'different' : 'ok',
+        findings,
+      });
     } else if (want) {
       tables.push({
         name,
@@ -299,6 +321,13 @@ export function compareSchema(
         findings: [
           { kind: 'table', name, problem: 'missing', expected: 'table', found: 'missing' },
         ],
+      });
+    } else if (kept.has(`table:${name}`)) {
+      tables.push({
+        name,
+        state: 'kept',
+        note: 'not declared by the schema; kept on purpose by db:converge',
+        findings: [],
       });
     } else if (expected.legacy.has(name)) {
       tables.push({ name, state: 'legacy', note: expected.legacy.get(name), findings: [] });
@@ -342,7 +371,7 @@ export function compareSchema(
         enums.push({
           kind: 'enum',
           name,
-          problem: 'unexpected',
+          problem: kept.has(`enum:${name}`) ? 'kept' : 'unexpected',
           expected: 'no such enum',
           found: values.join(', '),
         });
@@ -401,9 +430,11 @@ export function compareSchema(
     });
 
   const count = (state: TableState) => tables.filter((table) => table.state === state).length;
+  const logic = options.logic && !only ? logicFindings(options.logic, kept) : [];
   const differences =
-    tables.reduce((sum, table) => sum + table.findings.length, 0) +
-    enums.length +
+    tables.reduce((sum, table) => sum + table.findings.filter(isDifference).length, 0) +
+    enums.filter(isDifference).length +
+    logic.filter(isDifference).length +
     extensions.filter((extension) => extension.state === 'missing').length +
     migrationFindings.length;
   return {
@@ -411,6 +442,7 @@ export function compareSchema(
     enums,
     extensions,
     migrations: migrationFindings,
+    logic,
     criticalFields: criticalReport,
     summary: {
       tables: tables.length,
@@ -419,6 +451,7 @@ export function compareSchema(
       unexpected: count('unexpected'),
       legacy: count('legacy'),
       different: count('different'),
+      kept: count('kept'),
       differences,
     },
     clean: differences === 0,

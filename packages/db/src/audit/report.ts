@@ -1,5 +1,5 @@
 /** The audit report as text for people: a line per table, differences indented under it. */
-import type { AuditReport, Finding } from './compare.ts';
+import { type AuditReport, type Finding, isDifference } from './compare.ts';
 
 export interface Paint {
   ok(text: string): string;
@@ -22,6 +22,8 @@ export function paintFor(
 function findingLine(finding: Finding): string {
   if (finding.problem === 'renamed')
     return `    ${finding.kind} ${finding.name}: renamed, ${finding.found}`;
+  if (finding.problem === 'kept' || finding.problem === 'declared')
+    return `    ${finding.kind} ${finding.name}: ${finding.expected}; found ${finding.found}`;
   return `    ${finding.kind} ${finding.name}: ${finding.problem}; expected ${finding.expected}; found ${finding.found}`;
 }
 
@@ -37,22 +39,36 @@ export function renderReport(report: AuditReport, paint: Paint): string {
       case 'legacy':
         lines.push(`  ${paint.note('~')} ${label}  legacy, read-only (${table.note})`);
         break;
+      case 'kept':
+        lines.push(`  ${paint.note('~')} ${label}  kept (${table.note})`);
+        break;
       case 'missing':
         lines.push(`  ${paint.bad('✗')} ${label}  ${paint.bad('MISSING')}`);
         break;
       case 'unexpected':
         lines.push(`  ${paint.bad('✗')} ${label}  ${paint.bad('UNEXPECTED')} (not in the schema)`);
         break;
-      case 'different':
+      case 'different': {
+        const differences = table.findings.filter(isDifference);
         lines.push(
-          `  ${paint.bad('✗')} ${label}  ${paint.bad(`${table.findings.length} difference(s)`)}`,
+          `  ${paint.bad('✗')} ${label}  ${paint.bad(`${differences.length} difference(s)`)}`,
         );
-        for (const finding of table.findings) lines.push(paint.bad(findingLine(finding)));
+        for (const finding of differences) lines.push(paint.bad(findingLine(finding)));
+        break;
+      }
     }
+    for (const finding of table.findings.filter((f) => !isDifference(f)))
+      lines.push(paint.note(findingLine(finding)));
   }
   if (report.enums.length) {
     lines.push('enums');
-    for (const finding of report.enums) lines.push(paint.bad(findingLine(finding)));
+    for (const finding of report.enums)
+      lines.push((isDifference(finding) ? paint.bad : paint.note)(findingLine(finding)));
+  }
+  if (report.logic.length) {
+    lines.push('functions, triggers, views and schemas');
+    for (const finding of report.logic)
+      lines.push((isDifference(finding) ? paint.bad : paint.note)(findingLine(finding)));
   }
   if (report.extensions.length) {
     lines.push('extensions');
@@ -74,7 +90,7 @@ export function renderReport(report: AuditReport, paint: Paint): string {
     }
   }
   const s = report.summary;
-  const summary = `${s.tables} tables: ${s.ok} ok, ${s.different} different, ${s.missing} missing, ${s.unexpected} unexpected, ${s.legacy} legacy; ${s.differences} difference(s)`;
+  const summary = `${s.tables} tables: ${s.ok} ok, ${s.different} different, ${s.missing} missing, ${s.unexpected} unexpected, ${s.legacy} legacy${s.kept ? `, ${s.kept} kept` : ''}; ${s.differences} difference(s)`;
   lines.push(report.clean ? paint.ok(summary) : paint.bad(summary));
   return lines.join('\n');
 }

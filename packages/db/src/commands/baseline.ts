@@ -2,6 +2,7 @@ import { openSqlSession } from '../client.ts';
 import { describeTarget, loadDatabaseConfig, migrationsFolder } from '../config.ts';
 import { baseline } from '../migrator/baseline.ts';
 import { loadMigrations } from '../migrator/journal.ts';
+import { convergeHint } from '../migrator/lineages.ts';
 import { parseDuration, parseFlags, runCommand } from './run.ts';
 
 await runCommand(async () => {
@@ -35,6 +36,14 @@ await runCommand(async () => {
     console.log(
       `${recorded} migration(s) ${flags['dry-run'] ? 'would be ' : ''}recorded${stop ? `, stopped at ${stop.tag}` : ''}`,
     );
+    if (result.drift && result.alreadyRecorded === 0 && recorded === 0) {
+      // Not even the first migration's changes are there as it makes them: the tables were
+      // made by other code (another history), not by these files applied by hand.
+      console.error(
+        `error: this database has tables of the schema, but not as ${stop?.tag} makes them: it was built by other means (another history, scripts), not by these migrations applied by hand. ${convergeHint}`,
+      );
+      return 1;
+    }
     if (result.drift) {
       console.error(
         `error: ${stop?.tag} was applied differently by hand. Bring the database in line (see the differences above) and run db:baseline again`,

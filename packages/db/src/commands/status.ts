@@ -1,6 +1,8 @@
 import { openSqlSession } from '../client.ts';
 import { describeTarget, loadDatabaseConfig, migrationsFolder } from '../config.ts';
+import { readAdoptedHistory } from '../converge/records.ts';
 import { loadMigrations } from '../migrator/journal.ts';
+import { convergeHint, describeSituation, situationOf } from '../migrator/lineages.ts';
 import { migrationStatus } from '../migrator/status.ts';
 import { parseFlags, runCommand } from './run.ts';
 
@@ -18,9 +20,23 @@ await runCommand(async () => {
   const session = await openSqlSession(config);
   try {
     const report = await migrationStatus(session, migrations);
+    const situation = await situationOf(session, migrations);
+    const adopted = await readAdoptedHistory(session);
     if (flags.json) {
-      console.log(JSON.stringify(report, null, 2));
-    } else {
+      console.log(JSON.stringify({ ...report, situation: situation.kind, adopted }, null, 2));
+      return report.problems || situation.kind !== 'own' ? 1 : 0;
+    }
+    if (situation.kind !== 'own') {
+      // Not "26 pending" nor "unknown rows": another history built this database.
+      console.log(`migrations on ${describeTarget(config)}`);
+      if (situation.kind === 'foreign-lineage') {
+        for (const row of situation.rows)
+          console.log(`  ~ ${row.tag}  applied by ${situation.lineage.name} (an earlier history)`);
+      }
+      console.log(`${describeSituation(situation)}. ${convergeHint}`);
+      return 1;
+    }
+    {
       console.log(`migrations on ${describeTarget(config)}`);
       for (const m of report.migrations)
         console.log(
@@ -40,6 +56,11 @@ await runCommand(async () => {
       console.log(
         `${count('applied')} applied, ${count('pending')} pending, ${count('edited')} edited, ${count('skipped')} skipped, ${report.unknown.length} unknown${report.duplicates.length ? `, ${report.duplicates.length} duplicate` : ''}`,
       );
+      if (adopted.length > 0) {
+        console.log(
+          `adopted history: ${adopted.length} journal row(s) of ${adopted[0]?.lineage}, kept in drizzle.fluxcore_adopted_history`,
+        );
+      }
     }
     return report.problems ? 1 : 0;
   } finally {

@@ -7,6 +7,7 @@ import { hostname, userInfo } from 'node:os';
 import type { SqlSession } from '../client.ts';
 import { FluxDbError } from '../errors.ts';
 import { findMigration, type Migration } from './journal.ts';
+import { needsConverge, situationOf } from './lineages.ts';
 import { acquireMigrationLock, releaseMigrationLock } from './lock.ts';
 import { ensureMigrationTables, recordApplied } from './records.ts';
 import { migrationStatus, type StatusReport } from './status.ts';
@@ -134,6 +135,16 @@ async function assertIndexesValid(session: SqlSession, migration: Migration): Pr
   }
 }
 
+/**
+ * A database built by an earlier history (the original FluxCore's journal) or by other means
+ * (tables of the schema, no journal rows) is not one to run migrations on: "relation already
+ * exists" would be the answer. Name the situation and point to db:converge instead.
+ */
+async function refuseOtherHistories(session: SqlSession, migrations: Migration[]): Promise<void> {
+  const situation = await situationOf(session, migrations);
+  if (situation.kind !== 'own') throw needsConverge(situation);
+}
+
 export async function migrate(
   session: SqlSession,
   migrations: Migration[],
@@ -144,6 +155,7 @@ export async function migrate(
   const inScope = last ? migrations.slice(0, migrations.indexOf(last) + 1) : migrations;
 
   if (options.dryRun) {
+    await refuseOtherHistories(session, migrations);
     const report = await migrationStatus(session, migrations);
     assertConsistent(report, migrations);
     const planned = inScope.filter((m) =>
@@ -163,6 +175,7 @@ export async function migrate(
     onWait: (holder) => log(`waiting for the migration lock (held by ${holder})`),
   });
   try {
+    await refuseOtherHistories(session, migrations);
     await ensureMigrationTables(session);
     const report = await migrationStatus(session, migrations);
     assertConsistent(report, migrations);

@@ -7,12 +7,13 @@
  * present and stops at the first that is not. It applies no DDL to the target.
  */
 
-import { type Catalog, type CatalogElement, introspectCatalog } from '../audit/introspect.ts';
+import { type Catalog, type CatalogElement, introspectCatalog } from '../catalog/introspect.ts';
 import type { SqlSession } from '../client.ts';
 import type { DatabaseConfig } from '../config.ts';
 import { FluxDbError } from '../errors.ts';
 import { appliedBy, assertConsistent } from './apply.ts';
 import type { Migration } from './journal.ts';
+import { needsConverge, situationOf } from './lineages.ts';
 import { acquireMigrationLock, releaseMigrationLock } from './lock.ts';
 import { ensureMigrationTables, recordApplied } from './records.ts';
 import { replayMigration, withScratchDatabase } from './scratch.ts';
@@ -119,6 +120,9 @@ export async function baseline(
     });
   }
   try {
+    // An earlier history's rows are not "unknown": that database is adopted by db:converge.
+    const situation = await situationOf(session, migrations);
+    if (situation.kind === 'foreign-lineage') throw needsConverge(situation);
     const report = await migrationStatus(session, migrations);
     assertConsistent(report, migrations);
     const recorded = new Set(

@@ -14,7 +14,7 @@ export interface AppliedRow {
   createdAt: number;
 }
 
-export type AppliedMethod = 'migrate' | 'baseline';
+export type AppliedMethod = 'migrate' | 'baseline' | 'converge';
 
 export async function migrationTablesExist(session: SqlSession): Promise<boolean> {
   const rows = await session.query<{ present: boolean }>(
@@ -35,7 +35,7 @@ export async function ensureMigrationTables(session: SqlSession): Promise<void> 
       tag text primary key,
       created_at bigint not null,
       hash text not null,
-      method text not null check (method in ('migrate', 'baseline')),
+      method text not null check (method in ('migrate', 'baseline', 'converge')),
       applied_at timestamptz not null default now(),
       duration_ms integer not null default 0,
       applied_by text not null default current_user,

@@ -1,80 +1,147 @@
 /**
- * The real FluxCore database (test/fixtures/fluxcore-2026-02.schema.sql, pg_dump's rendering
- * of its catalog) loaded into a new database of either kind, and its columns read back.
- * Shared by the schema comparison and the converge tests.
+ * The real FluxCore database as a test fixture: its catalog (pg_dump's rendering, in
+ * test/fixtures/fluxcore-2026-02.schema.sql) loaded into a fresh database of either kind.
+ * PGlite gets the file without its session settings (`SET …`, `set_config`), opened with the
+ * two extensions the original installs (pgvector and pgcrypto).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { vector } from '@electric-sql/pglite-pgvector';
-import { openSqlSession, type Row, type SqlSession } from '../../src/client.ts';
-import { createTestDatabase, type DatabaseKind } from './databases.ts';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import type { Database, Row, SqlSession } from '../../src/client.ts';
+import { createDb } from '../../src/client.ts';
+import * as schema from '../../src/schema/index.ts';
+import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.ts';
 
-export const referenceSchemaPath = join(
+export const referenceSchemaPath = resolve(
   import.meta.dir,
-  '..',
-  'fixtures',
-  'fluxcore-2026-02.schema.sql',
+  '../fixtures/fluxcore-2026-02.schema.sql',
 );
 
-/**
- * The fixture as a script for one session: the `SET …` and `SELECT pg_catalog.set_config(…)`
- * lines are dropped (every object in the dump is schema-qualified, and they would change the
- * session's search_path for whatever runs on it next; PGlite refuses some of them).
- */
-export function referenceSchemaScript(): string {
+/** The fixture's SQL without the session settings pg_dump puts first. */
+export function referenceSchemaSql(): string {
   return readFileSync(referenceSchemaPath, 'utf8')
     .split('\n')
     .filter((line) => !line.startsWith('SET ') && !line.startsWith('SELECT pg_catalog.set_config'))
     .join('\n');
 }
 
-/**
- * Loads the real database's schema (61 tables, no rows) into an empty database. An embedded
- * session must come from a PGlite that has pgcrypto as well as vector (openReferenceDatabase).
- */
+/** Loads the reference catalog into an empty database (61 tables, no rows). */
 export async function loadReferenceSchema(session: SqlSession, kind: DatabaseKind): Promise<void> {
-  if (session.kind !== kind) {
-    throw new Error(`loadReferenceSchema: a ${session.kind} session was passed as ${kind}`);
-  }
-  await session.exec(referenceSchemaScript());
+  // Both kinds run the same text; the settings it drops only matter to pg_dump's restore.
+  void kind;
+  await session.exec(referenceSchemaSql());
 }
 
-/** A PGlite session with the two extensions the dump creates (vector and pgcrypto). */
-export async function openReferencePglite(dataDir = 'memory://'): Promise<SqlSession> {
+/** A PGlite with both of the original's extensions. */
+export async function openReferencePglite(dataDir: string): Promise<PGlite> {
   const client = new PGlite(dataDir, { extensions: { vector, pgcrypto } });
   await client.waitReady;
+  return client;
+}
+
+function pgliteSession(client: PGlite): SqlSession {
   return {
     kind: 'embedded',
     query: async <T extends Row>(text: string, params?: unknown[]) =>
       (await client.query<T>(text, params)).rows,
-    exec: async (text) => {
+    exec: async (text: string) => {
       await client.exec(text);
     },
-    close: () => client.close(),
+    close: async () => {},
   };
 }
 
-/** A new database of the given kind holding the real database's schema. */
-export async function openReferenceDatabase(
+export interface ReferenceDatabase {
+  kind: DatabaseKind;
+  database: TestDatabase;
+  /** A raw session (embedded: the one instance; server: a dedicated connection). */
+  session: SqlSession;
+  /** A drizzle client on the same database. */
+  db(): Promise<Database>;
+  /** Embedded: closes the instance so a child process can open the files. */
+  release(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh database holding the reference catalog. Embedded ones are in memory unless
+ * `onDisk` (a command run as a child process needs the files).
+ */
+export async function createReferenceDatabase(
   kind: DatabaseKind,
-): Promise<{ session: SqlSession; close(): Promise<void> }> {
+  options: { onDisk?: boolean } = {},
+): Promise<ReferenceDatabase> {
   if (kind === 'embedded') {
-    const session = await openReferencePglite();
-    await loadReferenceSchema(session, kind);
-    return { session, close: () => session.close() };
+    const dir = options.onDisk ? mkdtempSync(join(tmpdir(), 'fluxcore-reference-')) : undefined;
+    const dataDir = dir ? join(dir, 'pgdata') : 'memory://';
+    let client: PGlite | undefined = await openReferencePglite(dataDir);
+    await loadReferenceSchema(pgliteSession(client), kind);
+    const database: TestDatabase = {
+      kind,
+      config: { kind, dataDir, applicationName: 'fluxcore-tests' },
+      env: { FLUXCORE_DATA_DIR: dataDir, DATABASE_URL: '' },
+      session: async () => pgliteSession(await live()),
+      release: async () => {},
+      drop: async () => {},
+    };
+    // After release() (a child process had the files), the next use opens them again.
+    const live = async () => {
+      client ??= await openReferencePglite(dataDir);
+      return client;
+    };
+    return {
+      kind,
+      database,
+      session: {
+        kind,
+        query: async (text, params) => pgliteSession(await live()).query(text, params),
+        exec: async (text) => pgliteSession(await live()).exec(text),
+        close: async () => {},
+      },
+      db: async () => drizzlePglite({ client: await live(), schema }) as unknown as Database,
+      release: async () => {
+        await client?.close();
+        client = undefined;
+      },
+      close: async () => {
+        await client?.close();
+        client = undefined;
+        if (dir) rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const database = await createTestDatabase(kind);
-  const session = await openSqlSession(database.config);
+  const session = await database.session();
   await loadReferenceSchema(session, kind);
+  const clients: { close(): Promise<void> }[] = [];
   return {
+    kind,
+    database,
     session,
+    db: async () => {
+      const client = await createDb(database.config, { poolMax: 4 });
+      clients.push(client);
+      return client.db;
+    },
+    release: async () => {},
     close: async () => {
+      for (const client of clients) await client.close();
       await session.close();
       await database.drop();
     },
   };
+}
+
+/** A new database of the given kind holding the real database's schema, and its closer. */
+export async function openReferenceDatabase(
+  kind: DatabaseKind,
+): Promise<{ session: SqlSession; close(): Promise<void> }> {
+  const reference = await createReferenceDatabase(kind);
+  return { session: reference.session, close: () => reference.close() };
 }
 
 export interface CatalogColumn {
@@ -85,7 +152,9 @@ export interface CatalogColumn {
 }
 
 /** Every column of every table in `public`, keyed `table.column`. */
-export async function readPublicColumns(session: SqlSession): Promise<Map<string, CatalogColumn>> {
+export async function readPublicColumns(
+  session: Pick<SqlSession, 'query'>,
+): Promise<Map<string, CatalogColumn>> {
   const rows = await session.query<{
     table: string;
     column: string;

@@ -1,6 +1,7 @@
 /**
- * Reads what a database holds in `public`, in a constant number of catalog queries (five,
- * whatever the number of tables). Every definition is rendered by the server itself
+ * The one catalog reader, shared by the audit, baseline and db:converge. It reads what a
+ * database holds in `public`, in a constant number of catalog queries (six, whatever the
+ * number of tables; `logic.ts` adds schemas, functions, triggers and views). Every definition is rendered by the server itself
  * (format_type, pg_get_expr, pg_get_constraintdef, pg_get_indexdef), and the structure
  * behind it (key columns, targets, methods, operator classes) is read as data, so the audit
  * can compare facts and baseline can compare whole definitions.
@@ -16,6 +17,10 @@ export interface LiveColumn {
   type: string;
   notNull: boolean;
   default: string | null;
+  /** The enum behind the type (the element's, for an enum array), or null. */
+  enumType: string | null;
+  /** Position in the table (pg_attribute.attnum). */
+  position: number;
 }
 
 export type ConstraintType = 'primary key' | 'foreign key' | 'unique' | 'check' | 'exclusion';
@@ -30,7 +35,11 @@ export interface LiveConstraint {
   referencedColumns: string[];
   /** `cascade`, `set null`, `restrict`, `no action` or `set default`. */
   onDelete: string | null;
+  /** For foreign keys: on update, match and deferral, as one comparable text. */
+  fkOptions: string | null;
   nullsNotDistinct: boolean;
+  /** False for a constraint added NOT VALID and not validated since. */
+  validated: boolean;
 }
 
 export interface LiveIndex {
@@ -52,10 +61,14 @@ export interface LiveIndex {
   valid: boolean;
   /** Owned by a primary key or unique constraint (checked through the constraint). */
   constraintBacked: boolean;
+  /** Every column the index reads (keys, expressions and predicate). */
+  columns: string[];
 }
 
 export interface LiveTable {
   name: string;
+  /** pg_class.reltuples: the planner's row estimate (-1 when never analysed). */
+  estimatedRows: number;
   columns: Map<string, LiveColumn>;
   constraints: Map<string, LiveConstraint>;
   indexes: Map<string, LiveIndex>;
@@ -95,7 +108,13 @@ function list(value: unknown): string[] {
 function tableOf(schema: LiveSchema, name: string): LiveTable {
   let table = schema.tables.get(name);
   if (!table) {
-    table = { name, columns: new Map(), constraints: new Map(), indexes: new Map() };
+    table = {
+      name,
+      estimatedRows: -1,
+      columns: new Map(),
+      constraints: new Map(),
+      indexes: new Map(),
+    };
     schema.tables.set(name, table);
   }
   return table;
@@ -109,13 +128,20 @@ export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
       type: string;
       not_null: boolean;
       default: string | null;
+      enum_type: string | null;
+      position: number | null;
+      reltuples: number;
     }>(`
       select c.relname as table, a.attname as name, format_type(a.atttypid, a.atttypmod) as type,
-             a.attnotnull as not_null, pg_get_expr(d.adbin, d.adrelid) as default
+             a.attnotnull as not_null, pg_get_expr(d.adbin, d.adrelid) as default,
+             case when t.typtype = 'e' then t.typname when et.typtype = 'e' then et.typname end as enum_type,
+             a.attnum as position, c.reltuples::float8 as reltuples
       from pg_class c
       join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
       left join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
       left join pg_attrdef d on d.adrelid = c.oid and d.adnum = a.attnum
+      left join pg_type t on t.oid = a.atttypid
+      left join pg_type et on et.oid = t.typelem and t.typlen = -1 and t.typelem <> 0
       where c.relkind in ('r', 'p')
       order by c.relname, a.attnum`),
     db.query<{
@@ -127,7 +153,9 @@ export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
       referenced_table: string | null;
       referenced_columns: unknown;
       on_delete: string;
+      fk_options: string | null;
       nulls_not_distinct: boolean | null;
+      validated: boolean;
     }>(`
       select c.relname as table, k.conname as name, k.contype as type,
              pg_get_constraintdef(k.oid) as definition,
@@ -137,6 +165,8 @@ export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
              array(select a.attname from unnest(k.confkey) with ordinality u(n, i)
                    join pg_attribute a on a.attrelid = k.confrelid and a.attnum = u.n order by u.i)::text[] as referenced_columns,
              k.confdeltype as on_delete,
+             case when k.contype = 'f' then k.confupdtype::text || k.confmatchtype::text || k.condeferrable::text || k.condeferred::text end as fk_options,
+             k.convalidated as validated,
              (select to_jsonb(x) ->> 'indnullsnotdistinct' = 'true' from pg_index x where x.indexrelid = k.conindid) as nulls_not_distinct
       from pg_constraint k
       join pg_class c on c.oid = k.conrelid
@@ -158,6 +188,7 @@ export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
       options: unknown;
       valid: boolean;
       constraint_backed: boolean;
+      columns: unknown;
     }>(`
       select t.relname as table, i.relname as name, pg_get_indexdef(x.indexrelid) as definition,
              am.amname as method, x.indisunique as unique,
@@ -172,7 +203,11 @@ export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
              pg_get_expr(x.indpred, x.indrelid) as predicate,
              coalesce(i.reloptions, '{}')::text[] as options,
              x.indisvalid as valid,
-             exists (select 1 from pg_constraint k where k.conindid = x.indexrelid and k.contype in ('p', 'u', 'x')) as constraint_backed
+             exists (select 1 from pg_constraint k where k.conindid = x.indexrelid and k.contype in ('p', 'u', 'x')) as constraint_backed,
+             array(select distinct a.attname from pg_attribute a where a.attrelid = x.indrelid and a.attnum > 0
+                     and (a.attnum = any(x.indkey::int2[]) or exists (select 1 from pg_depend dp
+                          where dp.classid = 'pg_class'::regclass and dp.objid = x.indexrelid
+                            and dp.refobjid = x.indrelid and dp.refobjsubid = a.attnum)))::text[] as columns
       from pg_index x
       join pg_class i on i.oid = x.indexrelid
       join pg_class t on t.oid = x.indrelid
@@ -193,12 +228,15 @@ export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
   const schema: LiveSchema = { tables: new Map(), enums: new Map(), extensions: new Map() };
   for (const row of columns) {
     const table = tableOf(schema, row.table);
+    table.estimatedRows = Number(row.reltuples);
     if (row.name === null) continue;
     table.columns.set(row.name, {
       name: row.name,
       type: row.type,
       notNull: row.not_null,
       default: row.default,
+      enumType: row.enum_type,
+      position: Number(row.position),
     });
   }
   for (const row of constraints) {
@@ -210,7 +248,9 @@ export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
       referencedTable: row.referenced_table,
       referencedColumns: list(row.referenced_columns),
       onDelete: row.type === 'f' ? (deleteActions[row.on_delete] ?? row.on_delete) : null,
+      fkOptions: row.fk_options,
       nullsNotDistinct: row.nulls_not_distinct === true,
+      validated: row.validated !== false,
     });
   }
   for (const row of indexes) {
@@ -227,6 +267,7 @@ export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
       options: list(row.options),
       valid: row.valid,
       constraintBacked: row.constraint_backed,
+      columns: list(row.columns),
     });
   }
   for (const row of enums) schema.enums.set(row.name, list(row.labels));

@@ -1,0 +1,74 @@
+/**
+ * The database logic the audit sees beside the tables: functions, triggers, views and schemas.
+ * One the schema declares (`originalDatabaseLogic`) is reported as declared, one db:converge
+ * kept on purpose as kept, and any other as unexpected: PostgreSQL does not track what a
+ * plpgsql body reads, so an unknown one is a change waiting to break.
+ */
+import type { DatabaseLogic } from '../catalog/logic.ts';
+import { originalDatabaseLogic } from '../schema/original.ts';
+import type { Finding } from './compare.ts';
+
+export function logicFindings(logic: DatabaseLogic, kept: Set<string>): Finding[] {
+  const findings: Finding[] = [];
+  const declared = (kind: string, name: string, table?: string) =>
+    originalDatabaseLogic.find(
+      (d) =>
+        d.kind === kind &&
+        (d.name === name || `public.${d.name}` === name) &&
+        (table === undefined || d.table === table),
+    );
+  const report = (
+    kind: Finding['kind'],
+    name: string,
+    keptName: string,
+    found: string,
+    declaration: ReturnType<typeof declared>,
+  ) => {
+    if (declaration) {
+      findings.push({
+        kind,
+        name,
+        problem: 'declared',
+        expected: `declared: ${declaration.owner} (${declaration.how})`,
+        found,
+      });
+    } else if (kept.has(`${kind}:${keptName}`)) {
+      findings.push({
+        kind,
+        name,
+        problem: 'kept',
+        expected: 'kept on purpose by db:converge',
+        found,
+      });
+    } else {
+      findings.push({
+        kind,
+        name,
+        problem: 'unexpected',
+        expected: 'not declared by the schema (originalDatabaseLogic)',
+        found,
+      });
+    }
+  };
+  for (const fn of logic.functions.values())
+    report(
+      'function',
+      fn.key,
+      fn.key,
+      `${fn.language} function`,
+      declared('function', `${fn.schema}.${fn.name}`),
+    );
+  for (const [key, trigger] of logic.triggers)
+    report(
+      'trigger',
+      key,
+      key,
+      `runs ${trigger.function}`,
+      declared('trigger', trigger.name, trigger.table),
+    );
+  for (const view of logic.views.values())
+    report('view', view.key, view.key, 'view', declared('view', view.key));
+  for (const schema of logic.schemas)
+    report('schema', schema, schema, 'schema', declared('schema', schema));
+  return findings;
+}

@@ -1,0 +1,150 @@
+/**
+ * The logic a database keeps besides its tables: schemas, functions, triggers and views, read
+ * in four catalog queries. Objects that belong to an extension (pgvector's and pgcrypto's
+ * functions), to PostgreSQL itself or to the migration records (`drizzle`) are left out: they
+ * are nobody's schema decision. Function bodies are read too (`prosrc`), because PostgreSQL
+ * does not track which columns a plpgsql body names, and a change has to scan them.
+ */
+import { introspectSchema, type LiveSchema, type Queryable } from './introspect.ts';
+
+export interface LiveFunction {
+  /** `schema.name(argument types)`: unique, and what --drop takes. */
+  key: string;
+  schema: string;
+  name: string;
+  arguments: string;
+  language: string;
+  /** The body as written (plpgsql, sql). */
+  source: string;
+  /** pg_get_functiondef: a complete CREATE OR REPLACE FUNCTION statement. */
+  definition: string;
+}
+
+export interface LiveTrigger {
+  name: string;
+  table: string;
+  /** `schema.name` of the function it runs. */
+  function: string;
+  /** pg_get_triggerdef: a complete CREATE TRIGGER statement. */
+  definition: string;
+}
+
+export interface LiveView {
+  /** `schema.name`. */
+  key: string;
+  schema: string;
+  name: string;
+  materialized: boolean;
+  /** pg_get_viewdef: the SELECT. */
+  definition: string;
+  /** `table.column` of every column the view reads. */
+  reads: string[];
+}
+
+export interface DatabaseLogic {
+  /** Schemas other than public, drizzle and PostgreSQL's own. */
+  schemas: string[];
+  functions: Map<string, LiveFunction>;
+  /** Keyed by `table.trigger`. */
+  triggers: Map<string, LiveTrigger>;
+  views: Map<string, LiveView>;
+}
+
+/** Schemas that are never a schema decision of this package. */
+const systemSchemas = `n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast', 'drizzle')
+  and n.nspname not like 'pg_temp%' and n.nspname not like 'pg_toast_temp%'`;
+
+export async function readDatabaseLogic(db: Queryable): Promise<DatabaseLogic> {
+  const [schemas, functions, triggers, views] = await Promise.all([
+    db.query<{ name: string }>(
+      `select n.nspname as name from pg_namespace n where ${systemSchemas} and n.nspname <> 'public'
+         and not exists (select 1 from pg_depend d where d.classid = 'pg_namespace'::regclass
+                           and d.objid = n.oid and d.deptype = 'e')
+       order by 1`,
+    ),
+    db.query<{
+      schema: string;
+      name: string;
+      arguments: string;
+      language: string;
+      source: string;
+      definition: string;
+    }>(
+      `select n.nspname as schema, p.proname as name,
+              pg_get_function_identity_arguments(p.oid) as arguments, l.lanname as language,
+              coalesce(p.prosrc, '') as source, pg_get_functiondef(p.oid) as definition
+       from pg_proc p
+       join pg_namespace n on n.oid = p.pronamespace
+       join pg_language l on l.oid = p.prolang
+       where ${systemSchemas} and p.prokind in ('f', 'p')
+         and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass
+                           and d.objid = p.oid and d.deptype = 'e')
+       order by 1, 2, 3`,
+    ),
+    db.query<{ name: string; table: string; function: string; definition: string }>(
+      `select t.tgname as name, c.relname as table, fn.nspname || '.' || p.proname as function,
+              pg_get_triggerdef(t.oid) as definition
+       from pg_trigger t
+       join pg_class c on c.oid = t.tgrelid
+       join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
+       join pg_proc p on p.oid = t.tgfoid
+       join pg_namespace fn on fn.oid = p.pronamespace
+       where not t.tgisinternal
+       order by 2, 1`,
+    ),
+    db.query<{
+      schema: string;
+      name: string;
+      materialized: boolean;
+      definition: string;
+      reads: unknown;
+    }>(
+      `select n.nspname as schema, c.relname as name, c.relkind = 'm' as materialized,
+              pg_get_viewdef(c.oid) as definition,
+              array(select distinct src.relname || '.' || a.attname
+                    from pg_rewrite r join pg_depend d on d.classid = 'pg_rewrite'::regclass and d.objid = r.oid
+                    join pg_class src on src.oid = d.refobjid and src.oid <> c.oid
+                    join pg_attribute a on a.attrelid = src.oid and a.attnum = d.refobjsubid
+                    where r.ev_class = c.oid and d.refobjsubid > 0)::text[] as reads
+       from pg_class c
+       join pg_namespace n on n.oid = c.relnamespace
+       where c.relkind in ('v', 'm') and ${systemSchemas}
+         and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass
+                           and d.objid = c.oid and d.deptype = 'e')
+       order by 1, 2`,
+    ),
+  ]);
+  const logic: DatabaseLogic = {
+    schemas: schemas.map((row) => row.name),
+    functions: new Map(),
+    triggers: new Map(),
+    views: new Map(),
+  };
+  for (const row of functions) {
+    const key = `${row.schema}.${row.name}(${row.arguments})`;
+    logic.functions.set(key, { key, ...row });
+  }
+  for (const row of triggers) logic.triggers.set(`${row.table}.${row.name}`, row);
+  for (const row of views) {
+    const key = `${row.schema}.${row.name}`;
+    const reads = Array.isArray(row.reads)
+      ? row.reads.map(String)
+      : String(row.reads ?? '')
+          .replace(/^\{|\}$/g, '')
+          .split(',')
+          .filter(Boolean);
+    logic.views.set(key, { key, ...row, reads });
+  }
+  return logic;
+}
+
+/** Everything the catalog holds that a schema decision is about. */
+export interface FullCatalog {
+  schema: LiveSchema;
+  logic: DatabaseLogic;
+}
+
+export async function readCatalog(db: Queryable): Promise<FullCatalog> {
+  const [schema, logic] = await Promise.all([introspectSchema(db), readDatabaseLogic(db)]);
+  return { schema, logic };
+}

@@ -1,0 +1,144 @@
+/**
+ * Functions, triggers, views and schemas: the schema's own are created or replaced, the rest
+ * kept (or dropped with --drop). And the logic PostgreSQL does not track: a plpgsql body that
+ * names a column the plan renames or retypes, a view or trigger condition that reads a retyped
+ * column; such a change is refused until that logic is dealt with.
+ */
+import type { FullCatalog } from '../catalog/logic.ts';
+import type { CheckSpec, KeptObject, Phase, Step } from './model.ts';
+import { type ColumnPairing, quote } from './pair.ts';
+
+export function planLogic(
+  live: FullCatalog,
+  target: FullCatalog,
+  steps: Step[],
+  keep: (kind: KeptObject['kind'], name: string, note: string) => boolean,
+  renamed: { table: string; from: string; to: string }[],
+  retyped: Set<string>,
+  pairings: Map<string, ColumnPairing>,
+): void {
+  const add = (phase: Phase, summary: string, sql: string[], checks: CheckSpec[] = []) =>
+    steps.push({ phase, table: undefined, summary, sql, checks, rewrites: false, longLock: false });
+  const dropped = new Set<string>();
+  for (const [key, trigger] of live.logic.triggers) {
+    const wanted = target.logic.triggers.get(key);
+    if (wanted && wanted.definition === trigger.definition) continue;
+    if (wanted) {
+      add('drop', `replace trigger ${key} with the schema's`, [
+        `drop trigger ${quote(trigger.name)} on ${quote(trigger.table)}`,
+      ]);
+      add('logic', `create trigger ${key}`, [wanted.definition]);
+      dropped.add(key);
+    } else if (keep('trigger', key, `runs ${trigger.function}; not declared by the schema: kept`)) {
+      add('drop', `drop trigger ${key} (--drop)`, [
+        `drop trigger ${quote(trigger.name)} on ${quote(trigger.table)}`,
+      ]);
+      dropped.add(key);
+    }
+  }
+  for (const [key, view] of live.logic.views) {
+    const wanted = target.logic.views.get(key);
+    if (wanted && wanted.definition === view.definition) continue;
+    if (wanted || keep('view', key, 'not declared by the schema: kept')) {
+      add(
+        'drop',
+        `drop view ${key}${wanted ? ' (recreated from the schema below)' : ' (--drop)'}`,
+        [
+          `drop ${view.materialized ? 'materialized view' : 'view'} ${quote(view.schema)}.${quote(view.name)}`,
+        ],
+      );
+      dropped.add(`view:${key}`);
+    }
+  }
+  for (const [key, fn] of live.logic.functions) {
+    const wanted = target.logic.functions.get(key);
+    if (wanted) {
+      if (wanted.definition !== fn.definition)
+        add('logic', `replace function ${key} with the schema's`, [wanted.definition]);
+      dropped.add(`function:${key}`);
+      continue;
+    }
+    if (keep('function', key, `${fn.language}; not declared by the schema: kept`)) {
+      add('drop', `drop function ${key} (--drop)`, [
+        `drop function ${quote(fn.schema)}.${quote(fn.name)}(${fn.arguments})`,
+      ]);
+      dropped.add(`function:${key}`);
+    }
+  }
+  for (const [key, fn] of target.logic.functions)
+    if (!live.logic.functions.has(key)) add('logic', `create function ${key}`, [fn.definition]);
+  for (const [key, view] of target.logic.views)
+    if (!live.logic.views.has(key) || dropped.has(`view:${key}`))
+      add('logic', `create view ${key}`, [
+        `create ${view.materialized ? 'materialized view' : 'view'} ${quote(view.schema)}.${quote(view.name)} as ${view.definition}`,
+      ]);
+  for (const [key, trigger] of target.logic.triggers)
+    if (!live.logic.triggers.has(key)) add('logic', `create trigger ${key}`, [trigger.definition]);
+  for (const schema of live.logic.schemas) {
+    if (target.logic.schemas.includes(schema)) continue;
+    if (keep('schema', schema, 'not declared by the schema: kept with what it holds'))
+      add('drop', `drop schema ${schema} (--drop)`, [`drop schema ${quote(schema)} cascade`]);
+  }
+
+  // Logic PostgreSQL does not track: function bodies, and views and trigger conditions that
+  // would stop a retype. A change to a column they name is refused until they are dealt with.
+  const byColumn = new Map<string, { table: string; column: string; change: string }>();
+  for (const r of renamed)
+    byColumn.set(`${r.table}.${r.from}`, {
+      table: r.table,
+      column: r.from,
+      change: `renamed to ${r.to}`,
+    });
+  for (const key of retyped) {
+    const [table = '', column = ''] = key.split('.');
+    const liveName =
+      [...(pairings.get(table)?.liveToTarget ?? [])].find(([, to]) => to === column)?.[0] ?? column;
+    const known = byColumn.get(`${table}.${liveName}`);
+    if (known) known.change = `${known.change} and retyped`;
+    else byColumn.set(`${table}.${liveName}`, { table, column: liveName, change: 'retyped' });
+  }
+  const changes = [...byColumn.values()];
+  for (const change of changes) {
+    const word = new RegExp(`\\b${change.column}\\b`, 'i');
+    const tableWord = new RegExp(`\\b${change.table}\\b`, 'i');
+    const readers: string[] = [];
+    for (const [key, fn] of live.logic.functions) {
+      if (dropped.has(`function:${key}`) || !word.test(fn.source)) continue;
+      const fnName = `${fn.schema}.${fn.name}`;
+      const triggers = [...live.logic.triggers].filter(
+        ([tkey, t]) => t.table === change.table && t.function === fnName && !dropped.has(tkey),
+      );
+      if (triggers.length > 0 || tableWord.test(fn.source))
+        readers.push(
+          `function ${key}${triggers.length ? ` (trigger ${triggers.map(([, t]) => t.name).join(', ')} on ${change.table})` : ''}`,
+        );
+    }
+    if (change.change.endsWith('retyped')) {
+      for (const [key, view] of live.logic.views)
+        if (!dropped.has(`view:${key}`) && view.reads.includes(`${change.table}.${change.column}`))
+          readers.push(`view ${key}`);
+      for (const [key, trigger] of live.logic.triggers) {
+        const condition = trigger.definition.replace(/EXECUTE (FUNCTION|PROCEDURE).*$/i, '');
+        if (
+          !dropped.has(key) &&
+          trigger.table === change.table &&
+          word.test(condition.replace(/^CREATE TRIGGER \S+/i, ''))
+        )
+          readers.push(`trigger ${key} (its condition)`);
+      }
+    }
+    if (readers.length > 0) {
+      const candidates = steps.filter(
+        (s) => (s.phase === 'rename' || s.phase === 'retype') && s.table === change.table,
+      );
+      const own = candidates.find((s) => s.summary.includes(`.${change.column} `)) ?? candidates[0];
+      (own ?? steps[0])?.checks.push({
+        kind: 'logic',
+        table: change.table,
+        column: change.column,
+        change: change.change,
+        readers,
+      });
+    }
+  }
+}

@@ -1,0 +1,212 @@
+/**
+ * `db:converge` planning: recognise the situation, read the live catalog and the target, pair
+ * and diff them, resolve --drop names, and run every data check. Reads only: the checks run
+ * inside the caller's transaction (rolled back for --plan).
+ */
+import { type FullCatalog, readCatalog } from '../catalog/logic.ts';
+import type { SqlSession } from '../client.ts';
+import { FluxDbError } from '../errors.ts';
+import type { Migration } from '../migrator/journal.ts';
+import {
+  detectSituation,
+  type ForeignRow,
+  foreignRows,
+  type Situation,
+  snapshotTables,
+} from '../migrator/lineages.ts';
+import { readAppliedRows } from '../migrator/records.ts';
+import { compareWithJournal } from '../migrator/status.ts';
+import { runCheck } from './checks.ts';
+import { buildStructuralPlan, type StructuralPlan } from './diff.ts';
+import { type CheckResult, type KeptObject, phases, type Step } from './model.ts';
+import { quote } from './pair.ts';
+
+export interface TableNote {
+  table: string;
+  estimatedRows: number;
+  rewrittenBy: string[];
+  lockedBy: string[];
+}
+
+export interface ConvergePlan {
+  situation: Situation;
+  steps: Step[];
+  results: Map<Step, CheckResult[]>;
+  refusals: CheckResult[];
+  kept: KeptObject[];
+  /** Tables a step rewrites or locks for long, with the planner's row estimate. */
+  tables: TableNote[];
+  /** Migrations to record in Drizzle's journal. */
+  record: Migration[];
+  /** Data migrations to run (their present-when query is false now). */
+  data: Migration[];
+  foreign: ForeignRow[];
+  /** True when there is nothing at all to do. */
+  empty: boolean;
+}
+
+export interface PlanOptions {
+  drop?: string[];
+  /** Example keys per refusal (3 unless said). */
+  exampleLimit?: number;
+}
+
+/** The names --drop accepts for a kept object: its full name and its short forms. */
+function aliases(object: KeptObject): string[] {
+  const names = [object.name];
+  if (object.kind === 'function') {
+    const bare = object.name.replace(/\(.*\)$/, '');
+    names.push(bare, bare.replace(/^public\./, ''));
+  }
+  if (object.kind === 'view') names.push(object.name.replace(/^public\./, ''));
+  if (object.kind === 'trigger') names.push(object.name.split('.').slice(1).join('.'));
+  return names;
+}
+
+export function resolveDrops(structural: StructuralPlan, requested: string[]): Set<string> {
+  const resolved = new Set<string>();
+  for (const name of requested) {
+    const matches = structural.kept.filter((k) => aliases(k).includes(name));
+    if (matches.length === 0) {
+      throw new FluxDbError(
+        'USAGE',
+        `--drop ${name}: no object of that name is kept by the plan (only what the schema does not declare can be dropped)`,
+        'Run db:converge --plan to list what is kept, and pass one of those names',
+      );
+    }
+    if (matches.length > 1) {
+      throw new FluxDbError(
+        'USAGE',
+        `--drop ${name} names ${matches.length} objects (${matches.map((m) => m.name).join(', ')})`,
+        'Pass the full name shown in the plan',
+      );
+    }
+    resolved.add((matches[0] as KeptObject).name);
+  }
+  return resolved;
+}
+
+async function countKept(session: SqlSession, kept: KeptObject[]): Promise<void> {
+  for (const object of kept) {
+    if (object.kind === 'table') {
+      const [row] = await session.query<{ n: number }>(
+        `select count(*)::int as n from ${quote(object.name)}`,
+      );
+      object.rows = Number(row?.n ?? 0);
+    } else if (object.kind === 'column') {
+      const [table = '', column = ''] = object.name.split('.');
+      const [row] = await session.query<{ n: number }>(
+        `select count(${quote(column)})::int as n from ${quote(table)}`,
+      );
+      object.rows = Number(row?.n ?? 0);
+    }
+  }
+}
+
+function tableNotes(live: FullCatalog, steps: Step[]): TableNote[] {
+  const notes = new Map<string, TableNote>();
+  for (const step of steps) {
+    if (!step.table || !(step.rewrites || step.longLock)) continue;
+    const estimated = live.schema.tables.get(step.table)?.estimatedRows ?? 0;
+    const note = notes.get(step.table) ?? {
+      table: step.table,
+      estimatedRows: estimated,
+      rewrittenBy: [],
+      lockedBy: [],
+    };
+    (step.rewrites ? note.rewrittenBy : note.lockedBy).push(step.summary);
+    notes.set(step.table, note);
+  }
+  return [...notes.values()].sort((a, b) => b.estimatedRows - a.estimatedRows);
+}
+
+/** A data migration's present-when query, false when it cannot run yet (inside a savepoint). */
+export async function isPresent(session: SqlSession, query: string): Promise<boolean> {
+  await session.exec('savepoint fluxcore_present');
+  try {
+    const rows = await session.query<{ present: boolean }>(`select (${query}) as present`);
+    await session.exec('release savepoint fluxcore_present');
+    return rows[0]?.present === true;
+  } catch {
+    await session.exec('rollback to savepoint fluxcore_present');
+    return false;
+  }
+}
+
+/** Reads everything and runs every check. Runs inside the caller's open transaction. */
+export async function planConvergence(
+  session: SqlSession,
+  target: FullCatalog,
+  migrations: Migration[],
+  options: PlanOptions = {},
+): Promise<ConvergePlan> {
+  const situation = await detectSituation(session, migrations, snapshotTables(migrations));
+  const live = await readCatalog(session);
+  const first = buildStructuralPlan(live, target, new Set());
+  const drops = resolveDrops(first, options.drop ?? []);
+  const structural = drops.size > 0 ? buildStructuralPlan(live, target, drops) : first;
+  const steps = phases.flatMap((phase) => structural.steps.filter((s) => s.phase === phase));
+  await countKept(session, structural.kept);
+
+  const context = {
+    session,
+    live: live.schema,
+    target: target.schema,
+    sources: structural.sources,
+    exampleLimit: options.exampleLimit,
+  };
+  const results = new Map<Step, CheckResult[]>();
+  const refusals: CheckResult[] = [];
+  // The checks cast to the target's types: create them (and the rest of the create phase,
+  // which touches no row) for the checks' duration only.
+  await session.exec('savepoint fluxcore_plan');
+  try {
+    for (const step of steps.filter((s) => s.phase === 'create'))
+      for (const statement of step.sql) await session.exec(statement);
+    for (const step of steps) {
+      const outcomes: CheckResult[] = [];
+      for (const spec of step.checks) outcomes.push(await runCheck(context, spec));
+      results.set(step, outcomes);
+      refusals.push(...outcomes.filter((o) => !o.ok));
+    }
+  } finally {
+    await session.exec('rollback to savepoint fluxcore_plan');
+  }
+
+  const rows = await readAppliedRows(session);
+  const foreign = foreignRows(rows);
+  const report = compareWithJournal(
+    migrations,
+    rows.filter((r) => !foreign.some((f) => f.id === r.id)),
+  );
+  const recorded = new Set(
+    report.migrations.filter((m) => m.state === 'applied').map((m) => m.tag),
+  );
+  const edited = report.migrations.filter((m) => m.state === 'edited');
+  if (edited.length > 0 || report.unknown.length > 0) {
+    throw new FluxDbError(
+      'MIGRATION_UNKNOWN',
+      `the journal holds ${edited.length ? `edited migrations (${edited.map((m) => m.tag).join(', ')})` : `${report.unknown.length} row(s) of no known history`}, so converge cannot tell what this database is`,
+      'Run bun run db:status to see them; converge adopts only this history and the earlier ones it knows',
+    );
+  }
+  const record = migrations.filter((m) => !recorded.has(m.tag));
+  const data: Migration[] = [];
+  for (const migration of record) {
+    if (!migration.presentWhen) continue;
+    if (!(await isPresent(session, migration.presentWhen))) data.push(migration);
+  }
+  const empty = steps.length === 0 && record.length === 0 && foreign.length === 0;
+  return {
+    situation,
+    steps,
+    results,
+    refusals,
+    kept: structural.kept,
+    tables: tableNotes(live, steps),
+    record,
+    data,
+    foreign,
+    empty,
+  };
+}

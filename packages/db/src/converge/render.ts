@@ -1,0 +1,119 @@
+/** The plan as reviewable SQL (checks as comments), and the summary after applying. */
+import { describeSituation } from '../migrator/lineages.ts';
+import type { ConvergeOutcome } from './apply.ts';
+import type { ConvergePlan } from './plan.ts';
+
+/** Tables this big get a warning: their rewrite or lock needs a window. */
+export const largeTableRows = 100_000;
+
+const terminated = (statement: string) => `${statement.trimEnd().replace(/;$/, '')};`;
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function renderPlan(plan: ConvergePlan, header: string): string {
+  const lines: string[] = [`-- db:converge plan for ${header}`];
+  lines.push(`-- situation: ${describeSituation(plan.situation)}`);
+  const byPhase = new Map<string, number>();
+  for (const step of plan.steps) byPhase.set(step.phase, (byPhase.get(step.phase) ?? 0) + 1);
+  const checks = [...plan.results.values()].reduce((sum, r) => sum + r.length, 0);
+  lines.push(
+    `-- ${count(plan.steps.length, 'step')} (${[...byPhase].map(([phase, n]) => `${phase} ${n}`).join(', ') || 'none'}); ${count(checks, 'data check')}, ${plan.refusals.length} refused`,
+  );
+  const unknown = plan.tables.filter((note) => note.estimatedRows < 0);
+  for (const note of plan.tables) {
+    if (note.estimatedRows < largeTableRows) continue;
+    lines.push(
+      `-- LARGE TABLE ${note.table}, ~${Math.round(note.estimatedRows)} rows (pg_class.reltuples): ${note.rewrittenBy.length ? `rewritten by ${note.rewrittenBy.join('; ').replaceAll('\n', '; ')}` : 'not rewritten'}; ${note.lockedBy.length + note.rewrittenBy.length} step(s) hold its ACCESS EXCLUSIVE lock until commit: plan a window`,
+    );
+  }
+  const rewritten = plan.tables.filter((note) => note.rewrittenBy.length > 0);
+  if (rewritten.length > 0) {
+    lines.push(
+      `-- tables rewritten: ${rewritten.map((note) => `${note.table} (${note.estimatedRows < 0 ? '?' : `~${Math.round(note.estimatedRows)}`} rows)`).join(', ')}`,
+    );
+  }
+  if (unknown.length > 0) {
+    lines.push(
+      `-- ${unknown.length} table(s) have no row estimate (never analysed): run ANALYZE to see which are large`,
+    );
+  }
+  lines.push('begin;');
+  let phase = '';
+  for (const step of plan.steps) {
+    if (step.phase !== phase) {
+      phase = step.phase;
+      lines.push('', `-- ${phase}`);
+    }
+    for (const line of step.summary.split('\n')) lines.push(`-- ${line}`);
+    for (const result of plan.results.get(step) ?? []) lines.push(`--   check ${result.summary}`);
+    for (const statement of step.sql) lines.push(terminated(statement));
+  }
+  for (const migration of plan.data)
+    lines.push('', `-- data migration ${migration.tag}`, ...migration.statements.map(terminated));
+  if (plan.foreign.length > 0) {
+    lines.push(
+      '',
+      `-- move ${count(plan.foreign.length, 'journal row')} of ${plan.foreign[0]?.lineage} (${plan.foreign.map((f) => f.tag).join(', ')}) to drizzle.fluxcore_adopted_history, marked as adopted history`,
+    );
+  }
+  if (plan.record.length > 0) {
+    lines.push(
+      `-- record ${count(plan.record.length, 'migration')} in drizzle.__drizzle_migrations as db:migrate would (${plan.record[0]?.tag} … ${plan.record.at(-1)?.tag})`,
+    );
+  }
+  lines.push('commit;');
+  const kept = plan.kept.filter((k) => !k.dropped);
+  const dropped = plan.kept.filter((k) => k.dropped);
+  if (kept.length > 0) {
+    lines.push(
+      '',
+      `-- kept, not declared by the schema (${kept.length}; drop one with --drop NAME):`,
+    );
+    for (const object of kept)
+      lines.push(
+        `--   ${object.kind} ${object.name}${object.rows === null ? '' : ` (${object.rows} ${object.kind === 'table' ? 'rows' : 'values'})`}`,
+      );
+  }
+  if (dropped.length > 0) {
+    lines.push('', '-- DROPPED by --drop (their data is lost):');
+    for (const object of dropped)
+      lines.push(
+        `--   ${object.kind} ${object.name}${object.rows === null ? '' : ` (${object.rows} ${object.kind === 'table' ? 'rows' : 'values'})`}`,
+      );
+  }
+  if (plan.refusals.length > 0) {
+    lines.push(
+      '',
+      `-- ${count(plan.refusals.length, 'check')} refused: the plan cannot apply, and nothing was changed`,
+    );
+    for (const refusal of plan.refusals) lines.push(`--   ${refusal.summary}`);
+  }
+  return lines.join('\n');
+}
+
+export function renderSummary(outcome: ConvergeOutcome): string {
+  const { plan } = outcome;
+  const lines = [`converged: ${count(plan.steps.length, 'step')} in one transaction`];
+  for (const [table, rows] of outcome.rewritten)
+    lines.push(`  ${table}: ${count(rows, 'row')} rewritten`);
+  if (plan.data.length)
+    lines.push(`  data migrations run: ${plan.data.map((m) => m.tag).join(', ')}`);
+  lines.push(`  recorded ${count(plan.record.length, 'migration')} in Drizzle's journal`);
+  if (plan.foreign.length)
+    lines.push(
+      `  kept ${count(plan.foreign.length, 'journal row')} of ${plan.foreign[0]?.lineage} as adopted history (drizzle.fluxcore_adopted_history)`,
+    );
+  const kept = plan.kept.filter((k) => !k.dropped);
+  lines.push(
+    `  kept ${count(kept.length, 'object')} the schema does not declare${kept.length ? ` (${summariseKinds(kept.map((k) => k.kind))})` : ''}`,
+  );
+  const dropped = plan.kept.filter((k) => k.dropped);
+  if (dropped.length) lines.push(`  dropped ${dropped.map((k) => k.name).join(', ')} (--drop)`);
+  lines.push(`  took ${(outcome.durationMs / 1000).toFixed(1)} s`);
+  return lines.join('\n');
+}
+
+function summariseKinds(kinds: string[]): string {
+  const counts = new Map<string, number>();
+  for (const kind of kinds) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  return [...counts].map(([kind, n]) => count(n, kind)).join(', ');
+}

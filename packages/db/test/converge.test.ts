@@ -1,0 +1,283 @@
+/**
+ * db:converge on the real FluxCore database: the reference catalog (test/fixtures) filled by
+ * the seeded generator, on both databases. --yes keeps every row and every value (row counts
+ * and per-column checksums before and after), transforms what a declared rename transforms,
+ * rebuilds an enum an operator extended, records the journal, audits clean apart from what it
+ * kept, and leaves a database the package's operations work on.
+ */
+import { describe, expect, test } from 'bun:test';
+import { createHash } from 'node:crypto';
+import { auditDatabase } from '../src/audit/audit.ts';
+import { introspectSchema } from '../src/catalog/introspect.ts';
+import { applyCreditsGating } from '../src/credits/gating.ts';
+import { grantCredits } from '../src/credits/wallet.ts';
+import { claimDeletionJob, requestAccountDeletion, runDeletionStep } from '../src/deletion/jobs.ts';
+import { listMessages } from '../src/messages/history.ts';
+import { situationOf } from '../src/migrator/lineages.ts';
+import { migrationStatus } from '../src/migrator/status.ts';
+import { aiSessionFeatureKey } from '../src/schema/index.ts';
+import { originalRenames } from '../src/schema/original.ts';
+import { baseCreditsPolicies } from '../src/seed/credits-policies.ts';
+import { createConversation, createOwnedAccount } from './support/account-data.ts';
+import { type ConvergeFixture, quote, useConvergeFixture } from './support/converge-fixture.ts';
+import { databaseKinds, projectMigrations } from './support/databases.ts';
+import {
+  columnChecksum,
+  type Fingerprint,
+  fingerprint,
+  keyExpression,
+  readable,
+} from './support/fingerprint.ts';
+
+describe.each(databaseKinds)('db:converge on the reference database (%s)', (kind) => {
+  const fixture = useConvergeFixture(kind);
+  const run: ConvergeFixture['run'] = (options) => fixture.run(options);
+  const unchanged: ConvergeFixture['unchanged'] = (action) => fixture.unchanged(action);
+  const rowsOf: ConvergeFixture['rowsOf'] = (table) => fixture.rowsOf(table);
+
+  test('the fixture fills every table of the reference', async () => {
+    const live = await introspectSchema(fixture.ref.session);
+    expect(live.tables.size).toBe(61);
+    for (const table of live.tables.keys())
+      expect(fixture.generated.get(table) ?? 0).toBeGreaterThan(0);
+    const [policy] = await fixture.ref.session.query<{ n: number }>(
+      `select count(*)::int as n from credits_policies where feature_key = 'ai_session'`,
+    );
+    expect(policy?.n).toBe(2);
+    // What the current schema cannot take (a NOT NULL column with no source, a check or a
+    // foreign key the original never had) was fixture.removed before; everything else stays filled.
+    const filled = [...live.tables.keys()].filter((table) => !fixture.removed.has(table));
+    for (const table of filled)
+      expect(await rowsOf(table)).toBe(fixture.generated.get(table) ?? -1);
+    console.log(
+      `removed before converging (the schema cannot take them yet): ${[...fixture.removed].map(([t, n]) => `${t} ${n}`).join(', ') || 'nothing'}`,
+    );
+  });
+
+  test('the plan can apply, keeps every table and column the schema does not declare, and changes nothing', async () => {
+    await unchanged(async () => {
+      const outcome = await run();
+      expect(outcome.status).toBe('planned');
+      expect(outcome.plan.refusals).toEqual([]);
+      const live = await introspectSchema(fixture.ref.session);
+      const undeclared = [...live.tables.keys()].filter(
+        (t) => !fixture.target.schema.tables.has(t),
+      );
+      expect(
+        outcome.plan.kept
+          .filter((k) => k.kind === 'table')
+          .map((k) => k.name)
+          .sort(),
+      ).toEqual(undeclared.sort());
+      for (const kept of outcome.plan.kept.filter((k) => k.kind === 'table'))
+        expect(kept.rows).toBe(await rowsOf(kept.name));
+    });
+  });
+
+  test('a value outside the enum is refused; the enum is rebuilt once it is fixed', async () => {
+    const live = await introspectSchema(fixture.ref.session);
+    // An operator added a label by hand, and a row uses it: the schema's enum lacks it.
+    const used = [...live.tables.values()].flatMap((table) =>
+      [...table.columns.values()]
+        .filter(
+          (c) =>
+            c.enumType && !c.type.endsWith('[]') && fixture.target.schema.enums.has(c.enumType),
+        )
+        .map((c) => ({ table: table.name, column: c.name, enumType: c.enumType as string })),
+    );
+    const found = used.find(
+      (u) => !fixture.removed.has(u.table) && (fixture.generated.get(u.table) ?? 0) > 0,
+    );
+    if (!found) throw new Error('no column of an enum the schema shares');
+    const { table, column, enumType } = found;
+    await fixture.ref.session.exec(
+      `alter type ${quote(enumType)} add value if not exists 'fixture_legacy'`,
+    );
+    const key = keyExpression(live, table);
+    const [row] = await fixture.ref.session.query<{ k: string; v: string }>(
+      `select ${key} as k, ${quote(column)}::text as v from ${quote(table)} order by 1 limit 1`,
+    );
+    if (!row) throw new Error(`${table} is empty`);
+    await fixture.ref.session.query(
+      `update ${quote(table)} set ${quote(column)} = 'fixture_legacy' where ${key} = $1`,
+      [row.k],
+    );
+    try {
+      await unchanged(async () => {
+        const outcome = await run();
+        expect(outcome.status).toBe('refused');
+        expect(outcome.plan.steps.map((s) => s.summary)).toContain(`rebuild enum ${enumType}`);
+        expect(outcome.plan.refusals).toHaveLength(1);
+        expect(outcome.plan.refusals[0]).toMatchObject({
+          table,
+          column,
+          rows: 1,
+          examples: [row.k],
+        });
+        expect(outcome.plan.refusals[0]?.summary).toContain(
+          `hold values outside the enum ${enumType}`,
+        );
+      });
+    } finally {
+      await fixture.ref.session.query(
+        `update ${quote(table)} set ${quote(column)} = $2::text::${quote(enumType)} where ${key} = $1`,
+        [row.k, row.v],
+      );
+    }
+    // The label stays: --yes below rebuilds the enum, and must keep every value.
+    expect((await run()).status).toBe('planned');
+  });
+
+  let before: Fingerprint;
+  test('--yes converges in one transaction, keeping every row and every value', async () => {
+    const live = await introspectSchema(fixture.ref.session);
+    before = await fingerprint(fixture.ref.session);
+    // What each declared rename with a transform must hold afterwards, computed before.
+    const transformed = new Map<string, string>();
+    const tokens = new Map<string, string>();
+    for (const rename of originalRenames) {
+      const table = live.tables.get(rename.table);
+      const to = fixture.target.schema.tables.get(rename.table)?.columns.get(rename.to);
+      if (!table?.columns.has(rename.from) || !to || !rename.transform) continue;
+      const expression = rename.transform.using.replaceAll('{from}', quote(rename.from));
+      transformed.set(
+        `${rename.table}.${rename.to}`,
+        await columnChecksum(
+          fixture.ref.session,
+          rename.table,
+          keyExpression(live, rename.table),
+          readable(expression, to.type),
+        ),
+      );
+      if (rename.transform.using.includes('sha256')) {
+        const rows = await fixture.ref.session.query<{ k: string; v: string }>(
+          `select ${keyExpression(live, rename.table)} as k, ${quote(rename.from)} as v from ${quote(rename.table)}`,
+        );
+        for (const row of rows)
+          tokens.set(`${rename.table}/${row.k}`, createHash('sha256').update(row.v).digest('hex'));
+      }
+    }
+
+    const outcome = await run({ apply: true });
+    expect(outcome.status).toBe('applied');
+    expect(outcome.plan.refusals).toEqual([]);
+
+    // Checksums over the rows that were there; a data migration may add rows of its own.
+    const after = await fingerprint(fixture.ref.session, before.keys);
+    const addedBy = (table: string) =>
+      outcome.plan.data.filter((m) => m.sql.includes(`"${table}"`)).map((m) => m.tag);
+    for (const [table, rows] of before.rows) {
+      const now = after.rows.get(table) ?? 0;
+      if (now !== rows)
+        expect([table, addedBy(table).length > 0, now > rows]).toEqual([table, true, true]);
+      for (const key of before.keys.get(table) ?? []) expect(after.keys.get(table)).toContain(key);
+    }
+    for (const [column, checksum] of before.columns) {
+      const [table = '', name = ''] = column.split('.');
+      const rename = originalRenames.find(
+        (r) =>
+          r.table === table &&
+          r.from === name &&
+          fixture.target.schema.tables.get(table)?.columns.has(r.to),
+      );
+      if (rename?.transform) continue;
+      const now = rename ? `${table}.${rename.to}` : column;
+      expect([now, after.columns.get(now)]).toEqual([now, checksum]);
+    }
+    for (const [column, checksum] of transformed)
+      expect([column, after.columns.get(column)]).toEqual([column, checksum]);
+    for (const rename of originalRenames.filter((r) => r.transform?.using.includes('sha256'))) {
+      const converged = await introspectSchema(fixture.ref.session);
+      const rows = await fixture.ref.session.query<{ k: string; v: string }>(
+        `select ${keyExpression(converged, rename.table)} as k, ${quote(rename.to)} as v from ${quote(rename.table)}`,
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows)
+        expect(row.v).toBe(tokens.get(`${rename.table}/${row.k}`) ?? 'missing');
+    }
+    // Tables only the schema has start empty; every table that had rows has them all.
+    for (const table of fixture.target.schema.tables.keys())
+      if (!before.rows.has(table)) expect(after.rows.get(table)).toBe(0);
+  });
+
+  test('a second run has nothing to converge', async () => {
+    await unchanged(async () => {
+      expect((await run({ apply: true })).status).toBe('nothing');
+    });
+  });
+
+  test('status shows every migration applied, and the audit is clean apart from what was kept', async () => {
+    const status = await migrationStatus(fixture.ref.session, projectMigrations);
+    expect(status.migrations.every((m) => m.state === 'applied')).toBe(true);
+    expect(status.unknown).toEqual([]);
+    expect((await situationOf(fixture.ref.session, projectMigrations)).kind).toBe('own');
+    const report = await auditDatabase(fixture.ref.session, { migrations: projectMigrations });
+    expect(report.summary.differences).toBe(0);
+    expect(report.clean).toBe(true);
+    const live = await introspectSchema(fixture.ref.session);
+    expect(report.summary.kept).toBe(
+      [...live.tables.keys()].filter((t) => !fixture.target.schema.tables.has(t)).length,
+    );
+  });
+
+  test('the operations work on the converged database', async () => {
+    const db = await fixture.ref.db();
+    // Gating opens a session through the policy the data migration added ('ai.session').
+    const [policy] = baseCreditsPolicies;
+    const { account } = await createOwnedAccount(db, 'converged');
+    const { account: peer } = await createOwnedAccount(db, 'converged-peer');
+    const { conversation } = await createConversation(db, account.id, peer.id);
+    await grantCredits(db, {
+      accountId: account.id,
+      amount: 3,
+      reason: 'test',
+      idempotencyKey: 'converged',
+    });
+    const gated = await applyCreditsGating(db, {
+      accountId: account.id,
+      conversationId: conversation.id,
+      engine: policy.engine,
+      model: policy.model,
+    });
+    expect(gated).toMatchObject({ kind: 'session', charged: true, balance: 2 });
+    if (gated.kind === 'session') expect(gated.session.featureKey).toBe(aiSessionFeatureKey);
+
+    // Messages page through a conversation the original wrote.
+    const [busiest] = await fixture.ref.session.query<{ id: string; n: number }>(
+      'select conversation_id as id, count(*)::int as n from messages group by 1 order by 2 desc, 1 limit 1',
+    );
+    if (!busiest) throw new Error('no messages');
+    const seen = new Set<string>();
+    let cursor: string | undefined;
+    do {
+      const page = await listMessages(db, { conversationId: busiest.id, limit: 2, cursor });
+      for (const message of page.messages) seen.add(message.id);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen.size).toBe(busiest.n);
+
+    // Deletion deletes an account the original created, and every row that points at it.
+    const [victim] = await fixture.ref.session.query<{ id: string }>(
+      `select a.id from accounts a where not exists (select 1 from protected_accounts p where p.account_id = a.id)
+       order by (select count(*) from messages m where m.sender_account_id = a.id) desc, 1 limit 1`,
+    );
+    if (!victim) throw new Error('no account');
+    const requested = await requestAccountDeletion(db, { accountId: victim.id });
+    expect(requested.kind).toBe('requested');
+    for (let job = await claimDeletionJob(db, { workerId: 'converged', leaseMs: 60_000 }); job; ) {
+      let step = await runDeletionStep(db, {
+        jobId: job.id,
+        workerId: 'converged',
+        leaseMs: 60_000,
+      });
+      while (step.kind === 'advanced')
+        step = await runDeletionStep(db, { jobId: job.id, workerId: 'converged', leaseMs: 60_000 });
+      job = await claimDeletionJob(db, { workerId: 'converged', leaseMs: 60_000 });
+    }
+    const [left] = await fixture.ref.session.query<{ n: number }>(
+      'select count(*)::int as n from accounts where id = $1',
+      [victim.id],
+    );
+    expect(left?.n).toBe(0);
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * One converge fixture per describe block: the reference database (test/fixtures) filled by
+ * the seeded generator, with what the current schema cannot take removed; the target read
+ * once; and the helpers every converge test uses.
+ */
+import { afterAll, beforeAll, expect } from 'bun:test';
+import type { FullCatalog } from '../../src/catalog/logic.ts';
+import { type ConvergeOptions, converge } from '../../src/converge/apply.ts';
+import { readTarget } from '../../src/converge/target.ts';
+import { type DatabaseKind, projectMigrations } from './databases.ts';
+import { fingerprint, schemaDump } from './fingerprint.ts';
+import { createReferenceDatabase, type ReferenceDatabase } from './reference.ts';
+import { generateReferenceData } from './reference-data.ts';
+import { removeUnconvergeableRows } from './reference-repair.ts';
+
+export const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+export interface ConvergeFixture {
+  ref: ReferenceDatabase;
+  target: FullCatalog;
+  /** Rows the generator wrote, per table. */
+  generated: Map<string, number>;
+  /** Rows removed because the current schema cannot take them, per table. */
+  removed: Map<string, number>;
+  run(options?: ConvergeOptions): ReturnType<typeof converge>;
+  /** Runs `action` and requires the catalog, every row count and every value unchanged. */
+  unchanged(action: () => Promise<void>): Promise<void>;
+  rowsOf(table: string): Promise<number>;
+}
+
+export function useConvergeFixture(kind: DatabaseKind): ConvergeFixture {
+  const fixture = {} as ConvergeFixture;
+  beforeAll(async () => {
+    const ref = await createReferenceDatabase(kind);
+    const target = await readTarget(ref.database.config, projectMigrations);
+    const generated = (await generateReferenceData(ref.session, target)).rows;
+    const removed = await removeUnconvergeableRows(
+      ref.session,
+      ref.database.config,
+      projectMigrations,
+      target,
+    );
+    Object.assign(fixture, {
+      ref,
+      target,
+      generated,
+      removed,
+      run: (options: ConvergeOptions = {}) =>
+        converge(ref.session, ref.database.config, projectMigrations, { target, ...options }),
+      unchanged: async (action: () => Promise<void>) => {
+        const dump = await schemaDump(ref.session);
+        const before = await fingerprint(ref.session);
+        await action();
+        expect(await schemaDump(ref.session)).toBe(dump);
+        const after = await fingerprint(ref.session);
+        expect(after.rows).toEqual(before.rows);
+        expect(after.columns).toEqual(before.columns);
+      },
+      rowsOf: async (table: string) => {
+        const [row] = await ref.session.query<{ n: number }>(
+          `select count(*)::int as n from ${quote(table)}`,
+        );
+        return Number(row?.n ?? 0);
+      },
+    });
+  }, 600_000);
+  afterAll(() => fixture.ref?.close());
+  return fixture;
+}
