@@ -6,11 +6,11 @@
 
 import { auditDatabase } from './audit/audit.ts';
 import { paintFor, renderReport } from './audit/report.ts';
-import { openSqlSession } from './client.ts';
 import { parseFlags, runCommand } from './commands/run.ts';
 import { describeTarget, loadDatabaseConfig, migrationsFolder } from './config.ts';
 import { FluxDbError } from './errors.ts';
 import { loadMigrations } from './migrator/journal.ts';
+import { openSqlSession } from './session.ts';
 
 /** The version of the --json document's shape; bumped on any incompatible change. */
 export const auditJsonVersion = 1;

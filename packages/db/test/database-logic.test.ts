@@ -7,11 +7,11 @@ import { describe, expect, test } from 'bun:test';
 import type { SqlSession } from '../src/client.ts';
 import { migrate } from '../src/migrator/apply.ts';
 import { rollback } from '../src/migrator/rollback.ts';
-import { originalDatabaseLogic } from '../src/schema/original.ts';
 import {
+  originalDatabaseLogic,
   packageDatabaseLogic,
   tablesWithUpdatedAt,
-} from '../src/schema/original-database-logic.ts';
+} from '../src/schema/database-logic.ts';
 import { createTestDatabase, databaseKinds, projectMigrations } from './support/databases.ts';
 
 const userId = '00000000-0000-4000-8000-000000000001';

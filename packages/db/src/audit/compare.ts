@@ -8,7 +8,7 @@ import type { LiveConstraint, LiveIndex, LiveSchema, LiveTable } from '../catalo
 import type { DatabaseLogic } from '../catalog/logic.ts';
 import type { StatusReport } from '../migrator/status.ts';
 import type { ExpectedConstraint, ExpectedIndex, ExpectedSchema, ExpectedTable } from './expect.ts';
-import { logicFindings } from './logic.ts';
+import { declaredDatabaseLogic, logicFindings } from './logic.ts';
 import { normalizeExpression, normalizeType } from './normalize.ts';
 import { markKept, pairTableFindings } from './pairing.ts';
 
@@ -430,7 +430,10 @@ export function compareSchema(
     });
 
   const count = (state: TableState) => tables.filter((table) => table.state === state).length;
-  const logic = options.logic && !only ? logicFindings(options.logic, kept) : [];
+  const logic =
+    options.logic && !only
+      ? logicFindings(options.logic, kept, declaredDatabaseLogic(expected))
+      : [];
   const differences =
     tables.reduce((sum, table) => sum + table.findings.filter(isDifference).length, 0) +
     enums.filter(isDifference).length +

@@ -5,13 +5,35 @@
  * plpgsql body reads, so an unknown one is a change waiting to break.
  */
 import type { DatabaseLogic } from '../catalog/logic.ts';
-import { originalDatabaseLogic } from '../schema/original.ts';
+import type { DatabaseLogicDecision } from '../schema/original.ts';
+import {
+  originalOnlyDatabaseLogic,
+  packageDatabaseLogicFor,
+} from '../schema/original-database-logic.ts';
 import type { Finding } from './compare.ts';
+import type { ExpectedSchema } from './expect.ts';
 
-export function logicFindings(logic: DatabaseLogic, kept: Set<string>): Finding[] {
+/**
+ * `originalDatabaseLogic`, built from the snapshot's tables (those with updated_at get the
+ * package's touch trigger) rather than from the schema's table objects, which the audit does
+ * not load.
+ */
+export function declaredDatabaseLogic(expected: ExpectedSchema): readonly DatabaseLogicDecision[] {
+  const withUpdatedAt = [...expected.tables.values()]
+    .filter((table) => table.columns.has('updated_at'))
+    .map((table) => table.name)
+    .sort();
+  return [...originalOnlyDatabaseLogic, ...packageDatabaseLogicFor(withUpdatedAt)];
+}
+
+export function logicFindings(
+  logic: DatabaseLogic,
+  kept: Set<string>,
+  declaredLogic: readonly DatabaseLogicDecision[],
+): Finding[] {
   const findings: Finding[] = [];
   const declared = (kind: string, name: string, table?: string) =>
-    originalDatabaseLogic.find(
+    declaredLogic.find(
       (d) =>
         d.kind === kind &&
         (d.name === name || `public.${d.name}` === name) &&

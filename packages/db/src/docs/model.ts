@@ -18,12 +18,12 @@ import {
 import { migrationsFolder } from '../config.ts';
 import { FluxDbError } from '../errors.ts';
 import { loadMigrations } from '../migrator/journal.ts';
+import { originalDatabaseLogic } from '../schema/database-logic.ts';
 import { legacyTables } from '../schema/legacy.ts';
 import {
   type DatabaseLogicDecision,
   type OriginalRename,
   type OriginalTypeChange,
-  originalDatabaseLogic,
   originalRenames,
   originalTypeChanges,
 } from '../schema/original.ts';

@@ -19,6 +19,7 @@ export * from './assistant-tools.ts';
 export * from './assistants.ts';
 export * from './chat.ts';
 export * from './credits-and-access.ts';
+export * from './database-logic.ts';
 export * from './legacy.ts';
 export * from './original.ts';
 export * from './pricing-and-metrics.ts';

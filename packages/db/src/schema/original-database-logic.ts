@@ -2,41 +2,13 @@
  * The data of originalDatabaseLogic (original.ts): every function, trigger and schema the
  * original FluxCore database holds besides its tables (reference README, "Logic the original
  * keeps in the database"), with what this package decided for it, and the functions and
- * triggers this package itself creates. The audit reads the list; test/database-logic.test.ts
+ * triggers this package itself creates (pure data: database-logic.ts applies it to the schema's
+ * tables). The audit reads the list; test/database-logic.test.ts
  * proves the package's own objects are exactly the ones a migrated database has.
  */
-import { getTableColumns, getTableName, is } from 'drizzle-orm';
-import { PgTable } from 'drizzle-orm/pg-core';
-import * as apps from './apps.ts';
-import * as assets from './assets/index.ts';
-import * as assistantTools from './assistant-tools.ts';
-import * as assistants from './assistants.ts';
-import * as chat from './chat.ts';
-import * as creditsAndAccess from './credits-and-access.ts';
 import type { DatabaseLogicDecision } from './original.ts';
-import * as pricingAndMetrics from './pricing-and-metrics.ts';
-import * as rag from './rag.ts';
-import * as ragCacheAndStats from './rag-cache-and-stats.ts';
 
 const triggersMigration = '0029_updated_at_and_counter_triggers';
-
-/** Every table with an updated_at column: 0029 gives each one the touch trigger. */
-export const tablesWithUpdatedAt: readonly string[] = [
-  apps,
-  assets,
-  assistantTools,
-  assistants,
-  chat,
-  creditsAndAccess,
-  pricingAndMetrics,
-  rag,
-  ragCacheAndStats,
-]
-  .flatMap((module) => Object.values(module))
-  .filter((value): value is PgTable => is(value, PgTable))
-  .filter((table) => 'updatedAt' in getTableColumns(table))
-  .map((table) => getTableName(table))
-  .sort();
 
 const own = (
   kind: 'function' | 'trigger',
@@ -45,8 +17,14 @@ const own = (
   table?: string,
 ): DatabaseLogicDecision => ({ kind, name, owner: 'package', how, ...(table ? { table } : {}) });
 
-/** The functions and triggers this package's migrations create. */
-export const packageDatabaseLogic: readonly DatabaseLogicDecision[] = [
+/**
+ * The functions and triggers this package's migrations create, given the tables that have an
+ * updated_at column (0029 gives each one the touch trigger). A function of that list, so the
+ * audit can build it from the snapshot without loading the schema's table objects.
+ */
+export const packageDatabaseLogicFor = (
+  tablesWithUpdatedAt: readonly string[],
+): readonly DatabaseLogicDecision[] => [
   own(
     'function',
     'public.fluxcore_apply_credits_gating',

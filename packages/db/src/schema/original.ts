@@ -4,7 +4,6 @@
  * audit and the docs. Every other table and column keeps its original SQL and property name.
  */
 
-import { originalOnlyDatabaseLogic, packageDatabaseLogic } from './original-database-logic.ts';
 import { type TypeChangeReason, typeChangesByTable } from './original-type-changes.ts';
 
 /**
@@ -195,12 +194,3 @@ export interface DatabaseLogicDecision {
   /** Where the package provides it (migration tag or operation name), or why it is the deployment's. */
   readonly how: string;
 }
-
-/**
- * Every function, trigger and schema of the original's database logic with this package's
- * decision, then the ones this package's migrations create (data: original-database-logic.ts).
- */
-export const originalDatabaseLogic: readonly DatabaseLogicDecision[] = [
-  ...originalOnlyDatabaseLogic,
-  ...packageDatabaseLogic,
-];
