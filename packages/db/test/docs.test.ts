@@ -67,7 +67,7 @@ describe('the schema reference (no browser)', () => {
     // In DOMAIN.md's order, read from each module's opening comment.
     const sections = doc.domains.map((d) => d.section);
     expect(sections).toEqual([...sections].sort((a, b) => a - b));
-    expect(sections.slice(0, 6)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect([...new Set(sections)].slice(0, 6)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   test('lists a foreign key out of the child and into the parent (messages → conversations)', () => {
