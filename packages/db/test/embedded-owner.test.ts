@@ -221,9 +221,11 @@ describe.if(databaseKinds.includes('embedded'))('one owner for an embedded folde
       expect(echoA).toEqual(sequence);
       expect(echoB).toEqual(sequence);
 
+      // The probe schema is this test's own: the audit reports a schema the package does not
+      // declare, so its report names it.
       const audit = await runCli('../audit-database', [], env);
-      expect(audit.code).toBe(0);
       expect(audit.stdout).toContain(`${tableCount} tables: ${tableCount} ok`);
+      expect(audit.stdout).toContain('schema probe');
       const viaUrl = await runCli('status', [], { DATABASE_URL: url });
       expect(viaUrl.stdout).toContain(`${migrationCount} applied, 0 pending`);
 
