@@ -25,7 +25,6 @@ export {
   type SqlSession,
   type Transaction,
 } from './client.ts';
-export { runCommand } from './commands/run.ts';
 export {
   type DatabaseConfig,
   describeTarget,
@@ -69,6 +68,7 @@ export {
   readForeignKeys,
 } from './deletion/plan.ts';
 export { FluxDbError, type FluxDbErrorCode, redactSecrets } from './errors.ts';
+export { failureLine } from './failure-line.ts';
 export {
   type AppendMessageResult,
   appendMessage,
@@ -109,4 +109,3 @@ export * as schema from './schema/index.ts';
 export { schemaTableNames, schemaTables } from './schema-tables.ts';
 export { baseCreditsPolicies, seedReferenceData } from './seed/credits-policies.ts';
 export type * from './service-params.ts';
-export { parseSettings, wholeNumberSetting } from './settings.ts';
