@@ -4,7 +4,8 @@
  * either migrates it from empty or runs `select 1`, then prints the milliseconds it took as
  * JSON. The benchmark spawns it; it is not a command for people.
  */
-import { loadMigrations, migrate, migrationsFolder, openSqlSession } from '@fluxcore/db';
+import { openSqlSession } from '@fluxcore/db';
+import { loadMigrations, migrate, migrationsFolder } from '@fluxcore/db/migrator';
 
 const [mode, dataDir] = process.argv.slice(2);
 if ((mode !== 'migrate' && mode !== 'select') || !dataDir) {

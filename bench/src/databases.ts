@@ -12,12 +12,10 @@ import {
   type DatabaseClient,
   type DatabaseConfig,
   loadDatabaseConfig,
-  loadMigrations,
-  migrate,
-  migrationsFolder,
   openSqlSession,
   type SqlSession,
 } from '@fluxcore/db';
+import { loadMigrations, migrate, migrationsFolder } from '@fluxcore/db/migrator';
 import pg from 'pg';
 
 export const defaultServerUrl = 'postgres://postgres@127.0.0.1:5432/postgres';

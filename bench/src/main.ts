@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FluxDbError, runCommand } from '@fluxcore/db';
+import { FluxDbError, failureLine } from '@fluxcore/db';
 import { auditBenchmark } from './benchmarks/audit.ts';
 import { coldStartBenchmark } from './benchmarks/cold-start.ts';
 import { convergeBenchmark } from './benchmarks/converge.ts';
@@ -21,6 +21,7 @@ import { migrateBenchmark } from './benchmarks/migrate.ts';
 import { ragBenchmark } from './benchmarks/rag.ts';
 import { typecheckBenchmark } from './benchmarks/typecheck.ts';
 import { dropLeftoverDatabases, serverConfig } from './databases.ts';
+import { BenchmarkError } from './errors.ts';
 import { describeMachine, writeResults } from './report.ts';
 import { type Benchmark, benchmarkSizes, describeRow, type Row } from './suite.ts';
 
@@ -84,7 +85,7 @@ function parseOptions(argv: string[]) {
   return { scale, seed, smoke, only, out };
 }
 
-await runCommand(async () => {
+async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   const server = serverConfig();
   const sizes = benchmarkSizes(options.scale, options.smoke);
@@ -142,11 +143,20 @@ await runCommand(async () => {
   });
   console.log(`\nwrote ${written.markdown} and ${written.json} (${(totalMs / 1000).toFixed(0)} s)`);
   if (failures.length > 0) {
-    throw new FluxDbError(
-      'BENCHMARK_FAILED',
+    throw new BenchmarkError(
       `${failures.length} benchmark(s) failed: ${failures.join('; ')}`,
       'Fix the cause above and run bun run bench again',
     );
   }
   return 0;
-});
+}
+
+// The edge: a failure is one line on stderr (what went wrong, how to fix it), exit code 1.
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const line = error instanceof BenchmarkError ? error.toLine() : failureLine(error);
+    process.stderr.write(`error: ${line}\n`);
+    process.exit(1);
+  },
+);

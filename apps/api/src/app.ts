@@ -21,14 +21,12 @@ import {
   type InternalAccessScope,
   listConversations,
   listMessages,
-  loadMigrations,
-  migrationStatus,
-  migrationsFolder,
   permissionError,
   readCreditsBalance,
   requestAccountDeletion,
   userExists,
 } from '@fluxcore/db';
+import { loadMigrations, migrationStatus, migrationsFolder } from '@fluxcore/db/migrator';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';

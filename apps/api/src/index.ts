@@ -11,35 +11,14 @@ import {
   createDb,
   describeTarget,
   FluxDbError,
+  failureLine,
   loadDatabaseConfig,
-  parseSettings,
-  runCommand,
-  wholeNumberSetting,
 } from '@fluxcore/db';
-import { z } from 'zod';
 import { createApp } from './app.ts';
+import { readApiSettings } from './settings.ts';
 
-const settings = z.object({
-  FLUXCORE_JWT_SECRET: z
-    .string({ error: 'is not set' })
-    .min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)'),
-  PORT: wholeNumberSetting(0, 65_535, 'must be a port number (0 to 65535)').default(3000),
-  HOST: z
-    .string()
-    .regex(/^[\w.:-]{1,253}$/, 'must be a host name or an IP address (e.g. 127.0.0.1 or 0.0.0.0)')
-    .default('127.0.0.1'),
-});
-
-await runCommand(async () => {
-  const {
-    FLUXCORE_JWT_SECRET: jwtSecret,
-    PORT: port,
-    HOST: hostname,
-  } = parseSettings(
-    settings,
-    process.env,
-    'Fix it (FLUXCORE_JWT_SECRET: the HS256 secret your tokens are signed with; PORT: a port number; HOST: the address to listen on) and start the API again',
-  );
+async function main(): Promise<number> {
+  const { jwtSecret, port, hostname } = readApiSettings(process.env);
   const config = loadDatabaseConfig(process.env, { applicationName: 'fluxcore-api' });
   const client = await createDb(config);
   const app = createApp({ db: client, jwtSecret });
@@ -64,4 +43,13 @@ await runCommand(async () => {
   await server.stop();
   await client.close();
   return 0;
-});
+}
+
+// The edge: a failure is one line on stderr (what went wrong, how to fix it), exit code 1.
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`error: ${failureLine(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -25,14 +25,15 @@ import {
   relationships,
   users,
 } from '@fluxcore/db/schema';
-import { eq, sql } from 'drizzle-orm';
-import { sign } from 'hono/jwt';
 import {
   createConversation,
   createOwnedAccount,
-} from '../../../packages/db/test/support/account-data.ts';
-import { createTestDatabase, databaseKinds } from '../../../packages/db/test/support/databases.ts';
-import { useMigratedDatabase } from '../../../packages/db/test/support/migrated.ts';
+  createTestDatabase,
+  databaseKinds,
+  useMigratedDatabase,
+} from '@fluxcore/db/testing';
+import { eq, sql } from 'drizzle-orm';
+import { sign } from 'hono/jwt';
 import { createApp } from '../src/app.ts';
 
 const secret = 'test-secret-that-is-long-enough-for-hs256!';

@@ -15,14 +15,14 @@ import {
   schemaTableNames,
 } from '@fluxcore/db';
 import { creditsWallets } from '@fluxcore/db/schema';
-import { eq } from 'drizzle-orm';
-import { sign } from 'hono/jwt';
 import {
   createConversation,
   createOwnedAccount,
-} from '../../../packages/db/test/support/account-data.ts';
-import { databaseKinds } from '../../../packages/db/test/support/databases.ts';
-import { useMigratedDatabase } from '../../../packages/db/test/support/migrated.ts';
+  databaseKinds,
+  useMigratedDatabase,
+} from '@fluxcore/db/testing';
+import { eq } from 'drizzle-orm';
+import { sign } from 'hono/jwt';
 import { createApp } from '../src/app.ts';
 
 const secret = 'test-secret-that-is-long-enough-for-hs256!';

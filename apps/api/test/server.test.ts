@@ -8,13 +8,13 @@
 import { afterAll, describe, expect, spyOn, test } from 'bun:test';
 import { readFileSync } from 'node:fs';
 import { createDb } from '@fluxcore/db';
-import pg from 'pg';
 import {
   adminUrl,
   createMigratedDatabase,
   createTestDatabase,
   databaseKinds,
-} from '../../../packages/db/test/support/databases.ts';
+} from '@fluxcore/db/testing';
+import pg from 'pg';
 import { createApp } from '../src/app.ts';
 
 const entry = new URL('../src/index.ts', import.meta.url).pathname;

@@ -5,12 +5,8 @@
  */
 import { afterAll, describe, expect, test } from 'bun:test';
 import { createDb } from '@fluxcore/db';
+import { adminUrl, createMigratedDatabase, databaseKinds } from '@fluxcore/db/testing';
 import pg from 'pg';
-import {
-  adminUrl,
-  createMigratedDatabase,
-  databaseKinds,
-} from '../../../packages/db/test/support/databases.ts';
 import { runWorker } from '../src/worker.ts';
 
 const role = `fluxcore_test_worker_${process.pid}`;

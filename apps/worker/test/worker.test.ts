@@ -15,10 +15,14 @@ import {
   appointments,
   extensionInstallations,
 } from '@fluxcore/db/schema';
+import {
+  createOwnedAccount,
+  databaseKinds,
+  fillAccount,
+  type TestDatabase,
+  useMigratedDatabase,
+} from '@fluxcore/db/testing';
 import { asc, eq, inArray } from 'drizzle-orm';
-import { createOwnedAccount, fillAccount } from '../../../packages/db/test/support/account-data.ts';
-import { databaseKinds, type TestDatabase } from '../../../packages/db/test/support/databases.ts';
-import { useMigratedDatabase } from '../../../packages/db/test/support/migrated.ts';
 import { runWorker } from '../src/worker.ts';
 
 const workerEntry = resolve(import.meta.dir, '../src/index.ts');

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqlSession } from '@fluxcore/db';
-import { auditDatabase } from '../../../packages/db/src/audit/audit.ts';
+import { auditDatabase } from '@fluxcore/db/migrator';
 import { createMigratedServerDatabase, projectMigrations } from '../databases.ts';
 import { alternate, formatMs, median } from '../measure.ts';
 import { packageDir, runChecked, runProcess } from '../processes.ts';

@@ -8,12 +8,13 @@
  * Server only: pg_dump cannot reach an embedded (in-process) database.
  */
 import { openSqlSession } from '@fluxcore/db';
+import { converge, readTarget } from '@fluxcore/db/migrator';
+import {
+  generateReferenceData,
+  referenceSchemaSql,
+  removeUnconvergeableRows,
+} from '@fluxcore/db/testing';
 import pg from 'pg';
-import { converge } from '../../../packages/db/src/converge/apply.ts';
-import { readTarget } from '../../../packages/db/src/converge/target.ts';
-import { referenceSchemaSql } from '../../../packages/db/test/support/reference.ts';
-import { generateReferenceData } from '../../../packages/db/test/support/reference-data.ts';
-import { removeUnconvergeableRows } from '../../../packages/db/test/support/reference-repair.ts';
 import { type BenchDatabase, createServerDatabase, projectMigrations } from '../databases.ts';
 import { alternate, formatMs, median } from '../measure.ts';
 import { runChecked } from '../processes.ts';

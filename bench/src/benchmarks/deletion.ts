@@ -10,7 +10,7 @@
  */
 import { join } from 'node:path';
 import { createDb, requestAccountDeletion, schemaTableNames } from '@fluxcore/db';
-import { createOwnedAccount, fillAccount } from '../../../packages/db/test/support/account-data.ts';
+import { createOwnedAccount, fillAccount } from '@fluxcore/db/testing';
 import { createMigratedServerDatabase } from '../databases.ts';
 import { repositoryRoot } from '../processes.ts';
 import type { Benchmark, Context, Row } from '../suite.ts';

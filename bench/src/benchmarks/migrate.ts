@@ -11,13 +11,8 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import {
-  createDb,
-  type DatabaseClient,
-  migrate,
-  migrationsFolder,
-  openSqlSession,
-} from '@fluxcore/db';
+import { createDb, type DatabaseClient, openSqlSession } from '@fluxcore/db';
+import { migrate, migrationsFolder } from '@fluxcore/db/migrator';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as drizzleNodePgMigrate } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';

@@ -1,9 +1,10 @@
 /**
- * @fluxcore/db: the schema, the client factory, the migrator and the reference-data seed.
+ * @fluxcore/db: the schema, the client factory, the operations and the reference-data seed.
  * Importing it opens no connection: call createDb(), or use `db`, which opens on first use.
  *
  * Every table, its row types and the original FluxCore app's types are exported at the top
  * level (`import { accounts, type Account, db } from '@fluxcore/db'`), and under `schema`.
+ * The migrator is `@fluxcore/db/migrator`; test databases and factories `@fluxcore/db/testing`.
  */
 
 export {
@@ -24,12 +25,10 @@ export {
   type SqlSession,
   type Transaction,
 } from './client.ts';
-export { runCommand } from './commands/run.ts';
 export {
   type DatabaseConfig,
   describeTarget,
   loadDatabaseConfig,
-  migrationsFolder,
 } from './config.ts';
 export { closeDb, db, openDb } from './connection.ts';
 export {
@@ -69,6 +68,7 @@ export {
   readForeignKeys,
 } from './deletion/plan.ts';
 export { FluxDbError, type FluxDbErrorCode, redactSecrets } from './errors.ts';
+export { failureLine } from './failure-line.ts';
 export {
   type AppendMessageResult,
   appendMessage,
@@ -85,10 +85,6 @@ export {
   messagePageLimits,
   messagePageSql,
 } from './messages/history.ts';
-export { migrate } from './migrator/apply.ts';
-export { baseline } from './migrator/baseline.ts';
-export { loadMigrations, type Migration } from './migrator/journal.ts';
-export { migrationStatus, type StatusReport } from './migrator/status.ts';
 export {
   type ChunkingConfig,
   type ChunkingStrategy,
@@ -113,4 +109,3 @@ export * as schema from './schema/index.ts';
 export { schemaTableNames, schemaTables } from './schema-tables.ts';
 export { baseCreditsPolicies, seedReferenceData } from './seed/credits-policies.ts';
 export type * from './service-params.ts';
-export { parseSettings, wholeNumberSetting } from './settings.ts';

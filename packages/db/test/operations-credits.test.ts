@@ -229,8 +229,8 @@ describe.each(databaseKinds)('credits and internal access on the %s database', (
   });
 
   test('internal access: an explicit scope wins over "*", which covers the rest', async () => {
-    const staff = await createUser(db, 'staff');
-    const nobody = await createUser(db, 'nobody');
+    const staff = await createUser(db, { name: 'staff' });
+    const nobody = await createUser(db, { name: 'nobody' });
     expect(await hasInternalAccess(db, nobody.id, 'credits')).toBe(false);
     await grantInternalAccess(db, { userId: staff.id, scope: 'credits' });
     expect(await hasInternalAccess(db, staff.id, 'credits')).toBe(true);

@@ -1,0 +1,43 @@
+/** The API's settings: defaults, and a mistake as one CONFIG_INVALID line naming the variable. */
+import { describe, expect, test } from 'bun:test';
+import { FluxDbError } from '@fluxcore/db';
+import { readApiSettings } from '../src/settings.ts';
+
+const secret = 'x'.repeat(32);
+
+function refusal(env: Record<string, string>): FluxDbError {
+  try {
+    readApiSettings(env);
+  } catch (error) {
+    if (error instanceof FluxDbError) return error;
+    throw error;
+  }
+  throw new Error(`accepted ${JSON.stringify(env)}`);
+}
+
+describe('the API settings', () => {
+  test('only the secret is required; PORT and HOST have defaults and are read as given', () => {
+    expect(readApiSettings({ FLUXCORE_JWT_SECRET: secret })).toEqual({
+      jwtSecret: secret,
+      port: 3000,
+      hostname: '127.0.0.1',
+    });
+    expect(readApiSettings({ FLUXCORE_JWT_SECRET: secret, PORT: '8080', HOST: '0.0.0.0' })).toEqual(
+      { jwtSecret: secret, port: 8080, hostname: '0.0.0.0' },
+    );
+  });
+
+  test.each([
+    [{}, 'FLUXCORE_JWT_SECRET is not set'],
+    [{ FLUXCORE_JWT_SECRET: 'short' }, 'FLUXCORE_JWT_SECRET must be at least 32 characters'],
+    [{ FLUXCORE_JWT_SECRET: secret, PORT: '70000' }, 'PORT must be a port number (0 to 65535)'],
+    [{ FLUXCORE_JWT_SECRET: secret, PORT: 'http' }, 'PORT must be a port number (0 to 65535)'],
+    [{ FLUXCORE_JWT_SECRET: secret, HOST: 'a b' }, 'HOST must be a host name or an IP address'],
+  ])('%j is refused: %s', (env, message) => {
+    const error = refusal(env as Record<string, string>);
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.toLine()).toStartWith(message);
+    expect(error.toLine()).toContain('start the API again');
+    expect(error.toLine()).not.toContain('\n');
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * `@fluxcore/db/migrator`: the migrator as a program uses it at run time. Load the journal
+ * (loadMigrations(migrationsFolder)), then on one SqlSession: migrationStatus, migrate,
+ * baseline, rollback, and converge (a database built by another history brought to the schema
+ * of record); auditDatabase compares a database with the schema and the journal. Nothing here loads drizzle-kit; the developer-time tools (down-file generation,
+ * db:check) stay behind the package's commands.
+ */
+
+export { auditDatabase } from '../audit/audit.ts';
+export type { AuditReport } from '../audit/compare.ts';
+export { migrationsFolder } from '../config.ts';
+export {
+  type ConvergeOptions,
+  type ConvergeOutcome,
+  type ConvergeStatus,
+  converge,
+} from '../converge/apply.ts';
+export { readTarget } from '../converge/target.ts';
+export { type MigrateOptions, type MigrateResult, migrate } from './apply.ts';
+export {
+  type BaselineOptions,
+  type BaselineResult,
+  type BaselineStep,
+  baseline,
+} from './baseline.ts';
+export { loadMigrations, type Migration } from './journal.ts';
+export { migrationLockKey } from './lock.ts';
+export { type AppliedMethod, type AppliedRow, readAppliedRows } from './records.ts';
+export {
+  type RollbackOptions,
+  type RollbackResult,
+  type RollbackStep,
+  rollback,
+} from './rollback.ts';
+export {
+  type MigrationState,
+  type MigrationStatus,
+  migrationStatus,
+  type StatusReport,
+} from './status.ts';

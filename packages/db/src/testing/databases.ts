@@ -1,0 +1,146 @@
+/**
+ * One helper gives each test a fresh database of either kind and drops it afterwards.
+ * Server databases are created from TEST_DATABASE_URL (default: the local server's `postgres`
+ * database, used only to create and drop `fluxcore_test_*` databases).
+ * TEST_DATABASES picks the kinds to run (default: "embedded,server").
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createDb, type DatabaseClient, openSqlSession, type SqlSession } from '../client.ts';
+import type { DatabaseConfig } from '../config.ts';
+import { migrationsFolder } from '../config.ts';
+import { migrate } from '../migrator/apply.ts';
+import { loadMigrations, type Migration } from '../migrator/journal.ts';
+
+export type DatabaseKind = DatabaseConfig['kind'];
+
+export const databaseKinds: DatabaseKind[] = (process.env.TEST_DATABASES ?? 'embedded,server')
+  .split(',')
+  .map((kind) => kind.trim())
+  .filter((kind): kind is DatabaseKind => kind === 'embedded' || kind === 'server');
+
+export const adminUrl =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface TestDatabase {
+  kind: DatabaseKind;
+  config: DatabaseConfig;
+  /** Environment for a command run as a child process against this database. */
+  env: Record<string, string>;
+  /**
+   * A raw session on it. Embedded: always the same PGlite instance (one connection, and an
+   * in-memory database exists only inside it); closing it is left to drop(). Server: a new
+   * dedicated connection each call, closed by its caller.
+   */
+  session(): Promise<SqlSession>;
+  /** Closes the embedded session and keeps the files, so a child process can open them. */
+  release(): Promise<void>;
+  drop(): Promise<void>;
+}
+
+let counter = 0;
+
+async function withAdmin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl, application_name: 'fluxcore-tests' });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A fresh, empty database. Embedded ones live in memory unless `onDisk` (needed when a child
+ * process opens it); server ones are created on the server and dropped with FORCE.
+ */
+export async function createTestDatabase(
+  kind: DatabaseKind,
+  options: { onDisk?: boolean } = {},
+): Promise<TestDatabase> {
+  if (kind === 'embedded') {
+    const dir = options.onDisk ? mkdtempSync(join(tmpdir(), 'fluxcore-test-')) : undefined;
+    const dataDir = dir ? join(dir, 'pgdata') : 'memory://';
+    const config: DatabaseConfig = { kind, dataDir, applicationName: 'fluxcore-tests' };
+    let shared: SqlSession | undefined;
+    return {
+      kind,
+      config,
+      env: { FLUXCORE_DATA_DIR: dataDir, DATABASE_URL: '' },
+      session: async () => {
+        shared ??= await openSqlSession(config);
+        return { ...shared, close: async () => {} };
+      },
+      release: async () => {
+        await shared?.close();
+        shared = undefined;
+      },
+      drop: async () => {
+        await shared?.close();
+        shared = undefined;
+        if (dir) rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  counter += 1;
+  const name = `fluxcore_test_${process.pid}_${counter}_${Math.random().toString(36).slice(2, 8)}`;
+  await withAdmin((client) => client.query(`create database ${name}`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const config: DatabaseConfig = {
+    kind,
+    url: url.toString(),
+    applicationName: 'fluxcore-tests',
+    poolMax: 10,
+  };
+  return {
+    kind,
+    config,
+    env: { DATABASE_URL: url.toString() },
+    session: () => openSqlSession(config),
+    release: async () => {},
+    drop: () =>
+      withAdmin((client) => client.query(`drop database if exists ${name} with (force)`)).then(
+        () => {},
+      ),
+  };
+}
+
+export const projectMigrations: Migration[] = loadMigrations(migrationsFolder);
+
+/** A fresh database migrated to the full schema, with a drizzle client and a raw session. */
+export async function createMigratedDatabase(kind: DatabaseKind): Promise<{
+  database: TestDatabase;
+  client: DatabaseClient;
+  close(): Promise<void>;
+}> {
+  const database = await createTestDatabase(kind);
+  if (kind === 'embedded') {
+    // PGlite in memory is one instance: migrate through the client's own connection.
+    const client = await createDb(database.config);
+    const session: SqlSession = { ...client, close: async () => {} };
+    await migrate(session, projectMigrations);
+    return {
+      database,
+      client,
+      close: async () => {
+        await client.close();
+        await database.drop();
+      },
+    };
+  }
+  const session = await openSqlSession(database.config);
+  await migrate(session, projectMigrations);
+  await session.close();
+  const client = await createDb(database.config);
+  return {
+    database,
+    client,
+    close: async () => {
+      await client.close();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * `@fluxcore/db/testing`: what the package's tests, the apps' tests and the benchmarks share.
+ * Fresh databases of either kind (TEST_DATABASES picks the kinds; bun test's preload decides
+ * it before any test file loads), migrated ones, and factories that write realistic rows
+ * through the typed API, into a database or an open transaction.
+ */
+export {
+  adminUrl,
+  createMigratedDatabase,
+  createTestDatabase,
+  type DatabaseKind,
+  databaseKinds,
+  projectMigrations,
+  type TestDatabase,
+} from './databases.ts';
+export {
+  axisEmbedding,
+  createAccount,
+  createConversation,
+  createOwnedAccount,
+  createUser,
+  fillAccount,
+  type Writer,
+} from './factories.ts';
+export { type MigratedHandle, useMigratedDatabase } from './migrated.ts';
+export {
+  createReferenceDatabase,
+  type GeneratedData,
+  type GenerateOptions,
+  generateReferenceData,
+  loadReferenceSchema,
+  type ReferenceDatabase,
+  referenceSchemaPath,
+  referenceSchemaSql,
+  removeUnconvergeableRows,
+} from './reference.ts';
