@@ -247,8 +247,10 @@ describe.if(databaseKinds.includes('server'))('the server only', () => {
       );
       const migrateRun = await runCli('migrate', [], env);
       expect(migrateRun.code).toBe(1);
-      expect(oneLine(migrateRun.stderr)).toMatch(
-        /^error: permission denied for database fluxcore_test_\w+\. .*GRANT CREATE ON DATABASE fluxcore_test_\w+ TO <role>/,
+      // migrate reads the journal first (to name the database's situation), so the first
+      // privilege it lacks is the journal's.
+      expect(oneLine(migrateRun.stderr)).toStartWith(
+        'error: permission denied for table drizzle.__drizzle_migrations. The role in DATABASE_URL lacks the privilege: have the owner run GRANT',
       );
     } finally {
       await admin(async (c) => {
