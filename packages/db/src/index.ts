@@ -16,6 +16,7 @@ export {
   scopesAllow,
 } from './access/internal-access.ts';
 export { accountOwnerId, userExists } from './access/ownership.ts';
+export { runCommand } from './cli/edge.ts';
 export {
   createDb,
   type Database,
@@ -24,7 +25,6 @@ export {
   type SqlSession,
   type Transaction,
 } from './client.ts';
-export { runCommand } from './commands/run.ts';
 export {
   type DatabaseConfig,
   describeTarget,

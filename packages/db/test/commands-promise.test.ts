@@ -67,7 +67,7 @@ describe.each(databaseKinds)('journal and audit commands on the %s database', (k
       `${projectMigrations.length} applied, 0 pending, 0 edited, 0 skipped, 0 unknown, 1 duplicate`,
     );
     const audit = await runProcess(
-      ['bun', 'run', join(import.meta.dir, '../src/audit-database.ts'), '--json'],
+      ['bun', 'run', join(import.meta.dir, '../src/cli/main.ts'), 'audit', '--json'],
       database.env,
     );
     expect(audit.code).toBe(1);
@@ -86,7 +86,7 @@ describe.each(databaseKinds)('journal and audit commands on the %s database', (k
     const database = await migratedOnDisk(kind);
     const audit = (args: string[]) =>
       runProcess(
-        ['bun', 'run', join(import.meta.dir, '../src/audit-database.ts'), ...args],
+        ['bun', 'run', join(import.meta.dir, '../src/cli/main.ts'), 'audit', ...args],
         database.env,
       );
     const unknown = await audit(['--table', 'nosuch', '--table', 'users']);
@@ -238,7 +238,7 @@ describe.if(databaseKinds.includes('server'))('the server only', () => {
         `error: permission denied for table drizzle.__drizzle_migrations. The role in DATABASE_URL lacks the privilege: have the owner run GRANT SELECT, INSERT, UPDATE, DELETE ON drizzle.__drizzle_migrations TO <role> (the role of DATABASE_URL), or connect as the owner`,
       );
       const audit = await runProcess(
-        ['bun', 'run', join(import.meta.dir, '../src/audit-database.ts')],
+        ['bun', 'run', join(import.meta.dir, '../src/cli/main.ts'), 'audit'],
         env,
       );
       expect(audit.code).toBe(2);

@@ -70,7 +70,7 @@ describe.if(databaseKinds.includes('embedded'))('one owner for an embedded folde
     expect(loser.stdout).toBe('');
 
     expect(await publicTables(dataDir)).toEqual(expectedTables);
-    const audit = await runCli('../audit-database', [], { FLUXCORE_DATA_DIR: dataDir });
+    const audit = await runCli('audit', [], { FLUXCORE_DATA_DIR: dataDir });
     expect(audit.stdout).toContain(
       `${tableCount} tables: ${tableCount} ok, 0 different, 0 missing, 0 unexpected`,
     );
@@ -221,7 +221,7 @@ describe.if(databaseKinds.includes('embedded'))('one owner for an embedded folde
       expect(echoA).toEqual(sequence);
       expect(echoB).toEqual(sequence);
 
-      const audit = await runCli('../audit-database', [], env);
+      const audit = await runCli('audit', [], env);
       expect(audit.code).toBe(0);
       expect(audit.stdout).toContain(`${tableCount} tables: ${tableCount} ok`);
       const viaUrl = await runCli('status', [], { DATABASE_URL: url });

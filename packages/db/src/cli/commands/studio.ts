@@ -7,25 +7,16 @@
  * port (a number, and free on the host), and the server (reachable, the role known, the
  * database there, the schema readable), so Studio never runs against a database it cannot use.
  */
-import { startStudioPostgresServer } from 'drizzle-kit/api';
-import { openSqlSession } from '../client.ts';
-import { describeTarget, loadDatabaseConfig } from '../config.ts';
-import { openEmbedded } from '../embedded/open.ts';
-import { FluxDbError } from '../errors.ts';
-import * as schema from '../schema/index.ts';
-import { parseFlags, runCommand } from './run.ts';
+import { openSqlSession } from '../../client.ts';
+import { type DatabaseConfig, describeTarget } from '../../config.ts';
+import { openEmbedded } from '../../embedded/open.ts';
+import { FluxDbError } from '../../errors.ts';
+import * as schema from '../../schema/index.ts';
+import { consoleIo, type Io } from '../context.ts';
 
-function parsePort(value: string | undefined): number {
-  if (value === undefined) return 4983;
-  const port = Number(value);
-  if (!/^\d+$/.test(value) || port < 1 || port > 65_535) {
-    throw new FluxDbError(
-      'USAGE',
-      `--port takes a port number from 1 to 65535, not "${value}"`,
-      'Example: --port 4984',
-    );
-  }
-  return port;
+export interface StudioFlags {
+  port: number;
+  host: string;
 }
 
 /** Fails in one line when host:port cannot be listened on (in use, or not this machine's). */
@@ -47,12 +38,11 @@ function assertListenable(host: string, port: number): void {
   }
 }
 
-await runCommand(async () => {
-  const flags = parseFlags({ port: { type: 'string' }, host: { type: 'string' } });
-  const config = loadDatabaseConfig(process.env, { applicationName: 'fluxcore-studio' });
-  const port = parsePort(flags.port);
-  const host = flags.host ?? '127.0.0.1';
+export async function run(flags: StudioFlags, config: DatabaseConfig, io: Io = consoleIo) {
+  const { host, port } = flags;
   assertListenable(host, port);
+  // drizzle-kit is a developer-time tool: loaded here, never by a production command.
+  const { startStudioPostgresServer } = await import('drizzle-kit/api');
   if (config.kind === 'embedded') {
     // Under the folder's lock until Studio exits, or through db:serve when it holds the folder.
     const handle = await openEmbedded(config.dataDir, { waitMs: config.lockWaitMs });
@@ -76,8 +66,8 @@ await runCommand(async () => {
     }
     await startStudioPostgresServer(schema, { url: config.url }, { host, port });
   }
-  console.log(`Drizzle Studio serves ${describeTarget(config)} at http://${host}:${port}`);
-  console.log(`open https://local.drizzle.studio?host=${host}&port=${port} (Ctrl-C to stop)`);
+  io.log(`Drizzle Studio serves ${describeTarget(config)} at http://${host}:${port}`);
+  io.log(`open https://local.drizzle.studio?host=${host}&port=${port} (Ctrl-C to stop)`);
   await new Promise(() => {});
   return 0;
-});
+}
