@@ -65,7 +65,7 @@ describe.if(databaseKinds.includes('embedded'))('one owner for an embedded folde
     );
     expect(loser.code).toBe(1);
     expect(oneLine(loser.stderr)).toMatch(
-      lockedLine(dataDir, winner.pid, /bun .*packages\/db\/src\/commands\/migrate\.ts/),
+      lockedLine(dataDir, winner.pid, /bun .*src\/cli\/main\.ts migrate/),
     );
     expect(loser.stdout).toBe('');
 
@@ -163,7 +163,7 @@ describe.if(databaseKinds.includes('embedded'))('one owner for an embedded folde
       const [, portText] = await waitForLine(serve.stdout, /on 127\.0\.0\.1:(\d+) \(pid \d+\)/);
       const earlyRun = await early;
       expect(earlyRun.stderr).toMatch(
-        /^(waiting for the embedded database at \S+ \(in use by pid \d+ \(bun \S*serve\.ts --port 0\)\)\n)?$/,
+        /^(waiting for the embedded database at \S+ \(in use by pid \d+ \(bun \S*cli\/main\.ts serve --port 0\)\)\n)?$/,
       );
       expect(earlyRun.code).toBe(0);
       expect(earlyRun.stdout).toContain(`0 applied, ${migrationCount} pending`);

@@ -42,7 +42,7 @@ function commandFor(name: string, spec: CommandSpec, io: { out(text: string): vo
     .showSuggestionAfterError(false)
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: () => {}, outputError: () => {} })
-    .configureHelp({ commandUsage: () => usageLine(name) });
+    .configureHelp({ helpWidth: 100, commandUsage: () => usageLine(name) });
   for (const flag of spec.flags) {
     const option = new Option(flag.flags, flag.help);
     if (flag.parse) option.argParser(flag.parse as (value: string, previous: unknown) => unknown);
