@@ -46,6 +46,21 @@ async function ensureVector(
   }
 }
 
+/**
+ * drizzle-kit draws a spinner ("Pulling schema from database...") with cursor codes on stdout.
+ * On a terminal that is its job; piped or in a file it is raw ANSI noise, so it is kept out.
+ */
+async function withoutSpinner<T>(task: () => Promise<T>): Promise<T> {
+  if (process.stdout.isTTY) return task();
+  const write = process.stdout.write;
+  process.stdout.write = (() => true) as typeof write;
+  try {
+    return await task();
+  } finally {
+    process.stdout.write = write;
+  }
+}
+
 export interface PushFlags {
   dryRun?: boolean;
   force?: boolean;
@@ -77,7 +92,7 @@ export async function run(flags: PushFlags, config: DatabaseConfig, io: Io = con
     await ensureVector(client, config, Boolean(flags.dryRun));
     // drizzle-kit is a developer-time tool: loaded here, never by a production command.
     const { pushSchema } = await import('drizzle-kit/api');
-    const result = await pushSchema(schema, client.db as never);
+    const result = await withoutSpinner(() => pushSchema(schema, client.db as never));
     for (const warning of result.warnings) io.log(`warning: ${warning}`);
     if (result.statementsToExecute.length === 0) {
       io.log(`nothing to push: ${describeTarget(config)} matches the schema`);

@@ -38,6 +38,38 @@ function assertListenable(host: string, port: number): void {
   }
 }
 
+/**
+ * Starts Studio and resolves once it listens. drizzle-kit reports that with a console line of
+ * its own ("Studio is running at …", or an error object); this catches that line, so the
+ * command prints only its own lines, and only once Studio really listens.
+ */
+async function startStudio(start: () => Promise<void>, where: string): Promise<void> {
+  const { log, error } = console;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      console.log = (...args: unknown[]) => {
+        if (typeof args[0] === 'string' && args[0].startsWith('Studio is running at')) resolve();
+        else log(...args);
+      };
+      console.error = (...args: unknown[]) => {
+        if (args[0] instanceof Error) {
+          reject(
+            new FluxDbError(
+              'USAGE',
+              `Studio cannot listen on ${where} (${args[0].message.split('\n')[0]})`,
+              'Pick another --host or --port',
+            ),
+          );
+        } else error(...args);
+      };
+      start().catch(reject);
+    });
+  } finally {
+    console.log = log;
+    console.error = error;
+  }
+}
+
 export async function run(flags: StudioFlags, config: DatabaseConfig, io: Io = consoleIo) {
   const { host, port } = flags;
   assertListenable(host, port);
@@ -46,15 +78,14 @@ export async function run(flags: StudioFlags, config: DatabaseConfig, io: Io = c
   if (config.kind === 'embedded') {
     // Under the folder's lock until Studio exits, or through db:serve when it holds the folder.
     const handle = await openEmbedded(config.dataDir, { waitMs: config.lockWaitMs });
-    if (handle.mode === 'served') {
-      await startStudioPostgresServer(schema, { url: handle.url }, { host, port });
-    } else {
-      await startStudioPostgresServer(
-        schema,
-        { driver: 'pglite', client: handle.client },
-        { host, port },
-      );
-    }
+    const credentials =
+      handle.mode === 'served'
+        ? { url: handle.url }
+        : { driver: 'pglite' as const, client: handle.client };
+    await startStudio(
+      () => startStudioPostgresServer(schema, credentials, { host, port }),
+      `${host}:${port}`,
+    );
   } else {
     // Connect once first: a refused, unknown-role or missing database is one line now, not a
     // running Studio that prints a stack on its first query.
@@ -64,7 +95,10 @@ export async function run(flags: StudioFlags, config: DatabaseConfig, io: Io = c
     } finally {
       await session.close();
     }
-    await startStudioPostgresServer(schema, { url: config.url }, { host, port });
+    await startStudio(
+      () => startStudioPostgresServer(schema, { url: config.url }, { host, port }),
+      `${host}:${port}`,
+    );
   }
   io.log(`Drizzle Studio serves ${describeTarget(config)} at http://${host}:${port}`);
   io.log(`open https://local.drizzle.studio?host=${host}&port=${port} (Ctrl-C to stop)`);
