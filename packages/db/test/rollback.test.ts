@@ -265,7 +265,7 @@ describe.each(databaseKinds)('db:rollback on the %s database', (kind) => {
     const refused = await migrate(session, edited).catch((e) => e);
     expect((refused as FluxDbError).code).toBe('MIGRATION_EDITED');
     expect((refused as FluxDbError).hint).toBe(
-      'If it is released, restore the file as it was applied (git checkout -- <file>) and put the change in a new migration. If it is your own and not yet released (git cannot restore an untracked file), revert it with the down file it was applied with (bun run db:rollback --to 0003_actor_model), then regenerate it (bun run db:generate) and run bun run db:migrate',
+      'If it is released, restore the file as it was applied (git checkout -- <file>) and put the change in a new migration. If it is your own and not yet released (git cannot restore an untracked file), revert it with the down file it was applied with (bun run db:rollback --to 0003_actor_model), then regenerate it (remove its files and its meta/_journal.json entry, then bun run db:generate) and run bun run db:migrate',
     );
     expect(await journalCount(session)).toBe(5);
 

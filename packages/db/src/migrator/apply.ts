@@ -48,7 +48,7 @@ export function assertConsistent(report: StatusReport, migrations: Migration[]):
     throw new FluxDbError(
       'MIGRATION_EDITED',
       `applied migration${edited.length > 1 ? 's were' : ' was'} edited after applying: ${files.join(', ')}`,
-      `If it is released, restore the file as it was applied (git checkout -- <file>) and put the change in a new migration. If it is your own and not yet released (git cannot restore an untracked file), revert it with the down file it was applied with (${rollback}), then regenerate it (bun run db:generate) and run bun run db:migrate`,
+      `If it is released, restore the file as it was applied (git checkout -- <file>) and put the change in a new migration. If it is your own and not yet released (git cannot restore an untracked file), revert it with the down file it was applied with (${rollback}), then regenerate it (remove its files and its meta/_journal.json entry, then bun run db:generate) and run bun run db:migrate`,
     );
   }
   if (report.unknown.length > 0) {

@@ -97,7 +97,7 @@ async function planRollback(
       throw new FluxDbError(
         'DOWN_MISSING',
         `${migration.tag} has no down file (${migration.downPath}), so it cannot be rolled back`,
-        'Write the inverse of the migration in that file (bun run db:generate writes it for a schema change), or restore a backup',
+        'Run bun run db:generate: it writes that file from the snapshots, or says why it must be written by hand (a data migration, a rename). Or restore a backup',
       );
     }
     const hash = recorded.get(migration.tag);
