@@ -35,9 +35,12 @@ export interface CommandSpec {
   load(): Promise<CommandModule>;
 }
 
-const lockTimeout = (fallback: number): FlagSpec => ({
+const lockTimeout = (
+  fallback: number,
+  help = 'how long to wait for the migration lock',
+): FlagSpec => ({
   flags: '--lock-timeout <SECONDS>',
-  help: 'how long to wait for the migration lock',
+  help,
   parse: seconds('--lock-timeout'),
   default: { value: fallback * 1000, shown: `${fallback}` },
 });
@@ -77,7 +80,7 @@ export const commands: Record<string, CommandSpec> = {
         parse: repeated,
         repeat: true,
       },
-      lockTimeout(10),
+      lockTimeout(10, 'how long to wait for the migration lock and for each table lock'),
       {
         flags: '--statement-timeout <SECONDS>',
         help: 'the longest one statement may run',
@@ -157,7 +160,8 @@ export const commands: Record<string, CommandSpec> = {
     load: () => import('./commands/serve.ts'),
   },
   generate: {
-    summary: 'drizzle-kit generate, then the down file of each migration that lacks one',
+    summary:
+      'drizzle-kit generate (every flag goes on to it), then the down file of each migration that lacks one',
     flags: [
       { flags: '--name <NAME>', help: "the migration's name (what it does)" },
       { flags: '--custom', help: 'an empty migration to write by hand' },
