@@ -55,14 +55,18 @@ function commandFor(name: string, spec: CommandSpec, io: { out(text: string): vo
 }
 
 /** Commander's own errors, said as this package says a usage error: one line with the fix. */
-function usageError(error: CommanderError, spec: CommandSpec): FluxDbError {
+function usageError(error: CommanderError, spec: CommandSpec, args: string[]): FluxDbError {
   const known = spec.flags.map((flag) => flag.flags.split(' ')[0]).join(', ');
   const hint = known ? `Known flags: ${known}` : 'This command takes no flags';
   const quoted = /'([^']*)'/.exec(error.message)?.[1];
   if (error.code === 'commander.unknownOption')
     return new FluxDbError('USAGE', `Unknown option '${quoted}'`, hint);
   if (error.code === 'commander.excessArguments') {
-    return new FluxDbError('USAGE', 'Unexpected argument: this command takes flags only', hint);
+    return new FluxDbError(
+      'USAGE',
+      `Unexpected argument '${args[0]}': this command takes flags only`,
+      hint,
+    );
   }
   const line = error.message.replace(/^error: /, '').split('\n')[0] ?? 'invalid arguments';
   return new FluxDbError('USAGE', line.charAt(0).toUpperCase() + line.slice(1), hint);
@@ -95,7 +99,7 @@ export async function main(
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help') return 0;
-    throw usageError(error, spec);
+    throw usageError(error, spec, command.args);
   }
   const flags = spec.passOn ? { ...command.opts(), args: rest } : command.opts();
   const config = spec.application
