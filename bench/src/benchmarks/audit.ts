@@ -16,7 +16,7 @@ import { alternate, formatMs, median } from '../measure.ts';
 import { packageDir, runChecked, runProcess } from '../processes.ts';
 import { type Benchmark, type Context, durationRow, type Row } from '../suite.ts';
 
-/** The command packages/db's `db:audit` script runs, e.g. `bun run src/audit-database.ts`. */
+/** The command packages/db's `db:audit` script runs, e.g. `bun src/cli/main.ts audit`. */
 function auditCommand(): string[] {
   const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as {
     scripts?: Record<string, string>;

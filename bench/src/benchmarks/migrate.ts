@@ -2,7 +2,7 @@
  * Migrating an empty database to the full schema: our runner against drizzle's, on twin
  * databases created fresh for every round.
  *
- * - server, CLI: `db:migrate` (bun run src/commands/migrate.ts) against `drizzle-kit migrate`,
+ * - server, CLI: `db:migrate` (bun src/cli/main.ts migrate) against `drizzle-kit migrate`,
  *   both one Bun process from packages/db, timed from spawn to exit: what a user waits for.
  * - server, in-process: `migrate()` against drizzle-orm's node-postgres migrator on an open
  *   connection: the runners alone, without process start and module loading.
@@ -64,7 +64,7 @@ async function sameSchema(ours: BenchDatabase, twin: BenchDatabase): Promise<voi
 async function serverCli(context: Context): Promise<Row> {
   const samples = { ours: [] as number[], baseline: [] as number[] };
   const commands = {
-    ours: ['bun', 'run', 'src/commands/migrate.ts'],
+    ours: ['bun', 'run', 'src/cli/main.ts', 'migrate'],
     baseline: ['bun', drizzleKitBin, 'migrate'],
   };
   for (let round = 0; round < context.sizes.migrateRounds; round++) {

@@ -17,6 +17,7 @@ export {
   scopesAllow,
 } from './access/internal-access.ts';
 export { accountOwnerId, userExists } from './access/ownership.ts';
+export { runCommand } from './cli/edge.ts';
 export {
   createDb,
   type Database,

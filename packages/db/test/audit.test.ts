@@ -281,7 +281,7 @@ describe.each(databaseKinds)('the audit on the %s database', (kind) => {
     await session.exec('create table extensions (id uuid primary key, name text)');
     await database.release();
     try {
-      const run = await runCli('../audit-database', [], database.env);
+      const run = await runCli('audit', [], database.env);
       expect(run.stdout).toMatch(
         /~ extensions +legacy, read-only \(created by the deprecated migrate-all\.ts/,
       );
@@ -290,11 +290,7 @@ describe.each(databaseKinds)('the audit on the %s database', (kind) => {
       );
       expect(run.stdout).not.toContain('\u001b[');
       expect(run.code).toBe(0);
-      const json = await runCli(
-        '../audit-database',
-        ['--json', '--table', 'extensions'],
-        database.env,
-      );
+      const json = await runCli('audit', ['--json', '--table', 'extensions'], database.env);
       const document = JSON.parse(json.stdout);
       expect(document).toMatchObject({
         version: 1,
@@ -312,7 +308,7 @@ describe.each(databaseKinds)('the audit on the %s database', (kind) => {
     await session.exec('create table scratch_notes (id int)');
     await database.release();
     try {
-      const run = await runCli('../audit-database', [], database.env);
+      const run = await runCli('audit', [], database.env);
       expect(run.code).toBe(1);
       expect(run.stdout).toMatch(/✗ scratch_notes +UNEXPECTED \(not in the schema\)/);
     } finally {
@@ -361,7 +357,7 @@ describe.if(databaseKinds.includes('server'))('the audit on a server only', () =
         },
       );
       expect(restore.stderr.toString()).toBe('');
-      const run = await runCli('../audit-database', [], target.env);
+      const run = await runCli('audit', [], target.env);
       expect(run.stdout).toContain(
         '61 ok, 0 different, 0 missing, 0 unexpected, 0 legacy; 0 difference(s)',
       );
@@ -373,7 +369,7 @@ describe.if(databaseKinds.includes('server'))('the audit on a server only', () =
   });
 
   test('an unreachable server makes the audit exit 2 with one line', async () => {
-    const run = await runCli('../audit-database', [], {
+    const run = await runCli('audit', [], {
       DATABASE_URL: 'postgres://postgres:pw@127.0.0.1:1/x',
     });
     expect(run.code).toBe(2);

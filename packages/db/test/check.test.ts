@@ -3,7 +3,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { migrationsFolder } from '../src/config.ts';
 import { checkMigrations } from '../src/migrator/check.ts';
-import { generateDownSql } from '../src/migrator/down.ts';
+import { generateDownSql, writeMissingDownFiles } from '../src/migrator/down.ts';
 import { loadMigrations } from '../src/migrator/journal.ts';
 import { projectMigrations } from './support/databases.ts';
 import { copyProjectMigrations, runCli } from './support/migrations.ts';
@@ -100,9 +100,25 @@ describe('db:check', () => {
     const run = await runCli('check', [], { FLUXCORE_MIGRATIONS_DIR: dir });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
-      `error: 0010_appointments has no down file: write ${join(dir, '0010_appointments.down.sql')} (bun run db:generate writes it for a schema change; a data migration's is written by hand)\n`,
+      `error: 0010_appointments has no down file: run bun run db:generate, which writes ${join(dir, '0010_appointments.down.sql')} from the snapshots\n`,
     );
     expect(run.stdout).toContain('db:check failed: 1 problem(s)');
+  }, 60_000);
+
+  test('a missing down file db:generate cannot write is named as one to write by hand, as db:generate says', async () => {
+    const dir = migrationsCopy();
+    const downPath = join(dir, '0025_credits_policies_seed.down.sql');
+    rmSync(downPath);
+    const check = await runCli('check', [], { FLUXCORE_MIGRATIONS_DIR: dir });
+    expect(check.code).toBe(1);
+    const reason =
+      'it changes no schema (a data or custom migration), so only a person knows its inverse';
+    expect(check.stderr).toBe(
+      `error: 0025_credits_policies_seed has no down file: write ${downPath} by hand (db:generate cannot: ${reason})\n`,
+    );
+    const written = await writeMissingDownFiles(dir);
+    expect(written.written).toEqual([]);
+    expect(written.byHand).toEqual([{ tag: '0025_credits_policies_seed', path: downPath, reason }]);
   }, 60_000);
 
   test('lints migrations after the last released one with squawk', async () => {

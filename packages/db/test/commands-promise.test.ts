@@ -6,7 +6,8 @@
  * table gets one line naming it and the grant (server only: PGlite has no roles).
  */
 import { afterAll, afterEach, describe, expect, test } from 'bun:test';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { migrate } from '../src/migrator/apply.ts';
@@ -18,7 +19,7 @@ import {
   projectMigrations,
   type TestDatabase,
 } from './support/databases.ts';
-import { copyProjectMigrations, runCli, runProcess } from './support/migrations.ts';
+import { copyProjectMigrations, runCli, runProcess, spawnCli } from './support/migrations.ts';
 
 const made: { databases: TestDatabase[]; folders: string[] } = { databases: [], folders: [] };
 afterEach(async () => {
@@ -67,7 +68,7 @@ describe.each(databaseKinds)('journal and audit commands on the %s database', (k
       `${projectMigrations.length} applied, 0 pending, 0 edited, 0 skipped, 0 unknown, 1 duplicate`,
     );
     const audit = await runProcess(
-      ['bun', 'run', join(import.meta.dir, '../src/audit-database.ts'), '--json'],
+      ['bun', 'run', join(import.meta.dir, '../src/cli/main.ts'), 'audit', '--json'],
       database.env,
     );
     expect(audit.code).toBe(1);
@@ -86,7 +87,7 @@ describe.each(databaseKinds)('journal and audit commands on the %s database', (k
     const database = await migratedOnDisk(kind);
     const audit = (args: string[]) =>
       runProcess(
-        ['bun', 'run', join(import.meta.dir, '../src/audit-database.ts'), ...args],
+        ['bun', 'run', join(import.meta.dir, '../src/cli/main.ts'), 'audit', ...args],
         database.env,
       );
     const unknown = await audit(['--table', 'nosuch', '--table', 'users']);
@@ -151,6 +152,40 @@ describe('db:studio checks before it starts', () => {
       holder.stop(true);
     }
   }, 30_000);
+
+  test('once Studio listens it prints its own two lines and nothing of drizzle-kit', async () => {
+    const probe = Bun.listen({ hostname: '127.0.0.1', port: 0, socket: { data() {} } });
+    const port = probe.port;
+    probe.stop(true);
+    const dir = mkdtempSync(join(tmpdir(), 'fluxcore-studio-'));
+    made.folders.push(dir);
+    const dataDir = join(dir, 'pgdata');
+    const studio = spawnCli('studio', ['--port', String(port)], { FLUXCORE_DATA_DIR: dataDir });
+    try {
+      const reader = studio.stdout.getReader();
+      let stdout = '';
+      while (!stdout.includes('(Ctrl-C to stop)\n')) {
+        const chunk = await reader.read();
+        if (chunk.done) break;
+        stdout += new TextDecoder().decode(chunk.value);
+      }
+      // Studio answers by then: the lines come after it listens, not before.
+      const answer = await fetch(`http://127.0.0.1:${port}/`, { method: 'HEAD' });
+      expect(answer.status).toBeLessThan(500);
+      studio.kill('SIGTERM');
+      await studio.exited;
+      for (;;) {
+        const chunk = await reader.read();
+        if (chunk.done) break;
+        stdout += new TextDecoder().decode(chunk.value);
+      }
+      expect(stdout).toBe(
+        `Drizzle Studio serves embedded database at ${dataDir} at http://127.0.0.1:${port}\nopen https://local.drizzle.studio?host=127.0.0.1&port=${port} (Ctrl-C to stop)\n`,
+      );
+    } finally {
+      studio.kill('SIGKILL');
+    }
+  }, 60_000);
 });
 
 describe('db:check and db:generate without a terminal', () => {
@@ -210,6 +245,9 @@ describe.if(databaseKinds.includes('server'))('the server only', () => {
     const run = await runCli('push', ['--force'], database.env);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
+    // Piped, drizzle-kit's spinner stays out: no cursor codes, no "Pulling schema".
+    expect(run.stdout).not.toContain('\u001b[');
+    expect(run.stdout).not.toContain('Pulling schema');
     const [row] = await admin(
       async (c) =>
         (await c.query(`select extversion from pg_extension where extname = 'vector'`)).rows,
@@ -238,7 +276,7 @@ describe.if(databaseKinds.includes('server'))('the server only', () => {
         `error: permission denied for table drizzle.__drizzle_migrations. The role in DATABASE_URL lacks the privilege: have the owner run GRANT SELECT, INSERT, UPDATE, DELETE ON drizzle.__drizzle_migrations TO <role> (the role of DATABASE_URL), or connect as the owner`,
       );
       const audit = await runProcess(
-        ['bun', 'run', join(import.meta.dir, '../src/audit-database.ts')],
+        ['bun', 'run', join(import.meta.dir, '../src/cli/main.ts'), 'audit'],
         env,
       );
       expect(audit.code).toBe(2);

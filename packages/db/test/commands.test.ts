@@ -91,6 +91,9 @@ describe('bad input to the commands', () => {
       const first = await runCli('push', [], database.env);
       expect(first.code).toBe(0);
       expect(first.stdout).toMatch(/pushed \d+ statement\(s\) to embedded database/);
+      // Piped, drizzle-kit's spinner stays out: no cursor codes, no "Pulling schema".
+      expect(first.stdout).not.toContain('\u001b[');
+      expect(first.stdout).not.toContain('Pulling schema');
       const second = await runCli('push', [], database.env);
       expect(second.code).toBe(1);
       expect(expectOneLine(second.stderr)).toContain('db:push only fills an empty database');

@@ -29,7 +29,7 @@ const journal = readFileSync(
     return { idx: Number(idx), tag, when: Number(when), hash };
   });
 
-const auditCommand = resolve(import.meta.dir, '../src/audit-database.ts');
+const cliEntry = resolve(import.meta.dir, '../src/cli/main.ts');
 
 test('the package knows the original history by the rows its journal wrote', () => {
   expect(journal).toHaveLength(6);
@@ -179,7 +179,7 @@ describe.each(databaseKinds)('db:converge as a command, with the original journa
     expect(status.stdout).toContain('adopted history: 6 journal row(s) of fluxcore-2026-02');
 
     await ref.release();
-    const audit = await runProcess(['bun', 'run', auditCommand], env);
+    const audit = await runProcess(['bun', 'run', cliEntry, 'audit'], env);
     expect(audit.code).toBe(0);
     expect(audit.stdout).toMatch(/ 0 difference\(s\)$/m);
 

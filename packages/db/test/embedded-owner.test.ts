@@ -65,12 +65,12 @@ describe.if(databaseKinds.includes('embedded'))('one owner for an embedded folde
     );
     expect(loser.code).toBe(1);
     expect(oneLine(loser.stderr)).toMatch(
-      lockedLine(dataDir, winner.pid, /bun .*packages\/db\/src\/commands\/migrate\.ts/),
+      lockedLine(dataDir, winner.pid, /bun .*src\/cli\/main\.ts migrate/),
     );
     expect(loser.stdout).toBe('');
 
     expect(await publicTables(dataDir)).toEqual(expectedTables);
-    const audit = await runCli('../audit-database', [], { FLUXCORE_DATA_DIR: dataDir });
+    const audit = await runCli('audit', [], { FLUXCORE_DATA_DIR: dataDir });
     expect(audit.stdout).toContain(
       `${tableCount} tables: ${tableCount} ok, 0 different, 0 missing, 0 unexpected`,
     );
@@ -163,7 +163,7 @@ describe.if(databaseKinds.includes('embedded'))('one owner for an embedded folde
       const [, portText] = await waitForLine(serve.stdout, /on 127\.0\.0\.1:(\d+) \(pid \d+\)/);
       const earlyRun = await early;
       expect(earlyRun.stderr).toMatch(
-        /^(waiting for the embedded database at \S+ \(in use by pid \d+ \(bun \S*serve\.ts --port 0\)\)\n)?$/,
+        /^(waiting for the embedded database at \S+ \(in use by pid \d+ \(bun \S*cli\/main\.ts serve --port 0\)\)\n)?$/,
       );
       expect(earlyRun.code).toBe(0);
       expect(earlyRun.stdout).toContain(`0 applied, ${migrationCount} pending`);
@@ -223,7 +223,7 @@ describe.if(databaseKinds.includes('embedded'))('one owner for an embedded folde
 
       // The probe schema is this test's own: the audit reports a schema the package does not
       // declare, so its report names it.
-      const audit = await runCli('../audit-database', [], env);
+      const audit = await runCli('audit', [], env);
       expect(audit.stdout).toContain(`${tableCount} tables: ${tableCount} ok`);
       expect(audit.stdout).toContain('schema probe');
       const viaUrl = await runCli('status', [], { DATABASE_URL: url });

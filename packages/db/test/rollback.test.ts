@@ -54,6 +54,14 @@ async function journalCount(session: SqlSession): Promise<number> {
   return rows[0]?.n ?? -1;
 }
 
+async function columnExists(session: SqlSession, table: string, column: string): Promise<boolean> {
+  const rows = await session.query<{ present: boolean }>(
+    `select exists (select 1 from information_schema.columns where table_schema = 'public' and table_name = $1 and column_name = $2) as present`,
+    [table, column],
+  );
+  return rows[0]?.present === true;
+}
+
 async function tableExists(session: SqlSession, name: string): Promise<boolean> {
   const rows = await session.query<{ present: boolean }>(
     'select to_regclass($1) is not null as present',
@@ -223,7 +231,76 @@ describe.each(databaseKinds)('db:rollback on the %s database', (kind) => {
     const notes: string[] = [];
     const result = await rollback(session, loadMigrations(dir), { log: (l) => notes.push(l) });
     expect(result.reverted.map((r) => r.tag)).toEqual(['0004_account_alias']);
-    expect(notes[0]).toStartWith(`note: no checksum was recorded for ${downPath}`);
+    expect(notes[0]).toBe(
+      `note: no checksum was recorded for ${downPath} (0004_account_alias was applied while this down file did not exist yet): it runs unverified`,
+    );
+  });
+
+  test('a migration with no record of ours was applied by other code: the note says so', async () => {
+    const { session } = await freshDatabase(kind);
+    await migrate(session, projectMigrations, { to: '0002' });
+    await session.exec(`delete from drizzle.fluxcore_migrations where tag = '0002_message_status'`);
+    const notes: string[] = [];
+    const dry = await rollback(session, projectMigrations, {
+      dryRun: true,
+      log: (l) => notes.push(l),
+    });
+    expect(dry.planned.map((s) => s.migration.tag)).toEqual(['0002_message_status']);
+    expect(notes[0]).toEndWith(
+      '(0002_message_status was applied by other code than db:migrate, such as drizzle-kit migrate): it runs unverified',
+    );
+  });
+
+  test('an edited own migration: migrate names the way out, rollback reverts it with the down file it was applied with', async () => {
+    const { session } = await freshDatabase(kind);
+    const dir = migrationsCopy();
+    await migrate(session, loadMigrations(dir), { to: '0004' });
+    const sqlPath = join(dir, '0004_account_alias.sql');
+    appendFileSync(
+      sqlPath,
+      '\n--> statement-breakpoint\nCREATE TABLE "alias_notes" ("id" integer);',
+    );
+    const edited = loadMigrations(dir);
+
+    const refused = await migrate(session, edited).catch((e) => e);
+    expect((refused as FluxDbError).code).toBe('MIGRATION_EDITED');
+    expect((refused as FluxDbError).hint).toBe(
+      'If it is released, restore the file as it was applied (git checkout -- <file>) and put the change in a new migration. If it is your own and not yet released (git cannot restore an untracked file), revert it with the down file it was applied with (bun run db:rollback --to 0003_actor_model), then regenerate it (remove its files and its meta/_journal.json entry, then bun run db:generate) and run bun run db:migrate',
+    );
+    expect(await journalCount(session)).toBe(5);
+
+    const notes: string[] = [];
+    const result = await rollback(session, edited, {
+      to: '0003_actor_model',
+      log: (l) => notes.push(l),
+    });
+    expect(result.reverted.map((r) => r.tag)).toEqual(['0004_account_alias']);
+    expect(notes).toContain(
+      `note: ${sqlPath} was edited after it was applied; ${join(dir, '0004_account_alias.down.sql')} reverts what was applied`,
+    );
+    expect(await journalCount(session)).toBe(4);
+    expect(await columnExists(session, 'accounts', 'alias')).toBe(false);
+
+    // Now pending again, the file as it is now applies.
+    await migrate(session, edited, { to: '0004' });
+    expect(await journalCount(session)).toBe(5);
+    expect(await columnExists(session, 'accounts', 'alias')).toBe(true);
+    expect(await tableExists(session, 'alias_notes')).toBe(true);
+  });
+
+  test('an edited migration that a rollback would keep is still refused, and nothing changes', async () => {
+    const { session } = await freshDatabase(kind);
+    const dir = migrationsCopy();
+    await migrate(session, loadMigrations(dir), { to: '0004' });
+    appendFileSync(join(dir, '0002_message_status.sql'), '\n-- an edit after applying\n');
+    const refused = await rollback(session, loadMigrations(dir)).catch((e) => e);
+    expect((refused as FluxDbError).code).toBe('MIGRATION_EDITED');
+    expect((refused as FluxDbError).message).toContain('0002_message_status.sql');
+    expect((refused as FluxDbError).hint).toContain(
+      'bun run db:rollback --to 0001_material_killer_shrike',
+    );
+    expect(await journalCount(session)).toBe(5);
+    expect(await columnExists(session, 'accounts', 'alias')).toBe(true);
   });
 
   test('a database migrated before down checksums existed gets the column on the next run', async () => {

@@ -40,10 +40,15 @@ export function assertConsistent(report: StatusReport, migrations: Migration[]):
   const edited = report.migrations.filter((m) => m.state === 'edited');
   if (edited.length > 0) {
     const files = edited.map((m) => migrations.find((x) => x.tag === m.tag)?.path ?? m.tag);
+    // git checkout restores a released (committed) file; a migration of one's own that is not
+    // committed yet has nothing to restore, so the way out is to revert it and regenerate.
+    const first = migrations.findIndex((m) => m.tag === edited[0]?.tag);
+    const before = first > 0 ? migrations[first - 1]?.tag : undefined;
+    const rollback = before ? `bun run db:rollback --to ${before}` : 'bun run db:rollback';
     throw new FluxDbError(
       'MIGRATION_EDITED',
       `applied migration${edited.length > 1 ? 's were' : ' was'} edited after applying: ${files.join(', ')}`,
-      'Restore the file as it was applied (git checkout) and put the change in a new migration',
+      `If it is released, restore the file as it was applied (git checkout -- <file>) and put the change in a new migration. If it is your own and not yet released (git cannot restore an untracked file), revert it with the down file it was applied with (${rollback}), then regenerate it (remove its files and its meta/_journal.json entry, then bun run db:generate) and run bun run db:migrate`,
     );
   }
   if (report.unknown.length > 0) {

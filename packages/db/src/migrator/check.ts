@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { FluxDbError } from '../errors.ts';
+import { generateDownSql } from './down.ts';
 import { loadMigrations, type Migration } from './journal.ts';
 import { packageDir, promptNeedsTerminal, runDrizzleKit, runSquawk } from './tools.ts';
 
@@ -101,11 +102,15 @@ async function checkSnapshots(folder: string, result: CheckResult): Promise<void
   );
 }
 
-function checkDownFiles(migrations: Migration[], result: CheckResult): void {
+async function checkDownFiles(migrations: Migration[], result: CheckResult): Promise<void> {
   const missing = migrations.filter((migration) => !existsSync(migration.downPath));
   for (const migration of missing) {
+    // The same decision db:generate makes, so the two commands say the same thing.
+    const plan = await generateDownSql(migrations, migrations.indexOf(migration));
     result.problems.push(
-      `${migration.tag} has no down file: write ${migration.downPath} (bun run db:generate writes it for a schema change; a data migration's is written by hand)`,
+      plan.kind === 'by-hand'
+        ? `${migration.tag} has no down file: write ${migration.downPath} by hand (db:generate cannot: ${plan.reason})`
+        : `${migration.tag} has no down file: run bun run db:generate, which writes ${migration.downPath} from the snapshots`,
     );
   }
   if (missing.length === 0) {
@@ -181,7 +186,7 @@ export async function checkMigrations(folder: string): Promise<CheckResult> {
   const result: CheckResult = { passed: [], problems: [] };
   await checkGenerate(folder, result);
   await checkSnapshots(folder, result);
-  checkDownFiles(migrations, result);
+  await checkDownFiles(migrations, result);
   await checkSquawk(folder, migrations, result);
   return result;
 }

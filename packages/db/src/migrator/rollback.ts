@@ -78,11 +78,17 @@ async function planRollback(
 ): Promise<RollbackStep[]> {
   const keep = options.to ? findMigration(migrations, options.to) : undefined;
   const report = await migrationStatus(session, migrations);
-  assertConsistent(report, migrations);
-  const applied = migrations.filter(
-    (migration) => report.migrations.find((s) => s.tag === migration.tag)?.state === 'applied',
-  );
+  const stateOf = (tag: string) => report.migrations.find((s) => s.tag === tag)?.state;
+  // An edited migration is still applied: the database has what its file held then.
+  const applied = migrations.filter((m) => ['applied', 'edited'].includes(stateOf(m.tag) ?? ''));
   const revert = keep ? applied.filter((migration) => migration.idx > keep.idx) : applied.slice(-1);
+  // Reverting an edited migration with the down file it was applied with (checked below) is the
+  // way out of an edit to one's own unreleased migration; an edited one that stays is refused.
+  const reverting = new Set(revert.map((migration) => migration.tag));
+  assertConsistent(
+    { ...report, migrations: report.migrations.filter((s) => !reverting.has(s.tag)) },
+    migrations,
+  );
   const recorded = await readRecordedDownHashes(session);
   const steps: RollbackStep[] = [];
   for (const migration of revert.reverse()) {
@@ -91,7 +97,7 @@ async function planRollback(
       throw new FluxDbError(
         'DOWN_MISSING',
         `${migration.tag} has no down file (${migration.downPath}), so it cannot be rolled back`,
-        'Write the inverse of the migration in that file (bun run db:generate writes it for a schema change), or restore a backup',
+        'Run bun run db:generate: it writes that file from the snapshots, or says why it must be written by hand (a data migration, a rename). Or restore a backup',
       );
     }
     const hash = recorded.get(migration.tag);
@@ -103,8 +109,16 @@ async function planRollback(
       );
     }
     if (!hash) {
+      // A row without a checksum: db:migrate applied the migration while its down file did not
+      // exist yet (or before it recorded down checksums). No row: other code applied it.
+      const why = recorded.has(migration.tag)
+        ? `${migration.tag} was applied while this down file did not exist yet`
+        : `${migration.tag} was applied by other code than db:migrate, such as drizzle-kit migrate`;
+      log(`note: no checksum was recorded for ${down.path} (${why}): it runs unverified`);
+    }
+    if (stateOf(migration.tag) === 'edited') {
       log(
-        `note: no checksum was recorded for ${down.path} (${migration.tag} was applied by drizzle-kit or before down checksums existed): it runs unverified`,
+        `note: ${migration.path} was edited after it was applied; ${down.path} reverts what was applied`,
       );
     }
     steps.push({ migration, down, atRisk: [] });

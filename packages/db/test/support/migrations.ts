@@ -27,7 +27,8 @@ export function copyProjectMigrations(): string {
   return folder;
 }
 
-const commands = resolve(import.meta.dir, '../../src/commands');
+/** The one entry of every command: `bun src/cli/main.ts <command> [flags]`. */
+export const cliMain = resolve(import.meta.dir, '../../src/cli/main.ts');
 
 export interface CliResult {
   code: number;
@@ -55,13 +56,13 @@ export async function runProcess(
   return { code, stdout, stderr };
 }
 
-/** Runs `bun run src/commands/<name>.ts` with the given environment, as a user would. */
+/** Runs `bun src/cli/main.ts <name>` (what `bun run db:<name>` runs) with the given environment. */
 export function runCli(
   name: string,
   args: string[],
   env: Record<string, string>,
 ): Promise<CliResult> {
-  return runProcess(['bun', 'run', join(commands, `${name}.ts`), ...args], env);
+  return runProcess(['bun', 'run', cliMain, name, ...args], env);
 }
 
 /** Runs drizzle-kit from packages/db, with this package's drizzle.config.ts. */
@@ -73,7 +74,7 @@ export function runDrizzleKit(
 }
 
 export function spawnCli(name: string, args: string[], env: Record<string, string>) {
-  return Bun.spawn(['bun', 'run', join(commands, `${name}.ts`), ...args], {
+  return Bun.spawn(['bun', 'run', cliMain, name, ...args], {
     env: { ...process.env, DATABASE_URL: '', ...env },
     stdout: 'pipe',
     stderr: 'pipe',

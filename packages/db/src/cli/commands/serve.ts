@@ -6,32 +6,21 @@
  */
 import { createServer, type Socket } from 'node:net';
 import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
-import { loadDatabaseConfig } from '../config.ts';
-import { currentCommand } from '../embedded/lock.ts';
-import { openEmbedded } from '../embedded/open.ts';
-import { SessionQueue } from '../embedded/session-queue.ts';
-import { FluxDbError } from '../errors.ts';
-import { parseFlags, runCommand } from './run.ts';
+import type { DatabaseConfig } from '../../config.ts';
+import { currentCommand } from '../../embedded/lock.ts';
+import { openEmbedded } from '../../embedded/open.ts';
+import { SessionQueue } from '../../embedded/session-queue.ts';
+import { FluxDbError } from '../../errors.ts';
+import { consoleIo, type Io } from '../context.ts';
 
 const host = '127.0.0.1';
 
-function parsePort(value: string | undefined): number {
-  if (value === undefined) return 5433;
-  const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65_535) {
-    throw new FluxDbError(
-      'USAGE',
-      `--port takes a port number from 0 to 65535, not "${value}"`,
-      'Example: --port 5433 (0 picks a free port)',
-    );
-  }
-  return port;
+export interface ServeFlags {
+  port: number;
 }
 
-await runCommand(async () => {
-  const flags = parseFlags({ port: { type: 'string' } });
-  const port = parsePort(flags.port);
-  const config = loadDatabaseConfig(process.env, { applicationName: 'fluxcore-serve' });
+export async function run(flags: ServeFlags, config: DatabaseConfig, io: Io = consoleIo) {
+  const port = flags.port;
   if (config.kind !== 'embedded') {
     throw new FluxDbError(
       'USAGE',
@@ -70,11 +59,9 @@ await runCommand(async () => {
   const bound = typeof address === 'object' && address ? address.port : port;
   lock.describe({ pid: process.pid, command: currentCommand(), serve: { host, port: bound } });
   const url = `postgres://postgres@${host}:${bound}/postgres`;
-  console.log(
-    `serving embedded database at ${config.dataDir} on ${host}:${bound} (pid ${process.pid})`,
-  );
-  console.log(`every command on this folder goes through it while it runs; psql: psql ${url}`);
-  console.log('Ctrl-C to stop');
+  io.log(`serving embedded database at ${config.dataDir} on ${host}:${bound} (pid ${process.pid})`);
+  io.log(`every command on this folder goes through it while it runs; psql: psql ${url}`);
+  io.log('Ctrl-C to stop');
 
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
@@ -83,6 +70,6 @@ await runCommand(async () => {
   server.close();
   for (const socket of sockets) socket.destroy();
   await handle.close();
-  console.log('stopped: the embedded database is closed and its lock released');
+  io.log('stopped: the embedded database is closed and its lock released');
   return 0;
-});
+}

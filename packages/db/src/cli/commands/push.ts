@@ -4,13 +4,12 @@
  * no longer be trusted by db:migrate. It refuses a server unless --force, and any database
  * that already has tables.
  */
-import { pushSchema } from 'drizzle-kit/api';
-import { createDb, type DatabaseClient } from '../client.ts';
-import { type DatabaseConfig, describeTarget, loadDatabaseConfig } from '../config.ts';
-import { describeError } from '../database-errors.ts';
-import { FluxDbError } from '../errors.ts';
-import * as schema from '../schema/index.ts';
-import { parseFlags, runCommand } from './run.ts';
+import { createDb, type DatabaseClient } from '../../client.ts';
+import { type DatabaseConfig, describeTarget } from '../../config.ts';
+import { describeError } from '../../database-errors.ts';
+import { FluxDbError } from '../../errors.ts';
+import * as schema from '../../schema/index.ts';
+import { consoleIo, type Io } from '../context.ts';
 
 /**
  * The schema's vector columns need pgvector. Embedded: PGlite ships it. Server: create it as
@@ -47,9 +46,27 @@ async function ensureVector(
   }
 }
 
-await runCommand(async () => {
-  const flags = parseFlags({ force: { type: 'boolean' }, 'dry-run': { type: 'boolean' } });
-  const config = loadDatabaseConfig(process.env, { applicationName: 'fluxcore-push' });
+/**
+ * drizzle-kit draws a spinner ("Pulling schema from database...") with cursor codes on stdout.
+ * On a terminal that is its job; piped or in a file it is raw ANSI noise, so it is kept out.
+ */
+async function withoutSpinner<T>(task: () => Promise<T>): Promise<T> {
+  if (process.stdout.isTTY) return task();
+  const write = process.stdout.write;
+  process.stdout.write = (() => true) as typeof write;
+  try {
+    return await task();
+  } finally {
+    process.stdout.write = write;
+  }
+}
+
+export interface PushFlags {
+  dryRun?: boolean;
+  force?: boolean;
+}
+
+export async function run(flags: PushFlags, config: DatabaseConfig, io: Io = consoleIo) {
   if (config.kind === 'server' && !flags.force) {
     throw new FluxDbError(
       'PUSH_REFUSED',
@@ -72,16 +89,18 @@ await runCommand(async () => {
         'Delete it (or point FLUXCORE_DATA_DIR at a new folder) for a throwaway database, or use db:migrate',
       );
     }
-    await ensureVector(client, config, Boolean(flags['dry-run']));
-    const result = await pushSchema(schema, client.db as never);
-    for (const warning of result.warnings) console.log(`warning: ${warning}`);
+    await ensureVector(client, config, Boolean(flags.dryRun));
+    // drizzle-kit is a developer-time tool: loaded here, never by a production command.
+    const { pushSchema } = await import('drizzle-kit/api');
+    const result = await withoutSpinner(() => pushSchema(schema, client.db as never));
+    for (const warning of result.warnings) io.log(`warning: ${warning}`);
     if (result.statementsToExecute.length === 0) {
-      console.log(`nothing to push: ${describeTarget(config)} matches the schema`);
+      io.log(`nothing to push: ${describeTarget(config)} matches the schema`);
       return 0;
     }
-    for (const statement of result.statementsToExecute) console.log(statement.replace(/;?$/, ';'));
-    if (flags['dry-run']) {
-      console.log(
+    for (const statement of result.statementsToExecute) io.log(statement.replace(/;?$/, ';'));
+    if (flags.dryRun) {
+      io.log(
         `${result.statementsToExecute.length} statement(s) would run (dry run: nothing changed)`,
       );
       return 0;
@@ -94,11 +113,9 @@ await runCommand(async () => {
       );
     }
     await result.apply();
-    console.log(
-      `pushed ${result.statementsToExecute.length} statement(s) to ${describeTarget(config)}`,
-    );
+    io.log(`pushed ${result.statementsToExecute.length} statement(s) to ${describeTarget(config)}`);
     return 0;
   } finally {
     await client.close();
   }
-});
+}

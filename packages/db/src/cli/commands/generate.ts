@@ -3,20 +3,23 @@
  * then the down file of each migration that lacks one, generated from the snapshots.
  */
 import { relative } from 'node:path';
-import { migrationsFolder } from '../config.ts';
-import { FluxDbError } from '../errors.ts';
-import { writeMissingDownFiles } from '../migrator/down.ts';
-import { promptNeedsTerminal, runDrizzleKit } from '../migrator/tools.ts';
-import { runCommand } from './run.ts';
+import { FluxDbError } from '../../errors.ts';
+import { writeMissingDownFiles } from '../../migrator/down.ts';
+import { promptNeedsTerminal, runDrizzleKit } from '../../migrator/tools.ts';
+import { consoleIo, type Io, migrationsDir } from '../context.ts';
 
-await runCommand(async () => {
-  const folder = process.env.FLUXCORE_MIGRATIONS_DIR ?? migrationsFolder;
-  const args = process.argv.slice(2);
+export interface GenerateFlags {
+  /** The arguments as given, passed on to drizzle-kit generate. */
+  args: string[];
+}
+
+export async function run(flags: GenerateFlags, _config?: unknown, io: Io = consoleIo) {
+  const folder = migrationsDir();
   // drizzle-kit asks "renamed or created?" on the terminal; without one it crashes, prints a
   // stack and still exits 0 having written nothing. Without a terminal, run it with pipes and
   // turn that crash into one line.
   const terminal = Boolean(process.stdin.isTTY && process.stdout.isTTY);
-  const kit = await runDrizzleKit(['generate', ...args], { interactive: terminal });
+  const kit = await runDrizzleKit(['generate', ...flags.args], { interactive: terminal });
   if (!terminal) {
     if (promptNeedsTerminal.test(kit.output)) {
       throw new FluxDbError(
@@ -30,17 +33,17 @@ await runCommand(async () => {
   if (kit.code !== 0) return kit.code;
   const result = await writeMissingDownFiles(folder);
   for (const down of result.written) {
-    console.log(
+    io.log(
       `wrote ${relative(process.cwd(), down.path)} (${down.statements} statement(s), ${down.destructive} marked destructive): review it like the migration`,
     );
   }
   for (const down of result.byHand) {
-    console.log(
+    io.log(
       `${down.tag} needs its down file written by hand: ${relative(process.cwd(), down.path)}. Reason: ${down.reason}`,
     );
   }
   if (result.written.length === 0 && result.byHand.length === 0) {
-    console.log('every migration has its down file');
+    io.log('every migration has its down file');
   }
   return 0;
-});
+}

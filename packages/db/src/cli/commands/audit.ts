@@ -1,0 +1,51 @@
+/**
+ * `db:audit`: the live database against the schema. Exit 0 when it matches, 1 on any
+ * difference (legacy tables excepted), 2 when the audit could not run.
+ */
+import { auditDatabase } from '../../audit/audit.ts';
+import { paintFor, renderReport } from '../../audit/report.ts';
+import { openSqlSession } from '../../session.ts';
+import { type DatabaseConfig, describeTarget } from '../../config.ts';
+import { FluxDbError } from '../../errors.ts';
+import { loadMigrations } from '../../migrator/journal.ts';
+import { consoleIo, type Io, migrationsDir } from '../context.ts';
+
+/** The version of the --json document's shape; bumped on any incompatible change. */
+export const auditJsonVersion = 1;
+
+export interface AuditFlags {
+  json?: boolean;
+  table?: string[];
+}
+
+export async function run(flags: AuditFlags, config: DatabaseConfig, io: Io = consoleIo) {
+  const migrations = loadMigrations(migrationsDir());
+  const session = await openSqlSession(config);
+  try {
+    io.error(`auditing ${describeTarget(config)}`);
+    const report = await auditDatabase(session, { migrations, tables: flags.table });
+    const known = new Set(report.tables.map((table) => table.name));
+    const unknownTables = (flags.table ?? []).filter((name) => !known.has(name));
+    if (unknownTables.length > 0) {
+      throw new FluxDbError(
+        'USAGE',
+        `--table names no table of the schema or the database: ${unknownTables.join(', ')}`,
+        'Give a table name as db:audit lists it (bun run db:audit shows them all)',
+      );
+    }
+    if (flags.json) {
+      io.log(
+        JSON.stringify(
+          { version: auditJsonVersion, target: describeTarget(config), ...report },
+          null,
+          2,
+        ),
+      );
+    } else {
+      io.log(renderReport(report, paintFor(process.stdout, process.env)));
+    }
+    return report.clean ? 0 : 1;
+  } finally {
+    await session.close();
+  }
+}

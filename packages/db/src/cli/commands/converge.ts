@@ -1,0 +1,62 @@
+/**
+ * `db:converge`: brings a database built by other means (the original FluxCore, scripts, push)
+ * to the schema, keeping every row. --plan (the default) prints the plan as SQL with each
+ * check's result and exits 0 when it can apply, 1 when a check refuses, 2 when it could not
+ * run. --yes applies.
+ */
+import { openSqlSession } from '../../client.ts';
+import { type DatabaseConfig, describeTarget } from '../../config.ts';
+import { converge } from '../../converge/apply.ts';
+import { renderPlan, renderSummary } from '../../converge/render.ts';
+import { FluxDbError } from '../../errors.ts';
+import { loadMigrations } from '../../migrator/journal.ts';
+import { consoleIo, type Io, migrationsDir } from '../context.ts';
+
+export interface ConvergeFlags {
+  plan?: boolean;
+  yes?: boolean;
+  drop?: string[];
+  /** Milliseconds (the flags take seconds). */
+  lockTimeout: number;
+  statementTimeout: number;
+}
+
+export async function run(flags: ConvergeFlags, config: DatabaseConfig, io: Io = consoleIo) {
+  if (flags.plan && flags.yes) {
+    throw new FluxDbError(
+      'USAGE',
+      '--plan and --yes exclude each other',
+      'Review with --plan, then apply with --yes',
+    );
+  }
+  const migrations = loadMigrations(migrationsDir());
+  const session = await openSqlSession(config);
+  try {
+    const outcome = await converge(session, config, migrations, {
+      apply: flags.yes === true,
+      drop: flags.drop,
+      lockTimeoutMs: flags.lockTimeout,
+      statementTimeoutMs: flags.statementTimeout,
+      log: (line) => io.log(line),
+    });
+    if (outcome.status === 'nothing') {
+      io.log(`nothing to converge: ${describeTarget(config)} matches the schema and its journal`);
+      return 0;
+    }
+    if (outcome.status === 'applied') {
+      io.log(renderSummary(outcome));
+      return 0;
+    }
+    io.log(renderPlan(outcome.plan, describeTarget(config)));
+    if (outcome.status === 'refused') {
+      io.error(
+        `error: ${outcome.plan.refusals.length} check(s) refused (listed above); nothing was changed. Fix the data as each says and run db:converge --plan again`,
+      );
+      return 1;
+    }
+    io.log(flags.yes ? '' : 'the plan can apply: run bun run db:converge --yes to apply it');
+    return 0;
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,115 @@
+#!/usr/bin/env bun
+/**
+ * `fluxcore-db <command> [flags]`, the one entry of every db:* script. It parses the command's
+ * flags with commander (checked types, --help), loads the database config where the command
+ * needs one, then loads that command's module alone and calls its `run(flags, config)`.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { loadDatabaseConfig } from '../config.ts';
+import { FluxDbError } from '../errors.ts';
+import { runCommand } from './edge.ts';
+import { type CommandSpec, commands, flagsUsage } from './spec.ts';
+
+/** How a command is called here: `bun run db:migrate` from a script, else `fluxcore-db migrate`. */
+export function invocation(name: string, env = process.env): string {
+  return env.npm_lifecycle_event === `db:${name}` ? `bun run db:${name}` : `fluxcore-db ${name}`;
+}
+
+/** The usage line `--help` prints (after `Usage: `) and the README's section starts with. */
+export function usageLine(name: string, env = process.env): string {
+  const spec = commands[name];
+  if (!spec) throw new Error(`no command ${name}`);
+  const flags = flagsUsage(spec);
+  return flags ? `${invocation(name, env)} ${flags}` : invocation(name, env);
+}
+
+function overview(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  return [
+    'Usage: fluxcore-db <command> [flags] (from the repository: bun run db:<command> [flags])',
+    '',
+    'Commands:',
+    ...Object.entries(commands).map(([name, spec]) => `  ${name.padEnd(width)}  ${spec.summary}`),
+    '',
+    'fluxcore-db <command> --help prints the flags of a command.',
+  ].join('\n');
+}
+
+function commandFor(name: string, spec: CommandSpec, io: { out(text: string): void }): Command {
+  const command = new Command(name)
+    .description(spec.summary)
+    .helpOption('-h, --help', 'print this help')
+    .showSuggestionAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: () => {}, outputError: () => {} })
+    .configureHelp({ helpWidth: 100, commandUsage: () => usageLine(name) });
+  for (const flag of spec.flags) {
+    const option = new Option(flag.flags, flag.help);
+    if (flag.parse) option.argParser(flag.parse as (value: string, previous: unknown) => unknown);
+    if (flag.default) option.default(flag.default.value, flag.default.shown);
+    command.addOption(option);
+  }
+  if (spec.passOn) command.allowUnknownOption().allowExcessArguments();
+  else command.allowExcessArguments(false);
+  return command;
+}
+
+/** Commander's own errors, said as this package says a usage error: one line with the fix. */
+function usageError(error: CommanderError, spec: CommandSpec, args: string[]): FluxDbError {
+  const known = spec.flags.map((flag) => flag.flags.split(' ')[0]).join(', ');
+  const hint = known ? `Known flags: ${known}` : 'This command takes no flags';
+  const quoted = /'([^']*)'/.exec(error.message)?.[1];
+  if (error.code === 'commander.unknownOption')
+    return new FluxDbError('USAGE', `Unknown option '${quoted}'`, hint);
+  if (error.code === 'commander.excessArguments') {
+    return new FluxDbError(
+      'USAGE',
+      `Unexpected argument '${args[0]}': this command takes flags only`,
+      hint,
+    );
+  }
+  const line = error.message.replace(/^error: /, '').split('\n')[0] ?? 'invalid arguments';
+  return new FluxDbError('USAGE', line.charAt(0).toUpperCase() + line.slice(1), hint);
+}
+
+/**
+ * Runs one command from its arguments (`['migrate', '--to', '0002']`) and returns its exit
+ * code; a user's error is thrown as a FluxDbError for the edge to print.
+ */
+export async function main(
+  argv: string[],
+  io = { out: (text: string) => void process.stdout.write(text) },
+): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(`${overview()}\n`);
+    return name === undefined ? 1 : 0;
+  }
+  const spec = commands[name];
+  if (!spec) {
+    throw new FluxDbError(
+      'USAGE',
+      `fluxcore-db has no command "${name}"`,
+      `Its commands: ${Object.keys(commands).join(', ')}`,
+    );
+  }
+  const command = commandFor(name, spec, io);
+  try {
+    command.parse(rest, { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help') return 0;
+    throw usageError(error, spec, command.args);
+  }
+  const flags = spec.passOn ? { ...command.opts(), args: rest } : command.opts();
+  const config = spec.application
+    ? loadDatabaseConfig(process.env, { applicationName: spec.application })
+    : undefined;
+  const module = await spec.load();
+  return module.run(flags, config);
+}
+
+if (import.meta.main) {
+  const argv = process.argv.slice(2);
+  await runCommand(() => main(argv), commands[argv[0] ?? '']?.failureCode ?? 1);
+}

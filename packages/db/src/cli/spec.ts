@@ -1,0 +1,193 @@
+/**
+ * Every command of `fluxcore-db`: its flags, its one-line summary, whether it needs a database,
+ * and how to load its code. Only this table is read at start-up; a command's own module (and
+ * what it imports) loads when that command runs, so `db:audit` never loads drizzle-kit or the
+ * code of another command.
+ */
+import type { DatabaseConfig } from '../config.ts';
+import type { Io } from './context.ts';
+import { port, repeated, seconds } from './flags.ts';
+
+export interface FlagSpec {
+  /** As commander takes it: `--dry-run`, `--to <NAME>`. */
+  flags: string;
+  help: string;
+  parse?: (value: string, previous: never) => unknown;
+  default?: { value: unknown; shown: string };
+  /** May be given more than once (shown as `[--table NAME …]`). */
+  repeat?: boolean;
+}
+
+export interface CommandModule {
+  // biome-ignore lint/suspicious/noExplicitAny: each command declares its own flags type.
+  run(flags: any, config?: DatabaseConfig, io?: Io): Promise<number>;
+}
+
+export interface CommandSpec {
+  summary: string;
+  flags: FlagSpec[];
+  /** The database's application_name; absent for a command that needs no database. */
+  application?: string;
+  /** The exit code of an error (a usage error included): 2 where 1 already means "found". */
+  failureCode?: 1 | 2;
+  /** Words of the usage line after the flags, for arguments passed on to another tool. */
+  passOn?: string;
+  load(): Promise<CommandModule>;
+}
+
+const lockTimeout = (
+  fallback: number,
+  help = 'how long to wait for the migration lock',
+): FlagSpec => ({
+  flags: '--lock-timeout <SECONDS>',
+  help,
+  parse: seconds('--lock-timeout'),
+  default: { value: fallback * 1000, shown: `${fallback}` },
+});
+const dryRun = (what: string): FlagSpec => ({ flags: '--dry-run', help: what });
+
+export const commands: Record<string, CommandSpec> = {
+  migrate: {
+    summary: 'applies the pending migrations, each in one transaction, under the migration lock',
+    flags: [
+      { flags: '--to <NAME>', help: 'stop after this migration (its tag or number)' },
+      dryRun('print what would be applied; change nothing'),
+      lockTimeout(60),
+    ],
+    application: 'fluxcore-migrate',
+    load: () => import('./commands/migrate.ts'),
+  },
+  status: {
+    summary: 'lists each migration as applied, pending, edited or skipped; exit 1 on a problem',
+    flags: [{ flags: '--json', help: 'print the report as JSON' }],
+    application: 'fluxcore-status',
+    load: () => import('./commands/status.ts'),
+  },
+  baseline: {
+    summary: 'records the migrations a database already has (applied by hand), checking each',
+    flags: [dryRun('print what would be recorded; record nothing'), lockTimeout(60)],
+    application: 'fluxcore-baseline',
+    load: () => import('./commands/baseline.ts'),
+  },
+  converge: {
+    summary: 'brings a database built by other means to the schema, keeping every row',
+    flags: [
+      { flags: '--plan', help: 'print the plan and its checks (the default); change nothing' },
+      { flags: '--yes', help: 'apply the plan' },
+      {
+        flags: '--drop <NAME>',
+        help: 'drop this table or column the schema lacks (checked first)',
+        parse: repeated,
+        repeat: true,
+      },
+      lockTimeout(10, 'how long to wait for the migration lock and for each table lock'),
+      {
+        flags: '--statement-timeout <SECONDS>',
+        help: 'the longest one statement may run',
+        parse: seconds('--statement-timeout'),
+        default: { value: 30 * 60_000, shown: '1800' },
+      },
+    ],
+    application: 'fluxcore-converge',
+    failureCode: 2,
+    load: () => import('./commands/converge.ts'),
+  },
+  audit: {
+    summary: 'compares the live database with the schema; exit 1 on a difference, 2 on a failure',
+    flags: [
+      { flags: '--json', help: 'print the report as JSON' },
+      { flags: '--table <NAME>', help: 'audit only this table', parse: repeated, repeat: true },
+    ],
+    application: 'fluxcore-audit',
+    failureCode: 2,
+    load: () => import('./commands/audit.ts'),
+  },
+  rollback: {
+    summary: 'reverts the newest migration (or down to --to) with its checked down file',
+    flags: [
+      { flags: '--to <NAME>', help: 'revert every migration after this one' },
+      { flags: '--yes', help: 'accept losing the rows the down files would drop' },
+      dryRun('print what would be reverted; change nothing'),
+      lockTimeout(60),
+    ],
+    application: 'fluxcore-rollback',
+    load: () => import('./commands/rollback.ts'),
+  },
+  seed: {
+    summary: 'inserts the reference data (credits policies) that is missing',
+    flags: [],
+    application: 'fluxcore-seed',
+    load: () => import('./commands/seed.ts'),
+  },
+  push: {
+    summary: "drizzle-kit's push, to fill an empty throwaway database straight from the schema",
+    flags: [
+      dryRun('print the statements; change nothing'),
+      { flags: '--force', help: 'allow a server database, and a push that loses data' },
+    ],
+    application: 'fluxcore-push',
+    load: () => import('./commands/push.ts'),
+  },
+  studio: {
+    summary: 'Drizzle Studio on the configured database',
+    flags: [
+      {
+        flags: '--port <N>',
+        help: 'the port Studio listens on',
+        parse: port(1, '--port 4984'),
+        default: { value: 4983, shown: '4983' },
+      },
+      {
+        flags: '--host <H>',
+        help: 'the address Studio listens on',
+        default: { value: '127.0.0.1', shown: '127.0.0.1' },
+      },
+    ],
+    application: 'fluxcore-studio',
+    load: () => import('./commands/studio.ts'),
+  },
+  serve: {
+    summary: 'serves the embedded database over the PostgreSQL protocol on 127.0.0.1',
+    flags: [
+      {
+        flags: '--port <N>',
+        help: 'the port to listen on (0 picks a free one)',
+        parse: port(0, '--port 5433 (0 picks a free port)'),
+        default: { value: 5433, shown: '5433' },
+      },
+    ],
+    application: 'fluxcore-serve',
+    load: () => import('./commands/serve.ts'),
+  },
+  generate: {
+    summary:
+      'drizzle-kit generate (every flag goes on to it), then the down file of each migration that lacks one',
+    flags: [
+      { flags: '--name <NAME>', help: "the migration's name (what it does)" },
+      { flags: '--custom', help: 'an empty migration to write by hand' },
+    ],
+    passOn: '[drizzle-kit generate flags …]',
+    load: () => import('./commands/generate.ts'),
+  },
+  check: {
+    summary:
+      'checks the migrations (squawk, snapshots, down files) and that docs/schema is current',
+    flags: [],
+    load: () => import('./commands/check.ts'),
+  },
+  docs: {
+    summary: 'writes the schema reference with its diagrams to docs/schema/, offline',
+    flags: [],
+    load: () => import('./commands/docs.ts'),
+  },
+};
+
+/** `[--to NAME] [--dry-run] [--drop NAME …]` from a command's flags. */
+export function flagsUsage(spec: CommandSpec): string {
+  const words = spec.flags.map((flag) => {
+    const word = flag.flags.replace(/<([^>]+)>/, '$1');
+    return `[${word}${flag.repeat ? ' …' : ''}]`;
+  });
+  if (spec.passOn) words.push(spec.passOn);
+  return words.join(' ');
+}
