@@ -166,7 +166,7 @@ async function runCheckUnguarded(context: CheckContext, spec: CheckSpec): Promis
         found,
         'the table is empty',
         `would have no value: ${spec.table}.${spec.column} is new, NOT NULL and has no default`,
-        `give it a default in the schema, or declare the original column it comes from in originalRenames (packages/db/src/schema/original.ts), or empty the table, and run again`,
+        `give it a default in the schema, or declare the original column it comes from in originalRenames or how to derive it in originalBackfills (packages/db/src/schema/original.ts), or empty the table, and run again`,
       );
     }
     case 'retype': {
