@@ -13,7 +13,6 @@ import { converge } from '../../../packages/db/src/converge/apply.ts';
 import { readTarget } from '../../../packages/db/src/converge/target.ts';
 import { referenceSchemaSql } from '../../../packages/db/test/support/reference.ts';
 import { generateReferenceData } from '../../../packages/db/test/support/reference-data.ts';
-import { removeUnconvergeableRows } from '../../../packages/db/test/support/reference-repair.ts';
 import { type BenchDatabase, createServerDatabase, projectMigrations } from '../databases.ts';
 import { alternate, formatMs, median } from '../measure.ts';
 import { runChecked } from '../processes.ts';
@@ -61,7 +60,6 @@ async function run(context: Context): Promise<Row> {
         messages,
       });
       rows = [...generated.rows.values()].reduce((sum, n) => sum + n, 0);
-      await removeUnconvergeableRows(session, source.config, projectMigrations, target);
       await session.exec('analyze');
       context.log(
         `  prepared the reference database: ${rows} generated rows, ${messages} messages`,
