@@ -162,7 +162,14 @@ export function buildStructuralPlan(
             `set ${want.name}.${column.name} not null`,
             [`alter table ${t} alter column ${c} set not null`],
             {
-              checks: [{ kind: 'not-null', table: want.name, column: column.name }],
+              checks: [
+                {
+                  kind: 'not-null',
+                  table: want.name,
+                  column: column.name,
+                  backfill: backfill.description,
+                },
+              ],
               longLock: true,
             },
           );
