@@ -167,6 +167,14 @@ export async function generateReferenceData(
           const chosen = pick(indexes.filter((index) => index >= 0 && candidate[index] !== null));
           for (const index of indexes) if (index !== chosen && index >= 0) candidate[index] = null;
         }
+        // A row whose "exactly one of" group came out all null is one the app never writes.
+        const noneOfOne = (oneOf.get(name) ?? []).some((group) =>
+          group.every((member) => {
+            const index = columns.findIndex((c) => c.live.name === member);
+            return index < 0 || candidate[index] === null;
+          }),
+        );
+        if (noneOfOne) continue;
         if (candidate.includes(undefined as unknown as string)) {
           if (process.env.DEBUG_FIXTURE)
             console.log(
@@ -264,8 +272,9 @@ export async function generateReferenceData(
       return new Date(base + Math.floor(rng() * 200 * 86_400_000)).toISOString().slice(0, 10);
     const fixed = equalities.get(`${table}.${c.name}`);
     if (fixed !== undefined) return fixed;
+    // Counts, sizes, budgets and limits the app writes are positive.
     if (type === 'integer' || type === 'bigint' || type === 'smallint')
-      return String(Math.floor(rng() * 100));
+      return String(1 + Math.floor(rng() * 99));
     if (type.startsWith('numeric')) {
       const [, precision = '12', scale = '2'] = /numeric\((\d+),(\d+)\)/.exec(type) ?? [];
       const max = 10 ** (Number(precision) - Number(scale)) - 1;
