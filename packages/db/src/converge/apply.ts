@@ -42,6 +42,8 @@ export interface ConvergeOutcome {
   plan: ConvergePlan;
   /** Rows rewritten per table (retypes and backfills), when applied. */
   rewritten: Map<string, number>;
+  /** The data migrations that ran (a planned one the steps already satisfied does not). */
+  dataRun: string[];
   durationMs: number;
 }
 
@@ -77,10 +79,12 @@ export async function converge(
       drop: options.drop,
       exampleLimit: options.exampleLimit,
     });
+    const dataRun: string[] = [];
     const outcome = (status: ConvergeStatus, rewritten = new Map<string, number>()) => ({
       status,
       plan,
       rewritten,
+      dataRun,
       durationMs: performance.now() - started,
     });
     if (plan.empty) return outcome('nothing');
@@ -111,6 +115,7 @@ export async function converge(
     for (const migration of plan.data) {
       if (migration.presentWhen && (await isPresent(session, migration.presentWhen))) continue;
       for (const statement of migration.statements) await session.exec(statement);
+      dataRun.push(migration.tag);
       log(`ran data migration ${migration.tag}`);
     }
 
