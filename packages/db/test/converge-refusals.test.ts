@@ -278,6 +278,42 @@ describe.each(databaseKinds)('db:converge refusals on the reference database (%s
     }
   });
 
+  test('a row a declared backfill finds no value for is refused, naming it, and nothing changes', async () => {
+    // A wallet deleted by hand: the ledger entries of its account have no wallet to point at.
+    const [entry] = await fixture.ref.session.query<{ id: string; account_id: string }>(
+      'select id::text, account_id::text from credits_ledger order by id limit 1',
+    );
+    if (!entry) throw new Error('credits_ledger is empty');
+    const [wallet] = await fixture.ref.session.query<{ id: string; balance: number }>(
+      'delete from credits_wallets where account_id = $1 returning id::text, balance',
+      [entry.account_id],
+    );
+    if (!wallet) throw new Error('the entry has no wallet');
+    const orphaned = await fixture.ref.session.query<{ id: string }>(
+      'select id::text from credits_ledger where account_id = $1 order by id',
+      [entry.account_id],
+    );
+    try {
+      await unchanged(async () => {
+        const outcome = await run({ apply: true });
+        expect(outcome.status).toBe('refused');
+        expect(outcome.plan.refusals).toHaveLength(1);
+        expect(outcome.plan.refusals[0]).toMatchObject({
+          table: 'credits_ledger',
+          column: 'wallet_id',
+          rows: orphaned.length,
+          examples: orphaned.slice(0, 3).map((r) => r.id),
+        });
+        expect(outcome.plan.refusals[0]?.fix).toContain("its backfill (the account's wallet");
+      });
+    } finally {
+      await fixture.ref.session.query(
+        'insert into credits_wallets (id, account_id, balance) values ($1, $2, $3)',
+        [wallet.id, entry.account_id, wallet.balance],
+      );
+    }
+  });
+
   test('--drop shows what it would drop with its row count, and only what is kept', async () => {
     // The schema has a home for everything of the original: what is kept is what an operator
     // added by hand, a column with values and a table with rows.

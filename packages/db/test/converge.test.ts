@@ -211,6 +211,26 @@ describe.each(databaseKinds)('db:converge on the reference database (%s)', (kind
       for (const row of rows)
         expect(row.v).toBe(tokens.get(`${rename.table}/${row.k}`) ?? 'missing');
     }
+    // The declared backfills: each ledger entry points at its account's wallet, and each upload
+    // session's chunk count is what its size takes in 5 MiB chunks, never fewer than it received.
+    const [ledger] = await fixture.ref.session.query<{ n: number; right: number }>(
+      `select count(*)::int as n, count(w.id)::int as right from credits_ledger l
+       left join credits_wallets w on w.id = l.wallet_id and w.account_id = l.account_id`,
+    );
+    expect(ledger?.n).toBeGreaterThan(0);
+    expect(ledger?.right).toBe(ledger?.n);
+    const uploads = await fixture.ref.session.query<{
+      total: string | null;
+      received: string | null;
+      chunks: number;
+    }>(
+      'select total_bytes::text as total, chunks_received::text as received, chunks_total as chunks from asset_upload_sessions',
+    );
+    expect(uploads.length).toBeGreaterThan(0);
+    for (const upload of uploads)
+      expect(upload.chunks).toBe(
+        Math.max(Math.ceil(Number(upload.total ?? 0) / 5_242_880), Number(upload.received ?? 0)),
+      );
     // Tables only the schema has start empty; every table that had rows has them all.
     for (const table of fixture.target.schema.tables.keys())
       if (!before.rows.has(table)) expect(after.rows.get(table)).toBe(0);
