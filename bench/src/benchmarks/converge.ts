@@ -9,11 +9,7 @@
  */
 import { openSqlSession } from '@fluxcore/db';
 import { converge, readTarget } from '@fluxcore/db/migrator';
-import {
-  generateReferenceData,
-  referenceSchemaSql,
-  removeUnconvergeableRows,
-} from '@fluxcore/db/testing';
+import { generateReferenceData, referenceSchemaSql } from '@fluxcore/db/testing';
 import pg from 'pg';
 import { type BenchDatabase, createServerDatabase, projectMigrations } from '../databases.ts';
 import { alternate, formatMs, median } from '../measure.ts';
@@ -62,7 +58,6 @@ async function run(context: Context): Promise<Row> {
         messages,
       });
       rows = [...generated.rows.values()].reduce((sum, n) => sum + n, 0);
-      await removeUnconvergeableRows(session, source.config, projectMigrations, target);
       await session.exec('analyze');
       context.log(
         `  prepared the reference database: ${rows} generated rows, ${messages} messages`,

@@ -46,7 +46,8 @@ describe.each(databaseKinds)('the audit of the unconverged reference database (%
     await ref.session.exec(`
       create function public.fixture_touch() returns trigger language plpgsql as $$ begin new.updated_at = now(); return new; end $$;
       create trigger fixture_touch before update on accounts for each row execute function public.fixture_touch();
-      create view public.fixture_active_accounts as select id from accounts;`);
+      create view public.fixture_active_accounts as select id from accounts;
+      create schema fixture_reports;`);
     live = await introspectSchema(ref.session);
     report = await auditDatabase(ref.session, { migrations: projectMigrations });
   }, 300_000);
@@ -126,7 +127,8 @@ describe.each(databaseKinds)('the audit of the unconverged reference database (%
     expect(logic).toContainEqual(['function', 'public.fixture_touch()', 'unexpected']);
     expect(logic).toContainEqual(['trigger', 'accounts.fixture_touch', 'unexpected']);
     expect(logic).toContainEqual(['view', 'public.fixture_active_accounts', 'unexpected']);
-    // The original's monitoring schema is declared (originalDatabaseLogic: the deployment's).
+    expect(logic).toContainEqual(['schema', 'fixture_reports', 'unexpected']);
+    // The original's own schema is one whose fate originalDatabaseLogic decides.
     expect(logic).toContainEqual(['schema', 'monitoring', 'declared']);
     expect(report.clean).toBe(false);
   });

@@ -118,8 +118,7 @@ describe.each(databaseKinds)('db:converge refusals on the reference database (%s
           /^(character varying|text)/.test(s.fromType) &&
           live.tables.get(s.table)?.columns.has(s.column) &&
           Number(/\((\d+)\)$/.exec(s.fromType)?.[1] ?? Number.POSITIVE_INFINITY) > s.maxLength &&
-          (fixture.generated.get(s.table) ?? 0) > 0 &&
-          !fixture.removed.has(s.table),
+          (fixture.generated.get(s.table) ?? 0) > 0,
       );
     if (spec?.kind !== 'retype' || spec.maxLength === null) throw new Error('no shortened column');
     const key = keyExpression(live, spec.table);
@@ -164,7 +163,6 @@ describe.each(databaseKinds)('db:converge refusals on the reference database (%s
           c.type === 'foreign key' &&
           c.columns.length === 1 &&
           live.tables.get(table)?.columns.get(c.columns[0] as string)?.type === 'uuid' &&
-          !fixture.removed.has(table) &&
           (fixture.generated.get(table) ?? 0) > 0,
       );
     if (!candidate) throw new Error('no foreign key to break');
@@ -280,12 +278,70 @@ describe.each(databaseKinds)('db:converge refusals on the reference database (%s
     }
   });
 
+  test('a row a declared backfill finds no value for is refused, naming it, and nothing changes', async () => {
+    // A wallet deleted by hand: the ledger entries of its account have no wallet to point at.
+    const [entry] = await fixture.ref.session.query<{ id: string; account_id: string }>(
+      'select id::text, account_id::text from credits_ledger order by id limit 1',
+    );
+    if (!entry) throw new Error('credits_ledger is empty');
+    const [wallet] = await fixture.ref.session.query<{ id: string; balance: number }>(
+      'delete from credits_wallets where account_id = $1 returning id::text, balance',
+      [entry.account_id],
+    );
+    if (!wallet) throw new Error('the entry has no wallet');
+    const orphaned = await fixture.ref.session.query<{ id: string }>(
+      'select id::text from credits_ledger where account_id = $1 order by id',
+      [entry.account_id],
+    );
+    try {
+      await unchanged(async () => {
+        const outcome = await run({ apply: true });
+        expect(outcome.status).toBe('refused');
+        expect(outcome.plan.refusals).toHaveLength(1);
+        expect(outcome.plan.refusals[0]).toMatchObject({
+          table: 'credits_ledger',
+          column: 'wallet_id',
+          rows: orphaned.length,
+          examples: orphaned.slice(0, 3).map((r) => r.id),
+        });
+        expect(outcome.plan.refusals[0]?.fix).toContain("its backfill (the account's wallet");
+      });
+    } finally {
+      await fixture.ref.session.query(
+        'insert into credits_wallets (id, account_id, balance) values ($1, $2, $3)',
+        [wallet.id, entry.account_id, wallet.balance],
+      );
+    }
+  });
+
   test('--drop shows what it would drop with its row count, and only what is kept', async () => {
+    // The schema has a home for everything of the original: what is kept is what an operator
+    // added by hand, a column with values and a table with rows.
+    await fixture.ref.session.exec(`alter table accounts add column fixture_crm_ref text;
+      update accounts set fixture_crm_ref = 'crm-' || id::text;
+      create table fixture_import_batches (id serial primary key, label text);
+      insert into fixture_import_batches (label) values ('a'), ('b'), ('c');`);
+    try {
+      await dropShowsKept();
+    } finally {
+      await fixture.ref.session.exec(
+        'alter table accounts drop column fixture_crm_ref; drop table fixture_import_batches',
+      );
+    }
+  });
+
+  async function dropShowsKept() {
     await unchanged(async () => {
       const planned = await run();
       const column = planned.plan.kept.find((k) => k.kind === 'column' && (k.rows ?? 0) > 0);
       const table = planned.plan.kept.find((k) => k.kind === 'table');
       if (!column || !table) throw new Error('nothing kept');
+      expect([column.name, column.rows, table.name, table.rows]).toEqual([
+        'accounts.fixture_crm_ref',
+        await fixture.rowsOf('accounts'),
+        'fixture_import_batches',
+        3,
+      ]);
       const outcome = await run({ drop: [column.name, table.name] });
       expect(outcome.status).toBe('planned');
       const dropped = outcome.plan.kept.filter((k) => k.dropped);
@@ -302,7 +358,7 @@ describe.each(databaseKinds)('db:converge refusals on the reference database (%s
         `--drop ${declared}: no object of that name is kept by the plan (only what the schema does not declare can be dropped)`,
       );
     });
-  });
+  }
 
   test('the plan names a large table, the steps that rewrite it and its estimated rows', async () => {
     // The planner's estimate, as ANALYZE would leave it on a table of 250,000 messages.

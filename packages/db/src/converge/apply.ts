@@ -5,7 +5,6 @@
  * purpose, then record every migration as db:migrate would and move an earlier history's
  * journal rows aside. Any failure rolls everything back.
  */
-import type { FullCatalog } from '../catalog/logic.ts';
 import { readCatalog } from '../catalog/logic.ts';
 import type { SqlSession } from '../client.ts';
 import type { DatabaseConfig } from '../config.ts';
@@ -19,7 +18,7 @@ import type { Step } from './model.ts';
 import { quote } from './pair.ts';
 import { type ConvergePlan, isPresent, planConvergence } from './plan.ts';
 import { adoptForeignRows, ensureConvergeTables, recordKept } from './records.ts';
-import { readTarget } from './target.ts';
+import { readTarget, type TargetCatalog } from './target.ts';
 
 export interface ConvergeOptions {
   /** Apply (--yes); otherwise only plan and check. */
@@ -31,7 +30,7 @@ export interface ConvergeOptions {
   statementTimeoutMs?: number;
   log?: (line: string) => void;
   /** The target catalog, when the caller already read it. */
-  target?: FullCatalog;
+  target?: TargetCatalog;
   /** Called before each step runs (tests inject a failure here). */
   beforeStep?: (step: Step, index: number) => Promise<void> | void;
 }
@@ -43,6 +42,8 @@ export interface ConvergeOutcome {
   plan: ConvergePlan;
   /** Rows rewritten per table (retypes and backfills), when applied. */
   rewritten: Map<string, number>;
+  /** The data migrations that ran (a planned one the steps already satisfied does not). */
+  dataRun: string[];
   durationMs: number;
 }
 
@@ -78,10 +79,12 @@ export async function converge(
       drop: options.drop,
       exampleLimit: options.exampleLimit,
     });
+    const dataRun: string[] = [];
     const outcome = (status: ConvergeStatus, rewritten = new Map<string, number>()) => ({
       status,
       plan,
       rewritten,
+      dataRun,
       durationMs: performance.now() - started,
     });
     if (plan.empty) return outcome('nothing');
@@ -112,6 +115,7 @@ export async function converge(
     for (const migration of plan.data) {
       if (migration.presentWhen && (await isPresent(session, migration.presentWhen))) continue;
       for (const statement of migration.statements) await session.exec(statement);
+      dataRun.push(migration.tag);
       log(`ran data migration ${migration.tag}`);
     }
 

@@ -5,6 +5,7 @@
  */
 import type { LiveColumn } from '../catalog/introspect.ts';
 import type { FullCatalog } from '../catalog/logic.ts';
+import { originalBackfills } from '../schema/original.ts';
 import { planConstraints } from './constraints.ts';
 import { planLogic } from './logic.ts';
 import type { CheckSpec, KeptObject, Phase, Step } from './model.ts';
@@ -132,6 +133,48 @@ export function buildStructuralPlan(
     for (const column of [...want.columns.values()].sort((a, b) => a.position - b.position)) {
       const origin = pairing.source.get(column.name);
       const c = quote(column.name);
+      const backfill = origin
+        ? undefined
+        : originalBackfills.find((b) => b.table === want.name && b.column === column.name);
+      if (backfill) {
+        // A new column the original's rows can be given (originalBackfills): added nullable,
+        // filled, then constrained once no row is left null.
+        const value = `(${backfill.using})`;
+        tableSources.set(column.name, {
+          raw: value,
+          cast: `${value}::${column.type}`,
+          castTemplate: '',
+        });
+        step('add', want.name, `add column ${want.name}.${column.name} ${column.type}`, [
+          `alter table ${t} add column ${c} ${column.type}${column.default === null ? '' : ` default ${column.default}`}`,
+        ]);
+        step(
+          'backfill',
+          want.name,
+          `backfill ${want.name}.${column.name}: ${backfill.description}`,
+          [`update ${t} set ${c} = ${value}`],
+          { rewrites: true },
+        );
+        if (column.notNull)
+          step(
+            'constrain',
+            want.name,
+            `set ${want.name}.${column.name} not null`,
+            [`alter table ${t} alter column ${c} set not null`],
+            {
+              checks: [
+                {
+                  kind: 'not-null',
+                  table: want.name,
+                  column: column.name,
+                  backfill: backfill.description,
+                },
+              ],
+              longLock: true,
+            },
+          );
+        continue;
+      }
       if (!origin) {
         // A new column: its default fills existing rows; NOT NULL without one needs a source.
         const value = column.default ?? `null::${column.type}`;

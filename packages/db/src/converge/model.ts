@@ -18,7 +18,7 @@ export type Phase = (typeof phases)[number];
 
 /** A data check to run before a step, against the rows as they are now. */
 export type CheckSpec =
-  | { kind: 'not-null'; table: string; column: string }
+  | { kind: 'not-null'; table: string; column: string; backfill?: string }
   | { kind: 'no-source'; table: string; column: string }
   | {
       kind: 'retype';

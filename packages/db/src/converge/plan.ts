@@ -20,6 +20,7 @@ import { runCheck } from './checks.ts';
 import { buildStructuralPlan, type StructuralPlan } from './diff.ts';
 import { type CheckResult, type KeptObject, phases, type Step } from './model.ts';
 import { quote } from './pair.ts';
+import type { TargetCatalog } from './target.ts';
 
 export interface TableNote {
   table: string;
@@ -136,7 +137,7 @@ export async function isPresent(session: SqlSession, query: string): Promise<boo
 /** Reads everything and runs every check. Runs inside the caller's open transaction. */
 export async function planConvergence(
   session: SqlSession,
-  target: FullCatalog,
+  target: TargetCatalog,
   migrations: Migration[],
   options: PlanOptions = {},
 ): Promise<ConvergePlan> {
@@ -193,7 +194,7 @@ export async function planConvergence(
   const record = migrations.filter((m) => !recorded.has(m.tag));
   const data: Migration[] = [];
   for (const migration of record) {
-    if (!migration.presentWhen) continue;
+    if (!migration.presentWhen || target.supersededData?.has(migration.tag)) continue;
     if (!(await isPresent(session, migration.presentWhen))) data.push(migration);
   }
   const empty = steps.length === 0 && record.length === 0 && foreign.length === 0;

@@ -95,8 +95,12 @@ export function renderSummary(outcome: ConvergeOutcome): string {
   const lines = [`converged: ${count(plan.steps.length, 'step')} in one transaction`];
   for (const [table, rows] of outcome.rewritten)
     lines.push(`  ${table}: ${count(rows, 'row')} rewritten`);
-  if (plan.data.length)
-    lines.push(`  data migrations run: ${plan.data.map((m) => m.tag).join(', ')}`);
+  if (outcome.dataRun.length) lines.push(`  data migrations run: ${outcome.dataRun.join(', ')}`);
+  const satisfied = plan.data.filter((m) => !outcome.dataRun.includes(m.tag));
+  if (satisfied.length)
+    lines.push(
+      `  data migrations the steps already satisfied: ${satisfied.map((m) => m.tag).join(', ')}`,
+    );
   lines.push(`  recorded ${count(plan.record.length, 'migration')} in Drizzle's journal`);
   if (plan.foreign.length)
     lines.push(

@@ -6,18 +6,42 @@
  */
 import { type FullCatalog, readCatalog } from '../catalog/logic.ts';
 import type { DatabaseConfig } from '../config.ts';
+import { databaseErrorOf } from '../database-errors.ts';
 import { FluxDbError } from '../errors.ts';
 import type { Migration } from '../migrator/journal.ts';
 import { snapshotTables } from '../migrator/lineages.ts';
 import { replayMigration, withScratchDatabase } from '../migrator/scratch.ts';
 
+/**
+ * The target catalog, and the data migrations that have nothing to do on it: their
+ * present-when query names a column or table a later migration removed (0031 moves values out
+ * of columns 0032 drops), so on a database converged straight to the target there is nothing
+ * for them to move. Converge records them without running them.
+ */
+export interface TargetCatalog extends FullCatalog {
+  supersededData?: ReadonlySet<string>;
+}
+
+/** Undefined column, undefined table: the query reads something the target does not have. */
+const missingObject = new Set(['42703', '42P01']);
+
 export async function readTarget(
   config: DatabaseConfig,
   migrations: Migration[],
-): Promise<FullCatalog> {
+): Promise<TargetCatalog> {
   const target = await withScratchDatabase(config, async (scratch) => {
     for (const migration of migrations) await replayMigration(scratch, migration);
-    return readCatalog(scratch);
+    const supersededData = new Set<string>();
+    for (const migration of migrations) {
+      if (!migration.presentWhen) continue;
+      try {
+        await scratch.query(`select (${migration.presentWhen}) as present`);
+      } catch (error) {
+        if (!missingObject.has(databaseErrorOf(error)?.code ?? '')) throw error;
+        supersededData.add(migration.tag);
+      }
+    }
+    return { ...(await readCatalog(scratch)), supersededData };
   });
   const expected = snapshotTables(migrations);
   const built = [...target.schema.tables.keys()].sort();

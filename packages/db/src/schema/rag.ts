@@ -256,7 +256,11 @@ export const fluxcoreDocumentChunks = pgTable(
   },
   (t) => [
     ...reference(t.vectorStoreId, () => fluxcoreVectorStores.id, 'cascade'),
-    ...reference(t.fileId, () => fluxcoreFiles.id, 'cascade', { indexed: false }),
+    // No foreign key on file_id: the original's points at fluxcore_vector_store_files (its
+    // chunks belong to a file's membership in a store), this package's code wrote
+    // fluxcore_files ids, and a real database holds the former. Either key is kept as it is;
+    // the chunks still go when their store or account does (cascades above and below), and the
+    // unique index below keeps file_id indexed.
     ...reference(t.accountId, () => accounts.id, 'cascade'),
     uniqueIndex('fluxcore_document_chunks_file_chunk_key').on(t.fileId, t.chunkIndex),
     // Hot query: a store's top-k chunks by cosine distance. m = 16 and ef_construction = 64 are

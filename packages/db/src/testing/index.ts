@@ -32,5 +32,4 @@ export {
   type ReferenceDatabase,
   referenceSchemaPath,
   referenceSchemaSql,
-  removeUnconvergeableRows,
 } from './reference.ts';

@@ -15,4 +15,3 @@ export {
   type GenerateOptions,
   generateReferenceData,
 } from '../../test/support/reference-data.ts';
-export { removeUnconvergeableRows } from '../../test/support/reference-repair.ts';

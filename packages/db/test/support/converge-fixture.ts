@@ -1,6 +1,6 @@
 /**
  * One converge fixture per describe block: the reference database (test/fixtures) filled by
- * the seeded generator, with what the current schema cannot take removed; the target read
+ * the seeded generator (every row of it converges: nothing is removed first); the target read
  * once; and the helpers every converge test uses.
  */
 import { afterAll, beforeAll, expect } from 'bun:test';
@@ -11,7 +11,6 @@ import { type DatabaseKind, projectMigrations } from './databases.ts';
 import { fingerprint, schemaDump } from './fingerprint.ts';
 import { createReferenceDatabase, type ReferenceDatabase } from './reference.ts';
 import { generateReferenceData } from './reference-data.ts';
-import { removeUnconvergeableRows } from './reference-repair.ts';
 
 export const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
@@ -20,8 +19,6 @@ export interface ConvergeFixture {
   target: FullCatalog;
   /** Rows the generator wrote, per table. */
   generated: Map<string, number>;
-  /** Rows removed because the current schema cannot take them, per table. */
-  removed: Map<string, number>;
   run(options?: ConvergeOptions): ReturnType<typeof converge>;
   /** Runs `action` and requires the catalog, every row count and every value unchanged. */
   unchanged(action: () => Promise<void>): Promise<void>;
@@ -34,17 +31,10 @@ export function useConvergeFixture(kind: DatabaseKind): ConvergeFixture {
     const ref = await createReferenceDatabase(kind);
     const target = await readTarget(ref.database.config, projectMigrations);
     const generated = (await generateReferenceData(ref.session, target)).rows;
-    const removed = await removeUnconvergeableRows(
-      ref.session,
-      ref.database.config,
-      projectMigrations,
-      target,
-    );
     Object.assign(fixture, {
       ref,
       target,
       generated,
-      removed,
       run: (options: ConvergeOptions = {}) =>
         converge(ref.session, ref.database.config, projectMigrations, { target, ...options }),
       unchanged: async (action: () => Promise<void>) => {

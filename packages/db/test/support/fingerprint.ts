@@ -57,9 +57,12 @@ export function normalise(value: string | null): string {
 
 /** SQL reading a column as comparable text: timestamps as epoch seconds. */
 export function readable(expression: string, type: string): string {
-  return type.startsWith('timestamp') || type === 'date'
-    ? `extract(epoch from ${expression})::text`
-    : `(${expression})::text`;
+  if (type.startsWith('timestamp') || type === 'date')
+    return `extract(epoch from ${expression})::text`;
+  // An array reads as a JSON list, so an empty one is `[]` like an empty jsonb list (its own
+  // text, `{}`, would read as an empty object).
+  if (type.endsWith('[]')) return `to_jsonb(${expression})::text`;
+  return `(${expression})::text`;
 }
 
 export async function columnChecksum(

@@ -149,6 +149,8 @@ export async function generateReferenceData(
       };
     });
     const uniques = uniqueSets(table, want, pairing?.liveToTarget);
+    // A unique index over least(a, b), greatest(a, b) forbids a pair in either order.
+    const unordered = uniqueSets(table, want, pairing?.liveToTarget, true).map((u) => u.unordered);
     const count = options.emptyTables?.includes(name)
       ? 0
       : name === 'messages'
@@ -165,6 +167,14 @@ export async function generateReferenceData(
           const chosen = pick(indexes.filter((index) => index >= 0 && candidate[index] !== null));
           for (const index of indexes) if (index !== chosen && index >= 0) candidate[index] = null;
         }
+        // A row whose "exactly one of" group came out all null is one the app never writes.
+        const noneOfOne = (oneOf.get(name) ?? []).some((group) =>
+          group.every((member) => {
+            const index = columns.findIndex((c) => c.live.name === member);
+            return index < 0 || candidate[index] === null;
+          }),
+        );
+        if (noneOfOne) continue;
         if (candidate.includes(undefined as unknown as string)) {
           if (process.env.DEBUG_FIXTURE)
             console.log(
@@ -174,9 +184,10 @@ export async function generateReferenceData(
             );
           break;
         }
-        const keys = uniques.map((set) =>
-          set.map((index) => candidate[index] ?? '∅').join('\u0001'),
-        );
+        const keys = uniques.map((set, k) => {
+          const parts = set.map((index) => candidate[index] ?? '∅');
+          return (unordered[k] ? parts.sort() : parts).join('\u0001');
+        });
         const parentsOf = columns.map(
           (column) => references.get(`${name}.${column.live.name}`)?.table,
         );
@@ -214,7 +225,7 @@ export async function generateReferenceData(
 
   function valueFor(table: string, column: Column, index: number): string | null {
     const { live: c, target: t } = column;
-    const nullable = !c.notNull && (!t || !t.notNull);
+    const nullable = !c.notNull && !t?.notNull;
     const reference = references.get(`${table}.${c.name}`);
     if (reference) {
       const parents = values.get(reference.table)?.get(reference.column) ?? [];
@@ -225,12 +236,14 @@ export async function generateReferenceData(
     if (nullable && !c.name.endsWith('_id') && rng() < 0.15) return null;
     const labels = column.targetLabels ?? column.liveLabels;
     const liveLabels = column.liveLabels;
-    if (labels && (!t || !t.type.endsWith('[]'))) {
+    if (labels && !t?.type.endsWith('[]')) {
       const usable = liveLabels ? labels.filter((l) => liveLabels.includes(l)) : labels;
       return pick(usable.length ? usable : labels);
     }
     const type = c.type;
     const targetType = t?.type ?? type;
+    // A JSON list of ids (appointment_staff.services) holds uuids; realism points them at rows.
+    if (targetType === 'uuid[]' && type === 'jsonb') return JSON.stringify([uuid(), uuid()]);
     if (targetType.endsWith('[]') && labels)
       return JSON.stringify(labels.filter(() => rng() < 0.5));
     if (targetType === 'uuid' || type === 'uuid') return uuid();
@@ -259,8 +272,9 @@ export async function generateReferenceData(
       return new Date(base + Math.floor(rng() * 200 * 86_400_000)).toISOString().slice(0, 10);
     const fixed = equalities.get(`${table}.${c.name}`);
     if (fixed !== undefined) return fixed;
+    // Counts, sizes, budgets and limits the app writes are positive.
     if (type === 'integer' || type === 'bigint' || type === 'smallint')
-      return String(Math.floor(rng() * 100));
+      return String(1 + Math.floor(rng() * 99));
     if (type.startsWith('numeric')) {
       const [, precision = '12', scale = '2'] = /numeric\((\d+),(\d+)\)/.exec(type) ?? [];
       const max = 10 ** (Number(precision) - Number(scale)) - 1;
@@ -308,21 +322,38 @@ function uniqueSets(
   table: LiveTable,
   want: LiveTable | undefined,
   liveToTarget: Map<string, string> | undefined,
-): number[][] {
+): number[][];
+function uniqueSets(
+  table: LiveTable,
+  want: LiveTable | undefined,
+  liveToTarget: Map<string, string> | undefined,
+  withOrder: true,
+): { set: number[]; unordered: boolean }[];
+function uniqueSets(
+  table: LiveTable,
+  want: LiveTable | undefined,
+  liveToTarget: Map<string, string> | undefined,
+  withOrder = false,
+): number[][] | { set: number[]; unordered: boolean }[] {
   const names = [...table.columns.keys()];
   const toLive = new Map([...(liveToTarget ?? [])].map(([l, t]) => [t, l]));
-  const sets: string[][] = [];
+  const sets: { columns: string[]; unordered: boolean }[] = [];
+  const pairKeys = (keys: string[]) => keys.some((k) => /\b(least|greatest)\(/i.test(k));
   for (const c of table.constraints.values())
-    if (c.type === 'unique' || c.type === 'primary key') sets.push(c.columns);
-  for (const i of table.indexes.values()) if (i.unique) sets.push(i.columns);
+    if (c.type === 'unique' || c.type === 'primary key')
+      sets.push({ columns: c.columns, unordered: false });
+  for (const i of table.indexes.values())
+    if (i.unique) sets.push({ columns: i.columns, unordered: pairKeys(i.keys) });
   for (const c of want?.constraints.values() ?? [])
     if (c.type === 'unique' || c.type === 'primary key')
-      sets.push(c.columns.map((n) => toLive.get(n) ?? n));
+      sets.push({ columns: c.columns.map((n) => toLive.get(n) ?? n), unordered: false });
   for (const i of want?.indexes.values() ?? [])
-    if (i.unique) sets.push(i.columns.map((n) => toLive.get(n) ?? n));
-  return sets
-    .map((set) => set.map((n) => names.indexOf(n)))
-    .filter((set) => set.length > 0 && set.every((i) => i >= 0));
+    if (i.unique)
+      sets.push({ columns: i.columns.map((n) => toLive.get(n) ?? n), unordered: pairKeys(i.keys) });
+  const found = sets
+    .map(({ columns, unordered }) => ({ set: columns.map((n) => names.indexOf(n)), unordered }))
+    .filter(({ set }) => set.length > 0 && set.every((i) => i >= 0));
+  return withOrder ? found : found.map(({ set }) => set);
 }
 
 function topologicalOrder(live: LiveSchema, references: Map<string, Reference>): string[] {
@@ -421,6 +452,75 @@ async function realism(session: SqlSession, live: LiveSchema): Promise<void> {
     await session.exec(
       `update fluxcore_tool_connections set auth_config = jsonb_build_object('secretRef', 'vault:' || id::text)`,
     );
+  }
+  if (has('credits_policies', 'token_budget')) {
+    // A session's budget is thousands of tokens.
+    await session.exec(
+      'update credits_policies set token_budget = 1000 * (1 + abs(token_budget)) where token_budget <= 0',
+    );
+  }
+  if (
+    has('appointment_staff', 'services', 'account_id') &&
+    has('appointment_services', 'account_id')
+  ) {
+    // A staff member offers some of their account's services, by id.
+    await session.exec(`update appointment_staff st set services = coalesce((select jsonb_agg(s.id)
+      from appointment_services s where s.account_id = st.account_id), '[]'::jsonb)`);
+  }
+  if (has('asset_policies', 'default_ttl_seconds', 'max_ttl_seconds', 'max_file_size_bytes')) {
+    // TTLs of hours, a ceiling of days; sizes in MiB; retention in days.
+    await session.exec(`update asset_policies set
+      default_ttl_seconds = 3600 * (1 + abs(default_ttl_seconds) % 24),
+      max_ttl_seconds = 86400 * (1 + abs(max_ttl_seconds) % 7),
+      max_file_size_bytes = 1048576 * (1 + abs(max_file_size_bytes) % 100),
+      retention_days = 1 + abs(retention_days) % 365`);
+  }
+  if (has('asset_upload_sessions', 'total_bytes', 'bytes_uploaded', 'chunks_received')) {
+    // An upload of a few MiB, part of it received, in 5 MiB chunks.
+    await session.exec(
+      `update asset_upload_sessions set total_bytes = (1 + total_bytes % 40) * 1048576`,
+    );
+    await session.exec(`update asset_upload_sessions set bytes_uploaded = case
+        when total_bytes is null then abs(bytes_uploaded) * 1048576
+        else total_bytes * (abs(bytes_uploaded) % 101) / 100 end`);
+    await session.exec(
+      `update asset_upload_sessions set chunks_received = ceil(coalesce(bytes_uploaded, 0) / 5242880.0)`,
+    );
+  }
+  if (
+    has('credits_ledger', 'entry_type', 'delta', 'account_id') &&
+    has('credits_wallets', 'account_id')
+  ) {
+    // Grants and refunds add, spends and expiries take away; every entry moved its account's
+    // wallet, which the original creates with the account's first grant.
+    await session.exec(`update credits_ledger set delta = case
+        when entry_type in ('grant', 'refund') then 1 + abs(delta)
+        when entry_type in ('spend', 'expiry') then -(1 + abs(delta)) else delta end`);
+    await session.exec(`insert into credits_wallets (account_id, balance)
+      select distinct account_id, 0 from credits_ledger l
+      where not exists (select 1 from credits_wallets w where w.account_id = l.account_id)`);
+  }
+  if (has('fluxcore_marketplace_listings', 'pricing_model', 'price_cents')) {
+    await session.exec(
+      `update fluxcore_marketplace_listings set price_cents = 0 where pricing_model = 'free'`,
+    );
+  }
+  if (has('fluxcore_pricing_config', 'effective_from', 'effective_until')) {
+    await session.exec(`update fluxcore_pricing_config set effective_until = effective_from + interval '90 days'
+      where effective_until is not null`);
+  }
+  if (
+    has(
+      'fluxcore_rag_configurations',
+      'chunk_size_tokens',
+      'chunk_overlap_tokens',
+      'retrieval_min_score',
+    )
+  ) {
+    await session.exec(`update fluxcore_rag_configurations set
+      chunk_size_tokens = 256 * (1 + abs(chunk_size_tokens) % 4),
+      chunk_overlap_tokens = abs(chunk_overlap_tokens) % 64,
+      retrieval_min_score = round((abs(retrieval_min_score) % 1)::numeric, 3)`);
   }
   if (has('extension_contexts', 'account_id', 'relationship_id', 'conversation_id')) {
     // Exactly one owner per context, as the app writes them.
