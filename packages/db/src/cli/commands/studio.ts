@@ -49,6 +49,9 @@ async function startStudio(start: () => Promise<void>, where: string): Promise<v
     await new Promise<void>((resolve, reject) => {
       console.log = (...args: unknown[]) => {
         if (typeof args[0] === 'string' && args[0].startsWith('Studio is running at')) resolve();
+        // drizzle-kit names the driver it picked for a URL ("Using 'pg' driver …"): not ours to print.
+        else if (typeof args[0] === 'string' && args[0].includes('driver for database querying'))
+          return;
         else log(...args);
       };
       console.error = (...args: unknown[]) => {
