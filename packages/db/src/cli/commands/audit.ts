@@ -4,10 +4,10 @@
  */
 import { auditDatabase } from '../../audit/audit.ts';
 import { paintFor, renderReport } from '../../audit/report.ts';
-import { openSqlSession } from '../../session.ts';
 import { type DatabaseConfig, describeTarget } from '../../config.ts';
 import { FluxDbError } from '../../errors.ts';
 import { loadMigrations } from '../../migrator/journal.ts';
+import { openSqlSession } from '../../session.ts';
 import { consoleIo, type Io, migrationsDir } from '../context.ts';
 
 /** The version of the --json document's shape; bumped on any incompatible change. */
