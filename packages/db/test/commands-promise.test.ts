@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { describeTarget } from '../src/config.ts';
 import { migrate } from '../src/migrator/apply.ts';
 import { checkMigrations } from '../src/migrator/check.ts';
 import {
@@ -153,14 +154,14 @@ describe('db:studio checks before it starts', () => {
     }
   }, 30_000);
 
-  test('once Studio listens it prints its own two lines and nothing of drizzle-kit', async () => {
+  /** Starts Studio on a free port, and returns all it printed on stdout once stopped. */
+  async function studioOutput(
+    env: Record<string, string>,
+  ): Promise<{ port: number; stdout: string }> {
     const probe = Bun.listen({ hostname: '127.0.0.1', port: 0, socket: { data() {} } });
     const port = probe.port;
     probe.stop(true);
-    const dir = mkdtempSync(join(tmpdir(), 'fluxcore-studio-'));
-    made.folders.push(dir);
-    const dataDir = join(dir, 'pgdata');
-    const studio = spawnCli('studio', ['--port', String(port)], { FLUXCORE_DATA_DIR: dataDir });
+    const studio = spawnCli('studio', ['--port', String(port)], env);
     try {
       const reader = studio.stdout.getReader();
       let stdout = '';
@@ -179,13 +180,34 @@ describe('db:studio checks before it starts', () => {
         if (chunk.done) break;
         stdout += new TextDecoder().decode(chunk.value);
       }
-      expect(stdout).toBe(
-        `Drizzle Studio serves embedded database at ${dataDir} at http://127.0.0.1:${port}\nopen https://local.drizzle.studio?host=127.0.0.1&port=${port} (Ctrl-C to stop)\n`,
-      );
+      return { port, stdout };
     } finally {
       studio.kill('SIGKILL');
     }
+  }
+
+  test('once Studio listens it prints its own two lines and nothing of drizzle-kit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fluxcore-studio-'));
+    made.folders.push(dir);
+    const dataDir = join(dir, 'pgdata');
+    const { port, stdout } = await studioOutput({ FLUXCORE_DATA_DIR: dataDir });
+    expect(stdout).toBe(
+      `Drizzle Studio serves embedded database at ${dataDir} at http://127.0.0.1:${port}\nopen https://local.drizzle.studio?host=127.0.0.1&port=${port} (Ctrl-C to stop)\n`,
+    );
   }, 60_000);
+
+  if (databaseKinds.includes('server')) {
+    // Through a URL drizzle-kit picks the pg driver and says so ("Using 'pg' driver …"): left out.
+    test('on a server too, its two lines are all it prints', async () => {
+      const database = await createTestDatabase('server', { onDisk: true });
+      made.databases.push(database);
+      await database.release();
+      const { port, stdout } = await studioOutput(database.env);
+      expect(stdout).toBe(
+        `Drizzle Studio serves ${describeTarget(database.config)} at http://127.0.0.1:${port}\nopen https://local.drizzle.studio?host=127.0.0.1&port=${port} (Ctrl-C to stop)\n`,
+      );
+    }, 60_000);
+  }
 });
 
 describe('db:check and db:generate without a terminal', () => {
