@@ -136,31 +136,28 @@ describe.each(databaseKinds)('account deletion jobs on the %s database', (kind) 
   // PGlite is one connection: a second session cannot hold a lock meanwhile, so this test
   // exists on the server only (registered, not skipped, so that no run reports a skip).
   const serverOnly = kind === 'server' ? test : () => {};
-  serverOnly(
-    'a job another transaction holds is skipped, not waited for',
-    async () => {
-      const first = await createOwnedAccount(db, 'held');
-      const second = await createOwnedAccount(db, 'free');
-      const a = await requestAccountDeletion(db, { accountId: first.account.id });
-      const b = await requestAccountDeletion(db, { accountId: second.account.id });
-      if (a.kind !== 'requested' || b.kind !== 'requested') throw new Error('not requested');
-      const other = await migrated.database.session();
-      try {
-        await other.query('begin');
-        await other.query('select id from account_deletion_jobs where id = $1 for update', [
-          a.job.id,
-        ]);
-        const claimed = await claimDeletionJob(db, { workerId: 'w', leaseMs: 60_000 });
-        expect(claimed?.id).toBe(b.job.id);
-        expect(await claimDeletionJob(db, { workerId: 'w2', leaseMs: 60_000 })).toBeNull();
-        await other.query('commit');
-      } finally {
-        await other.close();
-      }
-      await releaseLease(db, { jobId: b.job.id, workerId: 'w' });
-      await drain();
-    },
-  );
+  serverOnly('a job another transaction holds is skipped, not waited for', async () => {
+    const first = await createOwnedAccount(db, 'held');
+    const second = await createOwnedAccount(db, 'free');
+    const a = await requestAccountDeletion(db, { accountId: first.account.id });
+    const b = await requestAccountDeletion(db, { accountId: second.account.id });
+    if (a.kind !== 'requested' || b.kind !== 'requested') throw new Error('not requested');
+    const other = await migrated.database.session();
+    try {
+      await other.query('begin');
+      await other.query('select id from account_deletion_jobs where id = $1 for update', [
+        a.job.id,
+      ]);
+      const claimed = await claimDeletionJob(db, { workerId: 'w', leaseMs: 60_000 });
+      expect(claimed?.id).toBe(b.job.id);
+      expect(await claimDeletionJob(db, { workerId: 'w2', leaseMs: 60_000 })).toBeNull();
+      await other.query('commit');
+    } finally {
+      await other.close();
+    }
+    await releaseLease(db, { jobId: b.job.id, workerId: 'w' });
+    await drain();
+  });
 
   test('an expired lease is reclaimed by another worker, and the first one stops', async () => {
     const { account } = await createOwnedAccount(db, 'leased');
