@@ -18,7 +18,7 @@ import { databaseErrorOf, describeError } from '../src/database-errors.ts';
 import { FluxDbError } from '../src/errors.ts';
 import { creditsConversationSessions, creditsLedger, creditsWallets } from '../src/schema/index.ts';
 import { baseCreditsPolicies } from '../src/seed/credits-policies.ts';
-import { createConversation, createOwnedAccount } from './support/account-data.ts';
+import { createConversation, createOwnedAccount, createPayer } from './support/account-data.ts';
 import { databaseKinds } from './support/databases.ts';
 import { useMigratedDatabase } from './support/migrated.ts';
 
@@ -48,20 +48,7 @@ describe.each(databaseKinds)('idempotency keys and amounts on the %s database', 
     db = migrated.db;
   });
 
-  async function payer(credits: number) {
-    const { account } = await createOwnedAccount(db, 'payer');
-    const { account: peer } = await createOwnedAccount(db, 'peer');
-    const { conversation } = await createConversation(db, account.id, peer.id);
-    if (credits > 0) {
-      await grantCredits(db, {
-        accountId: account.id,
-        amount: credits,
-        reason: 'funds',
-        idempotencyKey: 'funds',
-      });
-    }
-    return { account, peer, conversation };
-  }
+  const payer = (credits: number) => createPayer(db, credits);
 
   test('a grant key reused with another amount or reason is a conflict and changes nothing', async () => {
     const { account } = await payer(0);

@@ -22,7 +22,12 @@ import {
   creditsWallets,
 } from '../src/schema/index.ts';
 import { baseCreditsPolicies } from '../src/seed/credits-policies.ts';
-import { createConversation, createOwnedAccount, createUser } from './support/account-data.ts';
+import {
+  createConversation,
+  createOwnedAccount,
+  createPayer,
+  createUser,
+} from './support/account-data.ts';
 import { databaseKinds } from './support/databases.ts';
 import { useMigratedDatabase } from './support/migrated.ts';
 
@@ -45,20 +50,8 @@ describe.each(databaseKinds)('credits and internal access on the %s database', (
     db = migrated.db;
   });
 
-  async function payer(credits: number) {
-    const { account } = await createOwnedAccount(db, 'payer');
-    const { account: peer } = await createOwnedAccount(db, 'peer');
-    const { conversation } = await createConversation(db, account.id, peer.id);
-    if (credits > 0) {
-      await grantCredits(db, {
-        accountId: account.id,
-        amount: credits,
-        reason: 'test',
-        idempotencyKey: 'initial',
-      });
-    }
-    return { account, peer, conversation };
-  }
+  const payer = (credits: number) =>
+    createPayer(db, credits, { reason: 'test', idempotencyKey: 'initial' });
 
   test('the seeded policies use the one exported feature key', async () => {
     const keys = await db

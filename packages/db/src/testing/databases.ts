@@ -117,24 +117,17 @@ export async function createMigratedDatabase(kind: DatabaseKind): Promise<{
   close(): Promise<void>;
 }> {
   const database = await createTestDatabase(kind);
+  let client: DatabaseClient;
   if (kind === 'embedded') {
     // PGlite in memory is one instance: migrate through the client's own connection.
-    const client = await createDb(database.config);
-    const session: SqlSession = { ...client, close: async () => {} };
+    client = await createDb(database.config);
+    await migrate({ ...client, close: async () => {} }, projectMigrations);
+  } else {
+    const session = await openSqlSession(database.config);
     await migrate(session, projectMigrations);
-    return {
-      database,
-      client,
-      close: async () => {
-        await client.close();
-        await database.drop();
-      },
-    };
+    await session.close();
+    client = await createDb(database.config);
   }
-  const session = await openSqlSession(database.config);
-  await migrate(session, projectMigrations);
-  await session.close();
-  const client = await createDb(database.config);
   return {
     database,
     client,

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Database, Transaction } from '../client.ts';
+import { grantCredits } from '../credits/wallet.ts';
 import {
   accountAiEntitlements,
   accounts,
@@ -126,6 +127,22 @@ export async function createConversation(db: Writer, accountAId: string, account
     db.insert(conversations).values({ relationshipId: relationship.id }).returning(),
   );
   return { relationship, conversation };
+}
+
+/**
+ * A payer: an owned account with a conversation with a peer, and `credits` granted to it
+ * (none when 0) under the given reason and idempotency key.
+ */
+export async function createPayer(
+  db: Database,
+  credits: number,
+  grant: { reason: string; idempotencyKey: string } = { reason: 'funds', idempotencyKey: 'funds' },
+) {
+  const { account } = await createOwnedAccount(db, 'payer');
+  const { account: peer } = await createOwnedAccount(db, 'peer');
+  const { conversation } = await createConversation(db, account.id, peer.id);
+  if (credits > 0) await grantCredits(db, { accountId: account.id, amount: credits, ...grant });
+  return { account, peer, conversation };
 }
 
 /** A unit vector along one axis: cosine similarity 1 with itself, 0 with other axes. */

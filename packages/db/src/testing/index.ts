@@ -18,6 +18,7 @@ export {
   createAccount,
   createConversation,
   createOwnedAccount,
+  createPayer,
   createUser,
   fillAccount,
   type Writer,
