@@ -7,16 +7,6 @@
  * The migrator is `@fluxcore/db/migrator`; test databases and factories `@fluxcore/db/testing`.
  */
 
-export {
-  allScopes,
-  grantInternalAccess,
-  hasInternalAccess,
-  type InternalAccessScope,
-  internalAccessScopes,
-  revokeInternalAccess,
-  scopesAllow,
-} from './access/internal-access.ts';
-export { accountOwnerId, userExists } from './access/ownership.ts';
 export { runCommand } from './cli/edge.ts';
 export {
   createDb,
@@ -33,22 +23,34 @@ export {
 } from './config.ts';
 export { closeDb, db, openDb } from './connection.ts';
 export {
-  applyCreditsGating,
-  type CreditsGatingParams,
-  type CreditsGatingResult,
-} from './credits/gating.ts';
-export {
-  type GrantCreditsParams,
-  type GrantCreditsResult,
-  grantCredits,
-  readCreditsBalance,
-} from './credits/wallet.ts';
-export {
   type DatabaseErrorInfo,
   databaseErrorOf,
   describeError,
   permissionError,
 } from './database-errors.ts';
+export { FluxDbError, type FluxDbErrorCode, redactSecrets } from './errors.ts';
+export { failureLine } from './failure-line.ts';
+export {
+  allScopes,
+  grantInternalAccess,
+  hasInternalAccess,
+  type InternalAccessScope,
+  internalAccessScopes,
+  revokeInternalAccess,
+  scopesAllow,
+} from './operations/access/internal-access.ts';
+export { accountOwnerId, userExists } from './operations/access/ownership.ts';
+export {
+  applyCreditsGating,
+  type CreditsGatingParams,
+  type CreditsGatingResult,
+} from './operations/credits/gating.ts';
+export {
+  type GrantCreditsParams,
+  type GrantCreditsResult,
+  grantCredits,
+  readCreditsBalance,
+} from './operations/credits/wallet.ts';
 export {
   claimDeletionJob,
   type DeletionBackoff,
@@ -60,16 +62,14 @@ export {
   releaseLease,
   requestAccountDeletion,
   runDeletionStep,
-} from './deletion/jobs.ts';
+} from './operations/deletion/jobs.ts';
 export {
   type AccountDeletionPlan,
   countAccountRows,
   deleteAccountRows,
   planAccountDeletion,
   readForeignKeys,
-} from './deletion/plan.ts';
-export { FluxDbError, type FluxDbErrorCode, redactSecrets } from './errors.ts';
-export { failureLine } from './failure-line.ts';
+} from './operations/deletion/plan.ts';
 export {
   type AppendMessageResult,
   appendMessage,
@@ -77,7 +77,7 @@ export {
   conversationListLimits,
   conversationParticipants,
   listConversations,
-} from './messages/conversations.ts';
+} from './operations/messages/conversations.ts';
 export {
   decodeMessageCursor,
   encodeMessageCursor,
@@ -85,7 +85,7 @@ export {
   type MessagePage,
   messagePageLimits,
   messagePageSql,
-} from './messages/history.ts';
+} from './operations/messages/history.ts';
 export {
   type ChunkingConfig,
   type ChunkingStrategy,
@@ -98,15 +98,15 @@ export {
   type RerankProvider,
   type RetrievalConfig,
   toRAGConfig,
-} from './rag/config.ts';
+} from './operations/rag/config.ts';
 export {
   type ChunkMatch,
   chunkSearchDefaults,
   nearestChunksQuery,
   searchChunks,
-} from './rag/search.ts';
+} from './operations/rag/search.ts';
+export { baseCreditsPolicies, seedReferenceData } from './operations/seed/credits-policies.ts';
 export * from './schema/index.ts';
 export * as schema from './schema/index.ts';
 export { schemaTableNames, schemaTables } from './schema-tables.ts';
-export { baseCreditsPolicies, seedReferenceData } from './seed/credits-policies.ts';
 export type * from './service-params.ts';

@@ -9,15 +9,19 @@ import { describe, expect, test } from 'bun:test';
 import { createHash } from 'node:crypto';
 import { auditDatabase } from '../src/audit/audit.ts';
 import { introspectSchema } from '../src/catalog/introspect.ts';
-import { applyCreditsGating } from '../src/credits/gating.ts';
-import { grantCredits } from '../src/credits/wallet.ts';
-import { claimDeletionJob, requestAccountDeletion, runDeletionStep } from '../src/deletion/jobs.ts';
-import { listMessages } from '../src/messages/history.ts';
 import { situationOf } from '../src/migrator/lineages.ts';
 import { migrationStatus } from '../src/migrator/status.ts';
+import { applyCreditsGating } from '../src/operations/credits/gating.ts';
+import { grantCredits } from '../src/operations/credits/wallet.ts';
+import {
+  claimDeletionJob,
+  requestAccountDeletion,
+  runDeletionStep,
+} from '../src/operations/deletion/jobs.ts';
+import { listMessages } from '../src/operations/messages/history.ts';
+import { baseCreditsPolicies } from '../src/operations/seed/credits-policies.ts';
 import { aiSessionFeatureKey } from '../src/schema/index.ts';
 import { originalRenames } from '../src/schema/original.ts';
-import { baseCreditsPolicies } from '../src/seed/credits-policies.ts';
 import { createConversation, createOwnedAccount } from './support/account-data.ts';
 import { type ConvergeFixture, quote, useConvergeFixture } from './support/converge-fixture.ts';
 import { databaseKinds, projectMigrations } from './support/databases.ts';

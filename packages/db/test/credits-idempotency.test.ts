@@ -7,17 +7,17 @@
 import { beforeAll, describe, expect, test } from 'bun:test';
 import { count, eq, sql, sum } from 'drizzle-orm';
 import type { Database } from '../src/client.ts';
-import { applyCreditsGating, type CreditsGatingResult } from '../src/credits/gating.ts';
+import { databaseErrorOf, describeError } from '../src/database-errors.ts';
+import { FluxDbError } from '../src/errors.ts';
+import { applyCreditsGating, type CreditsGatingResult } from '../src/operations/credits/gating.ts';
 import {
   type GrantCreditsResult,
   grantCredits,
   maxCreditsBalance,
   readCreditsBalance,
-} from '../src/credits/wallet.ts';
-import { databaseErrorOf, describeError } from '../src/database-errors.ts';
-import { FluxDbError } from '../src/errors.ts';
+} from '../src/operations/credits/wallet.ts';
+import { baseCreditsPolicies } from '../src/operations/seed/credits-policies.ts';
 import { creditsConversationSessions, creditsLedger, creditsWallets } from '../src/schema/index.ts';
-import { baseCreditsPolicies } from '../src/seed/credits-policies.ts';
 import { createConversation, createOwnedAccount, createPayer } from './support/account-data.ts';
 import { databaseKinds } from './support/databases.ts';
 import { useMigratedDatabase } from './support/migrated.ts';

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'bun:test';
 import { readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { baseCreditsPolicies } from '../src/seed/credits-policies.ts';
+import { baseCreditsPolicies } from '../src/operations/seed/credits-policies.ts';
 import { projectMigrations } from './support/databases.ts';
 import { copyProjectMigrations, runDrizzleKit } from './support/migrations.ts';
 

@@ -5,15 +5,16 @@
  */
 import { beforeAll, describe, expect, test } from 'bun:test';
 import { eq, sql, sum } from 'drizzle-orm';
+import type { Database } from '../src/client.ts';
 import {
   grantInternalAccess,
   hasInternalAccess,
   revokeInternalAccess,
   scopesAllow,
-} from '../src/access/internal-access.ts';
-import type { Database } from '../src/client.ts';
-import { applyCreditsGating } from '../src/credits/gating.ts';
-import { grantCredits, readCreditsBalance } from '../src/credits/wallet.ts';
+} from '../src/operations/access/internal-access.ts';
+import { applyCreditsGating } from '../src/operations/credits/gating.ts';
+import { grantCredits, readCreditsBalance } from '../src/operations/credits/wallet.ts';
+import { baseCreditsPolicies } from '../src/operations/seed/credits-policies.ts';
 import {
   aiSessionFeatureKey,
   creditsConversationSessions,
@@ -21,7 +22,6 @@ import {
   creditsPolicies,
   creditsWallets,
 } from '../src/schema/index.ts';
-import { baseCreditsPolicies } from '../src/seed/credits-policies.ts';
 import {
   createConversation,
   createOwnedAccount,

@@ -7,15 +7,19 @@
 import { beforeAll, describe, expect, test } from 'bun:test';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../src/client.ts';
+import { FluxDbError } from '../src/errors.ts';
 import {
   claimDeletionJob,
   deletionRetryDelayMs,
   releaseLease,
   requestAccountDeletion,
   runDeletionStep,
-} from '../src/deletion/jobs.ts';
-import { type ForeignKey, planAccountDeletion, planFromForeignKeys } from '../src/deletion/plan.ts';
-import { FluxDbError } from '../src/errors.ts';
+} from '../src/operations/deletion/jobs.ts';
+import {
+  type ForeignKey,
+  planAccountDeletion,
+  planFromForeignKeys,
+} from '../src/operations/deletion/plan.ts';
 import { rawRows } from '../src/raw-rows.ts';
 import {
   accountDeletionJobs,

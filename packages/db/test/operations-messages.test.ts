@@ -7,14 +7,14 @@ import { beforeAll, describe, expect, test } from 'bun:test';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../src/client.ts';
 import { FluxDbError } from '../src/errors.ts';
-import { appendMessage, listConversations } from '../src/messages/conversations.ts';
+import { appendMessage, listConversations } from '../src/operations/messages/conversations.ts';
 import {
   decodeMessageCursor,
   encodeMessageCursor,
   listMessages,
   messagePageSql,
-} from '../src/messages/history.ts';
-import { nearestChunksQuery, searchChunks } from '../src/rag/search.ts';
+} from '../src/operations/messages/history.ts';
+import { nearestChunksQuery, searchChunks } from '../src/operations/rag/search.ts';
 import { rawRows } from '../src/raw-rows.ts';
 import {
   conversations,

@@ -4,7 +4,11 @@
  * defaults, in that order.
  */
 import { describe, expect, test } from 'bun:test';
-import { DEFAULT_RAG_CONFIG, getEffectiveRagConfig, toRAGConfig } from '../src/rag/config.ts';
+import {
+  DEFAULT_RAG_CONFIG,
+  getEffectiveRagConfig,
+  toRAGConfig,
+} from '../src/operations/rag/config.ts';
 import { fluxcoreRagConfigurations, fluxcoreVectorStores } from '../src/schema/index.ts';
 import { createOwnedAccount } from './support/account-data.ts';
 import { databaseKinds } from './support/databases.ts';

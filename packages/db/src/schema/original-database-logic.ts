@@ -194,11 +194,11 @@ export const originalOnlyDatabaseLogic: readonly DatabaseLogicDecision[] = [
   ),
   replacedFunction(
     'public.search_document_chunks',
-    'the typed operation searchChunks (src/rag/search.ts): cosine top-k with a minimum similarity over the HNSW index',
+    'the typed operation searchChunks (src/operations/rag/search.ts): cosine top-k with a minimum similarity over the HNSW index',
   ),
   replacedFunction(
     'public.get_effective_rag_config',
-    'the typed operation getEffectiveRagConfig (src/rag/config.ts): the store’s configuration, else its account’s, else DEFAULT_RAG_CONFIG',
+    'the typed operation getEffectiveRagConfig (src/operations/rag/config.ts): the store’s configuration, else its account’s, else DEFAULT_RAG_CONFIG',
   ),
   replacedFunction(
     'public.recalculate_vs_stats',
@@ -206,7 +206,7 @@ export const originalOnlyDatabaseLogic: readonly DatabaseLogicDecision[] = [
   ),
   replacedFunction(
     'monitoring.check_account_references',
-    'the typed operation countAccountRows (src/deletion/plan.ts), which counts an account’s rows through the foreign keys',
+    'the typed operation countAccountRows (src/operations/deletion/plan.ts), which counts an account’s rows through the foreign keys',
   ),
   replacedFunction(
     'monitoring.list_account_reference_orphans',

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Database, Transaction } from '../client.ts';
-import { grantCredits } from '../credits/wallet.ts';
+import { grantCredits } from '../operations/credits/wallet.ts';
 import {
   accountAiEntitlements,
   accounts,

@@ -1,7 +1,7 @@
 /** `db:seed`: inserts the reference data (credits policies) that is missing. */
 import { createDb } from '../../client.ts';
 import { type DatabaseConfig, describeTarget } from '../../config.ts';
-import { seedReferenceData } from '../../seed/credits-policies.ts';
+import { seedReferenceData } from '../../operations/seed/credits-policies.ts';
 import { consoleIo, type Io } from '../context.ts';
 
 export async function run(_flags: object, config: DatabaseConfig, io: Io = consoleIo) {

@@ -4,7 +4,7 @@
  * the same key is a replay only when it asks for the same thing; anything else is a conflict.
  */
 import { createHash } from 'node:crypto';
-import type { CreditsLedgerEntry } from '../schema/index.ts';
+import type { CreditsLedgerEntry } from '../../schema/index.ts';
 
 type Canonical = Record<string, string | number | null>;
 

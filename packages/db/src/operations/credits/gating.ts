@@ -6,13 +6,13 @@
  */
 import { getTableColumns, sql } from 'drizzle-orm';
 import { PgTimestamp } from 'drizzle-orm/pg-core';
-import type { Database, Transaction } from '../client.ts';
-import { rawRows } from '../raw-rows.ts';
+import type { Database, Transaction } from '../../client.ts';
+import { rawRows } from '../../raw-rows.ts';
 import {
   aiSessionFeatureKey,
   type CreditsConversationSession,
   creditsConversationSessions,
-} from '../schema/index.ts';
+} from '../../schema/index.ts';
 import { gatingFingerprint } from './fingerprint.ts';
 
 export interface CreditsGatingParams {

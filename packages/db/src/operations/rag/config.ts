@@ -4,14 +4,14 @@
  * no row exists. The same names and shapes as the original FluxCore app imports.
  */
 import { desc, eq } from 'drizzle-orm';
-import type { Database, Transaction } from '../client.ts';
+import type { Database, Transaction } from '../../client.ts';
 import {
   embeddingDimensions,
   type FluxcoreRagConfiguration,
   fluxcoreRagConfigurations,
   type RagChunkingStrategy,
   ragDefaultMimeTypes,
-} from '../schema/index.ts';
+} from '../../schema/index.ts';
 import { chunkSearchDefaults } from './search.ts';
 
 export type ChunkingStrategy = RagChunkingStrategy;

@@ -4,8 +4,8 @@
  * the messages table in the same transaction.
  */
 import { and, desc, eq, or, sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../client.ts';
-import { preparedStatement } from '../prepared.ts';
+import type { Database, Transaction } from '../../client.ts';
+import { preparedStatement } from '../../prepared.ts';
 import {
   type Conversation,
   conversations,
@@ -15,7 +15,7 @@ import {
   type MessageType,
   messages,
   relationships,
-} from '../schema/index.ts';
+} from '../../schema/index.ts';
 import { pageLimit } from './history.ts';
 
 export const conversationListLimits = { default: 50, max: 200 } as const;

@@ -3,8 +3,8 @@
  * Scopes are a jsonb map, e.g. `{ "credits": true, "*": true, "deletion": false }`.
  */
 import { eq, sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../client.ts';
-import { type SystemAdminScopes, systemAdmins } from '../schema/index.ts';
+import type { Database, Transaction } from '../../client.ts';
+import { type SystemAdminScopes, systemAdmins } from '../../schema/index.ts';
 
 /** The scope that stands for every scope without an explicit entry of its own. */
 export const allScopes = '*';

@@ -2,8 +2,8 @@
  * Who owns what: the checks an app runs before acting for a user on an account.
  */
 import { eq } from 'drizzle-orm';
-import type { Database, Transaction } from '../client.ts';
-import { accounts, users } from '../schema/index.ts';
+import type { Database, Transaction } from '../../client.ts';
+import { accounts, users } from '../../schema/index.ts';
 
 /** The user who owns the account (accounts.owner_user_id), or undefined for an unknown id. */
 export async function accountOwnerId(

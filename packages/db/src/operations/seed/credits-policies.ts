@@ -5,8 +5,8 @@
  * `aiSessionFeatureKey`, the key the gating code looks up.
  */
 import { sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../client.ts';
-import { aiSessionFeatureKey, creditsPolicies, type NewCreditsPolicy } from '../schema/index.ts';
+import type { Database, Transaction } from '../../client.ts';
+import { aiSessionFeatureKey, creditsPolicies, type NewCreditsPolicy } from '../../schema/index.ts';
 
 export const baseCreditsPolicies = [
   {

@@ -16,10 +16,10 @@
 
 import { type SQL, sql } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
-import type { Database, Transaction } from '../client.ts';
-import { FluxDbError } from '../errors.ts';
-import { rawRows } from '../raw-rows.ts';
-import { accounts } from '../schema/index.ts';
+import type { Database, Transaction } from '../../client.ts';
+import { FluxDbError } from '../../errors.ts';
+import { rawRows } from '../../raw-rows.ts';
+import { accounts } from '../../schema/index.ts';
 
 /** pg_constraint.confdeltype: a no action, r restrict, c cascade, n set null, d set default. */
 type OnDelete = 'a' | 'r' | 'c' | 'n' | 'd';

@@ -17,8 +17,8 @@
  *   account_deletion_logs.
  */
 import { and, asc, eq, isNull, lt, lte, notInArray, or, sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../client.ts';
-import { redactSecrets } from '../errors.ts';
+import type { Database, Transaction } from '../../client.ts';
+import { redactSecrets } from '../../errors.ts';
 import {
   type AccountDeletionJob,
   type AccountDeletionJobStatus,
@@ -26,7 +26,7 @@ import {
   accountDeletionLogs,
   accounts,
   protectedAccounts,
-} from '../schema/index.ts';
+} from '../../schema/index.ts';
 import { countAccountRows, deleteAccountRows, planAccountDeletion } from './plan.ts';
 
 /** Statuses a job never leaves. */

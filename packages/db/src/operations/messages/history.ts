@@ -7,10 +7,10 @@
  */
 import { and, eq, fillPlaceholders, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database, Transaction } from '../client.ts';
-import { FluxDbError } from '../errors.ts';
-import { preparedStatement } from '../prepared.ts';
-import { type Message, messages } from '../schema/index.ts';
+import type { Database, Transaction } from '../../client.ts';
+import { FluxDbError } from '../../errors.ts';
+import { preparedStatement } from '../../prepared.ts';
+import { type Message, messages } from '../../schema/index.ts';
 
 export const messagePageLimits = { default: 50, max: 100 } as const;
 

@@ -4,13 +4,13 @@
  */
 import { cosineDistance, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database, Transaction } from '../client.ts';
-import { FluxDbError } from '../errors.ts';
+import type { Database, Transaction } from '../../client.ts';
+import { FluxDbError } from '../../errors.ts';
 import {
   type DocumentChunkMetadata,
   embeddingDimensions,
   fluxcoreDocumentChunks,
-} from '../schema/index.ts';
+} from '../../schema/index.ts';
 
 /**
  * The defaults of a RAG configuration (fluxcore_rag_configurations: top_k 10, min_score 0.3)

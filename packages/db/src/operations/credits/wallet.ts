@@ -4,16 +4,16 @@
  * the sum of its ledger deltas.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../client.ts';
-import { FluxDbError } from '../errors.ts';
-import { preparedStatement } from '../prepared.ts';
+import type { Database, Transaction } from '../../client.ts';
+import { FluxDbError } from '../../errors.ts';
+import { preparedStatement } from '../../prepared.ts';
 import {
   accounts,
   type CreditsLedgerEntry,
   type CreditsWallet,
   creditsLedger,
   creditsWallets,
-} from '../schema/index.ts';
+} from '../../schema/index.ts';
 import { entryFingerprint, grantFingerprint } from './fingerprint.ts';
 
 export interface GrantCreditsParams {
