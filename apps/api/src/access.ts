@@ -4,8 +4,8 @@
  *   secret) naming a user; nothing a client sets freely (a header, a body field) names it.
  * - `authorization`: the caller owns the account (accounts.owner_user_id), or has internal
  *   access for the route's scope; a conversation is read by either side's owner or by staff
- *   with the conversations scope. `requireAccount` is the same check as a route middleware,
- *   on the `:id` the route validated.
+ *   with the conversations scope. `requireAccount`, `requireConversation` and
+ *   `knownConversation` are the same checks as route middlewares on the validated `:id`.
  */
 import {
   accountOwnerId,
@@ -46,6 +46,17 @@ export function authenticate(db: Database, secret: string): MiddlewareHandler<En
       return fail(c, refusals.unauthorized('the token names an unknown user'));
     }
     c.set('userId', userId.data);
+    await next();
+  };
+}
+
+type OnId = MiddlewareHandler<Env, string, { out: { param: { id: string } } }>;
+
+/** A check as a route middleware on the route's validated `:id`: its refusal, or on. */
+function guard(check: (userId: string, id: string) => Promise<Refusal | undefined>): OnId {
+  return async (c, next) => {
+    const refused = await check(c.get('userId'), c.req.valid('param').id);
+    if (refused) return fail(c, refused);
     await next();
   };
 }
@@ -91,28 +102,15 @@ export function authorization(db: Database) {
     return refusals.forbidden('the conversation is not one of your accounts', 'conversations');
   }
 
-  /** `account` as a middleware, on the account the route's validated `:id` names. */
-  function requireAccount(
-    scope: InternalAccessScope,
-    rule?: AccountRule,
-  ): MiddlewareHandler<Env, string, { out: { param: { id: string } } }> {
-    return async (c, next) => {
-      const denied = await account(c.get('userId'), c.req.valid('param').id, scope, rule);
-      if (denied) return fail(c, denied);
-      await next();
-    };
-  }
+  /** The caller may act on the account the route's validated `:id` names. */
+  const requireAccount = (scope: InternalAccessScope, rule?: AccountRule) =>
+    guard((userId, id) => account(userId, id, scope, rule));
+  /** The caller may read the conversation the route's validated `:id` names. */
+  const requireConversation = guard(conversation);
+  /** 404 unless the conversation the route's `:id` names exists (the route checks access). */
+  const knownConversation = guard(async (_, id) =>
+    (await conversationParticipants(db, id)) ? undefined : refusals.notFound('conversation'),
+  );
 
-  /** `conversation` as a middleware, on the conversation the route's validated `:id` names. */
-  const requireConversation: MiddlewareHandler<
-    Env,
-    string,
-    { out: { param: { id: string } } }
-  > = async (c, next) => {
-    const denied = await conversation(c.get('userId'), c.req.valid('param').id);
-    if (denied) return fail(c, denied);
-    await next();
-  };
-
-  return { account, conversation, requireAccount, requireConversation };
+  return { account, conversation, knownConversation, requireAccount, requireConversation };
 }

@@ -7,7 +7,6 @@
 import {
   accountOwnerId,
   appendMessage,
-  conversationParticipants,
   type Database,
   listConversations,
   listMessages,
@@ -27,7 +26,7 @@ import {
 } from '../schemas.ts';
 
 export function conversationRoutes({ db }: { db: Database }): Hono<Env> {
-  const { requireAccount, requireConversation } = authorization(db);
+  const { knownConversation, requireAccount, requireConversation } = authorization(db);
   return new Hono<Env>()
     .get(
       '/accounts/:id/conversations',
@@ -67,12 +66,10 @@ export function conversationRoutes({ db }: { db: Database }): Hono<Env> {
       '/conversations/:id/messages',
       input('param', idParam),
       input('json', postMessageBody),
+      knownConversation,
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
-        if (!(await conversationParticipants(db, id))) {
-          return fail(c, refusals.notFound('conversation'));
-        }
         const senderOwnerId = await accountOwnerId(db, body.senderAccountId);
         if (!senderOwnerId) return fail(c, refusals.notFound('sender account'));
         if (senderOwnerId !== c.get('userId')) {

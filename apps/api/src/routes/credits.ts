@@ -5,13 +5,7 @@
  *   idempotency key and request);
  * - POST /conversations/:id/ai-sessions (credits gating: opens or reuses a paid AI session).
  */
-import {
-  applyCreditsGating,
-  conversationParticipants,
-  type Database,
-  grantCredits,
-  readCreditsBalance,
-} from '@fluxcore/db';
+import { applyCreditsGating, type Database, grantCredits, readCreditsBalance } from '@fluxcore/db';
 import { Hono } from 'hono';
 import { authorization } from '../access.ts';
 import { refusals } from '../errors.ts';
@@ -26,7 +20,7 @@ import {
 } from '../schemas.ts';
 
 export function creditsRoutes({ db }: { db: Database }): Hono<Env> {
-  const { account, requireAccount } = authorization(db);
+  const { account, knownConversation, requireAccount } = authorization(db);
   return new Hono<Env>()
     .get('/accounts/:id/credits', input('param', idParam), requireAccount('credits'), async (c) => {
       const { id } = c.req.valid('param');
@@ -73,12 +67,10 @@ export function creditsRoutes({ db }: { db: Database }): Hono<Env> {
       '/conversations/:id/ai-sessions',
       input('param', idParam),
       input('json', gatingBody),
+      knownConversation,
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
-        if (!(await conversationParticipants(db, id))) {
-          return fail(c, refusals.notFound('conversation'));
-        }
         const denied = await account(c.get('userId'), body.accountId, 'credits');
         if (denied) return fail(c, denied);
         const result = await applyCreditsGating(db, {
