@@ -11,8 +11,8 @@ import {
   createDb,
   describeTarget,
   FluxDbError,
-  failureLine,
   loadDatabaseConfig,
+  runCommand,
 } from '@fluxcore/db';
 import { createApp } from './app.ts';
 import { readApiSettings } from './settings.ts';
@@ -45,11 +45,5 @@ async function main(): Promise<number> {
   return 0;
 }
 
-// The edge: a failure is one line on stderr (what went wrong, how to fix it), exit code 1.
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`error: ${failureLine(error)}\n`);
-    process.exit(1);
-  },
-);
+// The edge (runCommand): a failure is one line on stderr (what went wrong, how to fix it), exit 1.
+await runCommand(main);

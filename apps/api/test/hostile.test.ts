@@ -6,116 +6,35 @@
  * count. Database errors of classes 22 and 23 are 400 and 409 even through drizzle's wrapper,
  * and what the API logs holds no SQL, no parameters and no message text.
  */
-import { afterEach, beforeAll, describe, expect, spyOn, test } from 'bun:test';
-import {
-  baseCreditsPolicies,
-  type DatabaseClient,
-  grantCredits,
-  grantInternalAccess,
-  schemaTableNames,
-} from '@fluxcore/db';
+import { afterEach, describe, expect, spyOn, test } from 'bun:test';
+import { baseCreditsPolicies, grantCredits, grantInternalAccess } from '@fluxcore/db';
 import { creditsWallets } from '@fluxcore/db/schema';
-import {
-  createConversation,
-  createOwnedAccount,
-  databaseKinds,
-  useMigratedDatabase,
-} from '@fluxcore/db/testing';
+import { createConversation, databaseKinds } from '@fluxcore/db/testing';
 import { eq } from 'drizzle-orm';
-import { sign } from 'hono/jwt';
-import { createApp } from '../src/app.ts';
+import { type CallOptions, type Json, useApi } from './support.ts';
 
-const secret = 'test-secret-that-is-long-enough-for-hs256!';
 const maxInt = 2_147_483_647;
 
-type Json = Record<string, unknown>;
-interface Request {
+/** A request as the table lists it. */
+interface Request extends CallOptions {
   method: string;
   path: string;
-  token?: string;
-  /** Sent as JSON with its Content-Length. */
-  body?: unknown;
-  /** Sent as a stream of this many bytes with no Content-Length (chunked). */
-  chunkedBytes?: number;
-  headers?: Record<string, string>;
-}
-
-/** A stream of `bytes` spaces in 64 KiB chunks, as a chunked upload sends them. */
-function chunkedBody(bytes: number): ReadableStream<Uint8Array> {
-  let sent = 0;
-  return new ReadableStream({
-    pull(controller) {
-      if (sent >= bytes) return controller.close();
-      const size = Math.min(64 * 1024, bytes - sent);
-      controller.enqueue(new Uint8Array(size).fill(0x20));
-      sent += size;
-    },
-  });
 }
 
 const surrogates = ['a\ud800b', '\udfff', 'x\udc00\ud800y', 'emoji half \ud83d', '\udbff'];
 
 describe.each(databaseKinds)('hostile requests on the %s database', (kind) => {
-  const migrated = useMigratedDatabase(kind);
-  let client: DatabaseClient;
-  let app: ReturnType<typeof createApp>;
+  const api = useApi(kind);
   const [openai, groq] = baseCreditsPolicies;
   if (!openai || !groq) throw new Error('the seed has two base policies');
   const logged: string[] = [];
 
-  beforeAll(() => {
-    client = migrated.client;
-    app = createApp({ db: client, jwtSecret: secret });
-  });
   afterEach(() => {
     logged.length = 0;
   });
 
-  async function send(request: Request): Promise<{ status: number; body: Json }> {
-    const headers: Record<string, string> = { ...request.headers };
-    if (request.token) headers.authorization ??= `Bearer ${request.token}`;
-    let body: string | ReadableStream<Uint8Array> | undefined;
-    if (request.chunkedBytes !== undefined) {
-      body = chunkedBody(request.chunkedBytes);
-      headers['content-type'] ??= 'application/json';
-    } else if (request.body !== undefined) {
-      const text = JSON.stringify(request.body);
-      body = text;
-      headers['content-type'] ??= 'application/json';
-      headers['content-length'] = String(Buffer.byteLength(text));
-    }
-    const response = await app.request(request.path, {
-      method: request.method,
-      headers,
-      body,
-      duplex: 'half',
-    } as RequestInit);
-    const text = await response.text();
-    try {
-      return { status: response.status, body: JSON.parse(text) as Json };
-    } catch {
-      return { status: response.status, body: { text } };
-    }
-  }
-
-  async function rowCounts(): Promise<Record<string, number>> {
-    const rows = await client.query<{ table: string; count: number }>(
-      schemaTableNames
-        .map((name) => `select '${name}' as "table", count(*)::int as "count" from "${name}"`)
-        .join(' union all '),
-    );
-    return Object.fromEntries(rows.map((row) => [row.table, Number(row.count)]));
-  }
-
-  async function person(label: string) {
-    const owned = await createOwnedAccount(client.db, label);
-    const token = await sign(
-      { sub: owned.user.id, exp: Math.floor(Date.now() / 1000) + 3600 },
-      secret,
-      'HS256',
-    );
-    return { ...owned, token };
-  }
+  const send = (request: Request) => api.call(request.method, request.path, request);
+  const { person, rowCounts } = api;
 
   /** Captures console.error while `run` runs. */
   async function capturingLogs<T>(run: () => Promise<T>): Promise<T> {
@@ -134,15 +53,19 @@ describe.each(databaseKinds)('hostile requests on the %s database', (kind) => {
     const bob = await person('bob');
     const staff = await person('staff');
     const rich = await person('rich');
-    await grantInternalAccess(client.db, { userId: staff.user.id, scope: 'credits' });
-    const { conversation } = await createConversation(client.db, alice.account.id, bob.account.id);
+    await grantInternalAccess(api.client.db, { userId: staff.user.id, scope: 'credits' });
+    const { conversation } = await createConversation(
+      api.client.db,
+      alice.account.id,
+      bob.account.id,
+    );
     const { conversation: other } = await createConversation(
-      client.db,
+      api.client.db,
       alice.account.id,
       rich.account.id,
     );
     // Keys used before the counting starts: reusing them for other requests is a conflict.
-    await grantCredits(client.db, {
+    await grantCredits(api.client.db, {
       accountId: alice.account.id,
       amount: 5,
       reason: 'welcome',
@@ -161,7 +84,7 @@ describe.each(databaseKinds)('hostile requests on the %s database', (kind) => {
       },
     });
     expect(first.status).toBe(201);
-    await grantCredits(client.db, {
+    await grantCredits(api.client.db, {
       accountId: rich.account.id,
       amount: maxInt - 10,
       reason: 'almost full',
@@ -314,7 +237,7 @@ describe.each(databaseKinds)('hostile requests on the %s database', (kind) => {
     expect(answers.every((line) => /^4\d\d /.test(line))).toBe(true);
     expect(await rowCounts()).toEqual(before);
     expect(logged).toEqual([]);
-    const [wallet] = await client.db
+    const [wallet] = await api.client.db
       .select({ balance: creditsWallets.balance })
       .from(creditsWallets)
       .where(eq(creditsWallets.accountId, rich.account.id));
@@ -322,11 +245,9 @@ describe.each(databaseKinds)('hostile requests on the %s database', (kind) => {
   }, 120_000);
 
   test('database errors of classes 22 and 23 are 400 and 409 through drizzle’s wrapper', async () => {
-    const alice = await person('alice');
-    const bob = await person('bob');
-    const { conversation } = await createConversation(client.db, alice.account.id, bob.account.id);
+    const { one: alice, conversation } = await api.pair('alice', 'bob');
     // A rule the API's validation does not know: only the database refuses these messages.
-    await client.exec(
+    await api.client.exec(
       `alter table messages add constraint hostile_no_forbidden check (content->>'text' is distinct from 'forbidden');
        create or replace function hostile_too_long() returns trigger language plpgsql as $$
        begin
@@ -360,7 +281,7 @@ describe.each(databaseKinds)('hostile requests on the %s database', (kind) => {
       expect(await rowCounts()).toEqual(before);
       expect(logged).toEqual([]);
     } finally {
-      await client.exec(
+      await api.client.exec(
         `alter table messages drop constraint hostile_no_forbidden;
          drop trigger hostile_too_long on messages;
          drop function hostile_too_long();`,
@@ -369,11 +290,9 @@ describe.each(databaseKinds)('hostile requests on the %s database', (kind) => {
   });
 
   test('a 500 is logged as one line with no SQL, no parameters and no message text', async () => {
-    const alice = await person('alice');
-    const bob = await person('bob');
-    const { conversation } = await createConversation(client.db, alice.account.id, bob.account.id);
+    const { one: alice, conversation } = await api.pair('alice', 'bob');
     const secretText = `the secret plan ${crypto.randomUUID()}`;
-    await client.exec(
+    await api.client.exec(
       `create or replace function hostile_fail() returns trigger language plpgsql as $$
        begin raise exception 'refused %', new.content; end $$;
        create trigger hostile_fail before insert on messages
@@ -400,7 +319,7 @@ describe.each(databaseKinds)('hostile requests on the %s database', (kind) => {
         expect(line).not.toContain(leak);
       }
     } finally {
-      await client.exec('drop trigger hostile_fail on messages; drop function hostile_fail();');
+      await api.client.exec('drop trigger hostile_fail on messages; drop function hostile_fail();');
     }
   });
 });

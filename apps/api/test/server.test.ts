@@ -1,8 +1,10 @@
 /**
- * The API as a process and its /health (server database: the embedded one is opened by one
- * process at a time, and PGlite has no roles):
- * - it binds 127.0.0.1 unless HOST says otherwise, and prints the address it really has
- *   (checked against the kernel's socket table, /proc/net/tcp);
+ * The API as a process (src/index.ts) and its /health:
+ * - a missing secret is one line and exit 1 (no database needed);
+ * - on the server database (the embedded one is opened by one process at a time, and PGlite
+ *   has no roles) it serves over HTTP and stops on SIGTERM; it binds 127.0.0.1 unless HOST
+ *   says otherwise, and prints the address it really has (checked against the kernel's socket
+ *   table, /proc/net/tcp);
  * - /health of a role that may not read the journal is a 503 naming the table and the grant.
  */
 import { afterAll, describe, expect, spyOn, test } from 'bun:test';
@@ -16,9 +18,7 @@ import {
 } from '@fluxcore/db/testing';
 import pg from 'pg';
 import { createApp } from '../src/app.ts';
-
-const entry = new URL('../src/index.ts', import.meta.url).pathname;
-const secret = 'test-secret-that-is-long-enough-for-hs256!';
+import { apiEntry, secret, startApi } from './support.ts';
 
 /** The local addresses listening on `port`, from the kernel (IPv4 and IPv6 tables). */
 function listeningAddresses(port: number): string[] {
@@ -33,24 +33,45 @@ function listeningAddresses(port: number): string[] {
   );
 }
 
-async function startApi(env: Record<string, string>) {
-  const child = Bun.spawn(['bun', 'run', entry], {
-    env: { ...process.env, FLUXCORE_JWT_SECRET: secret, PORT: '0', ...env },
-    stdout: 'pipe',
-    stderr: 'pipe',
+describe('the API process', () => {
+  test('a missing secret is one line naming the variable and the fix, and exit 1', async () => {
+    const child = Bun.spawn(['bun', 'run', apiEntry], {
+      env: {
+        ...process.env,
+        FLUXCORE_JWT_SECRET: '',
+        DATABASE_URL: 'postgres://u:hunter2@127.0.0.1:1/x',
+      },
+      stdout: 'pipe',
+      stderr: 'pipe',
+    });
+    const [stderr, code] = await Promise.all([new Response(child.stderr).text(), child.exited]);
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^error: FLUXCORE_JWT_SECRET must be at least 32 characters/),
+    ]);
+    expect(stderr).not.toContain('hunter2');
   });
-  const reader = child.stdout.getReader();
-  let output = '';
-  while (!/listening on (\S+)/.test(output)) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    output += new TextDecoder().decode(value);
-  }
-  reader.releaseLock();
-  return { child, output, base: /listening on (\S+)/.exec(output)?.[1] };
-}
+});
 
-describe.if(databaseKinds.includes('server'))('the API process', () => {
+describe.if(databaseKinds.includes('server'))('the API process on the server database', () => {
+  test('serves over HTTP and stops on SIGTERM', async () => {
+    const database = await createTestDatabase('server');
+    try {
+      const { child, output, base } = await startApi(database.env);
+      if (!base) throw new Error(`the server exited: ${output}`);
+      // A fresh, unmigrated database: the server runs and says what is missing.
+      const health = await fetch(`${base}/health`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toMatchObject({ status: 'degraded', database: 'server' });
+      const anonymous = await fetch(`${base}/accounts/${crypto.randomUUID()}/credits`);
+      expect(anonymous.status).toBe(401);
+      child.kill('SIGTERM');
+      expect(await child.exited).toBe(0);
+    } finally {
+      await database.drop();
+    }
+  });
+
   test('binds 127.0.0.1 by default and prints the address it listens on', async () => {
     const database = await createTestDatabase('server');
     try {

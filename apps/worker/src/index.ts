@@ -6,7 +6,7 @@
  * Settings: FLUXCORE_WORKER_ID (default host-pid), FLUXCORE_WORKER_LEASE_MS (60000),
  * FLUXCORE_WORKER_POLL_MS (1000), plus the database variables of @fluxcore/db.
  */
-import { createDb, describeTarget, failureLine, loadDatabaseConfig } from '@fluxcore/db';
+import { createDb, describeTarget, loadDatabaseConfig, runCommand } from '@fluxcore/db';
 import { readWorkerSettings } from './settings.ts';
 import { runWorker } from './worker.ts';
 
@@ -37,11 +37,5 @@ async function main(): Promise<number> {
   return 0;
 }
 
-// The edge: a failure is one line on stderr (what went wrong, how to fix it), exit code 1.
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`error: ${failureLine(error)}\n`);
-    process.exit(1);
-  },
-);
+// The edge (runCommand): a failure is one line on stderr (what went wrong, how to fix it), exit 1.
+await runCommand(main);

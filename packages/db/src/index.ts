@@ -110,3 +110,4 @@ export * from './schema/index.ts';
 export * as schema from './schema/index.ts';
 export { schemaTableNames, schemaTables } from './schema-tables.ts';
 export type * from './service-params.ts';
+export { readSettings, wholeNumberSetting } from './settings.ts';

@@ -1,7 +1,7 @@
 /**
  * Credits (grants, gating) and internal access, called directly on both databases. The
  * concurrent cases (200 gating calls on one wallet, 50 calls with one key) run through the API
- * in apps/api/test/api.test.ts; here the same guarantees are shown call by call.
+ * in apps/api/test/credits.test.ts; here the same guarantees are shown call by call.
  */
 import { beforeAll, describe, expect, test } from 'bun:test';
 import { eq, sql, sum } from 'drizzle-orm';

@@ -1,0 +1,116 @@
+/**
+ * Who is calling and what they may do.
+ * - `authenticate`: the caller is the `sub` of a verified bearer JWT (HS256, the configured
+ *   secret) naming a user; nothing a client sets freely (a header, a body field) names it.
+ * - `authorization`: the caller owns the account (accounts.owner_user_id), or has internal
+ *   access for the route's scope; a conversation is read by either side's owner or by staff
+ *   with the conversations scope. `requireAccount`, `requireConversation` and
+ *   `knownConversation` are the same checks as route middlewares on the validated `:id`.
+ */
+import {
+  accountOwnerId,
+  conversationParticipants,
+  type Database,
+  hasInternalAccess,
+  type InternalAccessScope,
+  userExists,
+} from '@fluxcore/db';
+import type { MiddlewareHandler } from 'hono';
+import { verify } from 'hono/jwt';
+import { refusals } from './errors.ts';
+import { type Env, fail, type Refusal } from './respond.ts';
+import { uuid } from './schemas.ts';
+
+/** RFC 9110: the scheme is case-insensitive (`bearer`, `BEARER`). */
+const bearer = /^Bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i;
+
+/** Reads the caller from a verified bearer token; 401 without one. */
+export function authenticate(db: Database, secret: string): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    const match = bearer.exec(c.req.header('authorization') ?? '');
+    if (!match?.[1]) {
+      return fail(
+        c,
+        refusals.unauthorized('a bearer token is required (Authorization: Bearer <jwt>)'),
+      );
+    }
+    let subject: unknown;
+    try {
+      subject = (await verify(match[1], secret, 'HS256')).sub;
+    } catch {
+      return fail(c, refusals.unauthorized('the token is invalid or expired'));
+    }
+    const userId = uuid().safeParse(subject);
+    if (!userId.success) return fail(c, refusals.unauthorized('the token names no user'));
+    if (!(await userExists(db, userId.data))) {
+      return fail(c, refusals.unauthorized('the token names an unknown user'));
+    }
+    c.set('userId', userId.data);
+    await next();
+  };
+}
+
+type OnId = MiddlewareHandler<Env, string, { out: { param: { id: string } } }>;
+
+/** A check as a route middleware on the route's validated `:id`: its refusal, or on. */
+function guard(check: (userId: string, id: string) => Promise<Refusal | undefined>): OnId {
+  return async (c, next) => {
+    const refused = await check(c.get('userId'), c.req.valid('param').id);
+    if (refused) return fail(c, refused);
+    await next();
+  };
+}
+
+export interface AccountRule {
+  /** False when only internal access will do, even for the account's owner. */
+  ownerAllowed: boolean;
+}
+
+/** The checks, each a refusal or undefined (allowed). */
+export function authorization(db: Database) {
+  /** Owners may act on their account; staff with the scope may act on any. */
+  async function account(
+    userId: string,
+    accountId: string,
+    scope: InternalAccessScope,
+    rule: AccountRule = { ownerAllowed: true },
+  ): Promise<Refusal | undefined> {
+    const ownerId = await accountOwnerId(db, accountId);
+    if (!ownerId) return refusals.notFound('account');
+    if (rule.ownerAllowed && ownerId === userId) return undefined;
+    if (await hasInternalAccess(db, userId, scope)) return undefined;
+    return refusals.forbidden(
+      rule.ownerAllowed
+        ? 'the account belongs to another user'
+        : `this needs internal access with the ${scope} scope`,
+      scope,
+    );
+  }
+
+  /** Either side's owner may read a conversation; staff need the conversations scope. */
+  async function conversation(
+    userId: string,
+    conversationId: string,
+  ): Promise<Refusal | undefined> {
+    const participants = await conversationParticipants(db, conversationId);
+    if (!participants) return refusals.notFound('conversation');
+    const owners = await Promise.all(
+      [participants.accountAId, participants.accountBId].map((id) => accountOwnerId(db, id)),
+    );
+    if (owners.includes(userId)) return undefined;
+    if (await hasInternalAccess(db, userId, 'conversations')) return undefined;
+    return refusals.forbidden('the conversation is not one of your accounts', 'conversations');
+  }
+
+  /** The caller may act on the account the route's validated `:id` names. */
+  const requireAccount = (scope: InternalAccessScope, rule?: AccountRule) =>
+    guard((userId, id) => account(userId, id, scope, rule));
+  /** The caller may read the conversation the route's validated `:id` names. */
+  const requireConversation = guard(conversation);
+  /** 404 unless the conversation the route's `:id` names exists (the route checks access). */
+  const knownConversation = guard(async (_, id) =>
+    (await conversationParticipants(db, id)) ? undefined : refusals.notFound('conversation'),
+  );
+
+  return { account, conversation, knownConversation, requireAccount, requireConversation };
+}

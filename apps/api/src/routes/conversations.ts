@@ -1,0 +1,95 @@
+/**
+ * Conversations and their messages:
+ * - GET /accounts/:id/conversations (the account's, latest message first);
+ * - GET /conversations/:id/messages (newest first, keyset pages with a cursor);
+ * - POST /conversations/:id/messages (from an account the caller owns).
+ */
+import {
+  accountOwnerId,
+  appendMessage,
+  type Database,
+  listConversations,
+  listMessages,
+} from '@fluxcore/db';
+import { Hono } from 'hono';
+import { authorization } from '../access.ts';
+import { refusals } from '../errors.ts';
+import { type Env, fail, input, send } from '../respond.ts';
+import {
+  conversationsQuery,
+  conversationsResponse,
+  idParam,
+  messageCreatedResponse,
+  messagesQuery,
+  messagesResponse,
+  postMessageBody,
+} from '../schemas.ts';
+
+export function conversationRoutes({ db }: { db: Database }): Hono<Env> {
+  const { knownConversation, requireAccount, requireConversation } = authorization(db);
+  return new Hono<Env>()
+    .get(
+      '/accounts/:id/conversations',
+      input('param', idParam),
+      input('query', conversationsQuery),
+      requireAccount('conversations'),
+      async (c) => {
+        const summaries = await listConversations(db, {
+          accountId: c.req.valid('param').id,
+          limit: c.req.valid('query').limit,
+        });
+        return send(c, conversationsResponse, {
+          conversations: summaries.map((summary) => ({
+            ...summary.conversation,
+            counterpartAccountId: summary.counterpartAccountId,
+            unreadCount: summary.unreadCount,
+          })),
+        });
+      },
+    )
+    .get(
+      '/conversations/:id/messages',
+      input('param', idParam),
+      input('query', messagesQuery),
+      requireConversation,
+      async (c) => {
+        const { limit, cursor } = c.req.valid('query');
+        const page = await listMessages(db, {
+          conversationId: c.req.valid('param').id,
+          limit,
+          cursor,
+        });
+        return send(c, messagesResponse, page);
+      },
+    )
+    .post(
+      '/conversations/:id/messages',
+      input('param', idParam),
+      input('json', postMessageBody),
+      knownConversation,
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const body = c.req.valid('json');
+        const senderOwnerId = await accountOwnerId(db, body.senderAccountId);
+        if (!senderOwnerId) return fail(c, refusals.notFound('sender account'));
+        if (senderOwnerId !== c.get('userId')) {
+          return fail(c, refusals.forbidden('messages are sent from an account you own'));
+        }
+        const result = await appendMessage(db, {
+          conversationId: id,
+          senderAccountId: body.senderAccountId,
+          content: body.content,
+          type: body.type,
+          generatedBy: body.generatedBy,
+        });
+        switch (result.kind) {
+          case 'appended':
+            return send(c, messageCreatedResponse, { message: result.message }, 201);
+          case 'conversation_not_found':
+            return fail(c, refusals.notFound('conversation'));
+          case 'not_participant':
+            return fail(c, refusals.notParticipant('the sender is not part of this conversation'));
+        }
+      },
+    );
+}
