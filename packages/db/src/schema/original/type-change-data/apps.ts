@@ -1,6 +1,6 @@
 import type { TypeChangeRows } from './index.ts';
 
-/** The apps domain's columns whose type this schema tightens (see index.ts for the row format). */
+/** The apps domain's tightened column types, by table (index.ts: the row format). */
 export const appsTypeChanges: TypeChangeRows = {
   appointment_services: [
     ['created_at', 'timestamp!', 'timestamptz!', 'timestamptz'],

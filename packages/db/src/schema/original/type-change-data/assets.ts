@@ -1,6 +1,6 @@
 import type { TypeChangeRows } from './index.ts';
 
-/** The assets domain's columns whose type this schema tightens (see index.ts for the row format). */
+/** The assets domain's tightened column types, by table (index.ts: the row format). */
 export const assetsTypeChanges: TypeChangeRows = {
   asset_audit_logs: [
     ['account_id', 'uuid', 'uuid!', 'notNull'],

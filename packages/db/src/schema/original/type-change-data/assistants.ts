@@ -1,6 +1,6 @@
 import type { TypeChangeRows } from './index.ts';
 
-/** The assistants domain's columns whose type this schema tightens (see index.ts for the row format). */
+/** The assistants domain's tightened column types, by table (index.ts: the row format). */
 export const assistantsTypeChanges: TypeChangeRows = {
   fluxcore_assistant_instructions: [
     ['created_at', 'timestamp!', 'timestamptz!', 'timestamptz'],

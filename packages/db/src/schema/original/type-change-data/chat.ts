@@ -1,6 +1,6 @@
 import type { TypeChangeRows } from './index.ts';
 
-/** The chat domain's columns whose type this schema tightens (see index.ts for the row format). */
+/** The chat domain's tightened column types, by table (index.ts: the row format). */
 export const chatTypeChanges: TypeChangeRows = {
   accounts: [
     ['account_type', 'varchar(20)!', 'account_type!', 'closedSet'],

@@ -1,6 +1,6 @@
 import type { TypeChangeRows } from './index.ts';
 
-/** The credits-and-access domain's columns whose type this schema tightens (see index.ts for the row format). */
+/** The credits-and-access domain's tightened column types, by table (index.ts: the row format). */
 export const creditsAndAccessTypeChanges: TypeChangeRows = {
   account_ai_entitlements: [
     ['allowed_providers', 'jsonb', 'ai_provider[]!', 'providers'],

@@ -1,10 +1,10 @@
 /**
- * The data of originalTypeChanges (../type-changes.ts): every column of the original FluxCore schema
- * whose type this schema tightens, by table. One row per column:
+ * The data of originalTypeChanges (../type-changes.ts): every column of the original FluxCore
+ * schema whose type this schema tightens, by table, one file per domain. One row per column:
  * `[column, original type, this schema's type, reason key]`.
  *
- * Types are written short and expanded by ../type-changes.ts to pg_dump's rendering: `timestamp` is
- * `timestamp without time zone`, `timestamptz` is `timestamp with time zone`, `varchar(n)` is
+ * Types are written short and expanded by ../type-changes.ts to pg_dump's rendering: `timestamp`
+ * is `timestamp without time zone`, `timestamptz` is `timestamp with time zone`, `varchar(n)` is
  * `character varying(n)`, `char(n)` is `character(n)`, and a trailing `!` is ` NOT NULL`.
  * A widening (a longer varchar, varchar to text, integer to bigint, a wider numeric, NOT NULL
  * dropped) is not listed: no value can fail it. The reference test (test/original-schema.test.ts)

@@ -1,6 +1,6 @@
 import type { TypeChangeRows } from './index.ts';
 
-/** The rag domain's columns whose type this schema tightens (see index.ts for the row format). */
+/** The rag domain's tightened column types, by table (index.ts: the row format). */
 export const ragTypeChanges: TypeChangeRows = {
   fluxcore_document_chunks: [
     ['created_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
