@@ -1,6 +1,6 @@
 /**
  * The README's section on the original FluxCore schema, rendered from the constants that
- * declare it (src/schema/original.ts), so the docs cannot drift from what converge reads.
+ * declare it (src/schema/original/), so the docs cannot drift from what converge reads.
  * `bun packages/db/src/original-docs.ts` prints it; test/original-docs.test.ts checks the
  * README holds exactly this text between its markers.
  */

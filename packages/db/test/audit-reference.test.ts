@@ -13,7 +13,7 @@ import {
   type LiveConstraint,
   type LiveSchema,
 } from '../src/catalog/introspect.ts';
-import { originalRenames } from '../src/schema/original.ts';
+import { originalRenames } from '../src/schema/original/renames.ts';
 import { databaseKinds, projectMigrations } from './support/databases.ts';
 import { createReferenceDatabase, type ReferenceDatabase } from './support/reference.ts';
 

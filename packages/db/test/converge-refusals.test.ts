@@ -7,7 +7,7 @@
 import { describe, expect, test } from 'bun:test';
 import { introspectSchema } from '../src/catalog/introspect.ts';
 import { renderPlan } from '../src/converge/render.ts';
-import { originalRenames } from '../src/schema/original.ts';
+import { originalRenames } from '../src/schema/original/renames.ts';
 import { type ConvergeFixture, quote, useConvergeFixture } from './support/converge-fixture.ts';
 import { databaseKinds } from './support/databases.ts';
 import { keyExpression } from './support/fingerprint.ts';

@@ -21,7 +21,7 @@ import {
 import { listMessages } from '../src/operations/messages/history.ts';
 import { baseCreditsPolicies } from '../src/operations/seed/credits-policies.ts';
 import { aiSessionFeatureKey } from '../src/schema/index.ts';
-import { originalRenames } from '../src/schema/original.ts';
+import { originalRenames } from '../src/schema/original/renames.ts';
 import { createConversation, createOwnedAccount } from './support/account-data.ts';
 import { type ConvergeFixture, quote, useConvergeFixture } from './support/converge-fixture.ts';
 import { databaseKinds, projectMigrations } from './support/databases.ts';

@@ -11,7 +11,7 @@ import {
   originalDatabaseLogic,
   packageDatabaseLogic,
   tablesWithUpdatedAt,
-} from '../src/schema/database-logic.ts';
+} from '../src/schema/original/database-logic.ts';
 import { createTestDatabase, databaseKinds, projectMigrations } from './support/databases.ts';
 
 const userId = '00000000-0000-4000-8000-000000000001';

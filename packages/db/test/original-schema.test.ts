@@ -3,7 +3,8 @@
  * database, the migrations applied to another, both catalogs compared column by column.
  */
 import { describe, expect, test } from 'bun:test';
-import { isWidening, originalRenames, originalTypeChanges } from '../src/schema/original.ts';
+import { originalRenames } from '../src/schema/original/renames.ts';
+import { isWidening, originalTypeChanges } from '../src/schema/original/type-changes.ts';
 import { createMigratedDatabase, databaseKinds } from './support/databases.ts';
 import { openReferenceDatabase, readPublicColumns } from './support/reference.ts';
 

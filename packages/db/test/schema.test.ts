@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   countBaseCreditsPolicies,
   seedReferenceData,
@@ -10,6 +12,24 @@ import { createMigratedDatabase, databaseKinds } from './support/databases.ts';
 test("the schema defines the 61 tables: DOMAIN.md's 56 and the original's other 5, not the legacy one", () => {
   expect(schemaTableNames).toHaveLength(61);
   for (const legacy of legacyTableNames) expect(schemaTableNames).not.toContain(legacy);
+});
+
+test("each table is in its own file, named after it, in its domain's folder", () => {
+  const schemaFolder = join(import.meta.dir, '../src/schema');
+  const found: string[] = [];
+  for (const domain of readdirSync(schemaFolder)) {
+    if (!statSync(join(schemaFolder, domain)).isDirectory()) continue;
+    for (const file of readdirSync(join(schemaFolder, domain))) {
+      if (!file.endsWith('.ts')) continue;
+      const text = readFileSync(join(schemaFolder, domain, file), 'utf8');
+      for (const match of text.matchAll(/= pgTable\(\s*'(\w+)'/g)) {
+        const table = match[1] as string;
+        expect(`${domain}/${file}`).toBe(`${domain}/${table.replaceAll('_', '-')}.ts`);
+        found.push(table);
+      }
+    }
+  }
+  expect(found.sort()).toEqual([...schemaTableNames].sort());
 });
 
 describe.each(databaseKinds)('a fresh %s database, fully migrated', (kind) => {

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Migration } from '../migrator/journal.ts';
-import { legacyTables } from '../schema/legacy.ts';
+import { legacyTables } from '../schema/original/legacy.ts';
 
 export interface ExpectedColumn {
   name: string;

@@ -5,11 +5,11 @@
  * plpgsql body reads, so an unknown one is a change waiting to break.
  */
 import type { DatabaseLogic } from '../catalog/logic.ts';
-import type { DatabaseLogicDecision } from '../schema/original.ts';
+import type { DatabaseLogicDecision } from '../schema/original/database-logic-decisions.ts';
 import {
   originalOnlyDatabaseLogic,
   packageDatabaseLogicFor,
-} from '../schema/original-database-logic.ts';
+} from '../schema/original/database-logic-decisions.ts';
 import type { Finding } from './compare.ts';
 import type { ExpectedSchema } from './expect.ts';
 

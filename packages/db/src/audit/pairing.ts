@@ -5,7 +5,7 @@
  * (one difference), and what db:converge kept on purpose (kept, not a difference).
  */
 import type { LiveConstraint, LiveTable } from '../catalog/introspect.ts';
-import { originalRenames } from '../schema/original.ts';
+import { originalRenames } from '../schema/original/renames.ts';
 import type { Finding } from './compare.ts';
 import type { ExpectedConstraint, ExpectedTable } from './expect.ts';
 import { normalizeExpression } from './normalize.ts';

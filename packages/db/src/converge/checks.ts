@@ -156,7 +156,7 @@ async function runCheckUnguarded(context: CheckContext, spec: CheckSpec): Promis
         'no nulls',
         'are null and the schema says NOT NULL',
         spec.backfill
-          ? `its backfill (${spec.backfill}, originalBackfills in packages/db/src/schema/original.ts) finds no value for them: give them what it reads, or delete those rows, and run again`
+          ? `its backfill (${spec.backfill}, originalBackfills in packages/db/src/schema/original/backfills.ts) finds no value for them: give them what it reads, or delete those rows, and run again`
           : `fill them (update ${spec.table} set ${spec.column} = … where ${spec.column} is null) or delete those rows, and run again`,
       );
     }
@@ -168,7 +168,7 @@ async function runCheckUnguarded(context: CheckContext, spec: CheckSpec): Promis
         found,
         'the table is empty',
         `would have no value: ${spec.table}.${spec.column} is new, NOT NULL and has no default`,
-        `give it a default in the schema, or declare the original column it comes from in originalRenames or how to derive it in originalBackfills (packages/db/src/schema/original.ts), or empty the table, and run again`,
+        `give it a default in the schema, or declare the original column it comes from in originalRenames or how to derive it in originalBackfills (packages/db/src/schema/original/), or empty the table, and run again`,
       );
     }
     case 'retype': {

@@ -5,7 +5,7 @@
  */
 import type { LiveColumn } from '../catalog/introspect.ts';
 import type { FullCatalog } from '../catalog/logic.ts';
-import { originalBackfills } from '../schema/original.ts';
+import { originalBackfills } from '../schema/original/backfills.ts';
 import { planConstraints } from './constraints.ts';
 import { planLogic } from './logic.ts';
 import type { CheckSpec, KeptObject, Phase, Step } from './model.ts';

@@ -5,7 +5,7 @@
  * key that differs only in `on delete` is one change.
  */
 import type { LiveConstraint, LiveIndex, LiveTable } from '../catalog/introspect.ts';
-import { type OriginalRename, originalRenames } from '../schema/original.ts';
+import { type OriginalRename, originalRenames } from '../schema/original/renames.ts';
 
 export const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 

@@ -1,10 +1,10 @@
 /**
  * The schema reference as data: every table of the Drizzle schema with its purpose, columns,
  * keys, indexes, checks and the foreign keys that leave it and that point at it, grouped by the
- * domain module that exports it. Columns and constraints come from the audit's expectations
+ * domain folder that exports it (a page per folder). Columns and constraints come from the audit's expectations
  * (drizzle-kit's snapshot of the schema objects), so the docs and the audit read one source.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { is } from 'drizzle-orm';
@@ -18,16 +18,12 @@ import {
 import { migrationsFolder } from '../config.ts';
 import { FluxDbError } from '../errors.ts';
 import { loadMigrations } from '../migrator/journal.ts';
-import { originalDatabaseLogic } from '../schema/database-logic.ts';
-import { legacyTables } from '../schema/legacy.ts';
-import {
-  type DatabaseLogicDecision,
-  type OriginalRename,
-  type OriginalTypeChange,
-  originalRenames,
-  originalTypeChanges,
-} from '../schema/original.ts';
-import { tablePurposes } from '../schema/purposes.ts';
+import { originalDatabaseLogic } from '../schema/original/database-logic.ts';
+import type { DatabaseLogicDecision } from '../schema/original/database-logic-decisions.ts';
+import { legacyTables } from '../schema/original/legacy.ts';
+import { tablePurposes } from '../schema/original/purposes.ts';
+import { type OriginalRename, originalRenames } from '../schema/original/renames.ts';
+import { type OriginalTypeChange, originalTypeChanges } from '../schema/original/type-changes.ts';
 
 export const schemaFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../schema');
 
@@ -42,7 +38,7 @@ export interface ForeignKeyDoc {
 
 export interface TableDoc {
   name: string;
-  /** The variable the domain module exports it as. */
+  /** The variable the domain folder exports it as. */
   exportName: string;
   domain: string;
   purpose: string;
@@ -58,11 +54,11 @@ export interface TableDoc {
 }
 
 export interface DomainDoc {
-  /** The module's file name without extension (`chat`), also the page's name. */
+  /** The domain folder's name (`chat`), also the page's name. */
   slug: string;
-  /** From the module's opening comment: the words before `(DOMAIN.md §N)`. */
+  /** From the opening comment of the folder's index.ts: the words before `(DOMAIN.md §N)`. */
   title: string;
-  /** The module's path relative to packages/db. */
+  /** The folder's path relative to packages/db (`src/schema/chat/`). */
   source: string;
   section: number;
   tables: TableDoc[];
@@ -83,16 +79,13 @@ interface DomainModule {
   exports: Record<string, unknown>;
 }
 
-/** Every module of the schema folder (a file, or a folder with index.ts), imported. */
+/** Every folder of the schema folder (a domain: its index.ts re-exports its tables), imported. */
 async function loadSchemaModules(folder: string): Promise<DomainModule[]> {
   const modules: DomainModule[] = [];
   for (const entry of readdirSync(folder).sort()) {
-    const full = join(folder, entry);
-    const isFolder = statSync(full).isDirectory();
-    if (!isFolder && (!entry.endsWith('.ts') || entry === 'index.ts')) continue;
-    const path = isFolder ? join(full, 'index.ts') : full;
-    const slug = isFolder ? entry : entry.replace(/\.ts$/, '');
-    modules.push({ slug, path, exports: (await import(path)) as Record<string, unknown> });
+    const path = join(folder, entry, 'index.ts');
+    if (!statSync(join(folder, entry)).isDirectory() || !existsSync(path)) continue;
+    modules.push({ slug: entry, path, exports: (await import(path)) as Record<string, unknown> });
   }
   return modules;
 }
@@ -154,8 +147,8 @@ export async function buildSchemaDoc(): Promise<SchemaDoc> {
     if (!owner) {
       throw new FluxDbError(
         'INVALID_INPUT',
-        `table ${table.name} is exported by no module of ${folder}`,
-        'Define each table in a domain module of the schema folder',
+        `table ${table.name} is exported by no domain folder of ${folder}`,
+        'Define each table in a domain folder of the schema folder and export it from its index.ts',
       );
     }
     const purpose = tablePurposes[table.name];
@@ -184,7 +177,7 @@ export async function buildSchemaDoc(): Promise<SchemaDoc> {
     throw new FluxDbError(
       'INVALID_INPUT',
       `no purpose for ${missingPurpose.join(', ')}`,
-      'Write one line for each in packages/db/src/schema/purposes.ts',
+      'Write one line for each in packages/db/src/schema/original/purposes.ts',
     );
   }
 
@@ -196,7 +189,7 @@ export async function buildSchemaDoc(): Promise<SchemaDoc> {
     domains.push({
       slug: module.slug,
       ...heading,
-      source: `src/schema/${module.path.slice(folder.length + 1)}`,
+      source: `src/schema/${module.slug}/`,
       tables: domainTables,
     });
   }

@@ -24,6 +24,21 @@ function htmlTable(headers: string[], rows: string[][]): string {
   return `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body.join('\n')}\n</tbody>\n</table>`;
 }
 
+/**
+ * A heading and a table with a row per item. Without items: the heading and `<p>{empty}</p>`,
+ * or nothing at all when `empty` is not given.
+ */
+function itemsTable<T>(
+  heading: string,
+  headers: string[],
+  items: readonly T[],
+  row: (item: T) => string[],
+  empty?: string,
+): string[] {
+  if (items.length) return [heading, htmlTable(headers, items.map(row))];
+  return empty === undefined ? [] : [heading, `<p>${empty}</p>`];
+}
+
 function page(title: string, nav: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
@@ -137,63 +152,45 @@ function tableSection(doc: SchemaDoc, table: TableDoc, pageName: string): string
     htmlTable(['column', 'type', 'null', 'default', 'notes'], columnRows(doc, table, pageName)),
     `<h3>Primary key</h3>\n<p>${table.primaryKey.length ? list(table.primaryKey) : 'none'}</p>`,
   ];
-  if (table.uniques.length) {
-    parts.push(
-      '<h3>Unique constraints</h3>',
-      htmlTable(
-        ['name', 'columns', 'nulls'],
-        table.uniques.map((u) => [
-          code(u.name),
-          list(u.columns),
-          u.nullsNotDistinct ? 'not distinct' : 'distinct',
-        ]),
-      ),
-    );
-  }
-  if (table.indexes.length) {
-    parts.push(
-      '<h3>Indexes</h3>',
-      htmlTable(
-        ['name', 'unique', 'method', 'keys', 'where', 'with'],
-        table.indexes.map((index) => [
-          code(index.name),
-          index.unique ? 'unique' : '',
-          escapeHtml(index.method),
-          code(indexKeys(index)),
-          index.predicate ? code(index.predicate) : '',
-          index.options.length ? list(index.options) : '',
-        ]),
-      ),
-    );
-  }
   parts.push(
-    '<h3>Foreign keys out</h3>',
-    table.foreignKeysOut.length
-      ? htmlTable(
-          ['columns', 'references', 'on delete', 'name'],
-          table.foreignKeysOut.map((key) => keyTarget(doc, key, pageName, 'out')),
-        )
-      : '<p>none</p>',
-    '<h3>Foreign keys in</h3>',
-    table.foreignKeysIn.length
-      ? htmlTable(
-          ['from', 'to columns', 'on delete', 'name'],
-          table.foreignKeysIn.map((key) => keyTarget(doc, key, pageName, 'in')),
-        )
-      : '<p>none</p>',
+    ...itemsTable(
+      '<h3>Unique constraints</h3>',
+      ['name', 'columns', 'nulls'],
+      table.uniques,
+      (u) => [code(u.name), list(u.columns), u.nullsNotDistinct ? 'not distinct' : 'distinct'],
+    ),
+    ...itemsTable(
+      '<h3>Indexes</h3>',
+      ['name', 'unique', 'method', 'keys', 'where', 'with'],
+      table.indexes,
+      (index) => [
+        code(index.name),
+        index.unique ? 'unique' : '',
+        escapeHtml(index.method),
+        code(indexKeys(index)),
+        index.predicate ? code(index.predicate) : '',
+        index.options.length ? list(index.options) : '',
+      ],
+    ),
+    ...itemsTable(
+      '<h3>Foreign keys out</h3>',
+      ['columns', 'references', 'on delete', 'name'],
+      table.foreignKeysOut,
+      (key) => keyTarget(doc, key, pageName, 'out'),
+      'none',
+    ),
+    ...itemsTable(
+      '<h3>Foreign keys in</h3>',
+      ['from', 'to columns', 'on delete', 'name'],
+      table.foreignKeysIn,
+      (key) => keyTarget(doc, key, pageName, 'in'),
+      'none',
+    ),
+    ...itemsTable('<h3>Checks</h3>', ['name', 'expression'], table.checks, (check) => [
+      code(check.name),
+      code(checkExpression(table.name, check.expression ?? '')),
+    ]),
   );
-  if (table.checks.length) {
-    parts.push(
-      '<h3>Checks</h3>',
-      htmlTable(
-        ['name', 'expression'],
-        table.checks.map((check) => [
-          code(check.name),
-          code(checkExpression(table.name, check.expression ?? '')),
-        ]),
-      ),
-    );
-  }
   if (table.renames.length || table.typeChanges.length) {
     parts.push(
       '<h3>Changes to the original</h3>',
@@ -236,46 +233,40 @@ function changesSection(doc: SchemaDoc): string {
   const parts = [
     '<section id="changes">',
     '<h2>Declared changes to the original database</h2>',
-    `<p>From ${code('packages/db/src/schema/original.ts')}. Every other table and column keeps the original's SQL name.</p>`,
-    '<h3>Renamed columns</h3>',
-    doc.renames.length
-      ? htmlTable(
-          ['table', 'original column', 'column', 'data', 'why'],
-          doc.renames.map((r) => [
-            link(r.table),
-            code(r.from),
-            code(r.to),
-            r.transform ? escapeHtml(r.transform.description) : 'unchanged',
-            escapeHtml(r.reason),
-          ]),
-        )
-      : '<p>none declared</p>',
-    '<h3>Type changes</h3>',
-    doc.typeChanges.length
-      ? htmlTable(
-          ['table', 'column', 'original type', 'type', 'why'],
-          doc.typeChanges.map((c) => [
-            link(c.table),
-            code(c.column),
-            code(c.from),
-            code(c.to),
-            escapeHtml(c.reason),
-          ]),
-        )
-      : '<p>none declared</p>',
-    '<h3>Logic the original keeps in the database</h3>',
-    doc.databaseLogic.length
-      ? htmlTable(
-          ['kind', 'name', 'table', 'kept by', 'how'],
-          doc.databaseLogic.map((d) => [
-            escapeHtml(d.kind),
-            code(d.name),
-            d.table ? link(d.table) : '',
-            escapeHtml(d.owner),
-            escapeHtml(d.how),
-          ]),
-        )
-      : '<p>none declared</p>',
+    `<p>From ${code('packages/db/src/schema/original/')}. Every other table and column keeps the original's SQL name.</p>`,
+    ...itemsTable(
+      '<h3>Renamed columns</h3>',
+      ['table', 'original column', 'column', 'data', 'why'],
+      doc.renames,
+      (r) => [
+        link(r.table),
+        code(r.from),
+        code(r.to),
+        r.transform ? escapeHtml(r.transform.description) : 'unchanged',
+        escapeHtml(r.reason),
+      ],
+      'none declared',
+    ),
+    ...itemsTable(
+      '<h3>Type changes</h3>',
+      ['table', 'column', 'original type', 'type', 'why'],
+      doc.typeChanges,
+      (c) => [link(c.table), code(c.column), code(c.from), code(c.to), escapeHtml(c.reason)],
+      'none declared',
+    ),
+    ...itemsTable(
+      '<h3>Logic the original keeps in the database</h3>',
+      ['kind', 'name', 'table', 'kept by', 'how'],
+      doc.databaseLogic,
+      (d) => [
+        escapeHtml(d.kind),
+        code(d.name),
+        d.table ? link(d.table) : '',
+        escapeHtml(d.owner),
+        escapeHtml(d.how),
+      ],
+      'none declared',
+    ),
     '</section>',
   ];
   return parts.join('\n');
@@ -300,13 +291,13 @@ export function indexPage(doc: SchemaDoc, svg: string): string {
     changesSection(doc),
     '<section id="legacy">',
     '<h2>Legacy tables</h2>',
-    `<p>From ${code('packages/db/src/schema/legacy.ts')}: tables that databases migrated by hand may hold. This package never creates them; the audit reports them as legacy, read-only.</p>`,
-    doc.legacy.length
-      ? htmlTable(
-          ['table', 'origin'],
-          doc.legacy.map((t) => [code(t.name), escapeHtml(t.origin)]),
-        )
-      : '<p>none</p>',
+    ...itemsTable(
+      `<p>From ${code('packages/db/src/schema/original/legacy.ts')}: tables that databases migrated by hand may hold. This package never creates them; the audit reports them as legacy, read-only.</p>`,
+      ['table', 'origin'],
+      doc.legacy,
+      (t) => [code(t.name), escapeHtml(t.origin)],
+      'none',
+    ),
     '</section>',
   ];
   return page('FluxCore schema', navigation(doc, 'index'), body.join('\n'));

@@ -2,7 +2,7 @@
  * Column and constraint helpers every table shares. Names in SQL are snake_case and always
  * explicit, so the audit, drizzle-kit and the database agree on them without a casing option.
  */
-import { getTableName, sql } from 'drizzle-orm';
+import { getTableName, sql, type Table } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   foreignKey,
@@ -11,6 +11,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
 
 /** `id uuid primary key default gen_random_uuid()`. */
 export const id = () => uuid('id').primaryKey().defaultRandom();
@@ -58,4 +59,9 @@ export function reference(
 export function exactlyOneOf(...columns: PgColumn[]) {
   const terms = columns.map((column) => sql`(case when ${column} is null then 0 else 1 end)`);
   return sql`(${sql.join(terms, sql` + `)}) = 1`;
+}
+
+/** zod validators derived from a table: `select` for rows read, `insert` for rows written. */
+export function rowSchemas<TTable extends Table>(table: TTable) {
+  return { select: createSelectSchema(table), insert: createInsertSchema(table) };
 }

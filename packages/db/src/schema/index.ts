@@ -1,28 +1,25 @@
 /**
- * Every table of FluxCore, one file per domain section of shared/design/DOMAIN.md.
- * Importing this module defines tables only: it opens no connection.
+ * Every table of FluxCore: a folder per domain section of shared/design/DOMAIN.md, a file per
+ * table in it, named after the table (`fluxcore_vector_store_files` is
+ * rag/fluxcore-vector-store-files.ts), with its relations, validators and types. Each domain's
+ * value sets and their enums are in its constants.ts. Importing this module defines tables
+ * only: it opens no connection.
  *
- * | section | file |
+ * | section | folder |
  * |---|---|
- * | 1 core chat | chat.ts |
- * | 2 extensions, automation, workspaces, website builder, appointments | apps.ts |
- * | 3 credits, AI entitlements, admins, account deletion, protection | credits-and-access.ts |
- * | 4 FluxCore AI: assistants, instructions, tools, usage | assistants.ts, assistant-tools.ts |
- * | 5 vector stores and RAG (pgvector); the query cache and store counters | rag.ts, rag-cache-and-stats.ts |
- * | 6 assets, files, templates, marketplace, billing; usage prices and metrics | assets/ (a file per table family), pricing-and-metrics.ts |
- * | legacy tables the audit recognises | legacy.ts |
- * | each table's one-line purpose (db:docs, the audit) | purposes.ts |
+ * | 1 core chat | chat/ |
+ * | 2 extensions, automation, workspaces, website builder, appointments | apps/ |
+ * | 3 credits, AI entitlements, admins, account deletion, protection | credits-and-access/ |
+ * | 4 FluxCore AI: assistants, instructions, tools, usage | assistants/ |
+ * | 5 vector stores and RAG (pgvector), the query cache and store counters | rag/ |
+ * | 6 assets, files, templates, marketplace; usage prices and metrics | assets/ |
+ * | what changes about the original database, legacy tables, each table's purpose | original/ |
+ * | column and constraint helpers every table shares | columns.ts |
  */
-export * from './apps.ts';
+export * from './apps/index.ts';
 export * from './assets/index.ts';
-export * from './assistant-tools.ts';
-export * from './assistants.ts';
-export * from './chat.ts';
-export * from './credits-and-access.ts';
-export * from './database-logic.ts';
-export * from './legacy.ts';
-export * from './original.ts';
-export * from './pricing-and-metrics.ts';
-export * from './purposes.ts';
-export * from './rag.ts';
-export * from './rag-cache-and-stats.ts';
+export * from './assistants/index.ts';
+export * from './chat/index.ts';
+export * from './credits-and-access/index.ts';
+export * from './original/index.ts';
+export * from './rag/index.ts';

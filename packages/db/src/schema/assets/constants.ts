@@ -1,5 +1,10 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 
+/** Who may see a vector store, an instruction or a tool (one enum for the three). */
+export const assetVisibilities = ['private', 'shared', 'public', 'marketplace'] as const;
+export type AssetVisibility = (typeof assetVisibilities)[number];
+export const assetVisibilityEnum = pgEnum('asset_visibility', assetVisibilities);
+
 /** Where an asset is used; asset policies are written per scope too. */
 export const assetScopes = [
   'message_attachment',
@@ -166,30 +171,6 @@ export const marketplaceSubscriptionStatusEnum = pgEnum(
   marketplaceSubscriptionStatuses,
 );
 
-export const creditPlanTypes = ['free', 'starter', 'pro', 'enterprise'] as const;
-
-export type CreditPlanType = (typeof creditPlanTypes)[number];
-
-export const creditPlanTypeEnum = pgEnum('fluxcore_credit_plan_type', creditPlanTypes);
-
-export const creditTransactionTypes = [
-  'purchase',
-  'usage',
-  'refund',
-  'adjustment',
-  'subscription_grant',
-  // The original's names for a promotional grant and a subscription charge.
-  'bonus',
-  'subscription',
-] as const;
-
-export type CreditTransactionType = (typeof creditTransactionTypes)[number];
-
-export const creditTransactionTypeEnum = pgEnum(
-  'fluxcore_credit_transaction_type',
-  creditTransactionTypes,
-);
-
 // The original's names for these sets, as its app imports them.
 export type DedupPolicy = AssetDedupPolicy;
 
@@ -200,10 +181,6 @@ export type PermissionLevel = AssetPermissionLevel;
 export type PermissionSource = AssetPermissionSource;
 
 export type DependencyType = PlanAssetDependencyType;
-
-export type PlanType = CreditPlanType;
-
-export type TransactionType = CreditTransactionType;
 
 export type PricingModel = MarketplacePricingModel;
 
@@ -217,3 +194,9 @@ export type UploadSessionStatus = AssetUploadSessionStatus;
 
 /** What a permission or a listing is about: one of the three kinds of FluxCore asset. */
 export type AssetType = 'vector_store' | 'instruction' | 'tool';
+
+/** Kept by the listing as counters; the source of truth is subscriptions and reviews. */
+/** What a buyer may do with a listing's content. */
+export const marketplaceLicenseTypes = ['personal', 'commercial', 'enterprise'] as const;
+
+export type MarketplaceLicenseType = (typeof marketplaceLicenseTypes)[number];

@@ -1,0 +1,61 @@
+import { relations, sql } from 'drizzle-orm';
+import { boolean, check, jsonb, pgTable, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { accounts } from '../chat/accounts.ts';
+import { id, moment, reference, rowSchemas, timestamps } from '../columns.ts';
+import { websiteConfigStatusEnum } from './constants.ts';
+
+export type WebsiteBuilderConfig = {
+  theme?: string;
+  title?: string;
+  description?: string;
+  [key: string]: unknown;
+};
+
+export type WebsitePage = {
+  slug: string;
+  title: string;
+  content?: unknown;
+  [key: string]: unknown;
+};
+
+/** The website builder ("Karen"): one site per account. */
+export const websiteConfigs = pgTable(
+  'website_configs',
+  {
+    id: id(),
+    accountId: uuid('account_id').notNull(),
+    status: websiteConfigStatusEnum('status').notNull().default('draft'),
+    config: jsonb('config').$type<WebsiteBuilderConfig>().notNull().default({}),
+    pages: jsonb('pages').$type<WebsitePage[]>().notNull().default([]),
+    /** Stored lowercase, so the unique index compares domains as DNS does. */
+    customDomain: varchar('custom_domain', { length: 253 }),
+    /** Set once the DNS check proved the account controls the domain. */
+    customDomainVerified: boolean('custom_domain_verified').notNull().default(false),
+    publishedAt: moment('published_at'),
+    lastBuildAt: moment('last_build_at'),
+    /** sha-256 (hex) of the last build's output. */
+    buildHash: varchar('build_hash', { length: 64 }),
+    ...timestamps(),
+  },
+  (t) => [
+    ...reference(t.accountId, () => accounts.id, 'cascade', { indexed: false }),
+    uniqueIndex('website_configs_account_id_key').on(t.accountId),
+    // A domain serves one site; sites without a custom domain are not limited.
+    uniqueIndex('website_configs_custom_domain_key')
+      .on(t.customDomain)
+      .where(sql`${t.customDomain} is not null`),
+    check(
+      'website_configs_custom_domain_lowercase_check',
+      sql`${t.customDomain} = lower(${t.customDomain})`,
+    ),
+  ],
+);
+
+export const websiteConfigsRelations = relations(websiteConfigs, ({ one }) => ({
+  account: one(accounts, { fields: [websiteConfigs.accountId], references: [accounts.id] }),
+}));
+
+export type WebsiteConfig = typeof websiteConfigs.$inferSelect;
+export type NewWebsiteConfig = typeof websiteConfigs.$inferInsert;
+
+export const websiteConfigSchemas = rowSchemas(websiteConfigs);

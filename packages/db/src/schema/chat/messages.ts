@@ -1,0 +1,89 @@
+import { relations } from 'drizzle-orm';
+import { index, jsonb, pgTable, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, reference, rowSchemas } from '../columns.ts';
+import { accounts } from './accounts.ts';
+import { actors } from './actors.ts';
+import {
+  type MediaType,
+  messageGeneratorEnum,
+  messageStatusEnum,
+  messageTypeEnum,
+} from './constants.ts';
+import { conversations } from './conversations.ts';
+import { mediaAttachments } from './media-attachments.ts';
+import { messageEnrichments } from './message-enrichments.ts';
+import { users } from './users.ts';
+
+/** A media item of a message; attachmentId names its media_attachments row. */
+export type MessageMedia = {
+  type: MediaType;
+  url: string;
+  attachmentId?: string;
+  filename?: string;
+  mimeType?: string;
+  size?: number;
+  caption?: string;
+  waveformData?: number[];
+};
+
+export type MessageLocation = { latitude: number; longitude: number; address?: string };
+
+export type MessageButton = { id: string; text: string; action: string };
+
+/** A message's body: always a text (empty for media-only messages), plus optional parts. */
+export type MessageContent = {
+  text: string;
+  media?: MessageMedia[];
+  location?: MessageLocation;
+  buttons?: MessageButton[];
+};
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: id(),
+    conversationId: uuid('conversation_id').notNull(),
+    senderAccountId: uuid('sender_account_id').notNull(),
+    content: jsonb('content').$type<MessageContent>().notNull().default({ text: '' }),
+    type: messageTypeEnum('type').notNull(),
+    generatedBy: messageGeneratorEnum('generated_by').notNull().default('human'),
+    aiApprovedBy: uuid('ai_approved_by'),
+    /** Manual script 007. */
+    status: messageStatusEnum('status').notNull().default('synced'),
+    /** Manual script 008: the actor model. History survives the actor (set null). */
+    fromActorId: uuid('from_actor_id'),
+    toActorId: uuid('to_actor_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    ...reference(t.conversationId, () => conversations.id, 'cascade', { indexed: false }),
+    ...reference(t.senderAccountId, () => accounts.id, 'cascade'),
+    ...reference(t.aiApprovedBy, () => users.id, 'set null'),
+    ...reference(t.fromActorId, () => actors.id, 'set null'),
+    ...reference(t.toActorId, () => actors.id, 'set null'),
+    // Hot query: a conversation's messages newest first, as keyset pages.
+    index('messages_conversation_created_id_idx').on(
+      t.conversationId,
+      t.createdAt.desc(),
+      t.id.desc(),
+    ),
+  ],
+);
+
+export const messagesRelations = relations(messages, ({ one, many }) => ({
+  conversation: one(conversations, {
+    fields: [messages.conversationId],
+    references: [conversations.id],
+  }),
+  sender: one(accounts, { fields: [messages.senderAccountId], references: [accounts.id] }),
+  aiApprover: one(users, { fields: [messages.aiApprovedBy], references: [users.id] }),
+  fromActor: one(actors, { fields: [messages.fromActorId], references: [actors.id] }),
+  toActor: one(actors, { fields: [messages.toActorId], references: [actors.id] }),
+  enrichments: many(messageEnrichments),
+  attachments: many(mediaAttachments),
+}));
+
+export type Message = typeof messages.$inferSelect;
+export type NewMessage = typeof messages.$inferInsert;
+
+export const messageSchemas = rowSchemas(messages);

@@ -1,0 +1,70 @@
+import { relations, sql } from 'drizzle-orm';
+import { check, jsonb, pgTable, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { id, moment, reference, rowSchemas, timestamps } from '../columns.ts';
+import { accounts } from './accounts.ts';
+import { conversations } from './conversations.ts';
+
+/** How one side of a relationship sees the other: the name it saved, its tags, its state. */
+export type RelationshipPerspective = {
+  saved_name: string | null;
+  tags: string[];
+  status: 'active' | 'blocked' | 'archived';
+};
+
+/** A note, preference or rule an account wrote about a relationship. */
+export type ContextEntry = {
+  author_account_id: string;
+  content: string;
+  type: 'note' | 'preference' | 'rule';
+  /** ISO 8601. */
+  created_at: string;
+};
+
+/** The shared context of a relationship; total_chars caps what is sent to the AI. */
+export type RelationshipContext = { entries: ContextEntry[]; total_chars: number };
+
+const newPerspective: RelationshipPerspective = { saved_name: null, tags: [], status: 'active' };
+
+export const relationships = pgTable(
+  'relationships',
+  {
+    id: id(),
+    accountAId: uuid('account_a_id').notNull(),
+    accountBId: uuid('account_b_id').notNull(),
+    perspectiveA: jsonb('perspective_a')
+      .$type<RelationshipPerspective>()
+      .notNull()
+      .default(newPerspective),
+    perspectiveB: jsonb('perspective_b')
+      .$type<RelationshipPerspective>()
+      .notNull()
+      .default(newPerspective),
+    context: jsonb('context')
+      .$type<RelationshipContext>()
+      .notNull()
+      .default({ entries: [], total_chars: 0 }),
+    lastInteraction: moment('last_interaction'),
+    ...timestamps(),
+  },
+  (t) => [
+    ...reference(t.accountAId, () => accounts.id, 'cascade'),
+    ...reference(t.accountBId, () => accounts.id, 'cascade'),
+    // One relationship per pair of accounts, whichever side is "a".
+    uniqueIndex('relationships_pair_key').on(
+      sql`least(${t.accountAId}, ${t.accountBId})`,
+      sql`greatest(${t.accountAId}, ${t.accountBId})`,
+    ),
+    check('relationships_distinct_accounts_check', sql`${t.accountAId} <> ${t.accountBId}`),
+  ],
+);
+
+export const relationshipsRelations = relations(relationships, ({ one, many }) => ({
+  accountA: one(accounts, { fields: [relationships.accountAId], references: [accounts.id] }),
+  accountB: one(accounts, { fields: [relationships.accountBId], references: [accounts.id] }),
+  conversations: many(conversations),
+}));
+
+export type Relationship = typeof relationships.$inferSelect;
+export type NewRelationship = typeof relationships.$inferInsert;
+
+export const relationshipSchemas = rowSchemas(relationships);

@@ -1,0 +1,38 @@
+/**
+ * A column this schema adds, NOT NULL with no default, whose value every existing row of the
+ * original can be given. db:converge adds the column nullable, fills it with `using`, checks no
+ * row is left null and only then sets NOT NULL. `using` is a SQL expression over the original's
+ * row, by its original column names (none of them renamed), and may read other tables.
+ */
+export interface OriginalBackfill {
+  readonly table: string;
+  /** This schema's new column. */
+  readonly column: string;
+  readonly using: string;
+  /** One line for the docs and the converge plan. */
+  readonly description: string;
+  /** Why the value is right for every row the original wrote. */
+  readonly reason: string;
+}
+
+/** Each new NOT NULL column without a default that the original's rows can be given. */
+export const originalBackfills: readonly OriginalBackfill[] = [
+  {
+    table: 'credits_ledger',
+    column: 'wallet_id',
+    using: '(select w.id from credits_wallets as w where w.account_id = credits_ledger.account_id)',
+    description: "the account's wallet",
+    reason:
+      'the original keeps one wallet per account (credits_wallets_account_unique), and every entry moved that wallet; an account with entries but no wallet is refused by the NOT NULL check',
+  },
+  {
+    table: 'asset_upload_sessions',
+    column: 'chunks_total',
+    using:
+      'greatest(ceil(coalesce(total_bytes, 0) / 5242880.0), coalesce(chunks_received, 0))::integer',
+    description:
+      'the chunks its declared size takes at the default chunk size, never fewer than it received',
+    reason:
+      "the original never stored the chunk count; every original session uses this schema's default chunk size (5 MiB), so its size gives the count, and a session without a declared size has received all its chunks so far",
+  },
+];

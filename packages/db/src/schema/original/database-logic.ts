@@ -1,0 +1,41 @@
+/**
+ * originalDatabaseLogic: every function, trigger and schema of the original's database logic
+ * with this package's decision, then the ones this package's migrations create (the data is in
+ * database-logic-decisions.ts). It reads the schema's tables to know which have updated_at.
+ */
+import { getTableColumns, getTableName, is } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
+import * as apps from '../apps/index.ts';
+import * as assets from '../assets/index.ts';
+import * as assistants from '../assistants/index.ts';
+import * as chat from '../chat/index.ts';
+import * as creditsAndAccess from '../credits-and-access/index.ts';
+import * as rag from '../rag/index.ts';
+import {
+  type DatabaseLogicDecision,
+  originalOnlyDatabaseLogic,
+  packageDatabaseLogicFor,
+} from './database-logic-decisions.ts';
+
+/** Every table with an updated_at column: 0029 gives each one the touch trigger. */
+export const tablesWithUpdatedAt: readonly string[] = [
+  apps,
+  assets,
+  assistants,
+  chat,
+  creditsAndAccess,
+  rag,
+]
+  .flatMap((module) => Object.values(module))
+  .filter((value): value is PgTable => is(value, PgTable))
+  .filter((table) => 'updatedAt' in getTableColumns(table))
+  .map((table) => getTableName(table))
+  .sort();
+
+/** The functions and triggers this package's migrations create. */
+export const packageDatabaseLogic = packageDatabaseLogicFor(tablesWithUpdatedAt);
+
+export const originalDatabaseLogic: readonly DatabaseLogicDecision[] = [
+  ...originalOnlyDatabaseLogic,
+  ...packageDatabaseLogic,
+];

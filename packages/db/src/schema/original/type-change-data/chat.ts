@@ -1,0 +1,47 @@
+import type { TypeChangeRows } from './index.ts';
+
+/** The chat domain's tightened column types, by table (index.ts: the row format). */
+export const chatTypeChanges: TypeChangeRows = {
+  accounts: [
+    ['account_type', 'varchar(20)!', 'account_type!', 'closedSet'],
+    ['created_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
+    ['updated_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
+  ],
+  actors: [
+    ['actor_type', 'varchar(20)!', 'actor_type!', 'closedSet'],
+    ['created_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
+    ['role', 'varchar(20)', 'varchar(50)!', 'notNull'],
+  ],
+  conversations: [
+    ['channel', 'varchar(20)!', 'conversation_channel!', 'closedSet'],
+    ['created_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
+    ['last_message_at', 'timestamp', 'timestamptz', 'timestamptz'],
+    ['status', 'varchar(20)!', 'conversation_status!', 'closedSet'],
+    ['updated_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
+  ],
+  media_attachments: [
+    ['created_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
+    ['message_id', 'uuid', 'uuid!', 'notNull'],
+    ['type', 'text!', 'media_type!', 'closedSet'],
+    ['waveform_data', 'jsonb', 'jsonb!', 'notNull'],
+  ],
+  message_enrichments: [['created_at', 'timestamp!', 'timestamptz!', 'timestamptz']],
+  messages: [
+    ['created_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
+    ['generated_by', 'varchar(20)!', 'message_generator!', 'closedSet'],
+    ['status', 'varchar(20)!', 'message_status!', 'closedSet'],
+    ['type', 'varchar(20)!', 'message_type!', 'closedSet'],
+  ],
+  password_reset_tokens: [
+    ['created_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
+    ['expires_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
+  ],
+  relationships: [
+    ['created_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
+    ['last_interaction', 'timestamp', 'timestamptz', 'timestamptz'],
+  ],
+  users: [
+    ['created_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
+    ['updated_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
+  ],
+};

@@ -1,0 +1,56 @@
+import { pgEnum } from 'drizzle-orm/pg-core';
+
+/**
+ * The width of every embedding: OpenAI text-embedding-3-small returns 1536 numbers. The
+ * chunks column is `vector(1536)`, so a RAG configuration cannot ask for another width.
+ */
+export const embeddingDimensions = 1536;
+
+/** Where the embeddings live: pgvector here, or OpenAI's vector store service. */
+export const vectorStoreBackends = ['local', 'openai'] as const;
+export type VectorStoreBackend = (typeof vectorStoreBackends)[number];
+export const vectorStoreBackendEnum = pgEnum('vector_store_backend', vectorStoreBackends);
+
+/** `expired` is set once `expires_at` has passed (the OpenAI expiry policy). */
+export const vectorStoreStatuses = ['draft', 'production', 'disabled', 'expired'] as const;
+export type VectorStoreStatus = (typeof vectorStoreStatuses)[number];
+export const vectorStoreStatusEnum = pgEnum('vector_store_status', vectorStoreStatuses);
+
+/** Where a store's content came from: built by the account, or copied from a marketplace listing. */
+/** `cache`: the original's local copy of a store whose backend is elsewhere. */
+export const vectorStoreSources = ['primary', 'marketplace', 'cache'] as const;
+export type VectorStoreSource = (typeof vectorStoreSources)[number];
+export const vectorStoreSourceEnum = pgEnum('vector_store_source', vectorStoreSources);
+
+/** The processing state of one file in one store (OpenAI's vector store file statuses). */
+/** OpenAI's four states, plus the original's `pending` and `processing` for the local backend. */
+export const vectorStoreFileStatuses = [
+  'in_progress',
+  'completed',
+  'failed',
+  'cancelled',
+  'pending',
+  'processing',
+] as const;
+export type VectorStoreFileStatus = (typeof vectorStoreFileStatuses)[number];
+export const vectorStoreFileStatusEnum = pgEnum(
+  'vector_store_file_status',
+  vectorStoreFileStatuses,
+);
+
+export const ragChunkingStrategies = [
+  'fixed',
+  'recursive',
+  'sentence',
+  'paragraph',
+  'semantic',
+  /** By pages (PDFs). */
+  'page',
+  /** By chunk_custom_regex. */
+  'custom',
+] as const;
+export type RagChunkingStrategy = (typeof ragChunkingStrategies)[number];
+export const ragChunkingStrategyEnum = pgEnum('rag_chunking_strategy', ragChunkingStrategies);
+
+/** How a store expires: never, or after days of inactivity (OpenAI's last_active_at anchor). */
+export const vectorStoreExpirationPolicies = ['never', 'days_after_last_use'] as const;

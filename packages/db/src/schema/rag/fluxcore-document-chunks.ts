@@ -1,0 +1,88 @@
+import { relations, sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+  varchar,
+  vector,
+} from 'drizzle-orm/pg-core';
+import { accounts } from '../chat/accounts.ts';
+import { id, reference, rowSchemas, timestamps } from '../columns.ts';
+import { embeddingDimensions } from './constants.ts';
+import { fluxcoreFiles } from './fluxcore-files.ts';
+import { fluxcoreVectorStores } from './fluxcore-vector-stores.ts';
+
+export type DocumentChunkMetadata = {
+  pageNumber?: number;
+  sectionTitle?: string;
+  startChar?: number;
+  endChar?: number;
+  [key: string]: unknown;
+};
+
+/**
+ * The text chunks of the local backend and their embeddings. Re-indexing a file deletes its
+ * chunks and writes new ones; updated_at moves only when a chunk's metadata is corrected.
+ */
+export const fluxcoreDocumentChunks = pgTable(
+  'fluxcore_document_chunks',
+  {
+    id: id(),
+    vectorStoreId: uuid('vector_store_id').notNull(),
+    fileId: uuid('file_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    content: text('content').notNull(),
+    chunkIndex: integer('chunk_index').notNull(),
+    tokenCount: integer('token_count').notNull().default(0),
+    metadata: jsonb('metadata').$type<DocumentChunkMetadata>().notNull().default({}),
+    embedding: vector('embedding', { dimensions: embeddingDimensions }).notNull(),
+    /** Where the chunk came from in its file. */
+    pageNumber: integer('page_number'),
+    sectionTitle: varchar('section_title', { length: 255 }),
+    startChar: integer('start_char'),
+    endChar: integer('end_char'),
+    ...timestamps(),
+  },
+  (t) => [
+    ...reference(t.vectorStoreId, () => fluxcoreVectorStores.id, 'cascade'),
+    // No foreign key on file_id: the original's points at fluxcore_vector_store_files (its
+    // chunks belong to a file's membership in a store), this package's code wrote
+    // fluxcore_files ids, and a real database holds the former. Either key is kept as it is;
+    // the chunks still go when their store or account does (cascades above and below), and the
+    // unique index below keeps file_id indexed.
+    ...reference(t.accountId, () => accounts.id, 'cascade'),
+    uniqueIndex('fluxcore_document_chunks_file_chunk_key').on(t.fileId, t.chunkIndex),
+    // Hot query: a store's top-k chunks by cosine distance. m = 16 and ef_construction = 64 are
+    // pgvector's defaults: good recall for 1536 dimensions at a moderate build cost and size.
+    // Recall is tuned per query with `hnsw.ef_search`, without rebuilding the index.
+    index('fluxcore_document_chunks_embedding_hnsw_idx')
+      .using('hnsw', t.embedding.op('vector_cosine_ops'))
+      .with({ m: 16, ef_construction: 64 }),
+    check(
+      'fluxcore_document_chunks_counts_check',
+      sql`${t.chunkIndex} >= 0 and ${t.tokenCount} >= 0`,
+    ),
+  ],
+);
+
+export const fluxcoreDocumentChunksRelations = relations(fluxcoreDocumentChunks, ({ one }) => ({
+  vectorStore: one(fluxcoreVectorStores, {
+    fields: [fluxcoreDocumentChunks.vectorStoreId],
+    references: [fluxcoreVectorStores.id],
+  }),
+  file: one(fluxcoreFiles, {
+    fields: [fluxcoreDocumentChunks.fileId],
+    references: [fluxcoreFiles.id],
+  }),
+  account: one(accounts, { fields: [fluxcoreDocumentChunks.accountId], references: [accounts.id] }),
+}));
+
+export type FluxcoreDocumentChunk = typeof fluxcoreDocumentChunks.$inferSelect;
+export type NewFluxcoreDocumentChunk = typeof fluxcoreDocumentChunks.$inferInsert;
+
+export const fluxcoreDocumentChunkSchemas = rowSchemas(fluxcoreDocumentChunks);
