@@ -111,7 +111,12 @@ describe.each(databaseKinds)('RAG search filtered to a small store (%s)', (kind)
     });
 
   test('the fixture: every other store chunk is nearer the query than any of the store', async () => {
-    const [row] = await rawRows<{ store: number; others: number; farthest: number; nearest: number }>(
+    const [row] = await rawRows<{
+      store: number;
+      others: number;
+      farthest: number;
+      nearest: number;
+    }>(
       db,
       sql`select count(*) filter (where vector_store_id = ${storeId})::int as store,
                  count(*) filter (where vector_store_id <> ${storeId})::int as others,
