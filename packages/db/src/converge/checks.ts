@@ -5,6 +5,7 @@
  * Every refusal names the table and column, the number of rows, up to three example keys and
  * the fix.
  */
+import { type Dependent, readDependents } from '../catalog/dependents.ts';
 import type { LiveSchema } from '../catalog/introspect.ts';
 import type { SqlSession } from '../client.ts';
 import type { ColumnSource } from './diff.ts';
@@ -301,6 +302,8 @@ async function runCheckUnguarded(context: CheckContext, spec: CheckSpec): Promis
         `update them to satisfy the check, and run again`,
       );
     }
+    case 'drop-table':
+      return dropTableCheck(context, spec);
     case 'logic': {
       const fix = `rewrite it for the new column, or drop it with --drop <name> (and recreate it afterwards), and run again`;
       return {
@@ -315,4 +318,71 @@ async function runCheckUnguarded(context: CheckContext, spec: CheckSpec): Promis
       };
     }
   }
+}
+
+/** Whether the plan drops this dependent before or with the table. */
+function droppedAlongside(dependent: Dependent, alongside: Set<string>): boolean {
+  if (dependent.kind.endsWith('view')) return alongside.has(`view:${dependent.name}`);
+  if (!dependent.relation || dependent.kind === 'other') return false;
+  return (
+    alongside.has(`table:${dependent.relation}`) ||
+    alongside.has(`constraint:${dependent.relation}.${dependent.name}`) ||
+    dependent.columns.some((c) => alongside.has(`column:${dependent.relation}.${c}`))
+  );
+}
+
+/**
+ * A table --drop drops: nothing outside it may depend on it (the drop runs without CASCADE,
+ * which would drop views and other tables' foreign keys silently), unless the plan drops that
+ * too. Its rows are counted for the plan.
+ */
+async function dropTableCheck(
+  context: CheckContext,
+  spec: Extract<CheckSpec, { kind: 'drop-table' }>,
+): Promise<CheckResult> {
+  const alongside = new Set(spec.alongside);
+  const blocking = (await readDependents(context.session, spec.table)).filter(
+    (d) => !droppedAlongside(d, alongside),
+  );
+  const [count] = await context.session.query<{ n: number }>(
+    `select count(*)::int as n from ${quote(spec.table)}`,
+  );
+  const rows = Number(count?.n ?? 0);
+  const named = blocking.map((d) =>
+    d.kind === 'foreign key' || d.kind === 'constraint'
+      ? `${d.kind} ${d.name} on ${d.relation}`
+      : d.kind === 'other'
+        ? d.name
+        : `${d.kind} ${d.name}`,
+  );
+  if (blocking.length === 0) {
+    return {
+      spec,
+      ok: true,
+      summary: `ok: nothing outside ${spec.table} depends on it; its ${rows} row(s) go with it`,
+      table: spec.table,
+      column: undefined,
+      rows,
+      examples: [],
+      fix: undefined,
+    };
+  }
+  const ways = blocking.map((d) =>
+    d.kind.endsWith('view')
+      ? `--drop ${d.name}`
+      : d.kind === 'foreign key' || d.kind === 'constraint'
+        ? `alter table ${quote(d.relation ?? '')} drop constraint ${quote(d.name)}`
+        : `drop ${d.name} by hand`,
+  );
+  const fix = `deal with ${blocking.length === 1 ? 'it' : 'them'} first (${ways.join('; ')}), or keep the table, and run again`;
+  return {
+    spec,
+    ok: false,
+    summary: `REFUSED: ${spec.table} (${rows} row(s)) cannot be dropped: ${named.join('; ')} depend${blocking.length === 1 ? 's' : ''} on it, and --drop never drops with CASCADE. Fix: ${fix}`,
+    table: spec.table,
+    column: undefined,
+    rows,
+    examples: named,
+    fix,
+  };
 }

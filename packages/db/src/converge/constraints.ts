@@ -130,6 +130,7 @@ export function planConstraints(
           want.name,
           `change foreign key ${name} on ${want.name} (${why}): dropped here, added back below`,
           [`alter table ${t} drop constraint ${quote(found.name)}`],
+          { drops: [`constraint:${want.name}.${found.name}`] },
         );
         add(wantC);
         continue;
@@ -149,6 +150,7 @@ export function planConstraints(
         want.name,
         `drop constraint ${c.name} on ${want.name} (not in the schema; no row is lost)`,
         [`alter table ${t} drop constraint ${quote(c.name)}`],
+        { drops: [`constraint:${want.name}.${c.name}`] },
       );
     }
 

@@ -290,9 +290,13 @@ export function buildStructuralPlan(
     for (const name of pairing.unpaired) {
       const full = `${want.name}.${name}`;
       if (keep('column', full, 'not declared by the schema: kept with its data')) {
-        step('drop', want.name, `drop column ${full} (--drop)`, [
-          `alter table ${t} drop column ${quote(name)}`,
-        ]);
+        step(
+          'drop',
+          want.name,
+          `drop column ${full} (--drop)`,
+          [`alter table ${t} drop column ${quote(name)}`],
+          { drops: [`column:${full}`] },
+        );
       }
     }
   }
@@ -300,15 +304,33 @@ export function buildStructuralPlan(
   planConstraints(live, target, pairings, retyped, step, steps);
 
   // Tables the schema does not declare.
+  const droppedTables: string[] = [];
   for (const table of live.schema.tables.values()) {
     if (target.schema.tables.has(table.name)) continue;
     if (keep('table', table.name, 'not declared by the schema: kept with its rows'))
-      step('drop', table.name, `drop table ${table.name} (--drop)`, [
-        `drop table ${quote(table.name)} cascade`,
-      ]);
+      droppedTables.push(table.name);
   }
 
   planLogic(live, target, steps, keep, renamedColumns, retyped, pairings);
+
+  // --drop tables last of the drop phase, in one statement and without CASCADE: what depends
+  // on them must be dropped by the plan too (checked), and they may reference each other.
+  if (droppedTables.length > 0) {
+    const alongside = [
+      ...steps.filter((s) => s.phase === 'drop').flatMap((s) => s.drops ?? []),
+      ...droppedTables.map((name) => `table:${name}`),
+    ];
+    step(
+      'drop',
+      droppedTables.length === 1 ? droppedTables[0] : undefined,
+      `drop table ${droppedTables.join(', ')} (--drop)`,
+      [`drop table ${droppedTables.map(quote).join(', ')}`],
+      {
+        checks: droppedTables.map((table) => ({ kind: 'drop-table', table, alongside })),
+        drops: droppedTables.map((name) => `table:${name}`),
+      },
+    );
+  }
 
   // Enums no column uses any more (an old rebuilt one, or one the schema renamed).
   const stillUsed = new Set<string>();

@@ -17,8 +17,23 @@ export function planLogic(
   retyped: Set<string>,
   pairings: Map<string, ColumnPairing>,
 ): void {
-  const add = (phase: Phase, summary: string, sql: string[], checks: CheckSpec[] = []) =>
-    steps.push({ phase, table: undefined, summary, sql, checks, rewrites: false, longLock: false });
+  const add = (
+    phase: Phase,
+    summary: string,
+    sql: string[],
+    checks: CheckSpec[] = [],
+    drops?: string[],
+  ) =>
+    steps.push({
+      phase,
+      table: undefined,
+      summary,
+      sql,
+      checks,
+      rewrites: false,
+      longLock: false,
+      drops,
+    });
   const dropped = new Set<string>();
   for (const [key, trigger] of live.logic.triggers) {
     const wanted = target.logic.triggers.get(key);
@@ -46,6 +61,8 @@ export function planLogic(
         [
           `drop ${view.materialized ? 'materialized view' : 'view'} ${quote(view.schema)}.${quote(view.name)}`,
         ],
+        [],
+        [`view:${key}`],
       );
       dropped.add(`view:${key}`);
     }

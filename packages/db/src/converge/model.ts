@@ -52,7 +52,13 @@ export type CheckSpec =
       name: string;
     }
   | { kind: 'check'; table: string; name: string; expression: string }
-  | { kind: 'logic'; table: string; column: string; change: string; readers: string[] };
+  | { kind: 'logic'; table: string; column: string; change: string; readers: string[] }
+  | {
+      kind: 'drop-table';
+      table: string;
+      /** What the plan drops before or with it (`table:t`, `view:s.v`, `constraint:t.c`, `column:t.c`). */
+      alongside: string[];
+    };
 
 export interface CheckResult {
   spec: CheckSpec;
@@ -77,6 +83,8 @@ export interface Step {
   rewrites: boolean;
   /** The step holds an ACCESS EXCLUSIVE lock while it reads the whole table. */
   longLock: boolean;
+  /** What a drop step drops, in the form `alongside` takes (`constraint:t.c`, `view:s.v`, …). */
+  drops?: string[];
 }
 
 export type KeptKind = 'table' | 'column' | 'function' | 'trigger' | 'view' | 'schema' | 'enum';

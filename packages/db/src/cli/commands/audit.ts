@@ -1,6 +1,7 @@
 /**
  * `db:audit`: the live database against the schema. Exit 0 when it matches, 1 on any
- * difference (legacy tables excepted), 2 when the audit could not run.
+ * difference (legacy tables excepted), 2 when the audit could not run (no database, a bad
+ * flag, a --table name of no table).
  */
 import { auditDatabase } from '../../audit/audit.ts';
 import { paintFor, renderReport } from '../../audit/report.ts';
@@ -27,10 +28,13 @@ export async function run(flags: AuditFlags, config: DatabaseConfig, io: Io = co
     const known = new Set(report.tables.map((table) => table.name));
     const unknownTables = (flags.table ?? []).filter((name) => !known.has(name));
     if (unknownTables.length > 0) {
+      // A mistake in a flag, like an unknown --drop name of db:converge: the audit did not
+      // run on what was asked, so exit 2 (1 would say the database differs from the schema).
+      const one = unknownTables.length === 1;
       throw new FluxDbError(
         'USAGE',
-        `--table names no table of the schema or the database: ${unknownTables.join(', ')}`,
-        'Give a table name as db:audit lists it (bun run db:audit shows them all)',
+        `--table ${unknownTables.join(', ')}: no table${one ? '' : 's'} of ${one ? 'that name' : 'those names'} in the schema or the database`,
+        'Run bun run db:audit without --table to list every table, and pass one of those names',
       );
     }
     if (flags.json) {

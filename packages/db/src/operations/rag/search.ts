@@ -39,12 +39,19 @@ export interface ChunkMatch {
   score: number;
 }
 
-/** The k chunks of one store nearest to the embedding, nearest first (no score filter). */
+/**
+ * The k chunks of one store nearest to the embedding, nearest first (no score filter). Its
+ * ORDER BY is the `<=>` operator, which the HNSW index serves; `exact` orders by pgvector's
+ * `cosine_distance()` function instead (the same value), which no index serves, so the store's
+ * rows are read through its own index and sorted.
+ */
 export function nearestChunksQuery(
   db: Database | Transaction,
-  params: { vectorStoreId: string; embedding: number[]; topK: number },
+  params: { vectorStoreId: string; embedding: number[]; topK: number; exact?: boolean },
 ) {
-  const distance = cosineDistance(fluxcoreDocumentChunks.embedding, params.embedding);
+  const distance = params.exact
+    ? sql`cosine_distance(${fluxcoreDocumentChunks.embedding}, ${JSON.stringify(params.embedding)}::vector)`
+    : cosineDistance(fluxcoreDocumentChunks.embedding, params.embedding);
   return db
     .select({
       id: fluxcoreDocumentChunks.id,
@@ -65,10 +72,16 @@ export function nearestChunksQuery(
  *
  * In one transaction, `set_config(…, true)` (what `set local` does, with a bound value) sets:
  * - `hnsw.ef_search`, the recall knob, for this query only;
- * - `hnsw.iterative_scan = strict_order`, so the index keeps walking when other stores' chunks
- *   fill its first candidates (pgvector ≥ 0.8), instead of returning fewer than k rows.
- * The top k by distance are taken first and filtered by score after: the same rows as
- * filtering first (the score falls as the distance grows), and the index can order them.
+ * - `hnsw.iterative_scan = strict_order` (pgvector ≥ 0.8): when other stores' chunks fill the
+ *   index's first candidates, the scan keeps walking the graph (up to `hnsw.max_scan_tuples`,
+ *   20,000 by default) instead of returning fewer than k rows, and returns them in exact
+ *   distance order.
+ * When fewer than k rows come back all the same (the store holds fewer than k chunks, or the
+ * walk stopped at `hnsw.max_scan_tuples` before it met k of them), the exact query runs (the
+ * store's rows through its own index, sorted): fewer than k rows then means the store has no
+ * more. The top k by distance are taken first and filtered by score after:
+ * the same rows as filtering first (the score falls as the distance grows), and the index can
+ * order them.
  */
 export async function searchChunks(
   db: Database | Transaction,
@@ -88,7 +101,9 @@ export async function searchChunks(
     await tx.execute(
       sql`select set_config('hnsw.ef_search', ${String(efSearch)}, true), set_config('hnsw.iterative_scan', 'strict_order', true)`,
     );
-    const nearest = await nearestChunksQuery(tx, { vectorStoreId, embedding, topK });
+    let nearest = await nearestChunksQuery(tx, { vectorStoreId, embedding, topK });
+    if (nearest.length < topK)
+      nearest = await nearestChunksQuery(tx, { vectorStoreId, embedding, topK, exact: true });
     return nearest
       .map(({ distance: d, ...chunk }) => ({ ...chunk, score: 1 - d }))
       .filter((chunk) => chunk.score >= minScore);

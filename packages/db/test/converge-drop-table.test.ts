@@ -1,0 +1,173 @@
+/**
+ * `db:converge --drop TABLE` on both databases: the table is dropped without CASCADE. When a
+ * view or another table's foreign key depends on it, and the plan does not drop that too, the
+ * plan refuses in one line naming the table, its rows, the dependents and the fix, and nothing
+ * changes (catalog dump, row counts and every column's checksum compared). When nothing
+ * depends on it, or the plan drops the dependents too, it applies and every other table keeps
+ * every row.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import type { FullCatalog } from '../src/catalog/logic.ts';
+import type { SqlSession } from '../src/client.ts';
+import { type ConvergeOptions, converge } from '../src/converge/apply.ts';
+import { renderPlan } from '../src/converge/render.ts';
+import { readTarget } from '../src/converge/target.ts';
+import { migrate } from '../src/migrator/apply.ts';
+import {
+  createTestDatabase,
+  databaseKinds,
+  projectMigrations,
+  type TestDatabase,
+} from '../src/testing/index.ts';
+import { type Fingerprint, fingerprint, schemaDump } from './support/fingerprint.ts';
+
+/** The fingerprint without the named tables. */
+function without(print: Fingerprint, tables: string[]) {
+  const kept = (name: string) => !tables.some((t) => name === t || name.startsWith(`${t}.`));
+  return {
+    rows: [...print.rows].filter(([name]) => kept(name)),
+    columns: [...print.columns].filter(([name]) => kept(name)),
+  };
+}
+
+describe.each(databaseKinds)('db:converge --drop TABLE (%s)', (kind) => {
+  let database: TestDatabase;
+  let session: SqlSession;
+  let target: FullCatalog;
+  const run = (options: ConvergeOptions = {}) =>
+    converge(session, database.config, projectMigrations, { target, ...options });
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    session = await database.session();
+    await migrate(session, projectMigrations);
+    target = await readTarget(database.config, projectMigrations);
+    // What an operator added by hand beside the schema, with rows: a table another table's
+    // foreign key references, a table a view reads, and a table nothing depends on.
+    await session.exec(`
+      create table fixture_batches (id serial primary key, label text not null);
+      insert into fixture_batches (label) select 'batch ' || g from generate_series(1, 5) g;
+      create table fixture_batch_rows (
+        id serial primary key,
+        batch_id int not null constraint fixture_batch_rows_batch_fk references fixture_batches (id),
+        payload text);
+      insert into fixture_batch_rows (batch_id, payload)
+        select 1 + g % 5, 'row ' || g from generate_series(1, 12) g;
+      create table fixture_labels (id serial primary key, name text not null);
+      insert into fixture_labels (name) values ('red'), ('green'), ('blue');
+      create view public.fixture_label_names as select name from fixture_labels;
+      create table fixture_scratch (id serial primary key, note text);
+      insert into fixture_scratch (note) values ('a'), ('b');`);
+  }, 600_000);
+  afterAll(async () => {
+    await session?.close();
+    await database?.drop();
+  });
+
+  /** Runs `action` and requires the catalog, every row count and every value unchanged. */
+  async function unchanged(action: () => Promise<void>) {
+    const dump = await schemaDump(session);
+    const before = await fingerprint(session);
+    await action();
+    expect(await schemaDump(session)).toBe(dump);
+    const after = await fingerprint(session);
+    expect(after.rows).toEqual(before.rows);
+    expect(after.columns).toEqual(before.columns);
+  }
+
+  test('without --drop the tables are kept with their rows, and there is nothing to converge', async () => {
+    const outcome = await run();
+    expect(outcome.status).toBe('nothing');
+    expect(
+      outcome.plan.kept.filter((k) => k.kind === 'table').map((k) => [k.name, k.rows]),
+    ).toEqual([
+      ['fixture_batch_rows', 12],
+      ['fixture_batches', 5],
+      ['fixture_labels', 3],
+      ['fixture_scratch', 2],
+    ]);
+  });
+
+  test('a table a view reads is refused, naming the view and the fix, and nothing changes', async () => {
+    await unchanged(async () => {
+      for (const apply of [false, true]) {
+        const outcome = await run({ apply, drop: ['fixture_labels'] });
+        expect(outcome.status).toBe('refused');
+        expect(outcome.plan.refusals.map((r) => r.summary)).toEqual([
+          'REFUSED: fixture_labels (3 row(s)) cannot be dropped: view public.fixture_label_names depends on it, and --drop never drops with CASCADE. Fix: deal with it first (--drop public.fixture_label_names), or keep the table, and run again',
+        ]);
+        expect(renderPlan(outcome.plan, 'test')).toContain(
+          `--   ${outcome.plan.refusals[0]?.summary}`,
+        );
+      }
+    });
+  });
+
+  test('a table another table references is refused, naming the foreign key and the fix, and nothing changes', async () => {
+    await unchanged(async () => {
+      const outcome = await run({ apply: true, drop: ['fixture_batches'] });
+      expect(outcome.status).toBe('refused');
+      expect(outcome.plan.refusals).toHaveLength(1);
+      expect(outcome.plan.refusals[0]).toMatchObject({
+        table: 'fixture_batches',
+        rows: 5,
+        examples: ['foreign key fixture_batch_rows_batch_fk on fixture_batch_rows'],
+        summary:
+          'REFUSED: fixture_batches (5 row(s)) cannot be dropped: foreign key fixture_batch_rows_batch_fk on fixture_batch_rows depends on it, and --drop never drops with CASCADE. Fix: deal with it first (alter table "fixture_batch_rows" drop constraint "fixture_batch_rows_batch_fk"), or keep the table, and run again',
+      });
+    });
+  });
+
+  test('a table nothing depends on is dropped without CASCADE; every other table keeps every row', async () => {
+    const planned = await run({ drop: ['fixture_scratch'] });
+    expect(planned.status).toBe('planned');
+    const step = planned.plan.steps.find(
+      (s) => s.summary === 'drop table fixture_scratch (--drop)',
+    );
+    expect(step?.sql).toEqual(['drop table "fixture_scratch"']);
+    expect(
+      planned.plan.results.get(step as NonNullable<typeof step>)?.map((r) => r.summary),
+    ).toEqual(['ok: nothing outside fixture_scratch depends on it; its 2 row(s) go with it']);
+    expect(renderPlan(planned.plan, 'test')).toContain('--   table fixture_scratch (2 rows)');
+    const before = await fingerprint(session);
+    const applied = await run({ apply: true, drop: ['fixture_scratch'] });
+    expect(applied.status).toBe('applied');
+    const after = await fingerprint(session);
+    expect(after.rows.has('fixture_scratch')).toBe(false);
+    expect(without(after, [])).toEqual(without(before, ['fixture_scratch']));
+  });
+
+  test('a table dropped with its dependents (the view, the referencing table) applies', async () => {
+    const planned = await run({
+      drop: [
+        'fixture_labels',
+        'public.fixture_label_names',
+        'fixture_batches',
+        'fixture_batch_rows',
+      ],
+    });
+    expect(planned.plan.refusals).toEqual([]);
+    const drops = planned.plan.steps.filter((s) => s.phase === 'drop').map((s) => s.sql);
+    // The view first, then the tables in one statement (they reference each other).
+    expect(drops).toEqual([
+      ['drop view "public"."fixture_label_names"'],
+      ['drop table "fixture_batch_rows", "fixture_batches", "fixture_labels"'],
+    ]);
+    const before = await fingerprint(session);
+    const applied = await run({
+      apply: true,
+      drop: [
+        'fixture_labels',
+        'public.fixture_label_names',
+        'fixture_batches',
+        'fixture_batch_rows',
+      ],
+    });
+    expect(applied.status).toBe('applied');
+    const dropped = ['fixture_batch_rows', 'fixture_batches', 'fixture_labels'];
+    const after = await fingerprint(session);
+    for (const table of dropped) expect(after.rows.has(table)).toBe(false);
+    expect(without(after, [])).toEqual(without(before, dropped));
+    expect((await run()).status).toBe('nothing');
+  });
+});
