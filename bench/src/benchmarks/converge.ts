@@ -1,6 +1,6 @@
 /**
  * Adopting the real FluxCore database: `converge()` (db:converge --yes, in process) on the
- * reference catalog (packages/db/test/fixtures) filled by the tests' seeded generator with
+ * reference catalog (packages/db/src/testing/fixtures) filled by the tests' seeded generator with
  * 100,000 messages at scale 1, against copying the same database with
  * `pg_dump | psql` into an empty one: the price of moving that data at all. Every round
  * starts from a fresh copy of one prepared database (CREATE DATABASE … TEMPLATE).

@@ -5,6 +5,12 @@
  * rename is one finding, and functions, triggers, views and schemas are reported.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import {
+  createReferenceDatabase,
+  databaseKinds,
+  projectMigrations,
+  type ReferenceDatabase,
+} from '@fluxcore/db/testing';
 import { auditDatabase } from '../src/audit/audit.ts';
 import type { AuditReport } from '../src/audit/compare.ts';
 import { type ExpectedConstraint, expectedSchema } from '../src/audit/expect.ts';
@@ -14,8 +20,6 @@ import {
   type LiveSchema,
 } from '../src/catalog/introspect.ts';
 import { originalRenames } from '../src/schema/original/renames.ts';
-import { databaseKinds, projectMigrations } from './support/databases.ts';
-import { createReferenceDatabase, type ReferenceDatabase } from './support/reference.ts';
 
 // Written here on their own, not taken from the audit: what makes two constraints the same.
 const wanted = (c: ExpectedConstraint, onDelete: boolean) =>

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import {
+  createTestDatabase,
+  databaseKinds,
+  projectMigrations,
+  type TestDatabase,
+} from '@fluxcore/db/testing';
 import { auditDatabase } from '../src/audit/audit.ts';
 import type { AuditReport, Finding } from '../src/audit/compare.ts';
 import { normalizeExpression } from '../src/audit/normalize.ts';
 import type { SqlSession } from '../src/client.ts';
 import { migrate } from '../src/migrator/apply.ts';
 import { schemaTableNames } from '../src/schema-tables.ts';
-import {
-  createTestDatabase,
-  databaseKinds,
-  projectMigrations,
-  type TestDatabase,
-} from './support/databases.ts';
 import { runCli } from './support/migrations.ts';
 
 const audit = (session: SqlSession, tables?: string[]) =>

@@ -3,17 +3,17 @@
  * and reads the lines the command would print. On both databases.
  */
 import { afterEach, describe, expect, test } from 'bun:test';
-import { run as audit } from '../src/cli/commands/audit.ts';
-import { run as migrate } from '../src/cli/commands/migrate.ts';
-import { run as rollback } from '../src/cli/commands/rollback.ts';
-import { run as status } from '../src/cli/commands/status.ts';
-import type { Io } from '../src/cli/context.ts';
 import {
   createTestDatabase,
   databaseKinds,
   projectMigrations,
   type TestDatabase,
-} from './support/databases.ts';
+} from '@fluxcore/db/testing';
+import { run as audit } from '../src/cli/commands/audit.ts';
+import { run as migrate } from '../src/cli/commands/migrate.ts';
+import { run as rollback } from '../src/cli/commands/rollback.ts';
+import { run as status } from '../src/cli/commands/status.ts';
+import type { Io } from '../src/cli/context.ts';
 
 const made: TestDatabase[] = [];
 afterEach(async () => {

@@ -6,11 +6,11 @@ import { afterEach, describe, expect, test } from 'bun:test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTestDatabase, databaseKinds, projectMigrations } from '@fluxcore/db/testing';
 import { eq, sql } from 'drizzle-orm';
 import { closeDb, db, openDb } from '../src/connection.ts';
 import { migrate } from '../src/migrator/apply.ts';
 import { users } from '../src/schema/index.ts';
-import { createTestDatabase, databaseKinds, projectMigrations } from './support/databases.ts';
 import { runProcess } from './support/migrations.ts';
 
 const saved = {

@@ -8,13 +8,17 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import {
+  createReferenceDatabase,
+  databaseKinds,
+  generateReferenceData,
+  projectMigrations,
+  type ReferenceDatabase,
+} from '@fluxcore/db/testing';
 import { readTarget } from '../src/converge/target.ts';
 import { knownLineages } from '../src/migrator/lineages.ts';
-import { databaseKinds, projectMigrations } from './support/databases.ts';
 import { fingerprint } from './support/fingerprint.ts';
 import { copyProjectMigrations, runCli, runDrizzleKit, runProcess } from './support/migrations.ts';
-import { createReferenceDatabase, type ReferenceDatabase } from './support/reference.ts';
-import { generateReferenceData } from './support/reference-data.ts';
 
 const journal = readFileSync(
   resolve(import.meta.dir, 'fixtures/fluxcore-2026-02.journal.tsv'),

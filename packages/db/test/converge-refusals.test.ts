@@ -5,11 +5,11 @@
  * nothing either.
  */
 import { describe, expect, test } from 'bun:test';
+import { databaseKinds } from '@fluxcore/db/testing';
 import { introspectSchema } from '../src/catalog/introspect.ts';
 import { renderPlan } from '../src/converge/render.ts';
 import { originalRenames } from '../src/schema/original/renames.ts';
 import { type ConvergeFixture, quote, useConvergeFixture } from './support/converge-fixture.ts';
-import { databaseKinds } from './support/databases.ts';
 import { keyExpression } from './support/fingerprint.ts';
 
 describe.each(databaseKinds)('db:converge refusals on the reference database (%s)', (kind) => {

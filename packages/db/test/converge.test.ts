@@ -1,12 +1,18 @@
 /**
- * db:converge on the real FluxCore database: the reference catalog (test/fixtures) filled by
- * the seeded generator, on both databases. --yes keeps every row and every value (row counts
- * and per-column checksums before and after), transforms what a declared rename transforms,
- * rebuilds an enum an operator extended, records the journal, audits clean apart from what it
- * kept, and leaves a database the package's operations work on.
+ * db:converge on the real FluxCore database: the reference catalog (src/testing/fixtures)
+ * filled by the seeded generator, on both databases. --yes keeps every row and every value (row
+ * counts and per-column checksums before and after), transforms what a declared rename
+ * transforms, rebuilds an enum an operator extended, records the journal, audits clean apart
+ * from what it kept, and leaves a database the package's operations work on.
  */
 import { describe, expect, test } from 'bun:test';
 import { createHash } from 'node:crypto';
+import {
+  createConversation,
+  createOwnedAccount,
+  databaseKinds,
+  projectMigrations,
+} from '@fluxcore/db/testing';
 import { auditDatabase } from '../src/audit/audit.ts';
 import { introspectSchema } from '../src/catalog/introspect.ts';
 import { situationOf } from '../src/migrator/lineages.ts';
@@ -22,9 +28,7 @@ import { listMessages } from '../src/operations/messages/history.ts';
 import { baseCreditsPolicies } from '../src/operations/seed/credits-policies.ts';
 import { aiSessionFeatureKey } from '../src/schema/index.ts';
 import { originalRenames } from '../src/schema/original/renames.ts';
-import { createConversation, createOwnedAccount } from './support/account-data.ts';
 import { type ConvergeFixture, quote, useConvergeFixture } from './support/converge-fixture.ts';
-import { databaseKinds, projectMigrations } from './support/databases.ts';
 import {
   columnChecksum,
   type Fingerprint,

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'bun:test
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createMigratedDatabase, databaseKinds } from '@fluxcore/db/testing';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { renderSvg } from '../src/docs/diagram.ts';
 import { buildSchemaDoc, domainHeading, type SchemaDoc } from '../src/docs/model.ts';
@@ -9,7 +10,6 @@ import { docsFolder, renderSite, staleDocsProblem, staleSiteFiles } from '../src
 import * as chat from '../src/schema/chat/index.ts';
 import { legacyTableNames, originalRenames, tablePurposes } from '../src/schema/index.ts';
 import { schemaTableNames, schemaTables } from '../src/schema-tables.ts';
-import { createMigratedDatabase, databaseKinds } from './support/databases.ts';
 import { runCli } from './support/migrations.ts';
 
 const cleanups: (() => void)[] = [];

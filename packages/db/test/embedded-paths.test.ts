@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, test } from 'bun:test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { databaseKinds } from './support/databases.ts';
+import { databaseKinds } from '@fluxcore/db/testing';
 import { checksums, oneLine, removeFolders, tempDir } from './support/embedded-folders.ts';
 import { runCli } from './support/migrations.ts';
 

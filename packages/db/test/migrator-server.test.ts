@@ -2,11 +2,11 @@
 import { afterEach, describe, expect, test } from 'bun:test';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { createTestDatabase, databaseKinds, projectMigrations } from '@fluxcore/db/testing';
 import pg from 'pg';
 import { loadMigrations } from '../src/migrator/journal.ts';
 import { migrationLockKey } from '../src/migrator/lock.ts';
 import { migrationStatus } from '../src/migrator/status.ts';
-import { createTestDatabase, databaseKinds, projectMigrations } from './support/databases.ts';
 import { runCli, runDrizzleKit, spawnCli, writeMigrationFolder } from './support/migrations.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];

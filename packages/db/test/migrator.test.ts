@@ -1,18 +1,18 @@
 import { afterEach, describe, expect, test } from 'bun:test';
 import { appendFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  createTestDatabase,
+  databaseKinds,
+  projectMigrations,
+  type TestDatabase,
+} from '@fluxcore/db/testing';
 import { introspectCatalog } from '../src/catalog/introspect.ts';
 import type { SqlSession } from '../src/client.ts';
 import { FluxDbError } from '../src/errors.ts';
 import { migrate } from '../src/migrator/apply.ts';
 import { loadMigrations, sha256 } from '../src/migrator/journal.ts';
 import { migrationStatus } from '../src/migrator/status.ts';
-import {
-  createTestDatabase,
-  databaseKinds,
-  projectMigrations,
-  type TestDatabase,
-} from './support/databases.ts';
 import { copyProjectMigrations, runCli, writeMigrationFolder } from './support/migrations.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];

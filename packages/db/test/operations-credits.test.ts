@@ -4,6 +4,14 @@
  * in apps/api/test/credits.test.ts; here the same guarantees are shown call by call.
  */
 import { beforeAll, describe, expect, test } from 'bun:test';
+import {
+  createConversation,
+  createOwnedAccount,
+  createPayer,
+  createUser,
+  databaseKinds,
+  useMigratedDatabase,
+} from '@fluxcore/db/testing';
 import { eq, sql, sum } from 'drizzle-orm';
 import type { Database } from '../src/client.ts';
 import {
@@ -22,14 +30,6 @@ import {
   creditsPolicies,
   creditsWallets,
 } from '../src/schema/index.ts';
-import {
-  createConversation,
-  createOwnedAccount,
-  createPayer,
-  createUser,
-} from './support/account-data.ts';
-import { databaseKinds } from './support/databases.ts';
-import { useMigratedDatabase } from './support/migrated.ts';
 
 const [openai] = baseCreditsPolicies;
 const engine = openai.engine;

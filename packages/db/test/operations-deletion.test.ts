@@ -5,6 +5,12 @@
  * table it owns, and several worker processes at once, are in apps/worker/test.
  */
 import { beforeAll, describe, expect, test } from 'bun:test';
+import {
+  createConversation,
+  createOwnedAccount,
+  databaseKinds,
+  useMigratedDatabase,
+} from '@fluxcore/db/testing';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../src/client.ts';
 import { FluxDbError } from '../src/errors.ts';
@@ -27,9 +33,6 @@ import {
   accounts,
   protectedAccounts,
 } from '../src/schema/index.ts';
-import { createConversation, createOwnedAccount } from './support/account-data.ts';
-import { databaseKinds } from './support/databases.ts';
-import { useMigratedDatabase } from './support/migrated.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

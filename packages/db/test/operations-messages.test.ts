@@ -1,9 +1,15 @@
 /**
- * Messages (keyset history, appending, an account's conversations) and RAG retrieval, called
- * directly on both databases. The plans are read with EXPLAIN to show the indexes from
- * DOMAIN.md serve the hot queries.
+ * Messages (keyset history, appending, an account's conversations), called directly on both
+ * databases. The plans are read with EXPLAIN to show the indexes from DOMAIN.md serve the hot
+ * queries. RAG retrieval: operations-rag-search.test.ts.
  */
 import { beforeAll, describe, expect, test } from 'bun:test';
+import {
+  createConversation,
+  createOwnedAccount,
+  databaseKinds,
+  useMigratedDatabase,
+} from '@fluxcore/db/testing';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../src/client.ts';
 import { FluxDbError } from '../src/errors.ts';
@@ -14,30 +20,9 @@ import {
   listMessages,
   messagePageSql,
 } from '../src/operations/messages/history.ts';
-import { nearestChunksQuery, searchChunks } from '../src/operations/rag/search.ts';
 import { rawRows } from '../src/raw-rows.ts';
-import {
-  conversations,
-  fluxcoreDocumentChunks,
-  fluxcoreFiles,
-  fluxcoreVectorStores,
-  messages,
-  relationships,
-} from '../src/schema/index.ts';
-import { axisEmbedding, createConversation, createOwnedAccount } from './support/account-data.ts';
-import { databaseKinds } from './support/databases.ts';
-import { useMigratedDatabase } from './support/migrated.ts';
-
-async function plan(db: Database, query: SQL): Promise<string> {
-  return db.transaction(async (tx) => {
-    // Tiny tables make a sequential scan and a sort the cheapest plan; switching both off
-    // shows whether an index *can* serve the query in this order, as it must at scale.
-    await tx.execute(sql`set local enable_seqscan = off`);
-    await tx.execute(sql`set local enable_sort = off`);
-    const rows = await rawRows<{ 'QUERY PLAN': string }>(tx, sql`explain ${query}`);
-    return rows.map((row) => row['QUERY PLAN']).join('\n');
-  });
-}
+import { conversations, messages, relationships } from '../src/schema/index.ts';
+import { plan } from './support/plans.ts';
 
 /** SQL text with $n parameters, as one drizzle SQL value with the same values bound. */
 function boundSql(text: string, params: unknown[]): SQL {
@@ -47,7 +32,7 @@ function boundSql(text: string, params: unknown[]): SQL {
   );
 }
 
-describe.each(databaseKinds)('messages and RAG on the %s database', (kind) => {
+describe.each(databaseKinds)('messages on the %s database', (kind) => {
   const migrated = useMigratedDatabase(kind);
   let db: Database;
   beforeAll(() => {
@@ -217,64 +202,5 @@ describe.each(databaseKinds)('messages and RAG on the %s database', (kind) => {
     expect(listed.map((s) => s.conversation.id)).toEqual([c1.id, c3.id, c2.id]);
     expect(listed.map((s) => s.unreadCount)).toEqual([1, 1, 0]);
     expect(await listConversations(db, { accountId: me.account.id, limit: 2 })).toHaveLength(2);
-  });
-
-  test('RAG returns the top k of one store by cosine distance, above the minimum score', async () => {
-    const { account } = await createOwnedAccount(db, 'rag');
-    const [store, otherStore] = await db
-      .insert(fluxcoreVectorStores)
-      .values([
-        { accountId: account.id, name: 's1' },
-        { accountId: account.id, name: 's2' },
-      ])
-      .returning();
-    const [file] = await db
-      .insert(fluxcoreFiles)
-      .values({ accountId: account.id, name: 'f', contentHash: 'h' })
-      .returning();
-    if (!store || !otherStore || !file) throw new Error('fixture failed');
-    // Chunk i points between axis 0 and axis 1: its similarity to axis 0 falls as i grows.
-    const chunks = Array.from({ length: 12 }, (_, i) => ({
-      vectorStoreId: store.id,
-      fileId: file.id,
-      accountId: account.id,
-      chunkIndex: i,
-      content: `chunk ${i}`,
-      embedding: axisEmbedding(0, Math.cos((i * Math.PI) / 24), {
-        axis: 1,
-        weight: Math.sin((i * Math.PI) / 24),
-      }),
-    }));
-    await db.insert(fluxcoreDocumentChunks).values(chunks);
-    // The other store holds the exact query vector: it must never be returned.
-    await db.insert(fluxcoreDocumentChunks).values({
-      vectorStoreId: otherStore.id,
-      fileId: file.id,
-      accountId: account.id,
-      chunkIndex: 100,
-      content: 'other store',
-      embedding: axisEmbedding(0),
-    });
-    const query = axisEmbedding(0);
-    const top = await searchChunks(db, { vectorStoreId: store.id, embedding: query, topK: 4 });
-    expect(top.map((c) => c.chunkIndex)).toEqual([0, 1, 2, 3]);
-    expect(top[0]?.score).toBeCloseTo(1, 5);
-    expect(top[3]?.score).toBeCloseTo(Math.cos((3 * Math.PI) / 24), 5);
-    // cos(i·π/24) ≥ 0.8 holds for i ≤ 4.
-    const strict = await searchChunks(db, {
-      vectorStoreId: store.id,
-      embedding: query,
-      topK: 10,
-      minScore: 0.8,
-      efSearch: 100,
-    });
-    expect(strict.map((c) => c.chunkIndex)).toEqual([0, 1, 2, 3, 4]);
-    await expect(
-      searchChunks(db, { vectorStoreId: store.id, embedding: [1, 2, 3] }),
-    ).rejects.toBeInstanceOf(FluxDbError);
-
-    const nearest = nearestChunksQuery(db, { vectorStoreId: store.id, embedding: query, topK: 10 });
-    const text = await plan(db, nearest.getSQL());
-    expect(text).toContain('Index Scan using fluxcore_document_chunks_embedding_hnsw_idx');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * @fluxcore/db/testing's factories: defaults that satisfy every constraint, overrides of any
- * column, and the same factories inside a transaction (rolled back: no row left behind).
+ * column, the parent rows a factory makes when the overrides name none, and the same factories
+ * inside a transaction (rolled back: no row left behind).
  */
 import { describe, expect, test } from 'bun:test';
 import { accounts, users } from '@fluxcore/db';
@@ -8,7 +9,9 @@ import {
   createAccount,
   createConversation,
   createOwnedAccount,
+  createRelationship,
   createUser,
+  createWallet,
   databaseKinds,
   useMigratedDatabase,
 } from '@fluxcore/db/testing';
@@ -51,6 +54,29 @@ describe.each(databaseKinds)('the testing factories on the %s database', (kind) 
     expect(owned.user.name).toBe('Gamma owner');
     expect(owned.account.username).toBe('gamma_handle');
     expect(owned.account.displayName).toBe('gamma');
+  });
+
+  test('a factory makes the parent rows its overrides do not name, and uses the ones they do', async () => {
+    const account = await createAccount(handle.db, { displayName: 'orphan' });
+    const [owner] = await handle.db.select().from(users).where(eq(users.id, account.ownerUserId));
+    expect(owner?.name).toBe('orphan');
+
+    const relationship = await createRelationship(handle.db, { accountAId: account.id });
+    expect(relationship.accountAId).toBe(account.id);
+    const [other] = await handle.db
+      .select()
+      .from(accounts)
+      .where(eq(accounts.id, relationship.accountBId));
+    expect(other?.id).not.toBe(account.id);
+
+    const wallet = await createWallet(handle.db, { balance: 7 });
+    const [walletAccount] = await handle.db
+      .select()
+      .from(accounts)
+      .where(eq(accounts.id, wallet.accountId));
+    expect(walletAccount?.id).toBe(wallet.accountId);
+    expect(wallet.balance).toBe(7);
+    expect((await createWallet(handle.db, { accountId: account.id })).accountId).toBe(account.id);
   });
 
   test('inside a transaction the rows are visible to it and gone after its rollback', async () => {

@@ -1,76 +1,37 @@
 /**
- * Test data for the operations: users and accounts, a conversation between two accounts, and
- * an account with rows in every table it owns (for the deletion tests). Built through the
- * typed drizzle API, so a schema change that breaks a fixture fails to compile. Every factory
- * takes a database or a transaction (`db.transaction((tx) => createOwnedAccount(tx))`), and
- * the row factories take overrides of any column.
+ * Test data for the operations and the schema tests: users and accounts, relationships,
+ * conversations and messages, wallets, and a payer with credits. Built through the typed
+ * drizzle API, so a schema change that breaks a fixture fails to compile. Every factory takes a
+ * database or a transaction (`db.transaction((tx) => createOwnedAccount(tx))`) and overrides of
+ * any column; a parent row a factory needs (an account's owner, a relationship's accounts, a
+ * wallet's account) is made when the overrides do not name one.
  */
 import { randomUUID } from 'node:crypto';
 import type { Database, Transaction } from '../client.ts';
 import { grantCredits } from '../operations/credits/wallet.ts';
 import {
-  accountAiEntitlements,
   accounts,
-  actors,
-  appointmentServices,
-  appointmentStaff,
-  appointments,
-  assetAuditLogs,
-  assetPolicies,
-  assets,
-  assetUploadSessions,
-  automationRules,
   conversations,
-  creditsConversationSessions,
-  creditsLedger,
   creditsWallets,
-  embeddingDimensions,
-  extensionContexts,
-  extensionInstallations,
-  fluxcoreAccountCredits,
-  fluxcoreAssetPermissions,
-  fluxcoreAssistantInstructions,
-  fluxcoreAssistants,
-  fluxcoreAssistantTools,
-  fluxcoreAssistantVectorStores,
-  fluxcoreCreditTransactions,
-  fluxcoreDocumentChunks,
-  fluxcoreFiles,
-  fluxcoreInstructions,
-  fluxcoreInstructionVersions,
-  fluxcoreMarketplaceListings,
-  fluxcoreMarketplaceReviews,
-  fluxcoreMarketplaceSubscriptions,
-  fluxcoreRagConfigurations,
-  fluxcoreTemplateSettings,
-  fluxcoreToolConnections,
-  fluxcoreToolDefinitions,
-  fluxcoreUsageLogs,
-  fluxcoreVectorStoreFiles,
-  fluxcoreVectorStores,
-  mediaAttachments,
-  messageAssets,
-  messageEnrichments,
   messages,
   type NewAccount,
+  type NewConversation,
+  type NewCreditsWallet,
+  type NewMessage,
+  type NewRelationship,
   type NewUser,
-  planAssets,
   relationships,
-  templateAssets,
-  templates,
   users,
-  websiteConfigs,
-  workspaceInvitations,
-  workspaceMembers,
-  workspaces,
 } from '../schema/index.ts';
 
 /** Where a factory writes: a database handle or an open transaction. */
 export type Writer = Database | Transaction;
 
-const unique = () => randomUUID().slice(0, 8);
+/** A short random text for the values unique indexes cover (emails, usernames, hashes…). */
+export const unique = () => randomUUID().slice(0, 8);
 
-async function first<T>(rows: Promise<T[]>): Promise<T> {
+/** The one row an `insert … returning()` gave back. */
+export async function first<T>(rows: Promise<T[]>): Promise<T> {
   const [row] = await rows;
   if (!row) throw new Error('insert returned no row');
   return row;
@@ -90,15 +51,14 @@ export async function createUser(db: Writer, overrides: Partial<NewUser> = {}) {
   );
 }
 
-export async function createAccount(
-  db: Writer,
-  overrides: Partial<NewAccount> & Pick<NewAccount, 'ownerUserId'>,
-) {
+/** An account, owned by a new user (named like the account) unless `ownerUserId` is given. */
+export async function createAccount(db: Writer, overrides: Partial<NewAccount> = {}) {
   const label = overrides.displayName ?? 'account';
+  const ownerUserId = overrides.ownerUserId ?? (await createUser(db, { name: label })).id;
   return first(
     db
       .insert(accounts)
-      .values({ username: `${label}_${unique()}`, displayName: label, ...overrides })
+      .values({ username: `${label}_${unique()}`, displayName: label, ...overrides, ownerUserId })
       .returning(),
   );
 }
@@ -118,15 +78,64 @@ export async function createOwnedAccount(
   return { user, account };
 }
 
-/** A relationship between two accounts with one conversation on it. */
-export async function createConversation(db: Writer, accountAId: string, accountBId: string) {
-  const relationship = await first(
-    db.insert(relationships).values({ accountAId, accountBId }).returning(),
+/** A relationship between two accounts, new ones unless `accountAId`/`accountBId` are given. */
+export async function createRelationship(db: Writer, overrides: Partial<NewRelationship> = {}) {
+  const accountAId = overrides.accountAId ?? (await createAccount(db)).id;
+  const accountBId = overrides.accountBId ?? (await createAccount(db)).id;
+  return first(
+    db
+      .insert(relationships)
+      .values({ ...overrides, accountAId, accountBId })
+      .returning(),
   );
+}
+
+/** A relationship between two accounts with one conversation on it. */
+export async function createConversation(
+  db: Writer,
+  accountAId: string,
+  accountBId: string,
+  overrides: {
+    relationship?: Partial<NewRelationship>;
+    conversation?: Partial<NewConversation>;
+  } = {},
+) {
+  const relationship = await createRelationship(db, {
+    ...overrides.relationship,
+    accountAId,
+    accountBId,
+  });
   const conversation = await first(
-    db.insert(conversations).values({ relationshipId: relationship.id }).returning(),
+    db
+      .insert(conversations)
+      .values({ ...overrides.conversation, relationshipId: relationship.id })
+      .returning(),
   );
   return { relationship, conversation };
+}
+
+/** An outgoing text message in a conversation. */
+export async function createMessage(
+  db: Writer,
+  overrides: Pick<NewMessage, 'conversationId' | 'senderAccountId'> & Partial<NewMessage>,
+) {
+  return first(
+    db
+      .insert(messages)
+      .values({ type: 'outgoing', content: { text: 'Hello' }, ...overrides })
+      .returning(),
+  );
+}
+
+/** A credits wallet (balance 0 unless given) for a new account unless `accountId` is given. */
+export async function createWallet(db: Writer, overrides: Partial<NewCreditsWallet> = {}) {
+  const accountId = overrides.accountId ?? (await createAccount(db)).id;
+  return first(
+    db
+      .insert(creditsWallets)
+      .values({ ...overrides, accountId })
+      .returning(),
+  );
 }
 
 /**
@@ -143,243 +152,4 @@ export async function createPayer(
   const { conversation } = await createConversation(db, account.id, peer.id);
   if (credits > 0) await grantCredits(db, { accountId: account.id, amount: credits, ...grant });
   return { account, peer, conversation };
-}
-
-/** A unit vector along one axis: cosine similarity 1 with itself, 0 with other axes. */
-export function axisEmbedding(axis: number, weight = 1, spill?: { axis: number; weight: number }) {
-  const embedding = new Array<number>(embeddingDimensions).fill(0);
-  embedding[axis] = weight;
-  if (spill) embedding[spill.axis] = spill.weight;
-  return embedding;
-}
-
-/**
- * Rows in every table the account owns (every table that reaches `accounts` through cascading
- * foreign keys), several of them linked to `peer`'s account the way real data is. `peer`'s own
- * rows are not touched.
- */
-export async function fillAccount(
-  db: Writer,
-  owner: { userId: string; accountId: string },
-  peer: { userId: string; accountId: string },
-): Promise<void> {
-  const accountId = owner.accountId;
-  const actor = await first(
-    db.insert(actors).values({ userId: owner.userId, accountId, actorType: 'account' }).returning(),
-  );
-  const { relationship, conversation } = await createConversation(db, accountId, peer.accountId);
-  const message = await first(
-    db
-      .insert(messages)
-      .values({
-        conversationId: conversation.id,
-        senderAccountId: accountId,
-        content: { text: 'hello' },
-        type: 'outgoing',
-        fromActorId: actor.id,
-      })
-      .returning(),
-  );
-  await db
-    .insert(messages)
-    .values({ conversationId: conversation.id, senderAccountId: peer.accountId, type: 'incoming' });
-  await db
-    .insert(messageEnrichments)
-    .values({ messageId: message.id, extensionId: 'x', type: 't' });
-  await db.insert(mediaAttachments).values({ messageId: message.id, type: 'image', url: 'u' });
-  await db.insert(automationRules).values({ accountId, relationshipId: relationship.id });
-  await db.insert(extensionContexts).values([
-    { extensionId: 'x', contextType: 'a', accountId },
-    { extensionId: 'x', contextType: 'r', relationshipId: relationship.id },
-    { extensionId: 'x', contextType: 'c', conversationId: conversation.id },
-  ]);
-  await db
-    .insert(extensionInstallations)
-    .values({ accountId, extensionId: 'x', version: '1', grantedBy: peer.accountId });
-  const workspace = await first(
-    db.insert(workspaces).values({ ownerAccountId: accountId, name: 'w' }).returning(),
-  );
-  await db
-    .insert(workspaceMembers)
-    .values({ workspaceId: workspace.id, userId: peer.userId, invitedBy: owner.userId });
-  await db.insert(workspaceInvitations).values({
-    workspaceId: workspace.id,
-    email: 'i@example.test',
-    tokenHash: unique(),
-    expiresAt: new Date(Date.now() + 86_400_000),
-  });
-  await db.insert(websiteConfigs).values({ accountId });
-  const service = await first(
-    db
-      .insert(appointmentServices)
-      .values({ accountId, name: 's', durationMinutes: 30 })
-      .returning(),
-  );
-  const staff = await first(
-    db
-      .insert(appointmentStaff)
-      .values({ accountId, name: 'st', services: [service.id] })
-      .returning(),
-  );
-  await db.insert(appointments).values({
-    accountId,
-    serviceId: service.id,
-    staffId: staff.id,
-    clientAccountId: peer.accountId,
-    scheduledAt: new Date(),
-    durationMinutes: 30,
-  });
-  await db.insert(accountAiEntitlements).values({ accountId, enabled: true });
-  const wallet = await first(
-    db.insert(creditsWallets).values({ accountId, balance: 4 }).returning(),
-  );
-  const session = await first(
-    db
-      .insert(creditsConversationSessions)
-      .values({
-        accountId,
-        conversationId: conversation.id,
-        featureKey: 'ai.session',
-        engine: 'e',
-        model: 'm',
-        costCredits: 1,
-        tokenBudget: 10,
-        expiresAt: new Date(Date.now() + 3_600_000),
-      })
-      .returning(),
-  );
-  await db.insert(creditsLedger).values([
-    { walletId: wallet.id, accountId, delta: 5, entryType: 'grant', idempotencyKey: 'g' },
-    {
-      walletId: wallet.id,
-      accountId,
-      delta: -1,
-      entryType: 'spend',
-      conversationId: conversation.id,
-      sessionId: session.id,
-    },
-  ]);
-  const assistant = await first(
-    db.insert(fluxcoreAssistants).values({ accountId, name: 'a' }).returning(),
-  );
-  const instruction = await first(
-    db.insert(fluxcoreInstructions).values({ accountId, name: 'i' }).returning(),
-  );
-  const version = await first(
-    db
-      .insert(fluxcoreInstructionVersions)
-      .values({ instructionId: instruction.id, versionNumber: 1, content: 'c' })
-      .returning(),
-  );
-  await db.insert(fluxcoreAssistantInstructions).values({
-    assistantId: assistant.id,
-    instructionId: instruction.id,
-    versionId: version.id,
-  });
-  const tool = await first(
-    db
-      .insert(fluxcoreToolDefinitions)
-      .values({ accountId, slug: `t_${unique()}`, name: 't', category: 'c' })
-      .returning(),
-  );
-  const connection = await first(
-    db.insert(fluxcoreToolConnections).values({ accountId, toolDefinitionId: tool.id }).returning(),
-  );
-  await db
-    .insert(fluxcoreAssistantTools)
-    .values({ assistantId: assistant.id, toolConnectionId: connection.id });
-  const usage = await first(
-    db
-      .insert(fluxcoreUsageLogs)
-      .values({ accountId, resourceType: 'assistant', operation: 'chat_completion' })
-      .returning(),
-  );
-  const store = await first(
-    db.insert(fluxcoreVectorStores).values({ accountId, name: 'vs' }).returning(),
-  );
-  const file = await first(
-    db
-      .insert(fluxcoreFiles)
-      .values({ accountId, name: 'f', contentHash: unique(), uploadedBy: owner.userId })
-      .returning(),
-  );
-  await db
-    .insert(fluxcoreVectorStoreFiles)
-    .values({ vectorStoreId: store.id, fileId: file.id, name: 'f' });
-  await db.insert(fluxcoreDocumentChunks).values({
-    vectorStoreId: store.id,
-    fileId: file.id,
-    accountId,
-    content: 'chunk',
-    chunkIndex: 0,
-    embedding: axisEmbedding(0),
-  });
-  await db
-    .insert(fluxcoreAssistantVectorStores)
-    .values({ assistantId: assistant.id, vectorStoreId: store.id });
-  await db.insert(fluxcoreRagConfigurations).values([{ vectorStoreId: store.id }, { accountId }]);
-  const asset = await first(
-    db
-      .insert(assets)
-      .values({ accountId, workspaceId: workspace.id, name: 'a', storageKey: unique() })
-      .returning(),
-  );
-  const upload = await first(
-    db
-      .insert(assetUploadSessions)
-      .values({
-        accountId,
-        totalBytes: 1,
-        chunksTotal: 1,
-        assetId: asset.id,
-        expiresAt: new Date(Date.now() + 3_600_000),
-      })
-      .returning(),
-  );
-  await db.insert(assetAuditLogs).values({
-    accountId,
-    assetId: asset.id,
-    sessionId: upload.id,
-    action: 'upload_completed',
-  });
-  await db.insert(assetPolicies).values({ accountId, name: 'p', scope: 'message_attachment' });
-  await db.insert(fluxcoreAssetPermissions).values({
-    vectorStoreId: store.id,
-    granteeAccountId: peer.accountId,
-    grantedByAccountId: accountId,
-  });
-  await db.insert(planAssets).values({ planId: randomUUID(), assetId: asset.id });
-  await db.insert(messageAssets).values({ messageId: message.id, assetId: asset.id });
-  const template = await first(
-    db.insert(templates).values({ accountId, name: 't', content: 'c' }).returning(),
-  );
-  await db.insert(fluxcoreTemplateSettings).values({ templateId: template.id });
-  await db.insert(templateAssets).values({ templateId: template.id, assetId: asset.id });
-  const listing = await first(
-    db
-      .insert(fluxcoreMarketplaceListings)
-      .values({ instructionId: instruction.id, sellerAccountId: accountId, title: 'l' })
-      .returning(),
-  );
-  const subscription = await first(
-    db
-      .insert(fluxcoreMarketplaceSubscriptions)
-      .values({ listingId: listing.id, subscriberAccountId: peer.accountId })
-      .returning(),
-  );
-  await db.insert(fluxcoreMarketplaceReviews).values({
-    listingId: listing.id,
-    reviewerAccountId: peer.accountId,
-    subscriptionId: subscription.id,
-    rating: 5,
-  });
-  await db.insert(fluxcoreAccountCredits).values({ accountId });
-  await db.insert(fluxcoreCreditTransactions).values({
-    accountId,
-    transactionType: 'usage',
-    amountCredits: '1',
-    balanceAfter: '0',
-    usageLogId: usage.id,
-    subscriptionId: subscription.id,
-  });
 }

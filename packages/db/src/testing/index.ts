@@ -1,8 +1,9 @@
 /**
  * `@fluxcore/db/testing`: what the package's tests, the apps' tests and the benchmarks share.
  * Fresh databases of either kind (TEST_DATABASES picks the kinds; bun test's preload decides
- * it before any test file loads), migrated ones, and factories that write realistic rows
- * through the typed API, into a database or an open transaction.
+ * it before any test file loads), migrated ones, factories that write realistic rows through
+ * the typed API, into a database or an open transaction, and the reference database (the real
+ * FluxCore catalog) with its seeded data generator.
  */
 export {
   adminUrl,
@@ -14,23 +15,38 @@ export {
   type TestDatabase,
 } from './databases.ts';
 export {
-  axisEmbedding,
   createAccount,
   createConversation,
+  createMessage,
   createOwnedAccount,
   createPayer,
+  createRelationship,
   createUser,
-  fillAccount,
+  createWallet,
   type Writer,
 } from './factories.ts';
+export {
+  axisEmbedding,
+  createAsset,
+  createAssistant,
+  createChunk,
+  createFile,
+  createListing,
+  createTemplate,
+  createVectorStore,
+  unitEmbedding,
+} from './factories-content.ts';
+export { fillAccount } from './fill-account.ts';
 export { type MigratedHandle, useMigratedDatabase } from './migrated.ts';
 export {
   createReferenceDatabase,
-  type GeneratedData,
-  type GenerateOptions,
-  generateReferenceData,
   loadReferenceSchema,
   type ReferenceDatabase,
   referenceSchemaPath,
   referenceSchemaSql,
 } from './reference.ts';
+export {
+  type GeneratedData,
+  type GenerateOptions,
+  generateReferenceData,
+} from './reference-data.ts';

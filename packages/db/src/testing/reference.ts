@@ -1,17 +1,135 @@
 /**
- * The reference catalog (the real FluxCore schema, test/fixtures) and its seeded data
- * generator, for the converge benchmark: the files stay beside the tests that own them.
+ * The real FluxCore database as a test fixture: its catalog (pg_dump's rendering, in
+ * fixtures/fluxcore-2026-02.schema.sql beside this file) loaded into a fresh database of either
+ * kind, for the converge tests and the converge benchmark.
+ * PGlite gets the file without its session settings (`SET …`, `set_config`), opened with the
+ * two extensions the original installs (pgvector and pgcrypto).
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
+import { vector } from '@electric-sql/pglite-pgvector';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import type { Database, Row, SqlSession } from '../client.ts';
+import { createDb } from '../client.ts';
+import * as schema from '../schema/index.ts';
+import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.ts';
 
-export {
-  createReferenceDatabase,
-  loadReferenceSchema,
-  type ReferenceDatabase,
-  referenceSchemaPath,
-  referenceSchemaSql,
-} from '../../test/support/reference.ts';
-export {
-  type GeneratedData,
-  type GenerateOptions,
-  generateReferenceData,
-} from '../../test/support/reference-data.ts';
+export const referenceSchemaPath = resolve(import.meta.dir, 'fixtures/fluxcore-2026-02.schema.sql');
+
+/** The fixture's SQL without the session settings pg_dump puts first. */
+export function referenceSchemaSql(): string {
+  return readFileSync(referenceSchemaPath, 'utf8')
+    .split('\n')
+    .filter((line) => !line.startsWith('SET ') && !line.startsWith('SELECT pg_catalog.set_config'))
+    .join('\n');
+}
+
+/** Loads the reference catalog into an empty database (61 tables, no rows). */
+export async function loadReferenceSchema(session: SqlSession, kind: DatabaseKind): Promise<void> {
+  // Both kinds run the same text; the settings it drops only matter to pg_dump's restore.
+  void kind;
+  await session.exec(referenceSchemaSql());
+}
+
+/** A PGlite with both of the original's extensions. */
+async function openReferencePglite(dataDir: string): Promise<PGlite> {
+  const client = new PGlite(dataDir, { extensions: { vector, pgcrypto } });
+  await client.waitReady;
+  return client;
+}
+
+function pgliteSession(client: PGlite): SqlSession {
+  return {
+    kind: 'embedded',
+    query: async <T extends Row>(text: string, params?: unknown[]) =>
+      (await client.query<T>(text, params)).rows,
+    exec: async (text: string) => {
+      await client.exec(text);
+    },
+    close: async () => {},
+  };
+}
+
+export interface ReferenceDatabase {
+  kind: DatabaseKind;
+  database: TestDatabase;
+  /** A raw session (embedded: the one instance; server: a dedicated connection). */
+  session: SqlSession;
+  /** A drizzle client on the same database. */
+  db(): Promise<Database>;
+  /** Embedded: closes the instance so a child process can open the files. */
+  release(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh database holding the reference catalog. Embedded ones are in memory unless
+ * `onDisk` (a command run as a child process needs the files).
+ */
+export async function createReferenceDatabase(
+  kind: DatabaseKind,
+  options: { onDisk?: boolean } = {},
+): Promise<ReferenceDatabase> {
+  if (kind === 'embedded') {
+    const dir = options.onDisk ? mkdtempSync(join(tmpdir(), 'fluxcore-reference-')) : undefined;
+    const dataDir = dir ? join(dir, 'pgdata') : 'memory://';
+    let client: PGlite | undefined = await openReferencePglite(dataDir);
+    await loadReferenceSchema(pgliteSession(client), kind);
+    const database: TestDatabase = {
+      kind,
+      config: { kind, dataDir, applicationName: 'fluxcore-tests' },
+      env: { FLUXCORE_DATA_DIR: dataDir, DATABASE_URL: '' },
+      session: async () => pgliteSession(await live()),
+      release: async () => {},
+      drop: async () => {},
+    };
+    // After release() (a child process had the files), the next use opens them again.
+    const live = async () => {
+      client ??= await openReferencePglite(dataDir);
+      return client;
+    };
+    return {
+      kind,
+      database,
+      session: {
+        kind,
+        query: async (text, params) => pgliteSession(await live()).query(text, params),
+        exec: async (text) => pgliteSession(await live()).exec(text),
+        close: async () => {},
+      },
+      db: async () => drizzlePglite({ client: await live(), schema }) as unknown as Database,
+      release: async () => {
+        await client?.close();
+        client = undefined;
+      },
+      close: async () => {
+        await client?.close();
+        client = undefined;
+        if (dir) rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const database = await createTestDatabase(kind);
+  const session = await database.session();
+  await loadReferenceSchema(session, kind);
+  const clients: { close(): Promise<void> }[] = [];
+  return {
+    kind,
+    database,
+    session,
+    db: async () => {
+      const client = await createDb(database.config, { poolMax: 4 });
+      clients.push(client);
+      return client.db;
+    },
+    release: async () => {},
+    close: async () => {
+      for (const client of clients) await client.close();
+      await session.close();
+      await database.drop();
+    },
+  };
+}

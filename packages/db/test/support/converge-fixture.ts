@@ -1,16 +1,20 @@
 /**
- * One converge fixture per describe block: the reference database (test/fixtures) filled by
- * the seeded generator (every row of it converges: nothing is removed first); the target read
- * once; and the helpers every converge test uses.
+ * One converge fixture per describe block: the reference database (src/testing/fixtures)
+ * filled by the seeded generator (every row of it converges: nothing is removed first); the
+ * target read once; and the helpers every converge test uses.
  */
 import { afterAll, beforeAll, expect } from 'bun:test';
+import {
+  createReferenceDatabase,
+  type DatabaseKind,
+  generateReferenceData,
+  projectMigrations,
+  type ReferenceDatabase,
+} from '@fluxcore/db/testing';
 import type { FullCatalog } from '../../src/catalog/logic.ts';
 import { type ConvergeOptions, converge } from '../../src/converge/apply.ts';
 import { readTarget } from '../../src/converge/target.ts';
-import { type DatabaseKind, projectMigrations } from './databases.ts';
 import { fingerprint, schemaDump } from './fingerprint.ts';
-import { createReferenceDatabase, type ReferenceDatabase } from './reference.ts';
-import { generateReferenceData } from './reference-data.ts';
 
 export const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 

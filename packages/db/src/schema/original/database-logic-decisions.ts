@@ -3,7 +3,7 @@
  * original FluxCore database holds besides its tables (reference README, "Logic the original
  * keeps in the database"), with what this package decided for it, and the functions and
  * triggers this package itself creates (pure data: database-logic.ts applies it to the schema's
- * tables). The audit reads the list; test/database-logic.test.ts
+ * tables). The audit reads the list; test/schema-database-logic.test.ts
  * proves the package's own objects are exactly the ones a migrated database has.
  */
 /**

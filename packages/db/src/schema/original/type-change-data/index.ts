@@ -7,7 +7,7 @@
  * is `timestamp without time zone`, `timestamptz` is `timestamp with time zone`, `varchar(n)` is
  * `character varying(n)`, `char(n)` is `character(n)`, and a trailing `!` is ` NOT NULL`.
  * A widening (a longer varchar, varchar to text, integer to bigint, a wider numeric, NOT NULL
- * dropped) is not listed: no value can fail it. The reference test (test/original-schema.test.ts)
+ * dropped) is not listed: no value can fail it. The reference test (test/schema-original.test.ts)
  * proves the list complete against the real database's catalog.
  */
 

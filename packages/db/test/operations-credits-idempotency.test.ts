@@ -5,6 +5,13 @@
  * so no deadlock, every key charged once, the balance never below zero.
  */
 import { beforeAll, describe, expect, test } from 'bun:test';
+import {
+  createConversation,
+  createOwnedAccount,
+  createPayer,
+  databaseKinds,
+  useMigratedDatabase,
+} from '@fluxcore/db/testing';
 import { count, eq, sql, sum } from 'drizzle-orm';
 import type { Database } from '../src/client.ts';
 import { databaseErrorOf, describeError } from '../src/database-errors.ts';
@@ -18,9 +25,6 @@ import {
 } from '../src/operations/credits/wallet.ts';
 import { baseCreditsPolicies } from '../src/operations/seed/credits-policies.ts';
 import { creditsConversationSessions, creditsLedger, creditsWallets } from '../src/schema/index.ts';
-import { createConversation, createOwnedAccount, createPayer } from './support/account-data.ts';
-import { databaseKinds } from './support/databases.ts';
-import { useMigratedDatabase } from './support/migrated.ts';
 
 const [openai, groq] = baseCreditsPolicies;
 if (!openai || !groq) throw new Error('the seed has two base policies');

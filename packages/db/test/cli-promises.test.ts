@@ -9,17 +9,17 @@ import { afterAll, afterEach, describe, expect, test } from 'bun:test';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { describeTarget } from '../src/config.ts';
-import { migrate } from '../src/migrator/apply.ts';
-import { checkMigrations } from '../src/migrator/check.ts';
 import {
   adminUrl,
   createTestDatabase,
   databaseKinds,
   projectMigrations,
   type TestDatabase,
-} from './support/databases.ts';
+} from '@fluxcore/db/testing';
+import pg from 'pg';
+import { describeTarget } from '../src/config.ts';
+import { migrate } from '../src/migrator/apply.ts';
+import { checkMigrations } from '../src/migrator/check.ts';
 import { copyProjectMigrations, runCli, runProcess, spawnCli } from './support/migrations.ts';
 
 const made: { databases: TestDatabase[]; folders: string[] } = { databases: [], folders: [] };

@@ -1,6 +1,6 @@
 /** Errors a user can cause: one line saying what went wrong and how to fix it, exit 1. */
 import { describe, expect, test } from 'bun:test';
-import { adminUrl, createTestDatabase, databaseKinds } from './support/databases.ts';
+import { adminUrl, createTestDatabase, databaseKinds } from '@fluxcore/db/testing';
 import { runCli } from './support/migrations.ts';
 
 const server = new URL(adminUrl);

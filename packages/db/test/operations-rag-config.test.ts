@@ -4,15 +4,13 @@
  * defaults, in that order.
  */
 import { describe, expect, test } from 'bun:test';
+import { createOwnedAccount, databaseKinds, useMigratedDatabase } from '@fluxcore/db/testing';
 import {
   DEFAULT_RAG_CONFIG,
   getEffectiveRagConfig,
   toRAGConfig,
 } from '../src/operations/rag/config.ts';
 import { fluxcoreRagConfigurations, fluxcoreVectorStores } from '../src/schema/index.ts';
-import { createOwnedAccount } from './support/account-data.ts';
-import { databaseKinds } from './support/databases.ts';
-import { useMigratedDatabase } from './support/migrated.ts';
 
 describe.each(databaseKinds)('RAG settings on the %s database', (kind) => {
   const handle = useMigratedDatabase(kind);

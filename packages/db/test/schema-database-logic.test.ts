@@ -4,6 +4,7 @@
  * trigger and fix does what its declaration says, with row counts checked before and after.
  */
 import { describe, expect, test } from 'bun:test';
+import { createTestDatabase, databaseKinds, projectMigrations } from '@fluxcore/db/testing';
 import type { SqlSession } from '../src/client.ts';
 import { migrate } from '../src/migrator/apply.ts';
 import { rollback } from '../src/migrator/rollback.ts';
@@ -12,7 +13,6 @@ import {
   packageDatabaseLogic,
   tablesWithUpdatedAt,
 } from '../src/schema/original/database-logic.ts';
-import { createTestDatabase, databaseKinds, projectMigrations } from './support/databases.ts';
 
 const userId = '00000000-0000-4000-8000-000000000001';
 const accountId = '00000000-0000-4000-8000-000000000002';

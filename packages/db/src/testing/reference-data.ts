@@ -7,11 +7,20 @@
  * Then the reference's own oddities: the 'ai_session' credits policy and listing counters
  * kept as its triggers would.
  */
-import type { LiveColumn, LiveSchema, LiveTable } from '../../src/catalog/introspect.ts';
-import { introspectSchema } from '../../src/catalog/introspect.ts';
-import type { FullCatalog } from '../../src/catalog/logic.ts';
-import type { SqlSession } from '../../src/client.ts';
-import { pairColumns, quote } from '../../src/converge/pair.ts';
+import type { LiveTable } from '../catalog/introspect.ts';
+import { introspectSchema } from '../catalog/introspect.ts';
+import type { FullCatalog } from '../catalog/logic.ts';
+import type { SqlSession } from '../client.ts';
+import { pairColumns, quote } from '../converge/pair.ts';
+import { realism } from './reference-realism.ts';
+import {
+  type Column,
+  insertRows,
+  type Reference,
+  topologicalOrder,
+  uniqueSets,
+} from './reference-tables.ts';
+import { seededRandom } from './seeded-random.ts';
 
 export interface GenerateOptions {
   seed?: number;
@@ -20,17 +29,6 @@ export interface GenerateOptions {
   messages?: number;
   /** Tables to leave empty. */
   emptyTables?: string[];
-}
-
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const words = [
@@ -48,18 +46,6 @@ const words = [
   'quartz',
 ];
 
-interface Column {
-  live: LiveColumn;
-  target: LiveColumn | undefined;
-  targetLabels: string[] | null;
-  liveLabels: string[] | null;
-}
-
-interface Reference {
-  table: string;
-  column: string;
-}
-
 export interface GeneratedData {
   /** Rows inserted per table. */
   rows: Map<string, number>;
@@ -70,7 +56,7 @@ export async function generateReferenceData(
   target: FullCatalog,
   options: GenerateOptions = {},
 ): Promise<GeneratedData> {
-  const rng = random(options.seed ?? 20260209);
+  const rng = seededRandom(options.seed ?? 20260209);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;
   const hex = (n: number) =>
     Array.from({ length: n }, () => Math.floor(rng() * 16).toString(16)).join('');
@@ -316,215 +302,3 @@ const lengthOf = (type: string) => {
   const match = /\((\d+)\)$/.exec(type);
   return type.startsWith('character') && match ? Number(match[1]) : null;
 };
-
-/** Unique column sets (live and target), as indexes into the live column list. */
-function uniqueSets(
-  table: LiveTable,
-  want: LiveTable | undefined,
-  liveToTarget: Map<string, string> | undefined,
-): number[][];
-function uniqueSets(
-  table: LiveTable,
-  want: LiveTable | undefined,
-  liveToTarget: Map<string, string> | undefined,
-  withOrder: true,
-): { set: number[]; unordered: boolean }[];
-function uniqueSets(
-  table: LiveTable,
-  want: LiveTable | undefined,
-  liveToTarget: Map<string, string> | undefined,
-  withOrder = false,
-): number[][] | { set: number[]; unordered: boolean }[] {
-  const names = [...table.columns.keys()];
-  const toLive = new Map([...(liveToTarget ?? [])].map(([l, t]) => [t, l]));
-  const sets: { columns: string[]; unordered: boolean }[] = [];
-  const pairKeys = (keys: string[]) => keys.some((k) => /\b(least|greatest)\(/i.test(k));
-  for (const c of table.constraints.values())
-    if (c.type === 'unique' || c.type === 'primary key')
-      sets.push({ columns: c.columns, unordered: false });
-  for (const i of table.indexes.values())
-    if (i.unique) sets.push({ columns: i.columns, unordered: pairKeys(i.keys) });
-  for (const c of want?.constraints.values() ?? [])
-    if (c.type === 'unique' || c.type === 'primary key')
-      sets.push({ columns: c.columns.map((n) => toLive.get(n) ?? n), unordered: false });
-  for (const i of want?.indexes.values() ?? [])
-    if (i.unique)
-      sets.push({ columns: i.columns.map((n) => toLive.get(n) ?? n), unordered: pairKeys(i.keys) });
-  const found = sets
-    .map(({ columns, unordered }) => ({ set: columns.map((n) => names.indexOf(n)), unordered }))
-    .filter(({ set }) => set.length > 0 && set.every((i) => i >= 0));
-  return withOrder ? found : found.map(({ set }) => set);
-}
-
-function topologicalOrder(live: LiveSchema, references: Map<string, Reference>): string[] {
-  const order: string[] = [];
-  const state = new Map<string, 'visiting' | 'done'>();
-  // A parent reached through a nullable reference is visited only if it needs nothing that
-  // is being visited now (else the cycle would put a NOT NULL child first).
-  const nullableBlocked = (parent: string): boolean =>
-    [...references].some(
-      ([key, ref]) =>
-        key.startsWith(`${parent}.`) &&
-        state.get(ref.table) === 'visiting' &&
-        live.tables.get(parent)?.columns.get(key.slice(parent.length + 1))?.notNull === true,
-    );
-  const visit = (name: string) => {
-    if (state.get(name)) return;
-    state.set(name, 'visiting');
-    for (const [key, parent] of references) {
-      if (!key.startsWith(`${name}.`) || parent.table === name || !live.tables.has(parent.table))
-        continue;
-      // Only a NOT NULL reference orders tables; a nullable one is left null when it would cycle.
-      const column = live.tables.get(name)?.columns.get(key.slice(name.length + 1));
-      if (column?.notNull || state.get(parent.table) !== 'visiting') {
-        if (!column?.notNull && nullableBlocked(parent.table)) continue;
-        visit(parent.table);
-      }
-    }
-    state.set(name, 'done');
-    order.push(name);
-  };
-  for (const name of [...live.tables.keys()].sort()) visit(name);
-  return order;
-}
-
-async function insertRows(
-  session: SqlSession,
-  table: string,
-  columns: Column[],
-  rows: (string | null)[][],
-): Promise<void> {
-  const names = columns.map((c) => quote(c.live.name)).join(', ');
-  for (let start = 0; start < rows.length; start += 200) {
-    const batch = rows.slice(start, start + 200);
-    const params: (string | null)[] = [];
-    const tuples = batch.map(
-      (row) =>
-        `(${row
-          .map((value, i) => {
-            params.push(value);
-            return `$${params.length}::${columns[i]?.live.type}`;
-          })
-          .join(', ')})`,
-    );
-    await session
-      .query(`insert into ${quote(table)} (${names}) values ${tuples.join(', ')}`, params)
-      .catch((error: Error) => {
-        throw new Error(`generating ${table}: ${error.message}`);
-      });
-  }
-}
-
-/** The reference's own oddities, as its code and triggers left them. */
-async function realism(session: SqlSession, live: LiveSchema): Promise<void> {
-  const has = (table: string, ...columns: string[]) =>
-    columns.every((c) => live.tables.get(table)?.columns.has(c));
-  if (has('credits_policies', 'feature_key', 'engine', 'model', 'cost_credits', 'token_budget')) {
-    // The original seeded 'ai_session'; its own code looks up 'ai.session'.
-    await session.exec(`insert into credits_policies (feature_key, engine, model, cost_credits, token_budget, duration_hours, active)
-      values ('ai_session', 'openai_chat', 'gpt-4o-mini-2024-07-18', 1, 120000, 24, true),
-             ('ai_session', 'groq_chat', 'llama-3.1-8b-instant', 1, 120000, 24, true)`);
-  }
-  if (has('fluxcore_marketplace_reviews', 'rating'))
-    await session.exec('update fluxcore_marketplace_reviews set rating = 1 + rating % 5');
-  if (has('fluxcore_marketplace_listings', 'total_subscribers', 'rating_average', 'rating_count')) {
-    await session.exec(`update fluxcore_marketplace_listings l set
-      total_subscribers = (select count(*) from fluxcore_marketplace_subscriptions s where s.listing_id = l.id),
-      rating_count = (select count(*) from fluxcore_marketplace_reviews r where r.listing_id = l.id and r.status = 'published'),
-      rating_average = (select round(avg(r.rating)::numeric, 2) from fluxcore_marketplace_reviews r where r.listing_id = l.id and r.status = 'published')`);
-  }
-  if (has('account_ai_entitlements', 'allowed_providers', 'default_provider')) {
-    // The app only offers a default among the allowed providers.
-    await session.exec(`update account_ai_entitlements set allowed_providers = allowed_providers || to_jsonb(default_provider)
-      where default_provider is not null and not allowed_providers ? default_provider`);
-  }
-  if (has('fluxcore_marketplace_listings', 'pricing_model', 'billing_period')) {
-    await session.exec(
-      `update fluxcore_marketplace_listings set billing_period = case when pricing_model = 'subscription' then 'monthly' end`,
-    );
-  }
-  if (has('fluxcore_marketplace_subscriptions', 'current_period_start', 'current_period_end')) {
-    await session.exec(`update fluxcore_marketplace_subscriptions set current_period_end = current_period_start + interval '30 days'
-      where current_period_start is not null`);
-  }
-  if (has('fluxcore_tool_connections', 'auth_config')) {
-    // Connections as the app stores them: secrets live elsewhere, referenced by id.
-    await session.exec(
-      `update fluxcore_tool_connections set auth_config = jsonb_build_object('secretRef', 'vault:' || id::text)`,
-    );
-  }
-  if (has('credits_policies', 'token_budget')) {
-    // A session's budget is thousands of tokens.
-    await session.exec(
-      'update credits_policies set token_budget = 1000 * (1 + abs(token_budget)) where token_budget <= 0',
-    );
-  }
-  if (
-    has('appointment_staff', 'services', 'account_id') &&
-    has('appointment_services', 'account_id')
-  ) {
-    // A staff member offers some of their account's services, by id.
-    await session.exec(`update appointment_staff st set services = coalesce((select jsonb_agg(s.id)
-      from appointment_services s where s.account_id = st.account_id), '[]'::jsonb)`);
-  }
-  if (has('asset_policies', 'default_ttl_seconds', 'max_ttl_seconds', 'max_file_size_bytes')) {
-    // TTLs of hours, a ceiling of days; sizes in MiB; retention in days.
-    await session.exec(`update asset_policies set
-      default_ttl_seconds = 3600 * (1 + abs(default_ttl_seconds) % 24),
-      max_ttl_seconds = 86400 * (1 + abs(max_ttl_seconds) % 7),
-      max_file_size_bytes = 1048576 * (1 + abs(max_file_size_bytes) % 100),
-      retention_days = 1 + abs(retention_days) % 365`);
-  }
-  if (has('asset_upload_sessions', 'total_bytes', 'bytes_uploaded', 'chunks_received')) {
-    // An upload of a few MiB, part of it received, in 5 MiB chunks.
-    await session.exec(
-      `update asset_upload_sessions set total_bytes = (1 + total_bytes % 40) * 1048576`,
-    );
-    await session.exec(`update asset_upload_sessions set bytes_uploaded = case
-        when total_bytes is null then abs(bytes_uploaded) * 1048576
-        else total_bytes * (abs(bytes_uploaded) % 101) / 100 end`);
-    await session.exec(
-      `update asset_upload_sessions set chunks_received = ceil(coalesce(bytes_uploaded, 0) / 5242880.0)`,
-    );
-  }
-  if (
-    has('credits_ledger', 'entry_type', 'delta', 'account_id') &&
-    has('credits_wallets', 'account_id')
-  ) {
-    // Grants and refunds add, spends and expiries take away; every entry moved its account's
-    // wallet, which the original creates with the account's first grant.
-    await session.exec(`update credits_ledger set delta = case
-        when entry_type in ('grant', 'refund') then 1 + abs(delta)
-        when entry_type in ('spend', 'expiry') then -(1 + abs(delta)) else delta end`);
-    await session.exec(`insert into credits_wallets (account_id, balance)
-      select distinct account_id, 0 from credits_ledger l
-      where not exists (select 1 from credits_wallets w where w.account_id = l.account_id)`);
-  }
-  if (has('fluxcore_marketplace_listings', 'pricing_model', 'price_cents')) {
-    await session.exec(
-      `update fluxcore_marketplace_listings set price_cents = 0 where pricing_model = 'free'`,
-    );
-  }
-  if (has('fluxcore_pricing_config', 'effective_from', 'effective_until')) {
-    await session.exec(`update fluxcore_pricing_config set effective_until = effective_from + interval '90 days'
-      where effective_until is not null`);
-  }
-  if (
-    has(
-      'fluxcore_rag_configurations',
-      'chunk_size_tokens',
-      'chunk_overlap_tokens',
-      'retrieval_min_score',
-    )
-  ) {
-    await session.exec(`update fluxcore_rag_configurations set
-      chunk_size_tokens = 256 * (1 + abs(chunk_size_tokens) % 4),
-      chunk_overlap_tokens = abs(chunk_overlap_tokens) % 64,
-      retrieval_min_score = round((abs(retrieval_min_score) % 1)::numeric, 3)`);
-  }
-  if (has('extension_contexts', 'account_id', 'relationship_id', 'conversation_id')) {
-    // Exactly one owner per context, as the app writes them.
-    await session.exec(`update extension_contexts set relationship_id = null, conversation_id = null,
-      account_id = coalesce(account_id, (select id from accounts order by id limit 1))`);
-  }
-}

@@ -1,16 +1,16 @@
 import { afterEach, describe, expect, test } from 'bun:test';
+import {
+  createTestDatabase,
+  databaseKinds,
+  projectMigrations,
+  type TestDatabase,
+} from '@fluxcore/db/testing';
 import { introspectCatalog } from '../src/catalog/introspect.ts';
 import type { SqlSession } from '../src/client.ts';
 import { migrate } from '../src/migrator/apply.ts';
 import { baseline } from '../src/migrator/baseline.ts';
 import type { Migration } from '../src/migrator/journal.ts';
 import { migrationStatus } from '../src/migrator/status.ts';
-import {
-  createTestDatabase,
-  databaseKinds,
-  projectMigrations,
-  type TestDatabase,
-} from './support/databases.ts';
 import { runCli } from './support/migrations.ts';
 
 const cleanups: (() => Promise<void>)[] = [];

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { adminUrl, databaseKinds } from './support/databases.ts';
+import { adminUrl, databaseKinds } from '@fluxcore/db/testing';
 
 const root = resolve(import.meta.dir, '../../..');
 const fixture = './packages/db/test/support/kinds.fixture.ts';

@@ -3,14 +3,55 @@
  * database, the migrations applied to another, both catalogs compared column by column.
  */
 import { describe, expect, test } from 'bun:test';
+import {
+  createMigratedDatabase,
+  createReferenceDatabase,
+  databaseKinds,
+} from '@fluxcore/db/testing';
+import type { SqlSession } from '../src/client.ts';
 import { originalRenames } from '../src/schema/original/renames.ts';
 import { isWidening, originalTypeChanges } from '../src/schema/original/type-changes.ts';
-import { createMigratedDatabase, databaseKinds } from './support/databases.ts';
-import { openReferenceDatabase, readPublicColumns } from './support/reference.ts';
+
+interface CatalogColumn {
+  table: string;
+  column: string;
+  /** As pg_dump renders it (format_type), with ` NOT NULL` when the column has it. */
+  type: string;
+}
+
+/** Every column of every table in `public`, keyed `table.column`. */
+async function readPublicColumns(
+  session: Pick<SqlSession, 'query'>,
+): Promise<Map<string, CatalogColumn>> {
+  const rows = await session.query<{
+    table: string;
+    column: string;
+    type: string;
+    not_null: boolean;
+  }>(
+    `select c.relname as "table", a.attname as "column",
+            format_type(a.atttypid, a.atttypmod) as type, a.attnotnull as not_null
+       from pg_attribute a
+       join pg_class c on c.oid = a.attrelid
+       join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
+      order by 1, 2`,
+  );
+  return new Map(
+    rows.map((row) => [
+      `${row.table}.${row.column}`,
+      {
+        table: row.table,
+        column: row.column,
+        type: row.not_null ? `${row.type} NOT NULL` : row.type,
+      },
+    ]),
+  );
+}
 
 describe.each(databaseKinds)('the real FluxCore schema on the %s database', (kind) => {
   test('every reference table and column has a home: its name or a declared rename, with its type equal, widened or declared', async () => {
-    const reference = await openReferenceDatabase(kind);
+    const reference = await createReferenceDatabase(kind);
     const migrated = await createMigratedDatabase(kind);
     try {
       const original = await readPublicColumns(reference.session);

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, test } from 'bun:test';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { projectMigrations } from '@fluxcore/db/testing';
 import { migrationsFolder } from '../src/config.ts';
 import { checkMigrations } from '../src/migrator/check.ts';
 import { generateDownSql, writeMissingDownFiles } from '../src/migrator/down.ts';
 import { loadMigrations } from '../src/migrator/journal.ts';
-import { projectMigrations } from './support/databases.ts';
 import { copyProjectMigrations, runCli } from './support/migrations.ts';
 
 const cleanups: (() => void)[] = [];

@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, test } from 'bun:test';
 import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  createTestDatabase,
+  databaseKinds,
+  projectMigrations,
+  type TestDatabase,
+} from '@fluxcore/db/testing';
 import { type Catalog, elementKey, introspectCatalog } from '../src/catalog/introspect.ts';
 import type { SqlSession } from '../src/client.ts';
 import { FluxDbError } from '../src/errors.ts';
@@ -8,12 +14,6 @@ import { migrate } from '../src/migrator/apply.ts';
 import { loadMigrations, sha256 } from '../src/migrator/journal.ts';
 import { acquireMigrationLock, releaseMigrationLock } from '../src/migrator/lock.ts';
 import { rollback } from '../src/migrator/rollback.ts';
-import {
-  createTestDatabase,
-  databaseKinds,
-  projectMigrations,
-  type TestDatabase,
-} from './support/databases.ts';
 import { copyProjectMigrations, runCli } from './support/migrations.ts';
 
 /** What a test made: closed, dropped and removed after it, sessions first. */

@@ -2,8 +2,8 @@
 import { describe, expect, test } from 'bun:test';
 import { readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { projectMigrations } from '@fluxcore/db/testing';
 import { baseCreditsPolicies } from '../src/operations/seed/credits-policies.ts';
-import { projectMigrations } from './support/databases.ts';
 import { copyProjectMigrations, runDrizzleKit } from './support/migrations.ts';
 
 const packageDir = resolve(import.meta.dir, '..');
