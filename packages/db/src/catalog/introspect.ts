@@ -193,10 +193,7 @@ export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
       select t.relname as table, i.relname as name, pg_get_indexdef(x.indexrelid) as definition,
              am.amname as method, x.indisunique as unique,
              array(select pg_get_indexdef(x.indexrelid, k, true) from generate_series(1, x.indnkeyatts) k)::text[] as keys,
-             array(select (select oc.opcname from pg_opclass oc where oc.oid = u.oid)
-                   from unnest(x.indclass) with ordinality u(oid, i) where u.i <= x.indnkeyatts order by u.i)::text[] as opclasses,
-             array(select (select oc.opcdefault::text from pg_opclass oc where oc.oid = u.oid)
-                   from unnest(x.indclass) with ordinality u(oid, i) where u.i <= x.indnkeyatts order by u.i)::text[] as default_opclasses,
+             opc.names as opclasses, opc.defaults as default_opclasses,
              array(select case when o & 1 = 1 then 'desc' else 'asc' end
                           || case when o & 2 = 2 then ' nulls first' else ' nulls last' end
                    from unnest(x.indoption::int2[]) with ordinality u(o, i) where u.i <= x.indnkeyatts order by u.i)::text[] as orderings,
@@ -213,6 +210,11 @@ export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
       join pg_class t on t.oid = x.indrelid
       join pg_namespace n on n.oid = t.relnamespace and n.nspname = 'public'
       join pg_am am on am.oid = i.relam
+      cross join lateral (
+        select array_agg(oc.opcname order by u.i)::text[] as names,
+               array_agg(oc.opcdefault::text order by u.i)::text[] as defaults
+        from unnest(x.indclass) with ordinality u(oid, i) join pg_opclass oc on oc.oid = u.oid
+        where u.i <= x.indnkeyatts) opc
       order by 1, 2`),
     db.query<{ name: string; labels: unknown }>(`
       select t.typname as name, array_agg(e.enumlabel order by e.enumsortorder)::text[] as labels
