@@ -1,6 +1,6 @@
 /**
  * Gated AI sessions under load: 16 clients at once, each opening paid sessions one after
- * another. Ours is applyCreditsGating: one statement, the SQL function of migration 0034
+ * another. Ours is applyCreditsGating: one named prepared statement, the SQL function of migration 0034
  * (conversation check, wallet lock, key replay check, live-session lookup, policy, conditional
  * debit, session and ledger rows). The baseline is
  * the least a correct gate must do: one transaction with the conditional
@@ -246,7 +246,7 @@ async function compare(context: Context, hot: boolean, seed: number): Promise<Ro
     const met = hot ? undefined : ratio >= 0.7;
     const calls = `${sizes.gatingCallsPerClient} paid calls per client per round, ${sizes.gatingRounds} round${sizes.gatingRounds === 1 ? '' : 's'}`;
     const cores = (oursRate * clientCpu.ours) / 1000;
-    const limit = `ours is one statement (the SQL function fluxcore_apply_credits_gating: conversation check, wallet lock, key replay check, live-session lookup, policy, debit, session and ledger rows) against the baseline's 4 round trips, and the client spends ${clientCpu.ours.toFixed(2)} ms of CPU per call against ${clientCpu.baseline.toFixed(2)}; the server does more than the baseline: a ledger row with its fingerprint (4 foreign keys, 6 indexes) and the checks the baseline skips, on the same ${navigator.hardwareConcurrency} cores as the clients (at ${oursRate.toFixed(0)} calls/s the client takes ${cores.toFixed(1)} of them)`;
+    const limit = `ours is one named prepared statement (the SQL function fluxcore_apply_credits_gating: conversation check, wallet lock, key replay check, live-session lookup, policy, debit, session and ledger rows) against the baseline's 4 round trips, and the client spends ${clientCpu.ours.toFixed(2)} ms of CPU per call against ${clientCpu.baseline.toFixed(2)}; the server does more than the baseline: a ledger row with its fingerprint (4 foreign keys, 6 indexes) and the checks the baseline skips, on the same ${navigator.hardwareConcurrency} cores as the clients (at ${oursRate.toFixed(0)} calls/s the client takes ${cores.toFixed(1)} of them)`;
     return {
       benchmark: 'gating',
       what,

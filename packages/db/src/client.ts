@@ -5,6 +5,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import type { DatabaseConfig } from './config.ts';
 import { openEmbedded } from './embedded/open.ts';
+import { registerArrayQuery } from './prepared.ts';
 import * as schema from './schema/index.ts';
 import { connectionError, type Row, servedError } from './session.ts';
 
@@ -27,6 +28,14 @@ export interface DatabaseClient {
   close(): Promise<void>;
 }
 
+/** timestamptz and timestamp as the server's text, the way drizzle's node-postgres driver reads them. */
+const textTimestamps = {
+  getTypeParser: (id: number, format?: 'text' | 'binary') =>
+    id === pg.types.builtins.TIMESTAMPTZ || id === pg.types.builtins.TIMESTAMP
+      ? (value: string) => value
+      : pg.types.getTypeParser(id, format),
+} as pg.CustomTypesConfig;
+
 /** A node-postgres pool as a DatabaseClient: a server, or the embedded database via db:serve. */
 async function poolClient(
   kind: DatabaseConfig['kind'],
@@ -46,6 +55,11 @@ async function poolClient(
     throw onError(error);
   }
   const db = drizzleNodePg({ client: pool, schema });
+  registerArrayQuery(
+    db,
+    async (name, text, values) =>
+      (await pool.query({ name, text, values, rowMode: 'array', types: textTimestamps })).rows,
+  );
   return {
     kind,
     db: db as unknown as Database,
@@ -75,6 +89,11 @@ export async function createDb(
     }
     const client = handle.client;
     const db = drizzlePglite({ client, schema });
+    registerArrayQuery(
+      db,
+      async (_name, text, params) =>
+        (await client.query<unknown[]>(text, params, { rowMode: 'array' })).rows,
+    );
     return {
       kind: 'embedded',
       db: db as unknown as Database,

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
 import { FluxDbError } from './errors.ts';
 
 /** The repository root: the folder that holds `.data/` for the embedded database. */
@@ -9,27 +8,49 @@ export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '
 /** The migration folder, resolved from this file so every command works from any directory. */
 export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../migrations');
 
-const serverUrl = z
-  .string()
-  .trim()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (
-        (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== ''
-      );
-    } catch {
-      return false;
-    }
-  }, 'is not a PostgreSQL URL');
+/** A postgres:// or postgresql:// URL with a host. */
+function isServerUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
 
-const environment = z.object({
-  DATABASE_URL: z.string().optional(),
-  FLUXCORE_DATA_DIR: z.string().min(1).optional(),
-  FLUXCORE_APPLICATION_NAME: z.string().min(1).max(63).optional(),
-  FLUXCORE_POOL_MAX: z.coerce.number().int().min(1).max(200).optional(),
-  FLUXCORE_LOCK_WAIT: z.coerce.number().min(0).max(3600).optional(),
-});
+type Check = (value: string) => string | undefined;
+
+const text =
+  (min: number, max = Number.POSITIVE_INFINITY): Check =>
+  (value) =>
+    value.length < min
+      ? `Too small: expected string to have >=${min} characters`
+      : value.length > max
+        ? `Too big: expected string to have <=${max} characters`
+        : undefined;
+
+/** A number as `Number()` reads the variable, in a range, whole when `int`. */
+const number =
+  (min: number, max: number, int: boolean): Check =>
+  (value) => {
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed)) return `Invalid input: expected number, received ${parsed}`;
+    if (int && !Number.isInteger(parsed)) return 'Invalid input: expected int, received number';
+    if (parsed < min) return `Too small: expected number to be >=${min}`;
+    if (parsed > max) return `Too big: expected number to be <=${max}`;
+    return undefined;
+  };
+
+/**
+ * The variables this package reads and what each takes. Checked by hand (no schema library):
+ * every command loads this module before its first query.
+ */
+const environment: Record<string, Check> = {
+  FLUXCORE_DATA_DIR: text(1),
+  FLUXCORE_APPLICATION_NAME: text(1, 63),
+  FLUXCORE_POOL_MAX: number(1, 200, true),
+  FLUXCORE_LOCK_WAIT: number(0, 3600, false),
+};
 
 export type DatabaseConfig =
   | {
@@ -49,21 +70,24 @@ export function loadDatabaseConfig(
   env: Record<string, string | undefined> = process.env,
   overrides: { applicationName?: string } = {},
 ): DatabaseConfig {
-  const parsed = environment.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new FluxDbError(
-      'CONFIG_INVALID',
-      `${issue?.path.join('.') ?? 'environment'} is invalid: ${issue?.message ?? 'unknown problem'}`,
-      'Fix the variable and run the command again',
-    );
+  for (const [name, check] of Object.entries(environment)) {
+    const value = env[name];
+    const problem = value === undefined ? undefined : check(value);
+    if (problem) {
+      throw new FluxDbError(
+        'CONFIG_INVALID',
+        `${name} is invalid: ${problem}`,
+        'Fix the variable and run the command again',
+      );
+    }
   }
+  const numberOf = (name: string) => (env[name] === undefined ? undefined : Number(env[name]));
   const applicationName =
-    overrides.applicationName ?? parsed.data.FLUXCORE_APPLICATION_NAME ?? 'fluxcore-db';
-  const rawUrl = parsed.data.DATABASE_URL?.trim();
+    overrides.applicationName ?? env.FLUXCORE_APPLICATION_NAME ?? 'fluxcore-db';
+  const rawUrl = env.DATABASE_URL?.trim();
   if (!rawUrl) {
-    const dataDir = resolve(parsed.data.FLUXCORE_DATA_DIR ?? join(repositoryRoot, '.data'));
-    const lockWait = parsed.data.FLUXCORE_LOCK_WAIT;
+    const dataDir = resolve(env.FLUXCORE_DATA_DIR ?? join(repositoryRoot, '.data'));
+    const lockWait = numberOf('FLUXCORE_LOCK_WAIT');
     return {
       kind: 'embedded',
       dataDir,
@@ -71,8 +95,7 @@ export function loadDatabaseConfig(
       ...(lockWait === undefined ? {} : { lockWaitMs: lockWait * 1000 }),
     };
   }
-  const url = serverUrl.safeParse(rawUrl);
-  if (!url.success) {
+  if (!isServerUrl(rawUrl)) {
     throw new FluxDbError(
       'CONFIG_INVALID',
       // Never echoed: a malformed URL may still hold a password where no parser finds it.
@@ -82,9 +105,9 @@ export function loadDatabaseConfig(
   }
   return {
     kind: 'server',
-    url: url.data,
+    url: rawUrl,
     applicationName,
-    poolMax: parsed.data.FLUXCORE_POOL_MAX ?? 10,
+    poolMax: numberOf('FLUXCORE_POOL_MAX') ?? 10,
   };
 }
 

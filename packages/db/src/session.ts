@@ -113,6 +113,65 @@ export async function connectionSession(
   };
 }
 
+/** A server error of Bun's client, as node-postgres shapes it: the SQLSTATE on `code`. */
+function serverError(error: unknown): unknown {
+  const err = error as { errno?: unknown; message?: string };
+  if (typeof err.errno !== 'string') return error;
+  const { errno, ...fields } = error as Record<string, unknown>;
+  return Object.assign(new Error(err.message), fields, { code: errno, cause: error });
+}
+
+/**
+ * One connection through Bun's built-in PostgreSQL client, which costs no module loading
+ * (node-postgres takes about 20 ms to load, more than a short command's queries). A failed
+ * connection is tried again through node-postgres, whose errors connectionError knows, so
+ * both say the same line. Queries only: no notices, no COPY.
+ */
+async function bunSqlSession(
+  url: string,
+  applicationName: string,
+  onError: (error: unknown) => Error,
+): Promise<SqlSession> {
+  const { SQL } = await import('bun');
+  const sql = new SQL(url, {
+    max: 1,
+    prepare: false,
+    connection: { application_name: applicationName },
+  });
+  try {
+    await sql.connect();
+  } catch {
+    await sql.close().catch(() => {});
+    return connectionSession('server', url, applicationName, onError);
+  }
+  const run = async <T>(query: () => Promise<T>): Promise<T> => {
+    try {
+      return await query();
+    } catch (error) {
+      throw serverError(error);
+    }
+  };
+  return {
+    kind: 'server',
+    query: <T extends Row>(text: string, params?: unknown[]) =>
+      run(async () => [...(await sql.unsafe<T[]>(text, params ?? []))]),
+    exec: (text) =>
+      run(async () => {
+        await sql.unsafe(text).simple();
+      }),
+    close: () => sql.close(),
+  };
+}
+
+/**
+ * A session for a short command that only reads (db:audit): on a server, Bun's own client
+ * (see bunSqlSession); the embedded database as openSqlSession opens it.
+ */
+export function openReadSession(config: DatabaseConfig): Promise<SqlSession> {
+  if (config.kind === 'embedded') return openSqlSession(config);
+  return bunSqlSession(config.url, config.applicationName, (e) => connectionError(e, config));
+}
+
 /** A single dedicated connection for raw SQL (the migrator's). */
 export async function openSqlSession(config: DatabaseConfig): Promise<SqlSession> {
   if (config.kind === 'embedded') {

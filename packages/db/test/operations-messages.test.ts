@@ -203,4 +203,47 @@ describe.each(databaseKinds)('messages on the %s database', (kind) => {
     expect(listed.map((s) => s.unreadCount)).toEqual([1, 1, 0]);
     expect(await listConversations(db, { accountId: me.account.id, limit: 2 })).toHaveLength(2);
   });
+
+  test('the hand-mapped reads return the rows drizzle selects, on the handle and in a transaction', async () => {
+    const a = await createOwnedAccount(db, 'mapped-a');
+    const b = await createOwnedAccount(db, 'mapped-b');
+    const { conversation } = await createConversation(db, a.account.id, b.account.id);
+    for (const content of [
+      { text: 'plain' },
+      { text: '', media: [{ type: 'image' as const, url: 'https://example.test/m.png' }] },
+    ]) {
+      await appendMessage(db, {
+        conversationId: conversation.id,
+        senderAccountId: b.account.id,
+        content,
+      });
+    }
+    const stored = await db
+      .select()
+      .from(messages)
+      .where(eq(messages.conversationId, conversation.id))
+      .orderBy(sql`${messages.createdAt} desc, ${messages.id} desc`);
+    const [storedConversation] = await db
+      .select()
+      .from(conversations)
+      .where(eq(conversations.id, conversation.id));
+    if (!storedConversation) throw new Error('the conversation is missing');
+    // The handle createDb made reads through its driver; a transaction's handle through drizzle.
+    for (const handle of ['db', 'transaction'] as const) {
+      const read = <T>(run: (on: Database) => Promise<T>) =>
+        handle === 'db' ? run(db) : db.transaction((tx) => run(tx as unknown as Database));
+      const page = await read((on) =>
+        listMessages(on, { conversationId: conversation.id, limit: 1 }),
+      );
+      expect(page.messages).toEqual(stored.slice(0, 1));
+      const rest = await read((on) =>
+        listMessages(on, { conversationId: conversation.id, cursor: page.nextCursor ?? '' }),
+      );
+      expect(rest).toEqual({ messages: stored.slice(1), nextCursor: null });
+      const listed = await read((on) => listConversations(on, { accountId: a.account.id }));
+      expect(listed).toEqual([
+        { conversation: storedConversation, counterpartAccountId: b.account.id, unreadCount: 2 },
+      ]);
+    }
+  });
 });

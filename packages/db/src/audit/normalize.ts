@@ -22,8 +22,23 @@ const typeNames: [RegExp, string][] = [
   [/^bool$/, 'boolean'],
 ];
 
-/** drizzle-kit's type name as PostgreSQL's format_type writes it. */
-export function normalizeType(type: string): string {
+/**
+ * Each text is normalised once per process: a schema repeats the same few types and defaults
+ * hundreds of times, and every normalisation runs a dozen regular expressions.
+ */
+function memoized(normalize: (text: string) => string): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    let normal = seen.get(text);
+    if (normal === undefined) {
+      normal = normalize(text);
+      seen.set(text, normal);
+    }
+    return normal;
+  };
+}
+
+const normalTypes = memoized((type) => {
   const array = /(\[\])+$/.exec(type)?.[0] ?? '';
   // drizzle-kit writes `timestamp (3) with time zone`; PostgreSQL `timestamp(3) with time zone`.
   let base = type
@@ -37,6 +52,11 @@ export function normalizeType(type: string): string {
     }
   }
   return `${base}${array}`;
+});
+
+/** drizzle-kit's type name as PostgreSQL's format_type writes it. */
+export function normalizeType(type: string): string {
+  return normalTypes(type);
 }
 
 const castType =
@@ -65,13 +85,7 @@ function canonicalJsonLiterals(expression: string): string {
   });
 }
 
-/**
- * An expression (default, check, index key, predicate) reduced to what it means: lower case,
- * no quotes, no table qualifiers, no casts, IN and BETWEEN written one way, no parentheses
- * or spaces.
- */
-export function normalizeExpression(expression: string | null | undefined): string {
-  if (expression === null || expression === undefined) return '';
+const normalExpressions = memoized((expression) => {
   let text = canonicalJsonLiterals(expression.trim()).toLowerCase();
   text = text.replace(/^check\s*/, '');
   text = text.replace(/"/g, '');
@@ -86,4 +100,14 @@ export function normalizeExpression(expression: string | null | undefined): stri
     '$1 >= $2 and $1 <= $3',
   );
   return text.replace(/[()\s]/g, '');
+});
+
+/**
+ * An expression (default, check, index key, predicate) reduced to what it means: lower case,
+ * no quotes, no table qualifiers, no casts, IN and BETWEEN written one way, no parentheses
+ * or spaces.
+ */
+export function normalizeExpression(expression: string | null | undefined): string {
+  if (expression === null || expression === undefined) return '';
+  return normalExpressions(expression);
 }

@@ -159,15 +159,15 @@ export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
     }>(`
       select c.relname as table, k.conname as name, k.contype as type,
              pg_get_constraintdef(k.oid) as definition,
-             array(select a.attname from unnest(k.conkey) with ordinality u(n, i)
-                   join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.n order by u.i)::text[] as columns,
+             array(select (select a.attname from pg_attribute a where a.attrelid = k.conrelid and a.attnum = u.n)
+                   from unnest(k.conkey) with ordinality u(n, i) order by u.i)::text[] as columns,
              r.relname as referenced_table,
-             array(select a.attname from unnest(k.confkey) with ordinality u(n, i)
-                   join pg_attribute a on a.attrelid = k.confrelid and a.attnum = u.n order by u.i)::text[] as referenced_columns,
+             array(select (select a.attname from pg_attribute a where a.attrelid = k.confrelid and a.attnum = u.n)
+                   from unnest(k.confkey) with ordinality u(n, i) order by u.i)::text[] as referenced_columns,
              k.confdeltype as on_delete,
              case when k.contype = 'f' then k.confupdtype::text || k.confmatchtype::text || k.condeferrable::text || k.condeferred::text end as fk_options,
              k.convalidated as validated,
-             (select to_jsonb(x) ->> 'indnullsnotdistinct' = 'true' from pg_index x where x.indexrelid = k.conindid) as nulls_not_distinct
+             case when k.contype = 'u' then (select to_jsonb(x) ->> 'indnullsnotdistinct' = 'true' from pg_index x where x.indexrelid = k.conindid) end as nulls_not_distinct
       from pg_constraint k
       join pg_class c on c.oid = k.conrelid
       join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
@@ -193,10 +193,7 @@ export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
       select t.relname as table, i.relname as name, pg_get_indexdef(x.indexrelid) as definition,
              am.amname as method, x.indisunique as unique,
              array(select pg_get_indexdef(x.indexrelid, k, true) from generate_series(1, x.indnkeyatts) k)::text[] as keys,
-             array(select oc.opcname from unnest(x.indclass) with ordinality u(oid, i)
-                   join pg_opclass oc on oc.oid = u.oid where u.i <= x.indnkeyatts order by u.i)::text[] as opclasses,
-             array(select oc.opcdefault::text from unnest(x.indclass) with ordinality u(oid, i)
-                   join pg_opclass oc on oc.oid = u.oid where u.i <= x.indnkeyatts order by u.i)::text[] as default_opclasses,
+             opc.names as opclasses, opc.defaults as default_opclasses,
              array(select case when o & 1 = 1 then 'desc' else 'asc' end
                           || case when o & 2 = 2 then ' nulls first' else ' nulls last' end
                    from unnest(x.indoption::int2[]) with ordinality u(o, i) where u.i <= x.indnkeyatts order by u.i)::text[] as orderings,
@@ -213,6 +210,11 @@ export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
       join pg_class t on t.oid = x.indrelid
       join pg_namespace n on n.oid = t.relnamespace and n.nspname = 'public'
       join pg_am am on am.oid = i.relam
+      cross join lateral (
+        select array_agg(oc.opcname order by u.i)::text[] as names,
+               array_agg(oc.opcdefault::text order by u.i)::text[] as defaults
+        from unnest(x.indclass) with ordinality u(oid, i) join pg_opclass oc on oc.oid = u.oid
+        where u.i <= x.indnkeyatts) opc
       order by 1, 2`),
     db.query<{ name: string; labels: unknown }>(`
       select t.typname as name, array_agg(e.enumlabel order by e.enumsortorder)::text[] as labels

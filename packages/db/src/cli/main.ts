@@ -1,10 +1,11 @@
 #!/usr/bin/env bun
 /**
- * `fluxcore-db <command> [flags]`, the one entry of every db:* script. It parses the command's
- * flags with commander (checked types, --help), loads the database config where the command
- * needs one, then loads that command's module alone and calls its `run(flags, config)`.
+ * `fluxcore-db <command> [flags]`, the one entry of every db:* script. It reads the command's
+ * flags (a plain flag list by itself; commander for --help, a mistake or anything less plain),
+ * loads the database config where the command needs one, then loads that command's module
+ * alone and calls its `run(flags, config)`.
  */
-import { Command, CommanderError, Option } from 'commander';
+import type { Command, CommanderError } from 'commander';
 import { loadDatabaseConfig } from '../config.ts';
 import { FluxDbError } from '../errors.ts';
 import { runCommand } from './edge.ts';
@@ -35,7 +36,12 @@ function overview(): string {
   ].join('\n');
 }
 
-function commandFor(name: string, spec: CommandSpec, io: { out(text: string): void }): Command {
+async function commandFor(
+  name: string,
+  spec: CommandSpec,
+  io: { out(text: string): void },
+): Promise<Command> {
+  const { Command, Option } = await import('commander');
   const command = new Command(name)
     .description(spec.summary)
     .helpOption('-h, --help', 'print this help')
@@ -72,6 +78,61 @@ function usageError(error: CommanderError, spec: CommandSpec, args: string[]): F
   return new FluxDbError('USAGE', line.charAt(0).toUpperCase() + line.slice(1), hint);
 }
 
+/** `--lock-timeout` → `lockTimeout`, the key commander gives the flag's value. */
+function flagKey(flag: string): string {
+  return flag.replace(/^--/, '').replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+/**
+ * The flags of a plain argument list (each a known `--flag`, its value the next argument),
+ * as commander would give them: each value through its parser, defaults for the rest.
+ * Undefined for anything else (--help, an unknown flag, a missing value, an argument): then
+ * commander parses, and prints the help or says the mistake. Loading commander costs more than
+ * the audit's own queries, so a plain run never loads it.
+ */
+export function plainFlags(spec: CommandSpec, args: string[]): Record<string, unknown> | undefined {
+  if (spec.passOn) return undefined;
+  const byName = new Map(spec.flags.map((flag) => [flag.flags.split(' ')[0], flag]));
+  const flags: Record<string, unknown> = {};
+  for (let i = 0; i < args.length; i++) {
+    const flag = byName.get(args[i] ?? '');
+    if (!flag) return undefined;
+    const key = flagKey(flag.flags.split(' ')[0] ?? '');
+    if (!flag.flags.includes(' <')) {
+      flags[key] = true;
+      continue;
+    }
+    const value = args[++i];
+    if (value === undefined || value.startsWith('-')) return undefined;
+    const previous = flags[key] ?? flag.default?.value;
+    flags[key] = flag.parse ? flag.parse(value, previous as never) : value;
+  }
+  for (const flag of spec.flags) {
+    const key = flagKey(flag.flags.split(' ')[0] ?? '');
+    if (flag.default && !(key in flags)) flags[key] = flag.default.value;
+  }
+  return flags;
+}
+
+/** Commander's reading of the arguments: the help, or a usage error as one line. */
+async function commanderFlags(
+  name: string,
+  spec: CommandSpec,
+  args: string[],
+  io: { out(text: string): void },
+): Promise<Record<string, unknown> | 'help'> {
+  const { CommanderError } = await import('commander');
+  const command = await commandFor(name, spec, io);
+  try {
+    command.parse(args, { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help') return 'help';
+    throw usageError(error, spec, command.args);
+  }
+  return spec.passOn ? { ...command.opts(), args } : command.opts();
+}
+
 /**
  * Runs one command from its arguments (`['migrate', '--to', '0002']`) and returns its exit
  * code; a user's error is thrown as a FluxDbError for the edge to print.
@@ -93,15 +154,8 @@ export async function main(
       `Its commands: ${Object.keys(commands).join(', ')}`,
     );
   }
-  const command = commandFor(name, spec, io);
-  try {
-    command.parse(rest, { from: 'user' });
-  } catch (error) {
-    if (!(error instanceof CommanderError)) throw error;
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help') return 0;
-    throw usageError(error, spec, command.args);
-  }
-  const flags = spec.passOn ? { ...command.opts(), args: rest } : command.opts();
+  const flags = plainFlags(spec, rest) ?? (await commanderFlags(name, spec, rest, io));
+  if (flags === 'help') return 0;
   const config = spec.application
     ? loadDatabaseConfig(process.env, { applicationName: spec.application })
     : undefined;

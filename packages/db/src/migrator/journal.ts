@@ -3,23 +3,33 @@
  * order; each `<tag>.sql` is split on `--> statement-breakpoint`. The hash is the one Drizzle's
  * own migrator stores: sha256 (hex) of the file's text, unnormalised.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { FluxDbError } from '../errors.ts';
 
-const journalSchema = z.object({
-  dialect: z.literal('postgresql'),
-  entries: z.array(
-    z.object({
-      idx: z.number().int(),
-      when: z.number().int(),
-      tag: z.string().min(1),
-      breakpoints: z.boolean(),
-    }),
-  ),
-});
+interface JournalEntry {
+  idx: number;
+  when: number;
+  tag: string;
+  breakpoints: boolean;
+}
+
+/** The entries of a drizzle-kit PostgreSQL journal, or undefined for anything else. */
+function journalEntries(journal: unknown): JournalEntry[] | undefined {
+  const { dialect, entries } = (journal ?? {}) as { dialect?: unknown; entries?: unknown };
+  if (dialect !== 'postgresql' || !Array.isArray(entries)) return undefined;
+  const valid = entries.every((entry: Partial<Record<keyof JournalEntry, unknown>> | null) => {
+    if (typeof entry !== 'object' || entry === null) return false;
+    return (
+      Number.isInteger(entry.idx) &&
+      Number.isInteger(entry.when) &&
+      typeof entry.tag === 'string' &&
+      entry.tag.length > 0 &&
+      typeof entry.breakpoints === 'boolean'
+    );
+  });
+  return valid ? (entries as JournalEntry[]) : undefined;
+}
 
 /** A file that holds this line runs outside a transaction (CREATE INDEX CONCURRENTLY). */
 export const noTransactionMarker = '-- fluxcore:no-transaction';
@@ -43,8 +53,9 @@ export interface Migration {
   downPath: string;
 }
 
+/** Bun's own hasher: loading node:crypto would cost a short command 10 to 20 ms. */
 export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return new Bun.CryptoHasher('sha256').update(text).digest('hex');
 }
 
 export function splitStatements(sql: string): string[] {
@@ -63,15 +74,15 @@ export function loadMigrations(folder: string): Migration[] {
       'Run bun run db:generate to create the first migration',
     );
   }
-  const parsed = journalSchema.safeParse(JSON.parse(readFileSync(journalPath, 'utf8')));
-  if (!parsed.success) {
+  const entries = journalEntries(JSON.parse(readFileSync(journalPath, 'utf8')));
+  if (!entries) {
     throw new FluxDbError(
       'MIGRATION_NOT_FOUND',
       `${journalPath} is not a drizzle-kit PostgreSQL journal`,
       'Restore it from version control',
     );
   }
-  return parsed.data.entries.map((entry) => {
+  return entries.map((entry) => {
     const path = join(folder, `${entry.tag}.sql`);
     if (!existsSync(path)) {
       throw new FluxDbError(

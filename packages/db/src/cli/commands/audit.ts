@@ -8,7 +8,7 @@ import { paintFor, renderReport } from '../../audit/report.ts';
 import { type DatabaseConfig, describeTarget } from '../../config.ts';
 import { FluxDbError } from '../../errors.ts';
 import { loadMigrations } from '../../migrator/journal.ts';
-import { openSqlSession } from '../../session.ts';
+import { openReadSession } from '../../session.ts';
 import { consoleIo, type Io, migrationsDir } from '../context.ts';
 
 /** The version of the --json document's shape; bumped on any incompatible change. */
@@ -21,7 +21,7 @@ export interface AuditFlags {
 
 export async function run(flags: AuditFlags, config: DatabaseConfig, io: Io = consoleIo) {
   const migrations = loadMigrations(migrationsDir());
-  const session = await openSqlSession(config);
+  const session = await openReadSession(config);
   try {
     io.error(`auditing ${describeTarget(config)}`);
     const report = await auditDatabase(session, { migrations, tables: flags.table });

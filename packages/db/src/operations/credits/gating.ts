@@ -7,7 +7,7 @@
 import { getTableColumns, sql } from 'drizzle-orm';
 import { PgTimestamp } from 'drizzle-orm/pg-core';
 import type { Database, Transaction } from '../../client.ts';
-import { rawRows } from '../../raw-rows.ts';
+import { preparedMapped } from '../../prepared.ts';
 import {
   aiSessionFeatureKey,
   type CreditsConversationSession,
@@ -73,6 +73,35 @@ function toSession(json: Record<string, unknown>): CreditsConversationSession {
   return session as CreditsConversationSession;
 }
 
+/** The one statement, its values drizzle placeholders: a named prepared statement. */
+const gatingCall = {
+  toSQL: () => ({
+    sql: 'select outcome, session, charged, balance, required from fluxcore_apply_credits_gating($1::uuid, $2::uuid, $3, $4, $5, $6, $7)',
+    params: [
+      'accountId',
+      'conversationId',
+      'featureKey',
+      'engine',
+      'model',
+      'key',
+      'fingerprint',
+    ].map((name) => sql.placeholder(name)),
+  }),
+};
+
+/** The function's one row, from its array (in the select list's order). */
+function toGatingRow(rows: unknown[][]): GatingRow | undefined {
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    outcome: row[0] as GatingRow['outcome'],
+    session: row[1] as GatingRow['session'],
+    charged: row[2] as boolean,
+    balance: row[3] as number,
+    required: row[4] as number,
+  };
+}
+
 /**
  * Reuses a live session (not expired, under its token budget) of this account, conversation,
  * feature, engine and model; otherwise pays the active policy's cost, if the balance covers
@@ -95,10 +124,20 @@ export async function applyCreditsGating(
   const featureKey = params.featureKey ?? aiSessionFeatureKey;
   const key = params.idempotencyKey ?? null;
   const fingerprint = key === null ? null : gatingFingerprint({ ...params, featureKey });
-  const [row] = await rawRows<GatingRow>(
+  const row = await preparedMapped(
     db,
-    sql`select * from fluxcore_apply_credits_gating(${params.accountId}::uuid, ${params.conversationId}::uuid, ${featureKey}, ${params.engine}, ${params.model}, ${key}, ${fingerprint})`,
-  );
+    'fluxcore_apply_credits_gating',
+    () => gatingCall,
+    toGatingRow,
+  ).execute({
+    accountId: params.accountId,
+    conversationId: params.conversationId,
+    featureKey,
+    engine: params.engine,
+    model: params.model,
+    key,
+    fingerprint,
+  });
   if (!row) throw new Error('fluxcore_apply_credits_gating returned no row');
   switch (row.outcome) {
     case 'session':

@@ -6,7 +6,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../client.ts';
 import { FluxDbError } from '../../errors.ts';
-import { preparedStatement } from '../../prepared.ts';
+import { preparedMapped } from '../../prepared.ts';
 import {
   accounts,
   type CreditsLedgerEntry,
@@ -158,12 +158,14 @@ export async function readCreditsBalance(
   db: Database | Transaction,
   accountId: string,
 ): Promise<number> {
-  const [row] = await preparedStatement(db, 'fluxcore_credits_balance', (name) =>
-    db
-      .select({ balance: creditsWallets.balance })
-      .from(creditsWallets)
-      .where(eq(creditsWallets.accountId, sql.placeholder('accountId')))
-      .prepare(name),
+  return preparedMapped(
+    db,
+    'fluxcore_credits_balance',
+    () =>
+      db
+        .select({ balance: creditsWallets.balance })
+        .from(creditsWallets)
+        .where(eq(creditsWallets.accountId, sql.placeholder('accountId'))),
+    (rows) => (rows[0]?.[0] as number | undefined) ?? 0,
   ).execute({ accountId });
-  return row?.balance ?? 0;
 }

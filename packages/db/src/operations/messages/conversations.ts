@@ -5,7 +5,7 @@
  */
 import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../client.ts';
-import { preparedStatement } from '../../prepared.ts';
+import { momentOf, preparedMapped } from '../../prepared.ts';
 import {
   type Conversation,
   conversations,
@@ -34,33 +34,73 @@ export async function listConversations(
   params: { accountId: string; limit?: number },
 ): Promise<ConversationSummary[]> {
   const limit = pageLimit(params.limit, conversationListLimits, 'conversations');
-  const rows = await preparedStatement(db, 'fluxcore_conversation_list', (name) =>
-    db
-      .select({
-        conversation: conversations,
-        accountAId: relationships.accountAId,
-        accountBId: relationships.accountBId,
-      })
-      .from(conversations)
-      .innerJoin(relationships, eq(relationships.id, conversations.relationshipId))
-      .where(
-        or(
-          eq(relationships.accountAId, sql.placeholder('accountId')),
-          eq(relationships.accountBId, sql.placeholder('accountId')),
-        ),
-      )
-      .orderBy(sql`${conversations.lastMessageAt} desc nulls last`, desc(conversations.id))
-      .limit(sql.placeholder('limit'))
-      .prepare(name),
+  const accountId = params.accountId.toLowerCase();
+  const rows = await preparedMapped(
+    db,
+    'fluxcore_conversation_list',
+    () =>
+      // The select list's order is the one toSummaryRows reads the row arrays in.
+      db
+        .select({
+          id: conversations.id,
+          relationshipId: conversations.relationshipId,
+          channel: conversations.channel,
+          status: conversations.status,
+          lastMessageAt: conversations.lastMessageAt,
+          lastMessageText: conversations.lastMessageText,
+          unreadCountA: conversations.unreadCountA,
+          unreadCountB: conversations.unreadCountB,
+          createdAt: conversations.createdAt,
+          updatedAt: conversations.updatedAt,
+          accountAId: relationships.accountAId,
+          accountBId: relationships.accountBId,
+        })
+        .from(conversations)
+        .innerJoin(relationships, eq(relationships.id, conversations.relationshipId))
+        .where(
+          or(
+            eq(relationships.accountAId, sql.placeholder('accountId')),
+            eq(relationships.accountBId, sql.placeholder('accountId')),
+          ),
+        )
+        .orderBy(sql`${conversations.lastMessageAt} desc nulls last`, desc(conversations.id))
+        .limit(sql.placeholder('limit')),
+    toSummaryRows,
   ).execute({ accountId: params.accountId, limit });
   return rows.map((row) => {
-    const isA = row.accountAId === params.accountId.toLowerCase();
+    const isA = row.accountAId === accountId;
     return {
       conversation: row.conversation,
       counterpartAccountId: isA ? row.accountBId : row.accountAId,
       unreadCount: isA ? row.conversation.unreadCountA : row.conversation.unreadCountB,
     };
   });
+}
+
+interface SummaryRow {
+  conversation: Conversation;
+  accountAId: string;
+  accountBId: string;
+}
+
+/** The list's row arrays, in the select list's order (see preparedMapped). */
+function toSummaryRows(rows: unknown[][]): SummaryRow[] {
+  return rows.map((row) => ({
+    conversation: {
+      id: row[0] as string,
+      relationshipId: row[1] as string,
+      channel: row[2] as Conversation['channel'],
+      status: row[3] as Conversation['status'],
+      lastMessageAt: momentOf(row[4]),
+      lastMessageText: row[5] as string | null,
+      unreadCountA: row[6] as number,
+      unreadCountB: row[7] as number,
+      createdAt: momentOf(row[8]) as Date,
+      updatedAt: momentOf(row[9]) as Date,
+    },
+    accountAId: row[10] as string,
+    accountBId: row[11] as string,
+  }));
 }
 
 /** The two accounts of a conversation's relationship, or undefined for an unknown id. */

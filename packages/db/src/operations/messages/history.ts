@@ -6,10 +6,9 @@
  * query directly: no sort, no offset.
  */
 import { and, eq, fillPlaceholders, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Database, Transaction } from '../../client.ts';
 import { FluxDbError } from '../../errors.ts';
-import { preparedStatement } from '../../prepared.ts';
+import { jsonOf, momentOf, preparedMapped } from '../../prepared.ts';
 import { type Message, messages } from '../../schema/index.ts';
 
 export const messagePageLimits = { default: 50, max: 100 } as const;
@@ -40,7 +39,10 @@ export interface MessageCursor {
   id: string;
 }
 
-const cursorShape = z.tuple([z.string().regex(/^\d{1,18}$/), z.uuid()]);
+const microsPattern = /^\d{1,18}$/;
+/** An RFC 9562 UUID (versions 1 to 8), or the nil or max UUID. */
+const uuidPattern =
+  /^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
 
 export function encodeMessageCursor(cursor: MessageCursor): string {
   return Buffer.from(JSON.stringify([cursor.createdAtMicros, cursor.id])).toString('base64url');
@@ -49,12 +51,17 @@ export function encodeMessageCursor(cursor: MessageCursor): string {
 /** The cursor inside an opaque string this module issued, or null for anything else. */
 export function decodeMessageCursor(value: string): MessageCursor | null {
   if (value.length > 200 || !/^[A-Za-z0-9_-]+$/.test(value)) return null;
+  let parsed: unknown;
   try {
-    const parsed = cursorShape.safeParse(JSON.parse(Buffer.from(value, 'base64url').toString()));
-    return parsed.success ? { createdAtMicros: parsed.data[0], id: parsed.data[1] } : null;
+    parsed = JSON.parse(Buffer.from(value, 'base64url').toString());
   } catch {
     return null;
   }
+  if (!Array.isArray(parsed) || parsed.length !== 2) return null;
+  const [micros, id] = parsed as unknown[];
+  if (typeof micros !== 'string' || typeof id !== 'string') return null;
+  if (!microsPattern.test(micros) || !uuidPattern.test(id)) return null;
+  return { createdAtMicros: micros, id };
 }
 
 export interface MessagePage {
@@ -74,9 +81,20 @@ function pageQueryBuilder(db: Database | Transaction, withCursor: boolean) {
   const after = withCursor
     ? sql`(${messages.createdAt}, ${messages.id}) < (timestamptz 'epoch' + ${sql.placeholder('cursorMicros')}::bigint * interval '1 microsecond', ${sql.placeholder('cursorId')}::uuid)`
     : undefined;
+  // The select list's order is the one toPage reads the row arrays in.
   return db
     .select({
-      message: messages,
+      id: messages.id,
+      conversationId: messages.conversationId,
+      senderAccountId: messages.senderAccountId,
+      content: messages.content,
+      type: messages.type,
+      generatedBy: messages.generatedBy,
+      aiApprovedBy: messages.aiApprovedBy,
+      status: messages.status,
+      fromActorId: messages.fromActorId,
+      toActorId: messages.toActorId,
+      createdAt: messages.createdAt,
       createdAtMicros: sql<string>`(extract(epoch from ${messages.createdAt}) * 1000000)::bigint::text`,
     })
     .from(messages)
@@ -108,11 +126,46 @@ export function messagePageSql(db: Database | Transaction, params: PageParams) {
   return { sql: query.sql, params: fillPlaceholders(query.params, placeholderValues(params)) };
 }
 
-/** listMessages runs the page query as a named prepared statement (see prepared.ts). */
-function runPageQuery(db: Database | Transaction, params: PageParams) {
+interface PageRows {
+  messages: Message[];
+  /** Each message's created_at in microseconds (the cursor's precision), in the same order. */
+  micros: string[];
+}
+
+/** The page's row arrays, in the select list's order, as messages (see preparedMapped). */
+function toPage(rows: unknown[][]): PageRows {
+  const page: PageRows = { messages: new Array(rows.length), micros: new Array(rows.length) };
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as unknown[];
+    page.messages[i] = {
+      id: row[0] as string,
+      conversationId: row[1] as string,
+      senderAccountId: row[2] as string,
+      content: jsonOf(row[3]),
+      type: row[4] as Message['type'],
+      generatedBy: row[5] as Message['generatedBy'],
+      aiApprovedBy: row[6] as string | null,
+      status: row[7] as Message['status'],
+      fromActorId: row[8] as string | null,
+      toActorId: row[9] as string | null,
+      createdAt: momentOf(row[10]) as Date,
+    };
+    page.micros[i] = row[11] as string;
+  }
+  return page;
+}
+
+/**
+ * listMessages runs the page query as a named prepared statement, its rows mapped by toPage
+ * (see prepared.ts).
+ */
+function runPageQuery(db: Database | Transaction, params: PageParams): Promise<PageRows> {
   const key = params.cursor ? 'after' : 'first';
-  return preparedStatement(db, `fluxcore_message_page_${key}`, (name) =>
-    pageQueryBuilder(db, key === 'after').prepare(name),
+  return preparedMapped(
+    db,
+    `fluxcore_message_page_${key}`,
+    () => pageQueryBuilder(db, key === 'after'),
+    toPage,
   ).execute(placeholderValues(params));
 }
 
@@ -129,18 +182,19 @@ export async function listMessages(
       'Pass the nextCursor of the previous page, or no cursor for the newest page',
     );
   }
-  const rows = await runPageQuery(db, {
+  const page = await runPageQuery(db, {
     conversationId: params.conversationId,
     limit: limit + 1,
     cursor,
   });
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
+  const more = page.messages.length > limit;
+  if (more) page.messages.length = limit;
+  const last = page.messages[limit - 1];
   return {
-    messages: page.map((row) => row.message),
+    messages: page.messages,
     nextCursor:
-      rows.length > limit && last
-        ? encodeMessageCursor({ createdAtMicros: last.createdAtMicros, id: last.message.id })
+      more && last
+        ? encodeMessageCursor({ createdAtMicros: page.micros[limit - 1] as string, id: last.id })
         : null,
   };
 }
