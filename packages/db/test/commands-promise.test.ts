@@ -10,9 +10,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { checkMigrations } from '../src/authoring/check.ts';
 import { describeTarget } from '../src/config.ts';
 import { migrate } from '../src/migrator/apply.ts';
-import { checkMigrations } from '../src/migrator/check.ts';
 import {
   adminUrl,
   createTestDatabase,

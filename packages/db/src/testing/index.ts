@@ -4,14 +4,19 @@
  * it before any test file loads), migrated ones, and factories that write realistic rows
  * through the typed API, into a database or an open transaction.
  */
+
+export { type ProcessRun, runProcess } from '../authoring/tools.ts';
 export {
   adminUrl,
+  createDatabaseOnServer,
   createMigratedDatabase,
   createTestDatabase,
   type DatabaseKind,
   databaseKinds,
   projectMigrations,
+  type ServerDatabase,
   type TestDatabase,
+  temporaryDataDir,
 } from './databases.ts';
 export {
   axisEmbedding,
