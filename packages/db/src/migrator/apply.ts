@@ -6,6 +6,7 @@
 import type { SqlSession } from '../client.ts';
 import { FluxDbError } from '../errors.ts';
 import { findMigration, firstCodeLine, type Migration } from './journal.ts';
+import type { Situation } from './lineages.ts';
 import { recordApplied } from './records.ts';
 import { appliedBy, withMigrationRun } from './run.ts';
 import type { StatusReport } from './status.ts';
@@ -119,41 +120,29 @@ export async function migrate(
       .slice(inScope.length)
       .filter((s) => s.state !== 'applied')
       .map((s) => s.tag);
-  return withMigrationRun(
-    session,
-    migrations,
-    {
-      lock: !options.dryRun,
-      lockTimeoutMs: options.lockTimeoutMs,
-      log,
-      refuse: (situation) => situation.kind !== 'own',
-      ensureTables: !options.dryRun,
-    },
-    async (report) => {
-      if (options.dryRun) {
-        const planned = inScope.filter((m) =>
-          report.migrations.some(
-            (s) => s.tag === m.tag && (s.state === 'pending' || s.state === 'skipped'),
-          ),
-        );
-        for (const migration of planned) {
-          log(`-- ${migration.tag}${migration.transactional ? '' : ' (outside a transaction)'}`);
-          for (const statement of migration.statements) log(`${statement};`);
-        }
-        return { applied: [], planned, target: last?.tag, pendingAfter: pendingAfter(report) };
-      }
-      const done = new Set(
-        report.migrations.filter((s) => s.state === 'applied').map((s) => s.tag),
+  const refuse = (situation: Situation) => situation.kind !== 'own';
+  return withMigrationRun(session, migrations, { ...options, log, refuse }, async (report) => {
+    if (options.dryRun) {
+      const planned = inScope.filter((m) =>
+        report.migrations.some(
+          (s) => s.tag === m.tag && (s.state === 'pending' || s.state === 'skipped'),
+        ),
       );
-      const by = appliedBy();
-      const applied: MigrateResult['applied'] = [];
-      for (const migration of inScope) {
-        if (done.has(migration.tag)) continue;
-        const durationMs = await applyOne(session, migration, by);
-        applied.push({ tag: migration.tag, durationMs });
-        log(`applied ${migration.tag} (${Math.round(durationMs)} ms)`);
+      for (const migration of planned) {
+        log(`-- ${migration.tag}${migration.transactional ? '' : ' (outside a transaction)'}`);
+        for (const statement of migration.statements) log(`${statement};`);
       }
-      return { applied, planned: [], target: last?.tag, pendingAfter: pendingAfter(report) };
-    },
-  );
+      return { applied: [], planned, target: last?.tag, pendingAfter: pendingAfter(report) };
+    }
+    const done = new Set(report.migrations.filter((s) => s.state === 'applied').map((s) => s.tag));
+    const by = appliedBy();
+    const applied: MigrateResult['applied'] = [];
+    for (const migration of inScope) {
+      if (done.has(migration.tag)) continue;
+      const durationMs = await applyOne(session, migration, by);
+      applied.push({ tag: migration.tag, durationMs });
+      log(`applied ${migration.tag} (${Math.round(durationMs)} ms)`);
+    }
+    return { applied, planned: [], target: last?.tag, pendingAfter: pendingAfter(report) };
+  });
 }

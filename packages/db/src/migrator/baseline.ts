@@ -12,6 +12,7 @@ import type { SqlSession } from '../client.ts';
 import type { DatabaseConfig } from '../config.ts';
 import { FluxDbError } from '../errors.ts';
 import type { Migration } from './journal.ts';
+import type { Situation } from './lineages.ts';
 import { ensureMigrationTables, recordApplied } from './records.ts';
 import { appliedBy, withMigrationRun } from './run.ts';
 import { replayMigration, withScratchDatabase } from './scratch.ts';
@@ -112,17 +113,13 @@ export async function baseline(
   options: BaselineOptions = {},
 ): Promise<BaselineResult> {
   const log = options.log ?? (() => {});
+  // An earlier history's rows are not "unknown": that database is adopted by db:converge.
+  const refuse = (situation: Situation) => situation.kind === 'foreign-lineage';
+  // The journal tables are created once there is something to record.
   return withMigrationRun(
     session,
     migrations,
-    {
-      lock: !options.dryRun,
-      lockTimeoutMs: options.lockTimeoutMs,
-      log,
-      // An earlier history's rows are not "unknown": that database is adopted by db:converge.
-      refuse: (situation) => situation.kind === 'foreign-lineage',
-      ensureTables: false,
-    },
+    { ...options, log, refuse, ensureTables: false },
     (report) => adopt(session, config, migrations, report, options, log),
   );
 }

@@ -267,10 +267,9 @@ export async function rollback(
     session,
     migrations,
     {
-      lock: true,
-      lockTimeoutMs: options.lockTimeoutMs,
+      ...options,
       log,
-      ensureTables: !options.dryRun,
+      lockDryRun: true,
       exempt: (report) => new Set(toRevert(report, migrations, options.to).map((m) => m.tag)),
     },
     async (report) => {

@@ -48,14 +48,16 @@ export function assertConsistent(report: StatusReport, migrations: Migration[]):
 }
 
 export interface PreambleOptions {
-  /** Take the migration lock for the whole run (a dry run that changes nothing need not). */
-  lock: boolean;
+  /** A dry run changes nothing: it creates no table, and takes the lock only if `lockDryRun`. */
+  dryRun?: boolean;
   lockTimeoutMs?: number;
   log?: (line: string) => void;
+  /** Take the lock even in a dry run (a rollback's rehearsal runs the down files). */
+  lockDryRun?: boolean;
+  /** Create the journal tables first (unless a dry run); true unless said. */
+  ensureTables?: boolean;
   /** The situations that are db:converge's to handle; this command refuses them. */
   refuse?: (situation: Situation) => boolean;
-  /** Create the journal tables first (not in a dry run). */
-  ensureTables: boolean;
   /** Migrations whose edit this run undoes (a rollback reverts them): not refused. */
   exempt?: (report: StatusReport) => ReadonlySet<string>;
 }
@@ -72,7 +74,7 @@ export async function withMigrationRun<T>(
       const situation = await situationOf(session, migrations);
       if (options.refuse(situation)) throw needsConverge(situation);
     }
-    if (options.ensureTables) await ensureMigrationTables(session);
+    if (!options.dryRun && options.ensureTables !== false) await ensureMigrationTables(session);
     const report = await migrationStatus(session, migrations);
     const exempt = options.exempt?.(report);
     assertConsistent(
@@ -83,6 +85,6 @@ export async function withMigrationRun<T>(
     );
     return run(report);
   };
-  if (!options.lock) return body();
+  if (options.dryRun && !options.lockDryRun) return body();
   return withMigrationLock(session, { timeoutMs: options.lockTimeoutMs, log: options.log }, body);
 }
