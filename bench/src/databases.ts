@@ -4,9 +4,6 @@
  * database in the URL is only used to issue `create database` and `drop database`, never
  * read or written. Embedded ones are PGlite folders under the system's temporary folder.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   createDb,
   type DatabaseClient,
@@ -15,8 +12,10 @@ import {
   openSqlSession,
   type SqlSession,
 } from '@fluxcore/db';
-import { loadMigrations, migrate, migrationsFolder } from '@fluxcore/db/migrator';
-import pg from 'pg';
+import { migrate } from '@fluxcore/db/migrator';
+import { createDatabaseOnServer, projectMigrations, temporaryDataDir } from '@fluxcore/db/testing';
+
+export { projectMigrations };
 
 export const defaultServerUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -32,8 +31,6 @@ export function serverConfig(env = process.env): ServerConfig {
   return config;
 }
 
-export const projectMigrations = loadMigrations(migrationsFolder);
-
 export interface BenchDatabase {
   name: string;
   config: ServerConfig;
@@ -43,38 +40,23 @@ export interface BenchDatabase {
 }
 
 const live = new Set<BenchDatabase>();
-let counter = 0;
-
-async function onServer(server: ServerConfig, statement: string): Promise<void> {
-  const client = new pg.Client({
-    connectionString: server.url,
-    application_name: 'fluxcore-bench',
-  });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 /** A new, empty database on the server; `label` names it in pg_stat_activity and logs. */
 export async function createServerDatabase(
   server: ServerConfig,
   label: string,
 ): Promise<BenchDatabase> {
-  counter += 1;
-  const name = `fluxcore_bench_${label}_${process.pid}_${counter}`;
-  await onServer(server, `create database ${name}`);
-  const url = new URL(server.url);
-  url.pathname = `/${name}`;
+  const created = await createDatabaseOnServer(server.url, {
+    prefix: `fluxcore_bench_${label}`,
+    applicationName: 'fluxcore-bench',
+  });
   const database: BenchDatabase = {
-    name,
-    config: { ...server, url: url.toString() },
-    env: { DATABASE_URL: url.toString() },
+    name: created.name,
+    config: { ...server, url: created.url },
+    env: { DATABASE_URL: created.url },
     drop: async () => {
       live.delete(database);
-      await onServer(server, `drop database if exists ${name} with (force)`);
+      await created.drop();
     },
   };
   live.add(database);
@@ -111,13 +93,12 @@ export interface EmbeddedFolder {
 
 /** A temporary folder for a new embedded database. */
 export function createEmbeddedFolder(label: string): EmbeddedFolder {
-  const folder = mkdtempSync(join(tmpdir(), `fluxcore-bench-${label}-`));
-  const dataDir = join(folder, 'pgdata');
+  const { dataDir, remove } = temporaryDataDir(`fluxcore-bench-${label}`);
   return {
     dataDir,
     config: { kind: 'embedded', dataDir, applicationName: 'fluxcore-bench' },
     env: { DATABASE_URL: '', FLUXCORE_DATA_DIR: dataDir },
-    remove: () => rmSync(folder, { recursive: true, force: true }),
+    remove,
   };
 }
 

@@ -3,6 +3,7 @@
  * output kept for the error message when it fails.
  */
 import { dirname, resolve } from 'node:path';
+import { runProcess as run } from '@fluxcore/db/testing';
 
 /** The repository root (bench/ is one level down). */
 export const repositoryRoot = resolve(dirname(import.meta.dir), '..');
@@ -18,20 +19,11 @@ export async function runProcess(
   command: string[],
   options: { cwd?: string; env?: Record<string, string> } = {},
 ): Promise<ProcessRun> {
-  const start = performance.now();
-  const child = Bun.spawn(command, {
+  const { code, ms, output } = await run(command, {
+    ...options,
     cwd: options.cwd ?? repositoryRoot,
-    env: { ...process.env, ...options.env },
-    stdin: 'ignore',
-    stdout: 'pipe',
-    stderr: 'pipe',
   });
-  const [stdout, stderr, code] = await Promise.all([
-    new Response(child.stdout).text(),
-    new Response(child.stderr).text(),
-    child.exited,
-  ]);
-  return { code, ms: performance.now() - start, output: `${stdout}${stderr}` };
+  return { code, ms, output };
 }
 
 /** Like runProcess, but a non-zero exit is an error naming the command and its last words. */

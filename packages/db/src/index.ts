@@ -51,17 +51,12 @@ export {
   grantCredits,
   readCreditsBalance,
 } from './operations/credits/wallet.ts';
+export { finishedDeletionStatuses } from './operations/deletion/job-records.ts';
 export {
   claimDeletionJob,
-  type DeletionBackoff,
-  type DeletionStepResult,
-  deletionBackoffDefaults,
-  deletionRetryDelayMs,
-  finishedDeletionStatuses,
   type RequestAccountDeletionResult,
   releaseLease,
   requestAccountDeletion,
-  runDeletionStep,
 } from './operations/deletion/jobs.ts';
 export {
   type AccountDeletionPlan,
@@ -70,6 +65,13 @@ export {
   planAccountDeletion,
   readForeignKeys,
 } from './operations/deletion/plan.ts';
+export {
+  type DeletionBackoff,
+  type DeletionStepResult,
+  deletionBackoffDefaults,
+  deletionRetryDelayMs,
+  runDeletionStep,
+} from './operations/deletion/steps.ts';
 export {
   type AppendMessageResult,
   appendMessage,

@@ -2,9 +2,9 @@ import { afterEach, describe, expect, test } from 'bun:test';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { projectMigrations } from '@fluxcore/db/testing';
+import { checkMigrations } from '../src/authoring/check.ts';
+import { generateDownSql, writeMissingDownFiles } from '../src/authoring/down.ts';
 import { migrationsFolder } from '../src/config.ts';
-import { checkMigrations } from '../src/migrator/check.ts';
-import { generateDownSql, writeMissingDownFiles } from '../src/migrator/down.ts';
 import { loadMigrations } from '../src/migrator/journal.ts';
 import { copyProjectMigrations, runCli } from './support/migrations.ts';
 
@@ -217,7 +217,7 @@ describe('db:generate', () => {
       });
     });
     // A child without a terminal, as in CI: a question from drizzle-kit would fail or hang it.
-    const down = resolve(import.meta.dir, '../src/migrator/down.ts');
+    const down = resolve(import.meta.dir, '../src/authoring/down.ts');
     const child = Bun.spawn(
       [
         'bun',

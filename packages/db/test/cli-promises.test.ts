@@ -17,9 +17,9 @@ import {
   type TestDatabase,
 } from '@fluxcore/db/testing';
 import pg from 'pg';
+import { checkMigrations } from '../src/authoring/check.ts';
 import { describeTarget } from '../src/config.ts';
 import { migrate } from '../src/migrator/apply.ts';
-import { checkMigrations } from '../src/migrator/check.ts';
 import { copyProjectMigrations, runCli, runProcess, spawnCli } from './support/migrations.ts';
 
 const made: { databases: TestDatabase[]; folders: string[] } = { databases: [], folders: [] };

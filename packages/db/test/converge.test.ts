@@ -19,11 +19,8 @@ import { situationOf } from '../src/migrator/lineages.ts';
 import { migrationStatus } from '../src/migrator/status.ts';
 import { applyCreditsGating } from '../src/operations/credits/gating.ts';
 import { grantCredits } from '../src/operations/credits/wallet.ts';
-import {
-  claimDeletionJob,
-  requestAccountDeletion,
-  runDeletionStep,
-} from '../src/operations/deletion/jobs.ts';
+import { claimDeletionJob, requestAccountDeletion } from '../src/operations/deletion/jobs.ts';
+import { runDeletionStep } from '../src/operations/deletion/steps.ts';
 import { listMessages } from '../src/operations/messages/history.ts';
 import { baseCreditsPolicies } from '../src/operations/seed/credits-policies.ts';
 import { aiSessionFeatureKey } from '../src/schema/index.ts';

@@ -86,6 +86,20 @@ describe.each(databaseKinds)('the migration runner on the %s database', (kind) =
     expect(await journalRows(session)).toHaveLength(2);
   });
 
+  test('--to a migration already applied applies nothing and names what is still pending', async () => {
+    const { session } = await freshDatabase(kind);
+    const first = await migrate(session, projectMigrations, { to: '0002' });
+    expect(first.applied.map((step) => step.tag)).toEqual(
+      projectMigrations.slice(0, 3).map((m) => m.tag),
+    );
+    const again = await migrate(session, projectMigrations, { to: '0001' });
+    expect(again.applied).toEqual([]);
+    expect(again.target).toBe('0001_material_killer_shrike');
+    // Past 0001: 0002 is applied, everything after it is still pending.
+    expect(again.pendingAfter).toEqual(projectMigrations.slice(3).map((m) => m.tag));
+    expect(await journalRows(session)).toHaveLength(3);
+  });
+
   test('an unknown --to names the problem', async () => {
     const { session } = await freshDatabase(kind);
     const error = await migrate(session, projectMigrations, { to: '9999_nope' }).catch((e) => e);
@@ -205,6 +219,12 @@ describe.each(databaseKinds)('the migrate and status commands on the %s database
     };
     expect(report.problems).toBe(false);
     expect(report.migrations.filter((m) => m.state === 'applied')).toHaveLength(3);
+    // Run again, --to names a migration already applied: not "up to date", later ones pend.
+    const again = await runCli('migrate', ['--to', '0002'], database2.env);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(
+      `nothing to apply: the database is already at or past 0002_message_status; ${projectMigrations.length - 3} later migration(s) pending (bun run db:migrate applies them)\n`,
+    );
   });
 
   test('status exits 1 and names an edited migration', async () => {

@@ -16,16 +16,15 @@ import type { Database } from '../src/client.ts';
 import { FluxDbError } from '../src/errors.ts';
 import {
   claimDeletionJob,
-  deletionRetryDelayMs,
   releaseLease,
   requestAccountDeletion,
-  runDeletionStep,
 } from '../src/operations/deletion/jobs.ts';
 import {
   type ForeignKey,
   planAccountDeletion,
   planFromForeignKeys,
 } from '../src/operations/deletion/plan.ts';
+import { deletionRetryDelayMs, runDeletionStep } from '../src/operations/deletion/steps.ts';
 import { rawRows } from '../src/raw-rows.ts';
 import {
   accountDeletionJobs,
@@ -321,19 +320,23 @@ describe('the deletion plan over a hand-made graph', () => {
 
   test('orders children before parents, whatever the order of the keys', () => {
     const plan = planFromForeignKeys([
-      fk('b', 'accounts', 'c'),
-      fk('c', 'b', 'c'),
-      fk('d', 'c', 'c'),
-      fk('d', 'b', 'r'),
-      fk('e', 'accounts', 'n'),
-      fk('f', 'e', 'c'),
+      fk('b', 'accounts', 'cascade'),
+      fk('c', 'b', 'cascade'),
+      fk('d', 'c', 'cascade'),
+      fk('d', 'b', 'restrict'),
+      fk('e', 'accounts', 'set null'),
+      fk('f', 'e', 'cascade'),
     ]);
     expect(plan.steps.map((step) => step.table)).toEqual(['d', 'c', 'b', 'accounts']);
   });
 
   test('a cycle of cascading keys is refused with a clear error', () => {
     expect(() =>
-      planFromForeignKeys([fk('b', 'accounts', 'c'), fk('c', 'b', 'c'), fk('b', 'c', 'c')]),
+      planFromForeignKeys([
+        fk('b', 'accounts', 'cascade'),
+        fk('c', 'b', 'cascade'),
+        fk('b', 'c', 'cascade'),
+      ]),
     ).toThrow(FluxDbError);
   });
 });

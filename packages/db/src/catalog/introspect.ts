@@ -1,16 +1,16 @@
 /**
- * The one catalog reader, shared by the audit, baseline and db:converge. It reads what a
- * database holds in `public`, in a constant number of catalog queries (six, whatever the
- * number of tables; `logic.ts` adds schemas, functions, triggers and views). Every definition is rendered by the server itself
- * (format_type, pg_get_expr, pg_get_constraintdef, pg_get_indexdef), and the structure
+ * The one catalog reader, shared by the audit, baseline and db:converge (account deletion
+ * reads its foreign keys through constraints.ts, the same query). It reads what a database
+ * holds in `public`, in a constant number of catalog queries (six, whatever the number of
+ * tables; `logic.ts` adds schemas, functions, triggers and views). Every definition is
+ * rendered by the server itself (format_type, pg_get_expr, pg_get_constraintdef,
+ * pg_get_indexdef), and the structure
  * behind it (key columns, targets, methods, operator classes) is read as data, so the audit
  * can compare facts and baseline can compare whole definitions.
  */
-import type { Row } from '../client.ts';
+import { type LiveConstraint, list, type Queryable, readConstraints } from './constraints.ts';
 
-export interface Queryable {
-  query<T extends Row = Row>(text: string, params?: unknown[]): Promise<T[]>;
-}
+export type { ConstraintType, LiveConstraint, Queryable } from './constraints.ts';
 
 export interface LiveColumn {
   name: string;
@@ -21,25 +21,6 @@ export interface LiveColumn {
   enumType: string | null;
   /** Position in the table (pg_attribute.attnum). */
   position: number;
-}
-
-export type ConstraintType = 'primary key' | 'foreign key' | 'unique' | 'check' | 'exclusion';
-
-export interface LiveConstraint {
-  name: string;
-  type: ConstraintType;
-  /** pg_get_constraintdef: `FOREIGN KEY (a) REFERENCES t(id) ON DELETE CASCADE`. */
-  definition: string;
-  columns: string[];
-  referencedTable: string | null;
-  referencedColumns: string[];
-  /** `cascade`, `set null`, `restrict`, `no action` or `set default`. */
-  onDelete: string | null;
-  /** For foreign keys: on update, match and deferral, as one comparable text. */
-  fkOptions: string | null;
-  nullsNotDistinct: boolean;
-  /** False for a constraint added NOT VALID and not validated since. */
-  validated: boolean;
 }
 
 export interface LiveIndex {
@@ -78,31 +59,6 @@ export interface LiveSchema {
   tables: Map<string, LiveTable>;
   enums: Map<string, string[]>;
   extensions: Map<string, string>;
-}
-
-const constraintTypes: Record<string, ConstraintType> = {
-  p: 'primary key',
-  f: 'foreign key',
-  u: 'unique',
-  c: 'check',
-  x: 'exclusion',
-};
-const deleteActions: Record<string, string> = {
-  a: 'no action',
-  r: 'restrict',
-  c: 'cascade',
-  n: 'set null',
-  d: 'set default',
-};
-
-/** node-postgres returns arrays; some drivers return `{a,b}` text. */
-function list(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String);
-  if (typeof value !== 'string' || value === '{}' || value === '') return [];
-  return value
-    .replace(/^\{|\}$/g, '')
-    .split(',')
-    .map((item) => item.replace(/^"|"$/g, ''));
 }
 
 function tableOf(schema: LiveSchema, name: string): LiveTable {
@@ -144,36 +100,7 @@ export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
       left join pg_type et on et.oid = t.typelem and t.typlen = -1 and t.typelem <> 0
       where c.relkind in ('r', 'p')
       order by c.relname, a.attnum`),
-    db.query<{
-      table: string;
-      name: string;
-      type: string;
-      definition: string;
-      columns: unknown;
-      referenced_table: string | null;
-      referenced_columns: unknown;
-      on_delete: string;
-      fk_options: string | null;
-      nulls_not_distinct: boolean | null;
-      validated: boolean;
-    }>(`
-      select c.relname as table, k.conname as name, k.contype as type,
-             pg_get_constraintdef(k.oid) as definition,
-             array(select (select a.attname from pg_attribute a where a.attrelid = k.conrelid and a.attnum = u.n)
-                   from unnest(k.conkey) with ordinality u(n, i) order by u.i)::text[] as columns,
-             r.relname as referenced_table,
-             array(select (select a.attname from pg_attribute a where a.attrelid = k.confrelid and a.attnum = u.n)
-                   from unnest(k.confkey) with ordinality u(n, i) order by u.i)::text[] as referenced_columns,
-             k.confdeltype as on_delete,
-             case when k.contype = 'f' then k.confupdtype::text || k.confmatchtype::text || k.condeferrable::text || k.condeferred::text end as fk_options,
-             k.convalidated as validated,
-             case when k.contype = 'u' then (select to_jsonb(x) ->> 'indnullsnotdistinct' = 'true' from pg_index x where x.indexrelid = k.conindid) end as nulls_not_distinct
-      from pg_constraint k
-      join pg_class c on c.oid = k.conrelid
-      join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
-      left join pg_class r on r.oid = k.confrelid
-      where k.contype in ('p', 'f', 'u', 'c', 'x')
-      order by 1, 2`),
+    readConstraints(db, 'all'),
     db.query<{
       table: string;
       name: string;
@@ -241,19 +168,8 @@ export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
       position: Number(row.position),
     });
   }
-  for (const row of constraints) {
-    tableOf(schema, row.table).constraints.set(row.name, {
-      name: row.name,
-      type: constraintTypes[row.type] ?? 'check',
-      definition: row.definition,
-      columns: list(row.columns),
-      referencedTable: row.referenced_table,
-      referencedColumns: list(row.referenced_columns),
-      onDelete: row.type === 'f' ? (deleteActions[row.on_delete] ?? row.on_delete) : null,
-      fkOptions: row.fk_options,
-      nullsNotDistinct: row.nulls_not_distinct === true,
-      validated: row.validated !== false,
-    });
+  for (const { table, constraint } of constraints) {
+    tableOf(schema, table).constraints.set(constraint.name, constraint);
   }
   for (const row of indexes) {
     tableOf(schema, row.table).indexes.set(row.name, {

@@ -5,6 +5,7 @@
  * code of another command.
  */
 import type { DatabaseConfig } from '../config.ts';
+import { defaultLockTimeoutMs } from '../migrator/lock.ts';
 import type { Io } from './context.ts';
 import { port, repeated, seconds } from './flags.ts';
 
@@ -36,13 +37,13 @@ export interface CommandSpec {
 }
 
 const lockTimeout = (
-  fallback: number,
+  fallbackMs = defaultLockTimeoutMs,
   help = 'how long to wait for the migration lock',
 ): FlagSpec => ({
   flags: '--lock-timeout <SECONDS>',
   help,
   parse: seconds('--lock-timeout'),
-  default: { value: fallback * 1000, shown: `${fallback}` },
+  default: { value: fallbackMs, shown: `${fallbackMs / 1000}` },
 });
 const dryRun = (what: string): FlagSpec => ({ flags: '--dry-run', help: what });
 
@@ -52,7 +53,7 @@ export const commands: Record<string, CommandSpec> = {
     flags: [
       { flags: '--to <NAME>', help: 'stop after this migration (its tag or number)' },
       dryRun('print what would be applied; change nothing'),
-      lockTimeout(60),
+      lockTimeout(),
     ],
     application: 'fluxcore-migrate',
     load: () => import('./commands/migrate.ts'),
@@ -65,7 +66,7 @@ export const commands: Record<string, CommandSpec> = {
   },
   baseline: {
     summary: 'records the migrations a database already has (applied by hand), checking each',
-    flags: [dryRun('print what would be recorded; record nothing'), lockTimeout(60)],
+    flags: [dryRun('print what would be recorded; record nothing'), lockTimeout()],
     application: 'fluxcore-baseline',
     load: () => import('./commands/baseline.ts'),
   },
@@ -80,7 +81,7 @@ export const commands: Record<string, CommandSpec> = {
         parse: repeated,
         repeat: true,
       },
-      lockTimeout(10, 'how long to wait for the migration lock and for each table lock'),
+      lockTimeout(10_000, 'how long to wait for the migration lock and for each table lock'),
       {
         flags: '--statement-timeout <SECONDS>',
         help: 'the longest one statement may run',
@@ -108,7 +109,7 @@ export const commands: Record<string, CommandSpec> = {
       { flags: '--to <NAME>', help: 'revert every migration after this one' },
       { flags: '--yes', help: 'accept losing the rows the down files would drop' },
       dryRun('print what would be reverted; change nothing'),
-      lockTimeout(60),
+      lockTimeout(),
     ],
     application: 'fluxcore-rollback',
     load: () => import('./commands/rollback.ts'),

@@ -9,10 +9,11 @@ import { readCatalog } from '../catalog/logic.ts';
 import type { SqlSession } from '../client.ts';
 import type { DatabaseConfig } from '../config.ts';
 import { FluxDbError } from '../errors.ts';
-import { appliedBy } from '../migrator/apply.ts';
 import type { Migration } from '../migrator/journal.ts';
-import { acquireMigrationLock, releaseMigrationLock } from '../migrator/lock.ts';
+import { withMigrationLock } from '../migrator/lock.ts';
 import { ensureMigrationTables, recordApplied } from '../migrator/records.ts';
+import { appliedBy } from '../migrator/run.ts';
+import { withTransaction } from '../migrator/transaction.ts';
 import { buildStructuralPlan } from './diff.ts';
 import type { Step } from './model.ts';
 import { quote } from './pair.ts';
@@ -59,89 +60,89 @@ export async function converge(
   const log = options.log ?? (() => {});
   const target = options.target ?? (await readTarget(config, migrations));
   const lockTimeoutMs = options.lockTimeoutMs ?? 10_000;
-  if (options.apply) {
-    await acquireMigrationLock(session, {
-      timeoutMs: lockTimeoutMs,
-      onWait: (holder) => log(`waiting for the migration lock (held by ${holder})`),
+  const inOneTransaction = () =>
+    withTransaction(session, () => planAndApply(session, target, migrations, options, started), {
+      lockTimeoutMs,
+      statementTimeoutMs: options.statementTimeoutMs ?? 30 * 60_000,
+      // timestamp → timestamptz reads the stored wall-clock time as UTC, whatever the server says.
+      timezone: 'UTC',
+      // Only an applied plan is committed: planning alone changes nothing.
+      keep: (outcome) => outcome.status === 'applied',
     });
-  }
-  let open = false;
-  try {
-    await session.exec('begin');
-    open = true;
-    await session.exec(`set local lock_timeout = ${Math.round(lockTimeoutMs)}`);
-    await session.exec(
-      `set local statement_timeout = ${Math.round(options.statementTimeoutMs ?? 30 * 60_000)}`,
-    );
-    // timestamp → timestamptz reads the stored wall-clock time as UTC, whatever the server says.
-    await session.exec(`set local timezone = 'UTC'`);
-    const plan = await planConvergence(session, target, migrations, {
-      drop: options.drop,
-      exampleLimit: options.exampleLimit,
-    });
-    const dataRun: string[] = [];
-    const outcome = (status: ConvergeStatus, rewritten = new Map<string, number>()) => ({
-      status,
-      plan,
-      rewritten,
-      dataRun,
-      durationMs: performance.now() - started,
-    });
-    if (plan.empty) return outcome('nothing');
-    if (plan.refusals.length > 0) return outcome('refused');
-    if (!options.apply) return outcome('planned');
+  if (!options.apply) return inOneTransaction();
+  return withMigrationLock(session, { timeoutMs: lockTimeoutMs, log }, inOneTransaction);
+}
 
-    const rewritten = new Map<string, number>();
-    for (const [index, step] of plan.steps.entries()) {
-      await options.beforeStep?.(step, index);
-      if (step.rewrites && step.table && !rewritten.has(step.table)) {
-        const [row] = await session.query<{ n: number }>(
-          `select count(*)::int as n from ${quote(step.table)}`,
-        );
-        rewritten.set(step.table, Number(row?.n ?? 0));
-      }
-      for (const statement of step.sql) {
-        try {
-          await session.exec(statement);
-        } catch (error) {
-          throw new FluxDbError(
-            'CONVERGE_FAILED',
-            `step ${index + 1} of ${plan.steps.length} (${step.summary.replaceAll('\n', '; ')}) failed: ${firstLine(error)}`,
-            'Nothing was changed (the whole plan runs in one transaction); fix the cause and run db:converge --plan again',
-          );
-        }
-      }
-    }
-    for (const migration of plan.data) {
-      if (migration.presentWhen && (await isPresent(session, migration.presentWhen))) continue;
-      for (const statement of migration.statements) await session.exec(statement);
-      dataRun.push(migration.tag);
-      log(`ran data migration ${migration.tag}`);
-    }
+/** Plans, checks and (with `apply`) runs the plan inside the caller's transaction. */
+async function planAndApply(
+  session: SqlSession,
+  target: TargetCatalog,
+  migrations: Migration[],
+  options: ConvergeOptions,
+  started: number,
+): Promise<ConvergeOutcome> {
+  const log = options.log ?? (() => {});
+  const plan = await planConvergence(session, target, migrations, {
+    drop: options.drop,
+    exampleLimit: options.exampleLimit,
+  });
+  const dataRun: string[] = [];
+  const outcome = (status: ConvergeStatus, rewritten = new Map<string, number>()) => ({
+    status,
+    plan,
+    rewritten,
+    dataRun,
+    durationMs: performance.now() - started,
+  });
+  if (plan.empty) return outcome('nothing');
+  if (plan.refusals.length > 0) return outcome('refused');
+  if (!options.apply) return outcome('planned');
 
-    const after = buildStructuralPlan(await readCatalog(session), target, new Set());
-    if (after.steps.length > 0) {
-      throw new FluxDbError(
-        'CONVERGE_FAILED',
-        `after the plan, the database still differs from the target in ${after.steps.length} way(s): ${after.steps
-          .slice(0, 3)
-          .map((s) => s.summary.replaceAll('\n', '; '))
-          .join('; ')}`,
-        'Nothing was changed; report this with the output of db:converge --plan',
+  const rewritten = new Map<string, number>();
+  for (const [index, step] of plan.steps.entries()) {
+    await options.beforeStep?.(step, index);
+    if (step.rewrites && step.table && !rewritten.has(step.table)) {
+      const [row] = await session.query<{ n: number }>(
+        `select count(*)::int as n from ${quote(step.table)}`,
       );
+      rewritten.set(step.table, Number(row?.n ?? 0));
     }
-
-    await ensureMigrationTables(session);
-    await ensureConvergeTables(session);
-    await adoptForeignRows(session, plan.foreign);
-    const by = appliedBy();
-    for (const migration of plan.record) await recordApplied(session, migration, 'converge', 0, by);
-    await recordKept(session, plan.kept);
-    await session.exec('commit');
-    open = false;
-    return outcome('applied', rewritten);
-  } finally {
-    if (open) await session.exec('rollback').catch(() => {});
-    if (options.apply) await releaseMigrationLock(session).catch(() => {});
+    for (const statement of step.sql) {
+      try {
+        await session.exec(statement);
+      } catch (error) {
+        throw new FluxDbError(
+          'CONVERGE_FAILED',
+          `step ${index + 1} of ${plan.steps.length} (${step.summary.replaceAll('\n', '; ')}) failed: ${firstLine(error)}`,
+          'Nothing was changed (the whole plan runs in one transaction); fix the cause and run db:converge --plan again',
+        );
+      }
+    }
   }
+  for (const migration of plan.data) {
+    if (migration.presentWhen && (await isPresent(session, migration.presentWhen))) continue;
+    for (const statement of migration.statements) await session.exec(statement);
+    dataRun.push(migration.tag);
+    log(`ran data migration ${migration.tag}`);
+  }
+
+  const after = buildStructuralPlan(await readCatalog(session), target, new Set());
+  if (after.steps.length > 0) {
+    throw new FluxDbError(
+      'CONVERGE_FAILED',
+      `after the plan, the database still differs from the target in ${after.steps.length} way(s): ${after.steps
+        .slice(0, 3)
+        .map((s) => s.summary.replaceAll('\n', '; '))
+        .join('; ')}`,
+      'Nothing was changed; report this with the output of db:converge --plan',
+    );
+  }
+
+  await ensureMigrationTables(session);
+  await ensureConvergeTables(session);
+  await adoptForeignRows(session, plan.foreign);
+  const by = appliedBy();
+  for (const migration of plan.record) await recordApplied(session, migration, 'converge', 0, by);
+  await recordKept(session, plan.kept);
+  return outcome('applied', rewritten);
 }

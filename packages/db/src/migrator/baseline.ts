@@ -11,13 +11,13 @@ import { type Catalog, type CatalogElement, introspectCatalog } from '../catalog
 import type { SqlSession } from '../client.ts';
 import type { DatabaseConfig } from '../config.ts';
 import { FluxDbError } from '../errors.ts';
-import { appliedBy, assertConsistent } from './apply.ts';
 import type { Migration } from './journal.ts';
-import { needsConverge, situationOf } from './lineages.ts';
-import { acquireMigrationLock, releaseMigrationLock } from './lock.ts';
+import type { Situation } from './lineages.ts';
 import { ensureMigrationTables, recordApplied } from './records.ts';
+import { appliedBy, withMigrationRun } from './run.ts';
 import { replayMigration, withScratchDatabase } from './scratch.ts';
-import { migrationStatus } from './status.ts';
+import type { StatusReport } from './status.ts';
+import { withTransaction } from './transaction.ts';
 
 export interface Difference {
   /** What the element is, for people: `column messages.status`. */
@@ -113,92 +113,91 @@ export async function baseline(
   options: BaselineOptions = {},
 ): Promise<BaselineResult> {
   const log = options.log ?? (() => {});
-  if (!options.dryRun) {
-    await acquireMigrationLock(session, {
-      timeoutMs: options.lockTimeoutMs ?? 60_000,
-      onWait: (holder) => log(`waiting for the migration lock (held by ${holder})`),
-    });
-  }
-  try {
-    // An earlier history's rows are not "unknown": that database is adopted by db:converge.
-    const situation = await situationOf(session, migrations);
-    if (situation.kind === 'foreign-lineage') throw needsConverge(situation);
-    const report = await migrationStatus(session, migrations);
-    assertConsistent(report, migrations);
-    const recorded = new Set(
-      report.migrations.filter((m) => m.state === 'applied').map((m) => m.tag),
-    );
-    const firstOpen = migrations.findIndex((migration) => !recorded.has(migration.tag));
-    const result: BaselineResult = { alreadyRecorded: recorded.size, steps: [], drift: false };
-    if (firstOpen === -1) return result;
-    if (!options.dryRun) await ensureMigrationTables(session);
+  // An earlier history's rows are not "unknown": that database is adopted by db:converge.
+  const refuse = (situation: Situation) => situation.kind === 'foreign-lineage';
+  // The journal tables are created once there is something to record.
+  return withMigrationRun(
+    session,
+    migrations,
+    { ...options, log, refuse, ensureTables: false },
+    (report) => adopt(session, config, migrations, report, options, log),
+  );
+}
 
-    const live = await introspectCatalog(session);
-    const by = appliedBy();
-    await withScratchDatabase(config, async (scratch) => {
-      for (const migration of migrations.slice(0, firstOpen))
+async function adopt(
+  session: SqlSession,
+  config: DatabaseConfig,
+  migrations: Migration[],
+  report: StatusReport,
+  options: BaselineOptions,
+  log: (line: string) => void,
+): Promise<BaselineResult> {
+  const recorded = new Set(
+    report.migrations.filter((m) => m.state === 'applied').map((m) => m.tag),
+  );
+  const firstOpen = migrations.findIndex((migration) => !recorded.has(migration.tag));
+  const result: BaselineResult = { alreadyRecorded: recorded.size, steps: [], drift: false };
+  if (firstOpen === -1) return result;
+  if (!options.dryRun) await ensureMigrationTables(session);
+
+  const live = await introspectCatalog(session);
+  const by = appliedBy();
+  await withScratchDatabase(config, async (scratch) => {
+    for (const migration of migrations.slice(0, firstOpen))
+      await replayMigration(scratch, migration);
+    let before = await introspectCatalog(scratch);
+    for (const migration of migrations.slice(firstOpen)) {
+      if (recorded.has(migration.tag)) {
         await replayMigration(scratch, migration);
-      let before = await introspectCatalog(scratch);
-      for (const migration of migrations.slice(firstOpen)) {
-        if (recorded.has(migration.tag)) {
-          await replayMigration(scratch, migration);
-          before = await introspectCatalog(scratch);
-          continue;
-        }
-        const started = performance.now();
-        await replayMigration(scratch, migration);
-        const after = await introspectCatalog(scratch);
-        const changes = changesBetween(before, after);
-        const check = checkChanges(changes, live);
-        const schemaChanges = changes.added.length + changes.removed.length;
-        if (migration.presentWhen) {
-          const rows = await session
-            .query<{ present: boolean }>(`select (${migration.presentWhen}) as present`)
-            .catch(() => [{ present: false }]);
-          if (rows[0]?.present === true) check.present += 1;
-          else {
-            check.absent += 1;
-            check.differences.push({
-              element: `data of ${migration.tag}`,
-              expected: migration.presentWhen,
-              found: 'false',
-            });
-          }
-        } else if (schemaChanges === 0) {
-          throw new FluxDbError(
-            'BASELINE_DRIFT',
-            `${migration.tag} changes no schema and declares no "${'-- fluxcore:present-when:'}" query, so baseline cannot tell whether it ran`,
-            'Add the marker to the migration (a query returning true when its data is present), or apply it with db:migrate',
-          );
-        }
-        let outcome: StepOutcome;
-        if (check.differences.length === 0) outcome = 'recorded';
-        else if (check.present === 0 && check.absent === check.differences.length)
-          outcome = 'pending';
-        else outcome = 'drift';
-        result.steps.push({ tag: migration.tag, outcome, differences: check.differences });
-        if (outcome !== 'recorded') {
-          result.drift = outcome === 'drift';
-          break;
-        }
-        if (!options.dryRun) {
-          await session.exec('begin');
-          try {
-            await recordApplied(session, migration, 'baseline', performance.now() - started, by);
-            await session.exec('commit');
-          } catch (error) {
-            await session.exec('rollback').catch(() => {});
-            throw error;
-          }
-        }
-        log(
-          `${options.dryRun ? 'would record' : 'recorded'} ${migration.tag} (all ${schemaChanges + (migration.presentWhen ? 1 : 0)} changes present)`,
-        );
-        before = after;
+        before = await introspectCatalog(scratch);
+        continue;
       }
-    });
-    return result;
-  } finally {
-    if (!options.dryRun) await releaseMigrationLock(session).catch(() => {});
-  }
+      const started = performance.now();
+      await replayMigration(scratch, migration);
+      const after = await introspectCatalog(scratch);
+      const changes = changesBetween(before, after);
+      const check = checkChanges(changes, live);
+      const schemaChanges = changes.added.length + changes.removed.length;
+      if (migration.presentWhen) {
+        const rows = await session
+          .query<{ present: boolean }>(`select (${migration.presentWhen}) as present`)
+          .catch(() => [{ present: false }]);
+        if (rows[0]?.present === true) check.present += 1;
+        else {
+          check.absent += 1;
+          check.differences.push({
+            element: `data of ${migration.tag}`,
+            expected: migration.presentWhen,
+            found: 'false',
+          });
+        }
+      } else if (schemaChanges === 0) {
+        throw new FluxDbError(
+          'BASELINE_DRIFT',
+          `${migration.tag} changes no schema and declares no "${'-- fluxcore:present-when:'}" query, so baseline cannot tell whether it ran`,
+          'Add the marker to the migration (a query returning true when its data is present), or apply it with db:migrate',
+        );
+      }
+      let outcome: StepOutcome;
+      if (check.differences.length === 0) outcome = 'recorded';
+      else if (check.present === 0 && check.absent === check.differences.length)
+        outcome = 'pending';
+      else outcome = 'drift';
+      result.steps.push({ tag: migration.tag, outcome, differences: check.differences });
+      if (outcome !== 'recorded') {
+        result.drift = outcome === 'drift';
+        break;
+      }
+      if (!options.dryRun) {
+        await withTransaction(session, () =>
+          recordApplied(session, migration, 'baseline', performance.now() - started, by),
+        );
+      }
+      log(
+        `${options.dryRun ? 'would record' : 'recorded'} ${migration.tag} (all ${schemaChanges + (migration.presentWhen ? 1 : 0)} changes present)`,
+      );
+      before = after;
+    }
+  });
+  return result;
 }

@@ -2,8 +2,9 @@
  * `@fluxcore/db/migrator`: the migrator as a program uses it at run time. Load the journal
  * (loadMigrations(migrationsFolder)), then on one SqlSession: migrationStatus, migrate,
  * baseline, rollback, and converge (a database built by another history brought to the schema
- * of record); auditDatabase compares a database with the schema and the journal. Nothing here loads drizzle-kit; the developer-time tools (down-file generation,
- * db:check) stay behind the package's commands.
+ * of record); auditDatabase compares a database with the schema and the journal. Nothing
+ * here loads drizzle-kit: the developer-time tools (down-file generation, db:check, squawk and
+ * drizzle-kit calls) live in src/authoring/, behind the package's commands.
  */
 
 export { auditDatabase } from '../audit/audit.ts';

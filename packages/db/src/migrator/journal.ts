@@ -122,3 +122,10 @@ export function findMigration(migrations: Migration[], name: string): Migration 
   }
   return found;
 }
+
+/** A statement's first line of code (comments skipped), cut to 120 characters, for messages. */
+export function firstCodeLine(statement: string): string {
+  const code = statement.split('\n').find((line) => line.trim() && !line.trim().startsWith('--'));
+  const text = (code ?? statement).trim();
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}

@@ -10,6 +10,9 @@ import { FluxDbError } from '../errors.ts';
 /** One fixed key for every tool that changes the schema (migrate, baseline, rollback). */
 export const migrationLockKey = 7_461_020_318_442_551n;
 
+/** How long a command waits for the lock unless told otherwise (--lock-timeout). */
+export const defaultLockTimeoutMs = 60_000;
+
 export interface LockOptions {
   timeoutMs: number;
   pollMs?: number;
@@ -71,4 +74,25 @@ export async function acquireMigrationLock(
 
 export async function releaseMigrationLock(session: SqlSession): Promise<void> {
   await session.query('select pg_advisory_unlock($1::bigint)', [migrationLockKey.toString()]);
+}
+
+/**
+ * Runs `use` holding the migration lock (waiting up to `timeoutMs`, 60 s unless said, and
+ * logging once who holds it meanwhile), and releases it however `use` ends.
+ */
+export async function withMigrationLock<T>(
+  session: SqlSession,
+  options: { timeoutMs?: number; log?: (line: string) => void },
+  use: () => Promise<T>,
+): Promise<T> {
+  const log = options.log;
+  await acquireMigrationLock(session, {
+    timeoutMs: options.timeoutMs ?? defaultLockTimeoutMs,
+    onWait: log && ((holder) => log(`waiting for the migration lock (held by ${holder})`)),
+  });
+  try {
+    return await use();
+  } finally {
+    await releaseMigrationLock(session).catch(() => {});
+  }
 }

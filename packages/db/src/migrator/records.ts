@@ -5,7 +5,7 @@
  * live beside it in `drizzle.fluxcore_migrations`, never in `public`.
  */
 import type { SqlSession } from '../client.ts';
-import { readDownFile } from './down.ts';
+import { readDownFile } from './down-files.ts';
 import type { Migration } from './journal.ts';
 
 export interface AppliedRow {

@@ -7,12 +7,12 @@
  */
 import type { SqlSession } from '../client.ts';
 import { FluxDbError } from '../errors.ts';
-import { assertConsistent } from './apply.ts';
-import { type DataAtRisk, type DownFile, describeLoss, readDownFile } from './down.ts';
-import { findMigration, type Migration } from './journal.ts';
-import { acquireMigrationLock, releaseMigrationLock } from './lock.ts';
-import { ensureMigrationTables, readRecordedDownHashes, recordReverted } from './records.ts';
-import { migrationStatus } from './status.ts';
+import { type DataAtRisk, type DownFile, describeLoss, readDownFile } from './down-files.ts';
+import { findMigration, firstCodeLine, type Migration } from './journal.ts';
+import { readRecordedDownHashes, recordReverted } from './records.ts';
+import { withMigrationRun } from './run.ts';
+import type { StatusReport } from './status.ts';
+import { withTransaction } from './transaction.ts';
 
 export interface RollbackOptions {
   /** Revert every applied migration after this one (tag or number); it stays applied. */
@@ -69,26 +69,25 @@ async function countAtRisk(
   return counted;
 }
 
+/** The applied migrations to revert, oldest first: after `to`, or the last one. */
+function toRevert(report: StatusReport, migrations: Migration[], to: string | undefined) {
+  const keep = to ? findMigration(migrations, to) : undefined;
+  const stateOf = (tag: string) => report.migrations.find((s) => s.tag === tag)?.state;
+  // An edited migration is still applied: the database has what its file held then.
+  const applied = migrations.filter((m) => ['applied', 'edited'].includes(stateOf(m.tag) ?? ''));
+  return keep ? applied.filter((migration) => migration.idx > keep.idx) : applied.slice(-1);
+}
+
 /** The steps to run, newest first, each down file checked against its recorded checksum. */
 async function planRollback(
   session: SqlSession,
   migrations: Migration[],
+  report: StatusReport,
   options: RollbackOptions,
   log: (line: string) => void,
 ): Promise<RollbackStep[]> {
-  const keep = options.to ? findMigration(migrations, options.to) : undefined;
-  const report = await migrationStatus(session, migrations);
   const stateOf = (tag: string) => report.migrations.find((s) => s.tag === tag)?.state;
-  // An edited migration is still applied: the database has what its file held then.
-  const applied = migrations.filter((m) => ['applied', 'edited'].includes(stateOf(m.tag) ?? ''));
-  const revert = keep ? applied.filter((migration) => migration.idx > keep.idx) : applied.slice(-1);
-  // Reverting an edited migration with the down file it was applied with (checked below) is the
-  // way out of an edit to one's own unreleased migration; an edited one that stays is refused.
-  const reverting = new Set(revert.map((migration) => migration.tag));
-  assertConsistent(
-    { ...report, migrations: report.migrations.filter((s) => !reverting.has(s.tag)) },
-    migrations,
-  );
+  const revert = toRevert(report, migrations, options.to);
   const recorded = await readRecordedDownHashes(session);
   const steps: RollbackStep[] = [];
   for (const migration of revert.reverse()) {
@@ -127,12 +126,6 @@ async function planRollback(
   return steps;
 }
 
-function firstCodeLine(statement: string): string {
-  const code = statement.split('\n').find((line) => line.trim() && !line.trim().startsWith('--'));
-  const text = (code ?? statement).trim();
-  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
-}
-
 /** Runs a step's down file inside the caller's transaction. */
 async function runDownFile(session: SqlSession, step: RollbackStep, rehearsal: boolean) {
   const { migration, down } = step;
@@ -157,18 +150,19 @@ async function runDownFile(session: SqlSession, step: RollbackStep, rehearsal: b
  */
 async function rehearse(session: SqlSession, steps: RollbackStep[]): Promise<void> {
   if (steps.length === 0) return;
-  await session.exec('begin');
-  try {
-    for (const step of steps) {
-      step.atRisk = await countAtRisk(session, step.down.atRisk);
-      const seeded = seededTables(step);
-      const before = await readRows(session, seeded);
-      await runDownFile(session, step, true);
-      step.atRisk.push(...(await changedSeedRows(session, step, seeded, before)));
-    }
-  } finally {
-    await session.exec('rollback').catch(() => {});
-  }
+  await withTransaction(
+    session,
+    async () => {
+      for (const step of steps) {
+        step.atRisk = await countAtRisk(session, step.down.atRisk);
+        const seeded = seededTables(step);
+        const before = await readRows(session, seeded);
+        await runDownFile(session, step, true);
+        step.atRisk.push(...(await changedSeedRows(session, step, seeded, before)));
+      }
+    },
+    { keep: () => false },
+  );
 }
 
 /**
@@ -252,15 +246,10 @@ async function changedSeedRows(
 /** Runs one step's down file and removes its journal rows, in one transaction. */
 async function revertOne(session: SqlSession, step: RollbackStep): Promise<number> {
   const started = performance.now();
-  await session.exec('begin');
-  try {
+  await withTransaction(session, async () => {
     await runDownFile(session, step, false);
     await recordReverted(session, step.migration);
-    await session.exec('commit');
-  } catch (error) {
-    await session.exec('rollback').catch(() => {});
-    throw error;
-  }
+  });
   return performance.now() - started;
 }
 
@@ -271,42 +260,48 @@ export async function rollback(
 ): Promise<RollbackResult> {
   const log = options.log ?? (() => {});
   // Even a dry run takes the lock: its rehearsal runs the down files (and rolls them back).
-  await acquireMigrationLock(session, {
-    timeoutMs: options.lockTimeoutMs ?? 60_000,
-    onWait: (holder) => log(`waiting for the migration lock (held by ${holder})`),
-  });
-  try {
-    if (!options.dryRun) await ensureMigrationTables(session);
-    const planned = await planRollback(session, migrations, options, log);
-    if (options.dryRun) {
-      for (const step of planned) {
-        log(`-- ${step.migration.tag}: ${step.down.path}`);
-        for (const { target, rows } of step.atRisk)
-          log(`-- would drop ${describeLoss(target, rows)}`);
-        for (const statement of step.down.statements) log(statement);
+  // Reverting an edited migration with the down file it was applied with (checked in the plan)
+  // is the way out of an edit to one's own unreleased migration; an edited one that stays is
+  // refused.
+  return withMigrationRun(
+    session,
+    migrations,
+    {
+      ...options,
+      log,
+      lockDryRun: true,
+      exempt: (report) => new Set(toRevert(report, migrations, options.to).map((m) => m.tag)),
+    },
+    async (report) => {
+      const planned = await planRollback(session, migrations, report, options, log);
+      if (options.dryRun) {
+        for (const step of planned) {
+          log(`-- ${step.migration.tag}: ${step.down.path}`);
+          for (const { target, rows } of step.atRisk)
+            log(`-- would drop ${describeLoss(target, rows)}`);
+          for (const statement of step.down.statements) log(statement);
+        }
+        return { reverted: [], planned };
       }
-      return { reverted: [], planned };
-    }
-    const losses = planned.flatMap((step) =>
-      step.atRisk
-        .filter((risk) => risk.rows > 0)
-        .map((risk) => `${describeLoss(risk.target, risk.rows)} in ${step.migration.tag}`),
-    );
-    if (losses.length > 0 && !options.yes) {
-      throw new FluxDbError(
-        'ROLLBACK_REFUSED',
-        `rolling back would drop data: ${losses.join(', ')}`,
-        'Back up what you need, then run again with --yes to accept the loss (--dry-run shows the SQL)',
+      const losses = planned.flatMap((step) =>
+        step.atRisk
+          .filter((risk) => risk.rows > 0)
+          .map((risk) => `${describeLoss(risk.target, risk.rows)} in ${step.migration.tag}`),
       );
-    }
-    const reverted: RollbackResult['reverted'] = [];
-    for (const step of planned) {
-      const durationMs = await revertOne(session, step);
-      reverted.push({ tag: step.migration.tag, durationMs });
-      log(`reverted ${step.migration.tag} (${Math.round(durationMs)} ms)`);
-    }
-    return { reverted, planned };
-  } finally {
-    await releaseMigrationLock(session).catch(() => {});
-  }
+      if (losses.length > 0 && !options.yes) {
+        throw new FluxDbError(
+          'ROLLBACK_REFUSED',
+          `rolling back would drop data: ${losses.join(', ')}`,
+          'Back up what you need, then run again with --yes to accept the loss (--dry-run shows the SQL)',
+        );
+      }
+      const reverted: RollbackResult['reverted'] = [];
+      for (const step of planned) {
+        const durationMs = await revertOne(session, step);
+        reverted.push({ tag: step.migration.tag, durationMs });
+        log(`reverted ${step.migration.tag} (${Math.round(durationMs)} ms)`);
+      }
+      return { reverted, planned };
+    },
+  );
 }

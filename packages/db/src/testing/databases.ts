@@ -7,12 +7,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { createDb, type DatabaseClient, openSqlSession, type SqlSession } from '../client.ts';
 import type { DatabaseConfig } from '../config.ts';
 import { migrationsFolder } from '../config.ts';
 import { migrate } from '../migrator/apply.ts';
 import { loadMigrations, type Migration } from '../migrator/journal.ts';
+import { createDatabaseOnServer } from '../migrator/scratch.ts';
+
+export { createDatabaseOnServer, type ServerDatabase } from '../migrator/scratch.ts';
 
 export type DatabaseKind = DatabaseConfig['kind'];
 
@@ -40,16 +42,13 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-let counter = 0;
-
-async function withAdmin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl, application_name: 'fluxcore-tests' });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
+/** A new temporary folder for an embedded database: `dataDir` in it (PGlite creates it). */
+export function temporaryDataDir(prefix: string): { dataDir: string; remove(): void } {
+  const folder = mkdtempSync(join(tmpdir(), `${prefix}-`));
+  return {
+    dataDir: join(folder, 'pgdata'),
+    remove: () => rmSync(folder, { recursive: true, force: true }),
+  };
 }
 
 /**
@@ -61,8 +60,8 @@ export async function createTestDatabase(
   options: { onDisk?: boolean } = {},
 ): Promise<TestDatabase> {
   if (kind === 'embedded') {
-    const dir = options.onDisk ? mkdtempSync(join(tmpdir(), 'fluxcore-test-')) : undefined;
-    const dataDir = dir ? join(dir, 'pgdata') : 'memory://';
+    const folder = options.onDisk ? temporaryDataDir('fluxcore-test') : undefined;
+    const dataDir = folder?.dataDir ?? 'memory://';
     const config: DatabaseConfig = { kind, dataDir, applicationName: 'fluxcore-tests' };
     let shared: SqlSession | undefined;
     return {
@@ -80,31 +79,27 @@ export async function createTestDatabase(
       drop: async () => {
         await shared?.close();
         shared = undefined;
-        if (dir) rmSync(dir, { recursive: true, force: true });
+        folder?.remove();
       },
     };
   }
-  counter += 1;
-  const name = `fluxcore_test_${process.pid}_${counter}_${Math.random().toString(36).slice(2, 8)}`;
-  await withAdmin((client) => client.query(`create database ${name}`));
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const created = await createDatabaseOnServer(adminUrl, {
+    prefix: 'fluxcore_test',
+    applicationName: 'fluxcore-tests',
+  });
   const config: DatabaseConfig = {
     kind,
-    url: url.toString(),
+    url: created.url,
     applicationName: 'fluxcore-tests',
     poolMax: 10,
   };
   return {
     kind,
     config,
-    env: { DATABASE_URL: url.toString() },
+    env: { DATABASE_URL: created.url },
     session: () => openSqlSession(config),
     release: async () => {},
-    drop: () =>
-      withAdmin((client) => client.query(`drop database if exists ${name} with (force)`)).then(
-        () => {},
-      ),
+    drop: created.drop,
   };
 }
 

@@ -5,14 +5,19 @@
  * the typed API, into a database or an open transaction, and the reference database (the real
  * FluxCore catalog) with its seeded data generator.
  */
+
+export { type ProcessRun, runProcess } from '../authoring/tools.ts';
 export {
   adminUrl,
+  createDatabaseOnServer,
   createMigratedDatabase,
   createTestDatabase,
   type DatabaseKind,
   databaseKinds,
   projectMigrations,
+  type ServerDatabase,
   type TestDatabase,
+  temporaryDataDir,
 } from './databases.ts';
 export {
   createAccount,

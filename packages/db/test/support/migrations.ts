@@ -2,6 +2,7 @@
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { runProcess as run, runDrizzleKit as runKit } from '../../src/authoring/tools.ts';
 import { migrationsFolder } from '../../src/config.ts';
 
 /** Writes `<tag>.sql` files and a journal listing them in order; returns the folder. */
@@ -42,17 +43,7 @@ export async function runProcess(
   env: Record<string, string>,
   cwd?: string,
 ): Promise<CliResult> {
-  const child = Bun.spawn(argv, {
-    cwd,
-    env: { ...process.env, DATABASE_URL: '', ...env },
-    stdout: 'pipe',
-    stderr: 'pipe',
-  });
-  const [stdout, stderr, code] = await Promise.all([
-    new Response(child.stdout).text(),
-    new Response(child.stderr).text(),
-    child.exited,
-  ]);
+  const { code, stdout, stderr } = await run(argv, { cwd, env: { DATABASE_URL: '', ...env } });
   return { code, stdout, stderr };
 }
 
@@ -66,11 +57,12 @@ export function runCli(
 }
 
 /** Runs drizzle-kit from packages/db, with this package's drizzle.config.ts. */
-export function runDrizzleKit(
+export async function runDrizzleKit(
   args: string[],
   env: Record<string, string> = {},
 ): Promise<CliResult> {
-  return runProcess(['bunx', 'drizzle-kit', ...args], env, resolve(import.meta.dir, '../..'));
+  const { code, stdout, stderr } = await runKit(args, { env: { DATABASE_URL: '', ...env } });
+  return { code, stdout, stderr };
 }
 
 export function spawnCli(name: string, args: string[], env: Record<string, string>) {

@@ -1,6 +1,7 @@
 /** `db:check`: the migrations (squawk, snapshots, down files) and docs/schema being current. */
+
+import { checkMigrations } from '../../authoring/check.ts';
 import { checkSite, docsFolder } from '../../docs/site.ts';
-import { checkMigrations } from '../../migrator/check.ts';
 import { consoleIo, type Io, migrationsDir } from '../context.ts';
 
 export async function run(_flags: object, _config?: unknown, io: Io = consoleIo) {

@@ -3,9 +3,9 @@
  * then the down file of each migration that lacks one, generated from the snapshots.
  */
 import { relative } from 'node:path';
+import { writeMissingDownFiles } from '../../authoring/down.ts';
+import { promptNeedsTerminal, runDrizzleKit } from '../../authoring/tools.ts';
 import { FluxDbError } from '../../errors.ts';
-import { writeMissingDownFiles } from '../../migrator/down.ts';
-import { promptNeedsTerminal, runDrizzleKit } from '../../migrator/tools.ts';
 import { consoleIo, type Io, migrationsDir } from '../context.ts';
 
 export interface GenerateFlags {

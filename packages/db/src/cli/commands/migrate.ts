@@ -24,6 +24,10 @@ export async function run(flags: MigrateFlags, config: DatabaseConfig, io: Io = 
     });
     if (flags.dryRun) {
       io.log(`${result.planned.length} migration(s) would be applied (dry run: nothing changed)`);
+    } else if (result.applied.length === 0 && result.pendingAfter.length > 0) {
+      io.log(
+        `nothing to apply: the database is already at or past ${result.target}; ${result.pendingAfter.length} later migration(s) pending (bun run db:migrate applies them)`,
+      );
     } else if (result.applied.length === 0) {
       io.log('nothing to apply: the database is up to date');
     } else {

@@ -1,6 +1,6 @@
 /**
- * What deleting an account deletes, and in which order, read from the live catalog
- * (pg_constraint) rather than from a hand-kept table list: a table added to the schema later
+ * What deleting an account deletes, and in which order, read from the live catalog (the
+ * catalog room's foreign-key reader) rather than from a hand-kept table list: a table added to the schema later
  * is covered by the next deletion without a change here.
  *
  * - A table is owned by the account when it reaches `accounts` through foreign keys declared
@@ -16,13 +16,13 @@
 
 import { type SQL, sql } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
+import { type Queryable, readConstraints } from '../../catalog/constraints.ts';
 import type { Database, Transaction } from '../../client.ts';
 import { FluxDbError } from '../../errors.ts';
 import { rawRows } from '../../raw-rows.ts';
 import { accounts } from '../../schema/index.ts';
 
-/** pg_constraint.confdeltype: a no action, r restrict, c cascade, n set null, d set default. */
-type OnDelete = 'a' | 'r' | 'c' | 'n' | 'd';
+type OnDelete = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default';
 
 export interface ForeignKey {
   name: string;
@@ -46,29 +46,19 @@ export interface AccountDeletionPlan {
 
 const rootTable = getTableConfig(accounts);
 
-/** Every foreign key between two tables of the schema's namespace. */
+/** Every foreign key between two tables of the schema's namespace (`public`). */
 export async function readForeignKeys(db: Database | Transaction): Promise<ForeignKey[]> {
-  const namespace = rootTable.schema ?? 'public';
-  return rawRows<ForeignKey>(
-    db,
-    sql`select c.conname as "name",
-          child.relname as "child",
-          (select json_agg(a.attname order by k.ord)
-             from unnest(c.conkey) with ordinality as k(attnum, ord)
-             join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum) as "childColumns",
-          parent.relname as "parent",
-          (select json_agg(a.attname order by k.ord)
-             from unnest(c.confkey) with ordinality as k(attnum, ord)
-             join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.attnum) as "parentColumns",
-          c.confdeltype as "onDelete"
-        from pg_constraint c
-        join pg_class child on child.oid = c.conrelid
-        join pg_class parent on parent.oid = c.confrelid
-        where c.contype = 'f'
-          and child.relnamespace = ${namespace}::regnamespace
-          and parent.relnamespace = ${namespace}::regnamespace
-        order by c.conname`,
-  );
+  // The catalog's statements take no parameters: run them as they are.
+  const catalog: Queryable = { query: (text) => rawRows(db, sql.raw(text)) };
+  const found = await readConstraints(catalog, 'foreign keys');
+  return found.map(({ table, constraint }) => ({
+    name: constraint.name,
+    child: table,
+    childColumns: constraint.columns,
+    parent: constraint.referencedTable ?? '',
+    parentColumns: constraint.referencedColumns,
+    onDelete: (constraint.onDelete ?? 'no action') as OnDelete,
+  }));
 }
 
 const columnList = (columns: string[]) =>
@@ -88,7 +78,7 @@ export function planFromForeignKeys(foreignKeys: ForeignKey[]): AccountDeletionP
   for (let grew = true; grew; ) {
     grew = false;
     for (const fk of foreignKeys) {
-      if (fk.onDelete === 'c' && owned.has(fk.parent) && !owned.has(fk.child)) {
+      if (fk.onDelete === 'cascade' && owned.has(fk.parent) && !owned.has(fk.child)) {
         owned.add(fk.child);
         grew = true;
       }
@@ -113,7 +103,7 @@ export function planFromForeignKeys(foreignKeys: ForeignKey[]): AccountDeletionP
       predicate = (accountId) => sql`${sql.identifier(rootKey.name)} = ${accountId}`;
     } else {
       const terms = foreignKeys
-        .filter((fk) => fk.child === table && fk.onDelete === 'c' && fk.parent !== table)
+        .filter((fk) => fk.child === table && fk.onDelete === 'cascade' && fk.parent !== table)
         .filter((fk) => owned.has(fk.parent))
         .map((fk) => {
           const [column] = fk.childColumns;
@@ -138,8 +128,8 @@ export function planFromForeignKeys(foreignKeys: ForeignKey[]): AccountDeletionP
   // Children first: a table is deleted once no owned table still to delete references it.
   const ordering = foreignKeys.filter(
     (fk) =>
-      fk.onDelete !== 'n' &&
-      fk.onDelete !== 'd' &&
+      fk.onDelete !== 'set null' &&
+      fk.onDelete !== 'set default' &&
       fk.child !== fk.parent &&
       owned.has(fk.child) &&
       owned.has(fk.parent),

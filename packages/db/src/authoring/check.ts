@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { FluxDbError } from '../errors.ts';
+import { loadMigrations, type Migration } from '../migrator/journal.ts';
 import { generateDownSql } from './down.ts';
-import { loadMigrations, type Migration } from './journal.ts';
 import { packageDir, promptNeedsTerminal, runDrizzleKit, runSquawk } from './tools.ts';
 
 export interface CheckResult {

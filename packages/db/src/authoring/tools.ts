@@ -1,7 +1,8 @@
 /**
  * The two command-line tools the migration commands run: drizzle-kit (generate, check), with
  * this package's drizzle.config.ts, and squawk, the migration linter (npm `squawk-cli`, which
- * ships a native binary per platform).
+ * ships a native binary per platform); and `runProcess`, the one way this repository runs a
+ * process to its end (the tests and the benchmarks use it through @fluxcore/db/testing).
  */
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -31,50 +32,38 @@ function resolveTool(name: string, locate: () => string): string {
  */
 export const promptNeedsTerminal = /Interactive prompts require a TTY/;
 
-export interface ToolRun {
+export interface ProcessRun {
   code: number;
-  /** stdout and stderr together, in the order they were read. */
+  stdout: string;
+  stderr: string;
+  /** stdout and stderr together. */
   output: string;
+  /** From spawn to exit. */
+  ms: number;
 }
 
-/**
- * Runs drizzle-kit (under Bun, from packages/db so it finds drizzle.config.ts). Interactive runs
- * share the terminal, so a developer can answer drizzle-kit's rename questions; the others get
- * no stdin, so a question fails at once instead of waiting.
- */
-export async function runDrizzleKit(
-  args: string[],
-  options: { env?: Record<string, string>; interactive?: boolean } = {},
-): Promise<ToolRun> {
-  const bin = resolveTool('drizzle-kit', () =>
-    join(dirname(require.resolve('drizzle-kit')), 'bin.cjs'),
-  );
-  const child = Bun.spawn([process.execPath, bin, ...args], {
-    cwd: packageDir,
+export interface ProcessOptions {
+  cwd?: string;
+  /** Added to this process's environment. */
+  env?: Record<string, string>;
+  /** Share this terminal (stdin, stdout, stderr): nothing is captured then. */
+  interactive?: boolean;
+}
+
+/** Runs `argv` to its end and returns its exit code and output; stdin is closed unless interactive. */
+export async function runProcess(
+  argv: string[],
+  options: ProcessOptions = {},
+): Promise<ProcessRun> {
+  const started = performance.now();
+  const io = options.interactive ? 'inherit' : 'pipe';
+  const child = Bun.spawn(argv, {
+    cwd: options.cwd,
     env: { ...process.env, ...options.env },
     stdin: options.interactive ? 'inherit' : 'ignore',
-    stdout: options.interactive ? 'inherit' : 'pipe',
-    stderr: options.interactive ? 'inherit' : 'pipe',
+    stdout: io,
+    stderr: io,
   });
-  return collect(child);
-}
-
-/** Runs squawk with the given arguments from `cwd`. */
-export async function runSquawk(args: string[], cwd: string): Promise<ToolRun> {
-  const bin = resolveTool('squawk (npm squawk-cli)', () => {
-    const launcher = require('squawk-cli/js/index.js') as { getBinaryPath(): string };
-    return launcher.getBinaryPath();
-  });
-  const child = Bun.spawn([bin, ...args], {
-    cwd,
-    stdin: 'ignore',
-    stdout: 'pipe',
-    stderr: 'pipe',
-  });
-  return collect(child);
-}
-
-async function collect(child: Bun.Subprocess): Promise<ToolRun> {
   const read = (stream: unknown) =>
     stream instanceof ReadableStream ? new Response(stream).text() : Promise.resolve('');
   const [stdout, stderr, code] = await Promise.all([
@@ -82,5 +71,29 @@ async function collect(child: Bun.Subprocess): Promise<ToolRun> {
     read(child.stderr),
     child.exited,
   ]);
-  return { code, output: `${stdout}${stderr}` };
+  return { code, stdout, stderr, output: `${stdout}${stderr}`, ms: performance.now() - started };
+}
+
+/**
+ * Runs drizzle-kit (under Bun, from packages/db so it finds drizzle.config.ts). Interactive runs
+ * share the terminal, so a developer can answer drizzle-kit's rename questions; the others get
+ * no stdin, so a question fails at once instead of waiting.
+ */
+export function runDrizzleKit(
+  args: string[],
+  options: { env?: Record<string, string>; interactive?: boolean } = {},
+): Promise<ProcessRun> {
+  const bin = resolveTool('drizzle-kit', () =>
+    join(dirname(require.resolve('drizzle-kit')), 'bin.cjs'),
+  );
+  return runProcess([process.execPath, bin, ...args], { ...options, cwd: packageDir });
+}
+
+/** Runs squawk with the given arguments from `cwd`. */
+export function runSquawk(args: string[], cwd: string): Promise<ProcessRun> {
+  const bin = resolveTool('squawk (npm squawk-cli)', () => {
+    const launcher = require('squawk-cli/js/index.js') as { getBinaryPath(): string };
+    return launcher.getBinaryPath();
+  });
+  return runProcess([bin, ...args], { cwd });
 }

@@ -1,0 +1,57 @@
+/**
+ * What every deletion-job operation shares: the job log (every change appends a row to
+ * account_deletion_logs), the protection check, the lease, and the job row locked for a step.
+ */
+import { eq, sql } from 'drizzle-orm';
+import type { Database, Transaction } from '../../client.ts';
+import {
+  type AccountDeletionJob,
+  type AccountDeletionJobStatus,
+  accountDeletionJobs,
+  accountDeletionLogs,
+  protectedAccounts,
+} from '../../schema/index.ts';
+
+/** Statuses a job never leaves. */
+export const finishedDeletionStatuses = [
+  'completed',
+  'failed',
+] as const satisfies readonly AccountDeletionJobStatus[];
+
+export type Db = Database | Transaction;
+
+export async function log(
+  db: Db,
+  job: Pick<AccountDeletionJob, 'id' | 'accountId'> | { id: null; accountId: string },
+  status: AccountDeletionJobStatus,
+  reason: string,
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  await db
+    .insert(accountDeletionLogs)
+    .values({ jobId: job.id, accountId: job.accountId, status, reason, details });
+}
+
+export async function protectionOf(db: Db, accountId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ reason: protectedAccounts.reason })
+    .from(protectedAccounts)
+    .where(eq(protectedAccounts.accountId, accountId));
+  return row?.reason;
+}
+
+export const leaseUntil = (leaseMs: number) => sql`now() + ${leaseMs} * interval '1 millisecond'`;
+
+/** The job, locked for this transaction, if `workerId` still holds its lease. */
+export async function lockHeldJob(
+  tx: Transaction,
+  jobId: string,
+  workerId: string,
+): Promise<AccountDeletionJob | undefined> {
+  const [job] = await tx
+    .select()
+    .from(accountDeletionJobs)
+    .where(eq(accountDeletionJobs.id, jobId))
+    .for('update');
+  return job && job.lockedBy === workerId ? job : undefined;
+}
