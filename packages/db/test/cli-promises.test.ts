@@ -94,7 +94,7 @@ describe.each(databaseKinds)('journal and audit commands on the %s database', (k
     const unknown = await audit(['--table', 'nosuch', '--table', 'users']);
     expect(unknown.code).toBe(2);
     expect(oneLine(unknown.stderr.replace(/^auditing .*\n/, ''))).toBe(
-      'error: --table names no table of the schema or the database: nosuch. Give a table name as db:audit lists it (bun run db:audit shows them all)',
+      'error: --table nosuch: no table of that name in the schema or the database. Run bun run db:audit without --table to list every table, and pass one of those names',
     );
     const known = await audit(['--table', 'users']);
     expect(known.code).toBe(0);
