@@ -7,7 +7,6 @@
  * The migrator is `@fluxcore/db/migrator`; test databases and factories `@fluxcore/db/testing`.
  */
 
-export { runCommand } from './cli/edge.ts';
 export {
   createDb,
   type Database,
@@ -108,6 +107,7 @@ export {
   searchChunks,
 } from './operations/rag/search.ts';
 export { baseCreditsPolicies, seedReferenceData } from './operations/seed/credits-policies.ts';
+export { runCommand } from './run-command.ts';
 export * from './schema/index.ts';
 export * as schema from './schema/index.ts';
 export { schemaTableNames, schemaTables } from './schema-tables.ts';

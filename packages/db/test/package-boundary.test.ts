@@ -133,4 +133,61 @@ describe('the package boundary', () => {
     }
     expect(testing.databaseKinds.length).toBeGreaterThan(0);
   });
+
+  test('inside the package every arrow runs downhill, and no room imports a sibling room', () => {
+    const src = resolve(import.meta.dir, '../src');
+    // A room is a folder of src/, or a top-level file by its name. Each may import only rooms of
+    // a lower level (or its own): the foundation, then catalog, migrator, the three rooms that
+    // use them, the developer-time rooms, and last the entries.
+    const levels: string[][] = [
+      ['schema'],
+      [
+        'errors',
+        'config',
+        'database-errors',
+        'failure-line',
+        'run-command',
+        'settings',
+        'embedded',
+        'session',
+        'client',
+        'prepared',
+        'raw-rows',
+        'schema-tables',
+        'service-params',
+        'connection',
+        'original-docs',
+      ],
+      ['catalog'],
+      ['migrator'],
+      ['audit', 'converge', 'operations'],
+      ['authoring', 'docs'],
+      ['cli', 'testing', 'index', 'migrator-entry'],
+    ];
+    const levelOf = new Map(levels.flatMap((rooms, level) => rooms.map((r) => [r, level])));
+    const roomOf = (path: string) => {
+      const inside = relative(src, path);
+      return inside.includes('/') ? (inside.split('/')[0] as string) : inside.replace(/\.ts$/, '');
+    };
+    const wrong: string[] = [];
+    for (const file of sourceFiles(src)) {
+      const from = roomOf(file);
+      const fromLevel = levelOf.get(from);
+      if (fromLevel === undefined) {
+        wrong.push(`${relative(src, file)}: room ${from} has no level`);
+        continue;
+      }
+      for (const specifier of specifiers(file).filter((s) => s.startsWith('.'))) {
+        const to = roomOf(resolve(dirname(file), specifier));
+        if (to === from) continue;
+        const toLevel = levelOf.get(to) ?? Number.POSITIVE_INFINITY;
+        // The foundation's files may use one another; every other arrow goes down a level.
+        const foundation = fromLevel === 1 && toLevel === 1;
+        if (toLevel >= fromLevel && !foundation) {
+          wrong.push(`${relative(src, file)} imports ${specifier} (${from} -> ${to})`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
 });

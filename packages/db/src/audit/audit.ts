@@ -6,7 +6,7 @@
 import { introspectSchema } from '../catalog/introspect.ts';
 import { readDatabaseLogic } from '../catalog/logic.ts';
 import type { SqlSession } from '../client.ts';
-import { readKept } from '../converge/records.ts';
+import { readKept } from '../migrator/converge-records.ts';
 import type { Migration } from '../migrator/journal.ts';
 import { migrationStatus } from '../migrator/status.ts';
 import { type AuditReport, compareSchema } from './compare.ts';

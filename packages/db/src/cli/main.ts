@@ -8,7 +8,7 @@
 import type { Command, CommanderError } from 'commander';
 import { loadDatabaseConfig } from '../config.ts';
 import { FluxDbError } from '../errors.ts';
-import { runCommand } from './edge.ts';
+import { runCommand } from '../run-command.ts';
 import { type CommandSpec, commands, flagsUsage } from './spec.ts';
 
 /** How a command is called here: `bun run db:migrate` from a script, else `fluxcore-db migrate`. */

@@ -9,6 +9,11 @@ import { readCatalog } from '../catalog/logic.ts';
 import type { SqlSession } from '../client.ts';
 import type { DatabaseConfig } from '../config.ts';
 import { FluxDbError } from '../errors.ts';
+import {
+  adoptForeignRows,
+  ensureConvergeTables,
+  recordKept,
+} from '../migrator/converge-records.ts';
 import type { Migration } from '../migrator/journal.ts';
 import { withMigrationLock } from '../migrator/lock.ts';
 import { ensureMigrationTables, recordApplied } from '../migrator/records.ts';
@@ -18,7 +23,6 @@ import { buildStructuralPlan } from './diff.ts';
 import type { Step } from './model.ts';
 import { quote } from './pair.ts';
 import { type ConvergePlan, isPresent, planConvergence } from './plan.ts';
-import { adoptForeignRows, ensureConvergeTables, recordKept } from './records.ts';
 import { readTarget, type TargetCatalog } from './target.ts';
 
 export interface ConvergeOptions {

@@ -1,11 +1,20 @@
 /**
- * What db:converge leaves beside Drizzle's journal: the earlier history it adopted (moved out
+ * What db:converge leaves beside Drizzle's journal (written by converge/apply.ts, read by the
+ * audit and db:status): the earlier history it adopted (moved out
  * of `drizzle.__drizzle_migrations`, never deleted) and the objects it kept on purpose, which
  * the audit then reports as kept rather than as differences.
  */
 import type { SqlSession } from '../client.ts';
-import type { ForeignRow } from '../migrator/lineages.ts';
-import type { KeptObject } from './model.ts';
+import type { ForeignRow } from './lineages.ts';
+
+/** What converge records of an object it kept (its KeptObject satisfies this). */
+export interface KeptRecord {
+  kind: string;
+  name: string;
+  rows: number | null;
+  note: string;
+  dropped: boolean;
+}
 
 export async function ensureConvergeTables(session: SqlSession): Promise<void> {
   await session.exec(`
@@ -43,7 +52,7 @@ export async function adoptForeignRows(session: SqlSession, rows: ForeignRow[]):
   }
 }
 
-export async function recordKept(session: SqlSession, kept: KeptObject[]): Promise<void> {
+export async function recordKept(session: SqlSession, kept: KeptRecord[]): Promise<void> {
   await session.query('delete from drizzle.fluxcore_kept');
   for (const object of kept.filter((k) => !k.dropped)) {
     await session.query(

@@ -7,35 +7,35 @@
  * drizzle-kit calls) live in src/authoring/, behind the package's commands.
  */
 
-export { auditDatabase } from '../audit/audit.ts';
-export type { AuditReport } from '../audit/compare.ts';
-export { migrationsFolder } from '../config.ts';
+export { auditDatabase } from './audit/audit.ts';
+export type { AuditReport } from './audit/compare.ts';
+export { migrationsFolder } from './config.ts';
 export {
   type ConvergeOptions,
   type ConvergeOutcome,
   type ConvergeStatus,
   converge,
-} from '../converge/apply.ts';
-export { readTarget } from '../converge/target.ts';
-export { type MigrateOptions, type MigrateResult, migrate } from './apply.ts';
+} from './converge/apply.ts';
+export { readTarget } from './converge/target.ts';
+export { type MigrateOptions, type MigrateResult, migrate } from './migrator/apply.ts';
 export {
   type BaselineOptions,
   type BaselineResult,
   type BaselineStep,
   baseline,
-} from './baseline.ts';
-export { loadMigrations, type Migration } from './journal.ts';
-export { migrationLockKey } from './lock.ts';
-export { type AppliedMethod, type AppliedRow, readAppliedRows } from './records.ts';
+} from './migrator/baseline.ts';
+export { loadMigrations, type Migration } from './migrator/journal.ts';
+export { migrationLockKey } from './migrator/lock.ts';
+export { type AppliedMethod, type AppliedRow, readAppliedRows } from './migrator/records.ts';
 export {
   type RollbackOptions,
   type RollbackResult,
   type RollbackStep,
   rollback,
-} from './rollback.ts';
+} from './migrator/rollback.ts';
 export {
   type MigrationState,
   type MigrationStatus,
   migrationStatus,
   type StatusReport,
-} from './status.ts';
+} from './migrator/status.ts';
