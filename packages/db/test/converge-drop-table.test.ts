@@ -75,12 +75,28 @@ describe.each(databaseKinds)('db:converge --drop TABLE (%s)', (kind) => {
     expect(after.columns).toEqual(before.columns);
   }
 
-  test('without --drop the tables are kept with their rows, and there is nothing to converge', async () => {
+  test('without --drop the tables are kept with their rows: the plan lists them, applying records them, and only then is there nothing to converge', async () => {
     const outcome = await run();
-    expect(outcome.status).toBe('nothing');
-    expect(
-      outcome.plan.kept.filter((k) => k.kind === 'table').map((k) => [k.name, k.rows]),
-    ).toEqual([
+    expect(outcome.status).toBe('planned');
+    expect(outcome.plan.steps).toEqual([]);
+    expect(renderPlan(outcome.plan, 'test')).toContain('--   table fixture_labels (3 rows)');
+    const before = await fingerprint(session);
+    expect((await run({ apply: true })).status).toBe('applied');
+    const after = await fingerprint(session);
+    expect(after.rows).toEqual(before.rows);
+    expect(after.columns).toEqual(before.columns);
+    const kept = await session.query<{ name: string }>(
+      `select name from drizzle.fluxcore_kept where kind = 'table' order by name`,
+    );
+    expect(kept.map((k) => k.name)).toEqual([
+      'fixture_batch_rows',
+      'fixture_batches',
+      'fixture_labels',
+      'fixture_scratch',
+    ]);
+    const again = await run();
+    expect(again.status).toBe('nothing');
+    expect(again.plan.kept.filter((k) => k.kind === 'table').map((k) => [k.name, k.rows])).toEqual([
       ['fixture_batch_rows', 12],
       ['fixture_batches', 5],
       ['fixture_labels', 3],

@@ -372,9 +372,26 @@ describe.each(databaseKinds)('db:converge refusals on the reference database (%s
       expect(note?.rewrittenBy.length).toBeGreaterThan(0);
       const text = renderPlan(outcome.plan, 'test');
       expect(text).toMatch(
-        /^-- LARGE TABLE messages, ~250000 rows \(pg_class.reltuples\): rewritten by .*retype messages\..+ hold its ACCESS EXCLUSIVE lock until commit: plan a window$/m,
+        /^-- LARGE TABLE messages, ~250000 rows \(pg_class.reltuples, or counted when never analysed\): rewritten by .*retype messages\..+ hold its ACCESS EXCLUSIVE lock until commit: plan a window$/m,
       );
       expect(text).toContain('messages (~250000 rows)');
+    } finally {
+      await fixture.ref.session.exec('analyze messages');
+    }
+  });
+
+  test('a table never analysed (no estimate) is counted, so a large one is still marked', async () => {
+    await fixture.ref.session.exec(
+      `update pg_class set reltuples = -1 where oid = 'public.messages'::regclass`,
+    );
+    try {
+      const [count] = await fixture.ref.session.query<{ n: number }>(
+        'select count(*)::int as n from messages',
+      );
+      const outcome = await run();
+      const note = outcome.plan.tables.find((t) => t.table === 'messages');
+      expect(note?.estimatedRows).toBe(Number(count?.n));
+      expect(Number(count?.n)).toBeGreaterThan(0);
     } finally {
       await fixture.ref.session.exec('analyze messages');
     }

@@ -77,7 +77,7 @@ export const commands: Record<string, CommandSpec> = {
       { flags: '--yes', help: 'apply the plan' },
       {
         flags: '--drop <NAME>',
-        help: 'drop this table or column the schema lacks (checked first)',
+        help: 'drop this table, column, view, function, trigger or schema the schema lacks (checked first)',
         parse: repeated,
         repeat: true,
       },

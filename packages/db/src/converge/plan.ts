@@ -6,6 +6,7 @@
 import { type FullCatalog, readCatalog } from '../catalog/logic.ts';
 import type { SqlSession } from '../client.ts';
 import { FluxDbError } from '../errors.ts';
+import { readKept } from '../migrator/converge-records.ts';
 import type { Migration } from '../migrator/journal.ts';
 import {
   detectSituation,
@@ -121,6 +122,21 @@ function tableNotes(live: FullCatalog, steps: Step[]): TableNote[] {
   return [...notes.values()].sort((a, b) => b.estimatedRows - a.estimatedRows);
 }
 
+/**
+ * A table never analysed has no row estimate (reltuples -1), so a large one freshly loaded
+ * would not be marked: count those rows instead (a scan, cheaper than the rewrite it warns of).
+ */
+async function countUnestimated(session: SqlSession, notes: TableNote[]): Promise<TableNote[]> {
+  for (const note of notes) {
+    if (note.estimatedRows >= 0) continue;
+    const [row] = await session.query<{ n: number }>(
+      `select count(*)::int as n from ${quote(note.table)}`,
+    );
+    note.estimatedRows = Number(row?.n ?? 0);
+  }
+  return notes.sort((a, b) => b.estimatedRows - a.estimatedRows);
+}
+
 /** A data migration's present-when query, false when it cannot run yet (inside a savepoint). */
 export async function isPresent(session: SqlSession, query: string): Promise<boolean> {
   await session.exec('savepoint fluxcore_present');
@@ -197,14 +213,24 @@ export async function planConvergence(
     if (!migration.presentWhen || target.supersededData?.has(migration.tag)) continue;
     if (!(await isPresent(session, migration.presentWhen))) data.push(migration);
   }
-  const empty = steps.length === 0 && record.length === 0 && foreign.length === 0;
+  // Objects the schema lacks that no converge has recorded as kept yet: the database does not
+  // match the schema until a converge records them (the audit then reports them as kept).
+  const recordedKept = await readKept(session);
+  const unrecordedKept = structural.kept.filter(
+    (k) => !k.dropped && !recordedKept.has(`${k.kind}:${k.name}`),
+  );
+  const empty =
+    steps.length === 0 &&
+    record.length === 0 &&
+    foreign.length === 0 &&
+    unrecordedKept.length === 0;
   return {
     situation,
     steps,
     results,
     refusals,
     kept: structural.kept,
-    tables: tableNotes(live, steps),
+    tables: await countUnestimated(session, tableNotes(live, steps)),
     record,
     data,
     foreign,

@@ -18,22 +18,16 @@ export function renderPlan(plan: ConvergePlan, header: string): string {
   lines.push(
     `-- ${count(plan.steps.length, 'step')} (${[...byPhase].map(([phase, n]) => `${phase} ${n}`).join(', ') || 'none'}); ${count(checks, 'data check')}, ${plan.refusals.length} refused`,
   );
-  const unknown = plan.tables.filter((note) => note.estimatedRows < 0);
   for (const note of plan.tables) {
     if (note.estimatedRows < largeTableRows) continue;
     lines.push(
-      `-- LARGE TABLE ${note.table}, ~${Math.round(note.estimatedRows)} rows (pg_class.reltuples): ${note.rewrittenBy.length ? `rewritten by ${note.rewrittenBy.join('; ').replaceAll('\n', '; ')}` : 'not rewritten'}; ${note.lockedBy.length + note.rewrittenBy.length} step(s) hold its ACCESS EXCLUSIVE lock until commit: plan a window`,
+      `-- LARGE TABLE ${note.table}, ~${Math.round(note.estimatedRows)} rows (pg_class.reltuples, or counted when never analysed): ${note.rewrittenBy.length ? `rewritten by ${note.rewrittenBy.join('; ').replaceAll('\n', '; ')}` : 'not rewritten'}; ${note.lockedBy.length + note.rewrittenBy.length} step(s) hold its ACCESS EXCLUSIVE lock until commit: plan a window`,
     );
   }
   const rewritten = plan.tables.filter((note) => note.rewrittenBy.length > 0);
   if (rewritten.length > 0) {
     lines.push(
-      `-- tables rewritten: ${rewritten.map((note) => `${note.table} (${note.estimatedRows < 0 ? '?' : `~${Math.round(note.estimatedRows)}`} rows)`).join(', ')}`,
-    );
-  }
-  if (unknown.length > 0) {
-    lines.push(
-      `-- ${unknown.length} table(s) have no row estimate (never analysed): run ANALYZE to see which are large`,
+      `-- tables rewritten: ${rewritten.map((note) => `${note.table} (~${Math.round(note.estimatedRows)} rows)`).join(', ')}`,
     );
   }
   lines.push('begin;');

@@ -40,7 +40,10 @@ export async function run(flags: ConvergeFlags, config: DatabaseConfig, io: Io =
       log: (line) => io.log(line),
     });
     if (outcome.status === 'nothing') {
-      io.log(`nothing to converge: ${describeTarget(config)} matches the schema and its journal`);
+      const kept = outcome.plan.kept.filter((k) => !k.dropped).length;
+      io.log(
+        `nothing to converge: ${describeTarget(config)} matches the schema and its journal${kept ? `; ${kept} object(s) the schema lacks are recorded as kept (bun run db:audit lists them, --drop NAME drops one)` : ''}`,
+      );
       return 0;
     }
     if (outcome.status === 'applied') {
