@@ -3,8 +3,7 @@
  * status, and compare both with what the schema objects and the journal expect.
  */
 
-import { introspectSchema } from '../catalog/introspect.ts';
-import { readDatabaseLogic } from '../catalog/logic.ts';
+import { readCatalog } from '../catalog/logic.ts';
 import type { SqlSession } from '../client.ts';
 import { readKept } from '../converge/records.ts';
 import type { Migration } from '../migrator/journal.ts';
@@ -13,16 +12,20 @@ import { type AuditReport, compareSchema } from './compare.ts';
 import { expectedSchema } from './expect.ts';
 
 export async function auditDatabase(
-  session: Pick<SqlSession, 'query'>,
+  session: Pick<SqlSession, 'query' | 'queryBatch'>,
   options: { migrations: Migration[]; tables?: string[] },
 ): Promise<AuditReport> {
-  const [live, logic, migrations, kept] = await Promise.all([
-    introspectSchema(session),
-    readDatabaseLogic(session),
+  // The catalog's queries leave as one batch (where the session has one); while the server
+  // reads them, this process reads the snapshot, so neither waits for the other.
+  const reading = Promise.all([
+    readCatalog(session),
     migrationStatus(session as SqlSession, options.migrations),
     readKept(session),
   ]);
-  return compareSchema(expectedSchema(options.migrations), live, migrations, {
+  await new Promise((sent) => setImmediate(sent));
+  const expected = expectedSchema(options.migrations);
+  const [{ schema: live, logic }, migrations, kept] = await reading;
+  return compareSchema(expected, live, migrations, {
     tables: options.tables,
     kept: new Set(kept.keys()),
     logic,

@@ -8,7 +8,15 @@
  * behind it (key columns, targets, methods, operator classes) is read as data, so the audit
  * can compare facts and baseline can compare whole definitions.
  */
-import { type LiveConstraint, list, type Queryable, readConstraints } from './constraints.ts';
+import type { Row } from '../client.ts';
+import {
+  constraintsFromRows,
+  constraintsQuery,
+  type LiveConstraint,
+  list,
+  type Queryable,
+  queryAll,
+} from './constraints.ts';
 
 export type { ConstraintType, LiveConstraint, Queryable } from './constraints.ts';
 
@@ -76,20 +84,44 @@ function tableOf(schema: LiveSchema, name: string): LiveTable {
   return table;
 }
 
-export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
-  const [columns, constraints, indexes, enums, extensions] = await Promise.all([
-    db.query<{
-      table: string;
-      name: string | null;
-      type: string;
-      not_null: boolean;
-      default: string | null;
-      enum_type: string | null;
-      position: number | null;
-      reltuples: number;
-    }>(`
+type ColumnRow = {
+  table: string;
+  name: string | null;
+  type: string;
+  not_null: boolean;
+  default: string | null;
+  enum_type: string | null;
+  position: number | null;
+  reltuples: number;
+};
+type IndexRow = {
+  table: string;
+  name: string;
+  definition: string;
+  method: string;
+  unique: boolean;
+  keys: unknown;
+  opclasses: unknown;
+  default_opclasses: unknown;
+  orderings: unknown;
+  predicate: string | null;
+  options: unknown;
+  valid: boolean;
+  constraint_backed: boolean;
+  columns: unknown;
+};
+
+/**
+ * The queries introspectSchema runs (columns, constraints, indexes, enums, extensions), for a
+ * caller that sends them with others in one batch (readCatalog); schemaFromRows reads their rows.
+ */
+export const schemaQueries: readonly string[] = [
+  // A default is deparsed without its table (relid 0): only a generated column's expression
+  // names columns, and a table's deparse context opens the table, a relcache entry each.
+  `
       select c.relname as table, a.attname as name, format_type(a.atttypid, a.atttypmod) as type,
-             a.attnotnull as not_null, pg_get_expr(d.adbin, d.adrelid) as default,
+             a.attnotnull as not_null,
+             case when a.attgenerated = '' then pg_get_expr(d.adbin, 0) else pg_get_expr(d.adbin, d.adrelid) end as default,
              case when t.typtype = 'e' then t.typname when et.typtype = 'e' then et.typname end as enum_type,
              a.attnum as position, c.reltuples::float8 as reltuples
       from pg_class c
@@ -99,27 +131,16 @@ export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
       left join pg_type t on t.oid = a.atttypid
       left join pg_type et on et.oid = t.typelem and t.typlen = -1 and t.typelem <> 0
       where c.relkind in ('r', 'p')
-      order by c.relname, a.attnum`),
-    readConstraints(db, 'all'),
-    db.query<{
-      table: string;
-      name: string;
-      definition: string;
-      method: string;
-      unique: boolean;
-      keys: unknown;
-      opclasses: unknown;
-      default_opclasses: unknown;
-      orderings: unknown;
-      predicate: string | null;
-      options: unknown;
-      valid: boolean;
-      constraint_backed: boolean;
-      columns: unknown;
-    }>(`
+      order by c.relname, a.attnum`,
+  constraintsQuery('all'),
+  // A key that is a column is its quoted name, as pg_get_indexdef(index, key) renders it;
+  // only an expression key goes through the deparser.
+  `
       select t.relname as table, i.relname as name, pg_get_indexdef(x.indexrelid) as definition,
              am.amname as method, x.indisunique as unique,
-             array(select pg_get_indexdef(x.indexrelid, k, true) from generate_series(1, x.indnkeyatts) k)::text[] as keys,
+             array(select case when u.n = 0 then pg_get_indexdef(x.indexrelid, u.k::int, true)
+                          else quote_ident((select a.attname from pg_attribute a where a.attrelid = x.indrelid and a.attnum = u.n)) end
+                   from unnest(x.indkey::int2[]) with ordinality u(n, k) where u.k <= x.indnkeyatts order by u.k)::text[] as keys,
              opc.names as opclasses, opc.defaults as default_opclasses,
              array(select case when o & 1 = 1 then 'desc' else 'asc' end
                           || case when o & 2 = 2 then ' nulls first' else ' nulls last' end
@@ -142,18 +163,28 @@ export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
                array_agg(oc.opcdefault::text order by u.i)::text[] as defaults
         from unnest(x.indclass) with ordinality u(oid, i) join pg_opclass oc on oc.oid = u.oid
         where u.i <= x.indnkeyatts) opc
-      order by 1, 2`),
-    db.query<{ name: string; labels: unknown }>(`
+      order by 1, 2`,
+  `
       select t.typname as name, array_agg(e.enumlabel order by e.enumsortorder)::text[] as labels
       from pg_type t
       join pg_namespace n on n.oid = t.typnamespace and n.nspname = 'public'
       join pg_enum e on e.enumtypid = t.oid
-      group by t.typname order by 1`),
-    db.query<{ name: string; version: string }>(
-      `select extname as name, extversion as version from pg_extension where extname <> 'plpgsql' order by 1`,
-    ),
-  ]);
+      group by t.typname order by 1`,
+  `select extname as name, extversion as version from pg_extension where extname <> 'plpgsql' order by 1`,
+];
 
+export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
+  return schemaFromRows(await queryAll(db, [...schemaQueries]));
+}
+
+export function schemaFromRows(rows: Row[][]): LiveSchema {
+  const [columns, constraintRows, indexes, enums, extensions] = rows as [
+    ColumnRow[],
+    Row[],
+    IndexRow[],
+    { name: string; labels: unknown }[],
+    { name: string; version: string }[],
+  ];
   const schema: LiveSchema = { tables: new Map(), enums: new Map(), extensions: new Map() };
   for (const row of columns) {
     const table = tableOf(schema, row.table);
@@ -168,7 +199,7 @@ export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
       position: Number(row.position),
     });
   }
-  for (const { table, constraint } of constraints) {
+  for (const { table, constraint } of constraintsFromRows(constraintRows)) {
     tableOf(schema, table).constraints.set(constraint.name, constraint);
   }
   for (const row of indexes) {

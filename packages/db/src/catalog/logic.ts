@@ -5,7 +5,9 @@
  * are nobody's schema decision. Function bodies are read too (`prosrc`), because PostgreSQL
  * does not track which columns a plpgsql body names, and a change has to scan them.
  */
-import { introspectSchema, type LiveSchema, type Queryable } from './introspect.ts';
+import type { Row } from '../client.ts';
+import { queryAll } from './constraints.ts';
+import { type LiveSchema, type Queryable, schemaFromRows, schemaQueries } from './introspect.ts';
 
 export interface LiveFunction {
   /** `schema.name(argument types)`: unique, and what --drop takes. */
@@ -54,23 +56,16 @@ export interface DatabaseLogic {
 const systemSchemas = `n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast', 'drizzle')
   and n.nspname not like 'pg_temp%' and n.nspname not like 'pg_toast_temp%'`;
 
-export async function readDatabaseLogic(db: Queryable): Promise<DatabaseLogic> {
-  const [schemas, functions, triggers, views] = await Promise.all([
-    db.query<{ name: string }>(
-      `select n.nspname as name from pg_namespace n where ${systemSchemas} and n.nspname <> 'public'
+type FunctionRow = Omit<LiveFunction, 'key'>;
+type ViewRow = Omit<LiveView, 'key' | 'reads'> & { reads: unknown };
+
+/** The queries readDatabaseLogic runs (schemas, functions, triggers, views), for a batch. */
+export const logicQueries: readonly string[] = [
+  `select n.nspname as name from pg_namespace n where ${systemSchemas} and n.nspname <> 'public'
          and not exists (select 1 from pg_depend d where d.classid = 'pg_namespace'::regclass
                            and d.objid = n.oid and d.deptype = 'e')
        order by 1`,
-    ),
-    db.query<{
-      schema: string;
-      name: string;
-      arguments: string;
-      language: string;
-      source: string;
-      definition: string;
-    }>(
-      `select n.nspname as schema, p.proname as name,
+  `select n.nspname as schema, p.proname as name,
               pg_get_function_identity_arguments(p.oid) as arguments, l.lanname as language,
               coalesce(p.prosrc, '') as source, pg_get_functiondef(p.oid) as definition
        from pg_proc p
@@ -80,9 +75,7 @@ export async function readDatabaseLogic(db: Queryable): Promise<DatabaseLogic> {
          and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass
                            and d.objid = p.oid and d.deptype = 'e')
        order by 1, 2, 3`,
-    ),
-    db.query<{ name: string; table: string; function: string; definition: string }>(
-      `select t.tgname as name, c.relname as table, fn.nspname || '.' || p.proname as function,
+  `select t.tgname as name, c.relname as table, fn.nspname || '.' || p.proname as function,
               pg_get_triggerdef(t.oid) as definition
        from pg_trigger t
        join pg_class c on c.oid = t.tgrelid
@@ -91,15 +84,7 @@ export async function readDatabaseLogic(db: Queryable): Promise<DatabaseLogic> {
        join pg_namespace fn on fn.oid = p.pronamespace
        where not t.tgisinternal
        order by 2, 1`,
-    ),
-    db.query<{
-      schema: string;
-      name: string;
-      materialized: boolean;
-      definition: string;
-      reads: unknown;
-    }>(
-      `select n.nspname as schema, c.relname as name, c.relkind = 'm' as materialized,
+  `select n.nspname as schema, c.relname as name, c.relkind = 'm' as materialized,
               pg_get_viewdef(c.oid) as definition,
               array(select distinct src.relname || '.' || a.attname
                     from pg_rewrite r join pg_depend d on d.classid = 'pg_rewrite'::regclass and d.objid = r.oid
@@ -112,8 +97,19 @@ export async function readDatabaseLogic(db: Queryable): Promise<DatabaseLogic> {
          and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass
                            and d.objid = c.oid and d.deptype = 'e')
        order by 1, 2`,
-    ),
-  ]);
+];
+
+export async function readDatabaseLogic(db: Queryable): Promise<DatabaseLogic> {
+  return logicFromRows(await queryAll(db, [...logicQueries]));
+}
+
+export function logicFromRows(rows: Row[][]): DatabaseLogic {
+  const [schemas, functions, triggers, views] = rows as [
+    { name: string }[],
+    FunctionRow[],
+    LiveTrigger[],
+    ViewRow[],
+  ];
   const logic: DatabaseLogic = {
     schemas: schemas.map((row) => row.name),
     functions: new Map(),
@@ -144,7 +140,11 @@ export interface FullCatalog {
   logic: DatabaseLogic;
 }
 
+/** Both readers' queries in one batch: the server reads the whole catalog in one round trip. */
 export async function readCatalog(db: Queryable): Promise<FullCatalog> {
-  const [schema, logic] = await Promise.all([introspectSchema(db), readDatabaseLogic(db)]);
-  return { schema, logic };
+  const rows = await queryAll(db, [...schemaQueries, ...logicQueries]);
+  return {
+    schema: schemaFromRows(rows.slice(0, schemaQueries.length)),
+    logic: logicFromRows(rows.slice(schemaQueries.length)),
+  };
 }

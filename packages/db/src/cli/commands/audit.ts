@@ -9,7 +9,7 @@ import { type DatabaseConfig, describeTarget } from '../../config.ts';
 import { FluxDbError } from '../../errors.ts';
 import { loadMigrations } from '../../migrator/journal.ts';
 import { openReadSession } from '../../session.ts';
-import { consoleIo, type Io, migrationsDir } from '../context.ts';
+import { consoleIo, type Io, migrationsDir, stdoutIsTerminal } from '../context.ts';
 
 /** The version of the --json document's shape; bumped on any incompatible change. */
 export const auditJsonVersion = 1;
@@ -46,7 +46,7 @@ export async function run(flags: AuditFlags, config: DatabaseConfig, io: Io = co
         ),
       );
     } else {
-      io.log(renderReport(report, paintFor(process.stdout, process.env)));
+      io.log(renderReport(report, paintFor({ isTTY: stdoutIsTerminal() }, process.env)));
     }
     return report.clean ? 0 : 1;
   } finally {
