@@ -3,6 +3,7 @@
  * status, and compare both with what the schema objects and the journal expect.
  */
 
+import { readDefinitions } from '../catalog/introspect.ts';
 import { readCatalog } from '../catalog/logic.ts';
 import type { SqlSession } from '../client.ts';
 import { readKept } from '../converge/records.ts';
@@ -10,24 +11,37 @@ import type { Migration } from '../migrator/journal.ts';
 import { migrationStatus } from '../migrator/status.ts';
 import { type AuditReport, compareSchema } from './compare.ts';
 import { expectedSchema } from './expect.ts';
+import { normalizeExpected } from './table.ts';
 
 export async function auditDatabase(
   session: Pick<SqlSession, 'query' | 'queryBatch'>,
   options: { migrations: Migration[]; tables?: string[] },
 ): Promise<AuditReport> {
   // The catalog's queries leave as one batch (where the session has one); while the server
-  // reads them, this process reads the snapshot, so neither waits for the other.
+  // reads them, this process reads the snapshot and normalises what it expects, so neither
+  // waits for the other. The catalog comes without the definitions only a report shows.
   const reading = Promise.all([
-    readCatalog(session),
+    readCatalog(session, { definitions: false }),
     migrationStatus(session as SqlSession, options.migrations),
     readKept(session),
   ]);
   await new Promise((sent) => setImmediate(sent));
   const expected = expectedSchema(options.migrations);
+  normalizeExpected(expected.tables.values());
   const [{ schema: live, logic }, migrations, kept] = await reading;
-  return compareSchema(expected, live, migrations, {
-    tables: options.tables,
-    kept: new Set(kept.keys()),
-    logic,
-  });
+  const compare = () =>
+    compareSchema(expected, live, migrations, {
+      tables: options.tables,
+      kept: new Set(kept.keys()),
+      logic,
+    });
+  const report = compare();
+  // A table with anything to report shows its indexes' and constraints' definitions: read
+  // them (one more query, and only then) and compare again with them.
+  const reported = report.tables
+    .filter((table) => table.findings.length > 0 && live.tables.has(table.name))
+    .map((table) => table.name);
+  if (reported.length === 0) return report;
+  await readDefinitions(session, live, reported);
+  return compare();
 }

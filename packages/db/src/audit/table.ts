@@ -207,3 +207,22 @@ export function compareTable(expected: ExpectedTable, live: LiveTable): Finding[
   }
   return findings;
 }
+
+/**
+ * Normalises every type and expression the schema expects (each is memoised), so that a
+ * caller with time to spare (the audit, while the server reads the catalog) leaves only the
+ * live side's for the comparison.
+ */
+export function normalizeExpected(tables: Iterable<ExpectedTable>): void {
+  for (const table of tables) {
+    for (const column of table.columns.values()) {
+      normalizeType(column.type);
+      normalizeExpression(column.default);
+    }
+    for (const constraint of table.constraints.values()) normalizeExpression(constraint.expression);
+    for (const index of table.indexes.values()) {
+      for (const key of index.keys) normalizeExpression(key);
+      normalizeExpression(index.predicate);
+    }
+  }
+}

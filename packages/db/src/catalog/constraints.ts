@@ -22,7 +22,10 @@ export type ConstraintType = 'primary key' | 'foreign key' | 'unique' | 'check' 
 export interface LiveConstraint {
   name: string;
   type: ConstraintType;
-  /** pg_get_constraintdef: `FOREIGN KEY (a) REFERENCES t(id) ON DELETE CASCADE`. */
+  /**
+   * pg_get_constraintdef: `FOREIGN KEY (a) REFERENCES t(id) ON DELETE CASCADE` ('' for any
+   * but a check when read without definitions).
+   */
   definition: string;
   columns: string[];
   referencedTable: string | null;
@@ -92,11 +95,18 @@ export async function readConstraints(
   return constraintsFromRows(await db.query<ConstraintRow>(constraintsQuery(which)));
 }
 
-/** The query readConstraints runs, for a caller that sends it with others (introspect.ts). */
-export function constraintsQuery(which: 'all' | 'foreign keys'): string {
+/**
+ * The query readConstraints runs, for a caller that sends it with others (introspect.ts).
+ * Without `definitions`, only a check constraint's is rendered (its expression is what it
+ * means); the others' are '' (see readDefinitions).
+ */
+export function constraintsQuery(which: 'all' | 'foreign keys', definitions = true): string {
+  const definition = definitions
+    ? 'pg_get_constraintdef(k.oid)'
+    : `case when k.contype = 'c' then pg_get_constraintdef(k.oid) else '' end`;
   return `
     select c.relname as table, k.conname as name, k.contype as type,
-           pg_get_constraintdef(k.oid) as definition,
+           ${definition} as definition,
            array(select (select a.attname from pg_attribute a where a.attrelid = k.conrelid and a.attnum = u.n)
                  from unnest(k.conkey) with ordinality u(n, i) order by u.i)::text[] as columns,
            r.relname as referenced_table,

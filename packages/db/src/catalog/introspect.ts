@@ -33,6 +33,7 @@ export interface LiveColumn {
 
 export interface LiveIndex {
   name: string;
+  /** pg_get_indexdef: the CREATE INDEX statement ('' when read without definitions). */
   definition: string;
   method: string;
   unique: boolean;
@@ -114,8 +115,11 @@ type IndexRow = {
 /**
  * The queries introspectSchema runs (columns, constraints, indexes, enums, extensions), for a
  * caller that sends them with others in one batch (readCatalog); schemaFromRows reads their rows.
+ * Without `definitions`, indexes and constraints other than checks come without their full
+ * definition ('': the server's deparser opens each table for them), and readDefinitions
+ * reads those of the tables a caller reports.
  */
-export const schemaQueries: readonly string[] = [
+export const schemaQueries = (definitions = true): string[] => [
   // A default is deparsed without its table (relid 0): only a generated column's expression
   // names columns, and a table's deparse context opens the table, a relcache entry each.
   `
@@ -132,11 +136,12 @@ export const schemaQueries: readonly string[] = [
       left join pg_type et on et.oid = t.typelem and t.typlen = -1 and t.typelem <> 0
       where c.relkind in ('r', 'p')
       order by c.relname, a.attnum`,
-  constraintsQuery('all'),
+  constraintsQuery('all', definitions),
   // A key that is a column is its quoted name, as pg_get_indexdef(index, key) renders it;
   // only an expression key goes through the deparser.
   `
-      select t.relname as table, i.relname as name, pg_get_indexdef(x.indexrelid) as definition,
+      select t.relname as table, i.relname as name,
+             ${definitions ? 'pg_get_indexdef(x.indexrelid)' : `''`} as definition,
              am.amname as method, x.indisunique as unique,
              array(select case when u.n = 0 then pg_get_indexdef(x.indexrelid, u.k::int, true)
                           else quote_ident((select a.attname from pg_attribute a where a.attrelid = x.indrelid and a.attnum = u.n)) end
@@ -174,7 +179,40 @@ export const schemaQueries: readonly string[] = [
 ];
 
 export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
-  return schemaFromRows(await queryAll(db, [...schemaQueries]));
+  return schemaFromRows(await queryAll(db, schemaQueries()));
+}
+
+/**
+ * Fills in the definitions a read without them left out (schemaQueries), for the indexes and
+ * constraints of `tables`, in one query.
+ */
+export async function readDefinitions(
+  db: Queryable,
+  schema: LiveSchema,
+  tables: string[],
+): Promise<void> {
+  const rows = await db.query<{ kind: string; table: string; name: string; definition: string }>(
+    `with wanted as (select jsonb_array_elements_text($1::jsonb) as name)
+     select 'index' as kind, t.relname as table, i.relname as name, pg_get_indexdef(x.indexrelid) as definition
+     from pg_index x
+     join pg_class i on i.oid = x.indexrelid
+     join pg_class t on t.oid = x.indrelid
+     join pg_namespace n on n.oid = t.relnamespace and n.nspname = 'public'
+     where t.relname in (select name from wanted)
+     union all
+     select 'constraint', c.relname, k.conname, pg_get_constraintdef(k.oid)
+     from pg_constraint k
+     join pg_class c on c.oid = k.conrelid
+     join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
+     where c.relname in (select name from wanted) and k.contype in ('p', 'f', 'u', 'c', 'x')`,
+    [JSON.stringify(tables)],
+  );
+  for (const row of rows) {
+    const table = schema.tables.get(row.table);
+    const element =
+      row.kind === 'index' ? table?.indexes.get(row.name) : table?.constraints.get(row.name);
+    if (element) element.definition = row.definition;
+  }
 }
 
 export function schemaFromRows(rows: Row[][]): LiveSchema {

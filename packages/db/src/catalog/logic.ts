@@ -18,7 +18,7 @@ export interface LiveFunction {
   language: string;
   /** The body as written (plpgsql, sql). */
   source: string;
-  /** pg_get_functiondef: a complete CREATE OR REPLACE FUNCTION statement. */
+  /** pg_get_functiondef: a complete CREATE OR REPLACE FUNCTION statement ('' if not read). */
   definition: string;
 }
 
@@ -27,7 +27,7 @@ export interface LiveTrigger {
   table: string;
   /** `schema.name` of the function it runs. */
   function: string;
-  /** pg_get_triggerdef: a complete CREATE TRIGGER statement. */
+  /** pg_get_triggerdef: a complete CREATE TRIGGER statement ('' if not read). */
   definition: string;
 }
 
@@ -37,7 +37,7 @@ export interface LiveView {
   schema: string;
   name: string;
   materialized: boolean;
-  /** pg_get_viewdef: the SELECT. */
+  /** pg_get_viewdef: the SELECT ('' if not read). */
   definition: string;
   /** `table.column` of every column the view reads. */
   reads: string[];
@@ -59,15 +59,18 @@ const systemSchemas = `n.nspname not in ('pg_catalog', 'information_schema', 'pg
 type FunctionRow = Omit<LiveFunction, 'key'>;
 type ViewRow = Omit<LiveView, 'key' | 'reads'> & { reads: unknown };
 
-/** The queries readDatabaseLogic runs (schemas, functions, triggers, views), for a batch. */
-export const logicQueries: readonly string[] = [
+/**
+ * The queries readDatabaseLogic runs (schemas, functions, triggers, views), for a batch.
+ * Without `definitions`, functions, triggers and views come without theirs ('').
+ */
+export const logicQueries = (definitions = true): string[] => [
   `select n.nspname as name from pg_namespace n where ${systemSchemas} and n.nspname <> 'public'
          and not exists (select 1 from pg_depend d where d.classid = 'pg_namespace'::regclass
                            and d.objid = n.oid and d.deptype = 'e')
        order by 1`,
   `select n.nspname as schema, p.proname as name,
               pg_get_function_identity_arguments(p.oid) as arguments, l.lanname as language,
-              coalesce(p.prosrc, '') as source, pg_get_functiondef(p.oid) as definition
+              coalesce(p.prosrc, '') as source, ${definitions ? 'pg_get_functiondef(p.oid)' : "''"} as definition
        from pg_proc p
        join pg_namespace n on n.oid = p.pronamespace
        join pg_language l on l.oid = p.prolang
@@ -76,7 +79,7 @@ export const logicQueries: readonly string[] = [
                            and d.objid = p.oid and d.deptype = 'e')
        order by 1, 2, 3`,
   `select t.tgname as name, c.relname as table, fn.nspname || '.' || p.proname as function,
-              pg_get_triggerdef(t.oid) as definition
+              ${definitions ? 'pg_get_triggerdef(t.oid)' : "''"} as definition
        from pg_trigger t
        join pg_class c on c.oid = t.tgrelid
        join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
@@ -85,7 +88,7 @@ export const logicQueries: readonly string[] = [
        where not t.tgisinternal
        order by 2, 1`,
   `select n.nspname as schema, c.relname as name, c.relkind = 'm' as materialized,
-              pg_get_viewdef(c.oid) as definition,
+              ${definitions ? 'pg_get_viewdef(c.oid)' : "''"} as definition,
               array(select distinct src.relname || '.' || a.attname
                     from pg_rewrite r join pg_depend d on d.classid = 'pg_rewrite'::regclass and d.objid = r.oid
                     join pg_class src on src.oid = d.refobjid and src.oid <> c.oid
@@ -100,7 +103,7 @@ export const logicQueries: readonly string[] = [
 ];
 
 export async function readDatabaseLogic(db: Queryable): Promise<DatabaseLogic> {
-  return logicFromRows(await queryAll(db, [...logicQueries]));
+  return logicFromRows(await queryAll(db, logicQueries()));
 }
 
 export function logicFromRows(rows: Row[][]): DatabaseLogic {
@@ -140,11 +143,18 @@ export interface FullCatalog {
   logic: DatabaseLogic;
 }
 
-/** Both readers' queries in one batch: the server reads the whole catalog in one round trip. */
-export async function readCatalog(db: Queryable): Promise<FullCatalog> {
-  const rows = await queryAll(db, [...schemaQueries, ...logicQueries]);
+/**
+ * Both readers' queries in one batch: the server reads the whole catalog in one round trip.
+ * `definitions: false` leaves out what only a replay needs (see schemaQueries).
+ */
+export async function readCatalog(
+  db: Queryable,
+  options: { definitions?: boolean } = {},
+): Promise<FullCatalog> {
+  const schemaTexts = schemaQueries(options.definitions);
+  const rows = await queryAll(db, [...schemaTexts, ...logicQueries(options.definitions)]);
   return {
-    schema: schemaFromRows(rows.slice(0, schemaQueries.length)),
-    logic: logicFromRows(rows.slice(schemaQueries.length)),
+    schema: schemaFromRows(rows.slice(0, schemaTexts.length)),
+    logic: logicFromRows(rows.slice(schemaTexts.length)),
   };
 }
