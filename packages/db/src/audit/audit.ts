@@ -9,9 +9,7 @@ import type { SqlSession } from '../client.ts';
 import { readKept } from '../converge/records.ts';
 import type { Migration } from '../migrator/journal.ts';
 import { migrationStatus } from '../migrator/status.ts';
-import { type AuditReport, compareSchema } from './compare.ts';
-import { expectedSchema } from './expect.ts';
-import { normalizeExpected } from './table.ts';
+import type { AuditReport } from './compare.ts';
 
 export async function auditDatabase(
   session: Pick<SqlSession, 'query' | 'queryBatch'>,
@@ -26,6 +24,12 @@ export async function auditDatabase(
     readKept(session),
   ]);
   await new Promise((sent) => setImmediate(sent));
+  // The comparison's own modules load in that time too (a short command pays for each).
+  const [{ compareSchema }, { expectedSchema }, { normalizeExpected }] = await Promise.all([
+    import('./compare.ts'),
+    import('./expect.ts'),
+    import('./table.ts'),
+  ]);
   const expected = expectedSchema(options.migrations);
   normalizeExpected(expected.tables.values());
   const [{ schema: live, logic }, migrations, kept] = await reading;

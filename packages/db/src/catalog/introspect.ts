@@ -51,7 +51,7 @@ export interface LiveIndex {
   valid: boolean;
   /** Owned by a primary key or unique constraint (checked through the constraint). */
   constraintBacked: boolean;
-  /** Every column the index reads (keys, expressions and predicate). */
+  /** Every column the index reads (keys, expressions and predicate; [] if not read). */
   columns: string[];
 }
 
@@ -112,12 +112,18 @@ type IndexRow = {
   columns: unknown;
 };
 
+/** Every column an index `x` reads: its key columns, and those its expressions name. */
+const indexColumns = `array(select distinct a.attname from pg_attribute a where a.attrelid = x.indrelid and a.attnum > 0
+                     and (a.attnum = any(x.indkey::int2[]) or exists (select 1 from pg_depend dp
+                          where dp.classid = 'pg_class'::regclass and dp.objid = x.indexrelid
+                            and dp.refobjid = x.indrelid and dp.refobjsubid = a.attnum)))::text[]`;
+
 /**
  * The queries introspectSchema runs (columns, constraints, indexes, enums, extensions), for a
  * caller that sends them with others in one batch (readCatalog); schemaFromRows reads their rows.
  * Without `definitions`, indexes and constraints other than checks come without their full
- * definition ('': the server's deparser opens each table for them), and readDefinitions
- * reads those of the tables a caller reports.
+ * definition ('': the server's deparser opens each table for them) and indexes without the
+ * columns they read ([]); readDefinitions reads those of the tables a caller reports.
  */
 export const schemaQueries = (definitions = true): string[] => [
   // A default is deparsed without its table (relid 0): only a generated column's expression
@@ -154,10 +160,7 @@ export const schemaQueries = (definitions = true): string[] => [
              coalesce(i.reloptions, '{}')::text[] as options,
              x.indisvalid as valid,
              exists (select 1 from pg_constraint k where k.conindid = x.indexrelid and k.contype in ('p', 'u', 'x')) as constraint_backed,
-             array(select distinct a.attname from pg_attribute a where a.attrelid = x.indrelid and a.attnum > 0
-                     and (a.attnum = any(x.indkey::int2[]) or exists (select 1 from pg_depend dp
-                          where dp.classid = 'pg_class'::regclass and dp.objid = x.indexrelid
-                            and dp.refobjid = x.indrelid and dp.refobjsubid = a.attnum)))::text[] as columns
+             ${definitions ? indexColumns : `'{}'::text[]`} as columns
       from pg_index x
       join pg_class i on i.oid = x.indexrelid
       join pg_class t on t.oid = x.indrelid
@@ -183,7 +186,7 @@ export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
 }
 
 /**
- * Fills in the definitions a read without them left out (schemaQueries), for the indexes and
+ * Fills in what a read without definitions left out (schemaQueries), for the indexes and
  * constraints of `tables`, in one query.
  */
 export async function readDefinitions(
@@ -191,16 +194,23 @@ export async function readDefinitions(
   schema: LiveSchema,
   tables: string[],
 ): Promise<void> {
-  const rows = await db.query<{ kind: string; table: string; name: string; definition: string }>(
+  const rows = await db.query<{
+    kind: string;
+    table: string;
+    name: string;
+    definition: string;
+    columns: unknown;
+  }>(
     `with wanted as (select jsonb_array_elements_text($1::jsonb) as name)
-     select 'index' as kind, t.relname as table, i.relname as name, pg_get_indexdef(x.indexrelid) as definition
+     select 'index' as kind, t.relname as table, i.relname as name,
+            pg_get_indexdef(x.indexrelid) as definition, ${indexColumns} as columns
      from pg_index x
      join pg_class i on i.oid = x.indexrelid
      join pg_class t on t.oid = x.indrelid
      join pg_namespace n on n.oid = t.relnamespace and n.nspname = 'public'
      where t.relname in (select name from wanted)
      union all
-     select 'constraint', c.relname, k.conname, pg_get_constraintdef(k.oid)
+     select 'constraint', c.relname, k.conname, pg_get_constraintdef(k.oid), null
      from pg_constraint k
      join pg_class c on c.oid = k.conrelid
      join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
@@ -209,9 +219,16 @@ export async function readDefinitions(
   );
   for (const row of rows) {
     const table = schema.tables.get(row.table);
-    const element =
-      row.kind === 'index' ? table?.indexes.get(row.name) : table?.constraints.get(row.name);
-    if (element) element.definition = row.definition;
+    if (row.kind === 'constraint') {
+      const constraint = table?.constraints.get(row.name);
+      if (constraint) constraint.definition = row.definition;
+      continue;
+    }
+    const index = table?.indexes.get(row.name);
+    if (index) {
+      index.definition = row.definition;
+      index.columns = list(row.columns);
+    }
   }
 }
 

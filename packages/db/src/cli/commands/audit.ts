@@ -4,7 +4,6 @@
  * flag, a --table name of no table).
  */
 import { auditDatabase } from '../../audit/audit.ts';
-import { paintFor, renderReport } from '../../audit/report.ts';
 import { type DatabaseConfig, describeTarget } from '../../config.ts';
 import { FluxDbError } from '../../errors.ts';
 import { loadMigrations } from '../../migrator/journal.ts';
@@ -46,6 +45,8 @@ export async function run(flags: AuditFlags, config: DatabaseConfig, io: Io = co
         ),
       );
     } else {
+      // Loaded here, after the audit loaded the comparison it reads (see auditDatabase).
+      const { paintFor, renderReport } = await import('../../audit/report.ts');
       io.log(renderReport(report, paintFor({ isTTY: stdoutIsTerminal() }, process.env)));
     }
     return report.clean ? 0 : 1;
