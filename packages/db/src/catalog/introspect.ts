@@ -1,10 +1,10 @@
 /**
  * The one catalog reader, shared by the audit, baseline and db:converge (account deletion
  * reads its foreign keys through constraints.ts, the same query). It reads what a database
- * holds in `public`, in a constant number of catalog queries (six, whatever the number of
- * tables; `logic.ts` adds schemas, functions, triggers and views). Every definition is
- * rendered by the server itself (format_type, pg_get_expr, pg_get_constraintdef,
- * pg_get_indexdef), and the structure
+ * holds in `public`, in a constant number of catalog queries (five, whatever the number of
+ * tables; `logic.ts` adds schemas, functions, triggers and views, and sends all nine as one
+ * batch where the session has one). Every definition is rendered by the server itself
+ * (format_type, pg_get_expr, pg_get_constraintdef, pg_get_indexdef), and the structure
  * behind it (key columns, targets, methods, operator classes) is read as data, so the audit
  * can compare facts and baseline can compare whole definitions.
  */
