@@ -71,17 +71,24 @@ async function run(context: Context): Promise<Row> {
     const processMs = async (code: string) => {
       const runs: number[] = [];
       for (let i = 0; i < 3; i++) {
-        runs.push((await runChecked(['bun', '-e', code], { cwd: packageDir })).ms);
+        runs.push(
+          (await runChecked(['bun', '-e', code], { cwd: packageDir, env: database.env })).ms,
+        );
       }
       return median(runs);
     };
     const emptyBun = await processMs('0');
     // What the command loads before its first query: the CLI and the audit command's modules
-    // (the snapshot reader, the catalog reader; on a server Bun's own SQL client, so no pg,
-    // and neither commander, zod, drizzle nor the schema).
+    // (the catalog reader, the journal; neither commander, zod, pg, drizzle nor the schema).
+    // The comparison's modules and the snapshot load while the server reads the catalog.
     const auditModules =
       (await processMs(
         "await import('./src/cli/main.ts'); await import('./src/cli/commands/audit.ts')",
+      )) - emptyBun;
+    // Opening the connection the command opens: Bun's SQL client, and a new server backend.
+    const connect =
+      (await processMs(
+        "const { SQL } = await import('bun'); const sql = new SQL(process.env.DATABASE_URL, { max: 1 }); await sql.connect(); await sql.close()",
       )) - emptyBun;
     const row = durationRow(
       {
@@ -95,6 +102,7 @@ async function run(context: Context): Promise<Row> {
           newBackendMs: onNewBackend,
           emptyBunMs: emptyBun,
           auditModulesMs: auditModules,
+          connectMs: connect,
         },
       },
       { label: '`db:audit`', samples: samples.ours },
@@ -105,7 +113,7 @@ async function run(context: Context): Promise<Row> {
     const facts = `the audit itself takes ${formatMs(median(onNewBackend))} on a new server backend and ${formatMs(median(inProcess))} on the same one again${clean ? '' : ' (it reported differences on a freshly migrated database)'}`;
     row.note = met
       ? facts
-      : `Limit: a new process and a new server backend, not the audit. Of the command's ${formatMs(row.ours.value)}, ${formatMs(emptyBun)} go to starting Bun, ${formatMs(auditModules)} to loading the CLI and the audit's modules (no commander, zod, pg, drizzle-kit, drizzle or schema: a plain flag parse, Bun's SQL client, the expectations from the last snapshot), and the rest to connecting, to the catalog queries and to comparing; ${facts}: a new backend reads every catalog row the server's deparse functions need (pg_get_indexdef, pg_get_constraintdef, pg_get_expr, format_type) into its caches first, the same rows pg_dump reads, and pg_dump is one small C program`;
+      : `Limit: a new process, a new connection and a new server backend, not the comparison. Of the command's ${formatMs(row.ours.value)}, ${formatMs(emptyBun)} go to starting Bun, ${formatMs(auditModules)} to the modules it loads before its first query (the CLI, the catalog reader, the journal: no commander, zod, pg, drizzle-kit, drizzle or schema), ${formatMs(connect)} to opening Bun's SQL client and a new backend, and the rest to reading and hashing the migrations, to the catalog read (one batch, which the new backend answers while the process parses the last snapshot and loads the comparison) and to comparing; ${facts}: a new backend first reads every catalog row its deparse functions need (pg_get_constraintdef, pg_get_expr, format_type) into its caches, as pg_dump's backend does, and pg_dump is one small C program`;
     return row;
   } finally {
     await database.drop();

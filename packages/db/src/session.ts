@@ -17,6 +17,12 @@ export type Row = Record<string, unknown>;
 export interface SqlSession {
   readonly kind: DatabaseConfig['kind'];
   query<T extends Row = Row>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs several statements (no parameters) as one script, in one round trip, and returns
+   * the rows of each: the server reads them all while the client does other work. Where a
+   * driver has none, the caller sends each through query().
+   */
+  queryBatch?(texts: string[]): Promise<Row[][]>;
   /** Runs a script that may hold several statements (no parameters). */
   exec(text: string): Promise<void>;
   close(): Promise<void>;
@@ -106,6 +112,11 @@ export async function connectionSession(
     kind,
     query: async <T extends Row>(text: string, params?: unknown[]) =>
       (await serial(() => client.query(text, params))).rows as T[],
+    queryBatch: async (texts) => {
+      // node-postgres returns one result for one statement, an array of them for several.
+      const results = await serial(() => client.query(texts.join(';\n')));
+      return (Array.isArray(results) ? results : [results]).map((result) => result.rows);
+    },
     exec: async (text) => {
       await serial(() => client.query(text));
     },
@@ -155,6 +166,15 @@ async function bunSqlSession(
     kind: 'server',
     query: <T extends Row>(text: string, params?: unknown[]) =>
       run(async () => [...(await sql.unsafe<T[]>(text, params ?? []))]),
+    queryBatch: (texts) =>
+      run(async () => {
+        // The simple protocol: one message, every statement; one result set each (only the
+        // rows themselves when there is one statement).
+        const results = await sql.unsafe<Row[][]>(texts.join(';\n')).simple();
+        return texts.length === 1
+          ? [[...(results as unknown as Row[])]]
+          : results.map((rows) => [...rows]);
+      }),
     exec: (text) =>
       run(async () => {
         await sql.unsafe(text).simple();

@@ -32,13 +32,17 @@ export function logicFindings(
   declaredLogic: readonly DatabaseLogicDecision[],
 ): Finding[] {
   const findings: Finding[] = [];
+  // Each decision under `kind name` and `kind public.name`, in the list's order: the first one
+  // that matches is the answer, as a search of the whole list would find it.
+  const byName = new Map<string, DatabaseLogicDecision[]>();
+  for (const decision of declaredLogic) {
+    for (const name of new Set([decision.name, `public.${decision.name}`])) {
+      const key = `${decision.kind} ${name}`;
+      byName.set(key, [...(byName.get(key) ?? []), decision]);
+    }
+  }
   const declared = (kind: string, name: string, table?: string) =>
-    declaredLogic.find(
-      (d) =>
-        d.kind === kind &&
-        (d.name === name || `public.${d.name}` === name) &&
-        (table === undefined || d.table === table),
-    );
+    byName.get(`${kind} ${name}`)?.find((d) => table === undefined || d.table === table);
   const report = (
     kind: Finding['kind'],
     name: string,

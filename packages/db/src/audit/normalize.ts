@@ -109,5 +109,10 @@ const normalExpressions = memoized((expression) => {
  */
 export function normalizeExpression(expression: string | null | undefined): string {
   if (expression === null || expression === undefined) return '';
+  // A plain lower-case name (an index key, mostly) is its own normal form: no step above
+  // changes it, except the `check` prefix's.
+  if (plainName.test(expression) && !expression.startsWith('check')) return expression;
   return normalExpressions(expression);
 }
+
+const plainName = /^[a-z_][a-z0-9_]*$/;

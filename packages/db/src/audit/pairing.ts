@@ -92,6 +92,7 @@ export function markKept(
   findings: Finding[],
   kept: Set<string>,
 ): void {
+  if (kept.size === 0) return;
   const keptColumns = new Set(
     [...(live?.columns.keys() ?? [])].filter((column) => kept.has(`column:${table}.${column}`)),
   );

@@ -86,19 +86,19 @@ export function compareTable(expected: ExpectedTable, live: LiveTable): Finding[
   const findings: Finding[] = [];
   for (const column of expected.columns.values()) {
     const found = live.columns.get(column.name);
-    const want = describeColumn(normalizeType(column.type), column.notNull, column.default);
+    const type = normalizeType(column.type);
     if (!found) {
       findings.push({
         kind: 'column',
         name: column.name,
         problem: 'missing',
-        expected: want,
+        expected: describeColumn(type, column.notNull, column.default),
         found: 'missing',
       });
       continue;
     }
     const same =
-      normalizeType(column.type) === found.type &&
+      type === found.type &&
       column.notNull === found.notNull &&
       normalizeExpression(column.default) === normalizeExpression(found.default);
     if (!same) {
@@ -106,7 +106,7 @@ export function compareTable(expected: ExpectedTable, live: LiveTable): Finding[
         kind: 'column',
         name: column.name,
         problem: 'different',
-        expected: want,
+        expected: describeColumn(type, column.notNull, column.default),
         found: describeColumn(found.type, found.notNull, found.default),
       });
     }
@@ -206,4 +206,23 @@ export function compareTable(expected: ExpectedTable, live: LiveTable): Finding[
     }
   }
   return findings;
+}
+
+/**
+ * Normalises every type and expression the schema expects (each is memoised), so that a
+ * caller with time to spare (the audit, while the server reads the catalog) leaves only the
+ * live side's for the comparison.
+ */
+export function normalizeExpected(tables: Iterable<ExpectedTable>): void {
+  for (const table of tables) {
+    for (const column of table.columns.values()) {
+      normalizeType(column.type);
+      normalizeExpression(column.default);
+    }
+    for (const constraint of table.constraints.values()) normalizeExpression(constraint.expression);
+    for (const index of table.indexes.values()) {
+      for (const key of index.keys) normalizeExpression(key);
+      normalizeExpression(index.predicate);
+    }
+  }
 }

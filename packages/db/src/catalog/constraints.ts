@@ -7,6 +7,14 @@ import type { Row } from '../client.ts';
 
 export interface Queryable {
   query<T extends Row = Row>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Several statements in one round trip (SqlSession.queryBatch), where the driver has it. */
+  queryBatch?(texts: string[]): Promise<Row[][]>;
+}
+
+/** The rows of each statement: one batch where the session has it, else one query each. */
+export function queryAll(db: Queryable, texts: string[]): Promise<Row[][]> {
+  if (db.queryBatch) return db.queryBatch(texts);
+  return Promise.all(texts.map((text) => db.query(text)));
 }
 
 export type ConstraintType = 'primary key' | 'foreign key' | 'unique' | 'check' | 'exclusion';
@@ -14,7 +22,10 @@ export type ConstraintType = 'primary key' | 'foreign key' | 'unique' | 'check' 
 export interface LiveConstraint {
   name: string;
   type: ConstraintType;
-  /** pg_get_constraintdef: `FOREIGN KEY (a) REFERENCES t(id) ON DELETE CASCADE`. */
+  /**
+   * pg_get_constraintdef: `FOREIGN KEY (a) REFERENCES t(id) ON DELETE CASCADE` ('' for any
+   * but a check when read without definitions).
+   */
   definition: string;
   columns: string[];
   referencedTable: string | null;
@@ -81,9 +92,21 @@ export async function readConstraints(
   db: Queryable,
   which: 'all' | 'foreign keys',
 ): Promise<TableConstraint[]> {
-  const rows = await db.query<ConstraintRow>(`
+  return constraintsFromRows(await db.query<ConstraintRow>(constraintsQuery(which)));
+}
+
+/**
+ * The query readConstraints runs, for a caller that sends it with others (introspect.ts).
+ * Without `definitions`, only a check constraint's is rendered (its expression is what it
+ * means); the others' are '' (see readDefinitions).
+ */
+export function constraintsQuery(which: 'all' | 'foreign keys', definitions = true): string {
+  const definition = definitions
+    ? 'pg_get_constraintdef(k.oid)'
+    : `case when k.contype = 'c' then pg_get_constraintdef(k.oid) else '' end`;
+  return `
     select c.relname as table, k.conname as name, k.contype as type,
-           pg_get_constraintdef(k.oid) as definition,
+           ${definition} as definition,
            array(select (select a.attname from pg_attribute a where a.attrelid = k.conrelid and a.attnum = u.n)
                  from unnest(k.conkey) with ordinality u(n, i) order by u.i)::text[] as columns,
            r.relname as referenced_table,
@@ -98,8 +121,11 @@ export async function readConstraints(
     join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
     left join pg_class r on r.oid = k.confrelid
     where ${which === 'all' ? `k.contype in ('p', 'f', 'u', 'c', 'x')` : `k.contype = 'f' and r.relnamespace = c.relnamespace`}
-    order by 1, 2`);
-  return rows.map((row) => ({
+    order by 1, 2`;
+}
+
+export function constraintsFromRows(rows: Row[]): TableConstraint[] {
+  return (rows as ConstraintRow[]).map((row) => ({
     table: row.table,
     constraint: {
       name: row.name,

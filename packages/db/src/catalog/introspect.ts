@@ -1,14 +1,22 @@
 /**
  * The one catalog reader, shared by the audit, baseline and db:converge (account deletion
  * reads its foreign keys through constraints.ts, the same query). It reads what a database
- * holds in `public`, in a constant number of catalog queries (six, whatever the number of
- * tables; `logic.ts` adds schemas, functions, triggers and views). Every definition is
- * rendered by the server itself (format_type, pg_get_expr, pg_get_constraintdef,
- * pg_get_indexdef), and the structure
+ * holds in `public`, in a constant number of catalog queries (five, whatever the number of
+ * tables; `logic.ts` adds schemas, functions, triggers and views, and sends all nine as one
+ * batch where the session has one). Every definition is rendered by the server itself
+ * (format_type, pg_get_expr, pg_get_constraintdef, pg_get_indexdef), and the structure
  * behind it (key columns, targets, methods, operator classes) is read as data, so the audit
  * can compare facts and baseline can compare whole definitions.
  */
-import { type LiveConstraint, list, type Queryable, readConstraints } from './constraints.ts';
+import type { Row } from '../client.ts';
+import {
+  constraintsFromRows,
+  constraintsQuery,
+  type LiveConstraint,
+  list,
+  type Queryable,
+  queryAll,
+} from './constraints.ts';
 
 export type { ConstraintType, LiveConstraint, Queryable } from './constraints.ts';
 
@@ -25,6 +33,7 @@ export interface LiveColumn {
 
 export interface LiveIndex {
   name: string;
+  /** pg_get_indexdef: the CREATE INDEX statement ('' when read without definitions). */
   definition: string;
   method: string;
   unique: boolean;
@@ -42,7 +51,7 @@ export interface LiveIndex {
   valid: boolean;
   /** Owned by a primary key or unique constraint (checked through the constraint). */
   constraintBacked: boolean;
-  /** Every column the index reads (keys, expressions and predicate). */
+  /** Every column the index reads (keys, expressions and predicate; [] if not read). */
   columns: string[];
 }
 
@@ -76,20 +85,53 @@ function tableOf(schema: LiveSchema, name: string): LiveTable {
   return table;
 }
 
-export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
-  const [columns, constraints, indexes, enums, extensions] = await Promise.all([
-    db.query<{
-      table: string;
-      name: string | null;
-      type: string;
-      not_null: boolean;
-      default: string | null;
-      enum_type: string | null;
-      position: number | null;
-      reltuples: number;
-    }>(`
+type ColumnRow = {
+  table: string;
+  name: string | null;
+  type: string;
+  not_null: boolean;
+  default: string | null;
+  enum_type: string | null;
+  position: number | null;
+  reltuples: number;
+};
+type IndexRow = {
+  table: string;
+  name: string;
+  definition: string;
+  method: string;
+  unique: boolean;
+  keys: unknown;
+  opclasses: unknown;
+  default_opclasses: unknown;
+  orderings: unknown;
+  predicate: string | null;
+  options: unknown;
+  valid: boolean;
+  constraint_backed: boolean;
+  columns: unknown;
+};
+
+/** Every column an index `x` reads: its key columns, and those its expressions name. */
+const indexColumns = `array(select distinct a.attname from pg_attribute a where a.attrelid = x.indrelid and a.attnum > 0
+                     and (a.attnum = any(x.indkey::int2[]) or exists (select 1 from pg_depend dp
+                          where dp.classid = 'pg_class'::regclass and dp.objid = x.indexrelid
+                            and dp.refobjid = x.indrelid and dp.refobjsubid = a.attnum)))::text[]`;
+
+/**
+ * The queries introspectSchema runs (columns, constraints, indexes, enums, extensions), for a
+ * caller that sends them with others in one batch (readCatalog); schemaFromRows reads their rows.
+ * Without `definitions`, indexes and constraints other than checks come without their full
+ * definition ('': the server's deparser opens each table for them) and indexes without the
+ * columns they read ([]); readDefinitions reads those of the tables a caller reports.
+ */
+export const schemaQueries = (definitions = true): string[] => [
+  // A default is deparsed without its table (relid 0): only a generated column's expression
+  // names columns, and a table's deparse context opens the table, a relcache entry each.
+  `
       select c.relname as table, a.attname as name, format_type(a.atttypid, a.atttypmod) as type,
-             a.attnotnull as not_null, pg_get_expr(d.adbin, d.adrelid) as default,
+             a.attnotnull as not_null,
+             case when a.attgenerated = '' then pg_get_expr(d.adbin, 0) else pg_get_expr(d.adbin, d.adrelid) end as default,
              case when t.typtype = 'e' then t.typname when et.typtype = 'e' then et.typname end as enum_type,
              a.attnum as position, c.reltuples::float8 as reltuples
       from pg_class c
@@ -99,27 +141,17 @@ export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
       left join pg_type t on t.oid = a.atttypid
       left join pg_type et on et.oid = t.typelem and t.typlen = -1 and t.typelem <> 0
       where c.relkind in ('r', 'p')
-      order by c.relname, a.attnum`),
-    readConstraints(db, 'all'),
-    db.query<{
-      table: string;
-      name: string;
-      definition: string;
-      method: string;
-      unique: boolean;
-      keys: unknown;
-      opclasses: unknown;
-      default_opclasses: unknown;
-      orderings: unknown;
-      predicate: string | null;
-      options: unknown;
-      valid: boolean;
-      constraint_backed: boolean;
-      columns: unknown;
-    }>(`
-      select t.relname as table, i.relname as name, pg_get_indexdef(x.indexrelid) as definition,
+      order by c.relname, a.attnum`,
+  constraintsQuery('all', definitions),
+  // A key that is a column is its quoted name, as pg_get_indexdef(index, key) renders it;
+  // only an expression key goes through the deparser.
+  `
+      select t.relname as table, i.relname as name,
+             ${definitions ? 'pg_get_indexdef(x.indexrelid)' : `''`} as definition,
              am.amname as method, x.indisunique as unique,
-             array(select pg_get_indexdef(x.indexrelid, k, true) from generate_series(1, x.indnkeyatts) k)::text[] as keys,
+             array(select case when u.n = 0 then pg_get_indexdef(x.indexrelid, u.k::int, true)
+                          else quote_ident((select a.attname from pg_attribute a where a.attrelid = x.indrelid and a.attnum = u.n)) end
+                   from unnest(x.indkey::int2[]) with ordinality u(n, k) where u.k <= x.indnkeyatts order by u.k)::text[] as keys,
              opc.names as opclasses, opc.defaults as default_opclasses,
              array(select case when o & 1 = 1 then 'desc' else 'asc' end
                           || case when o & 2 = 2 then ' nulls first' else ' nulls last' end
@@ -128,10 +160,7 @@ export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
              coalesce(i.reloptions, '{}')::text[] as options,
              x.indisvalid as valid,
              exists (select 1 from pg_constraint k where k.conindid = x.indexrelid and k.contype in ('p', 'u', 'x')) as constraint_backed,
-             array(select distinct a.attname from pg_attribute a where a.attrelid = x.indrelid and a.attnum > 0
-                     and (a.attnum = any(x.indkey::int2[]) or exists (select 1 from pg_depend dp
-                          where dp.classid = 'pg_class'::regclass and dp.objid = x.indexrelid
-                            and dp.refobjid = x.indrelid and dp.refobjsubid = a.attnum)))::text[] as columns
+             ${definitions ? indexColumns : `'{}'::text[]`} as columns
       from pg_index x
       join pg_class i on i.oid = x.indexrelid
       join pg_class t on t.oid = x.indrelid
@@ -142,18 +171,75 @@ export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
                array_agg(oc.opcdefault::text order by u.i)::text[] as defaults
         from unnest(x.indclass) with ordinality u(oid, i) join pg_opclass oc on oc.oid = u.oid
         where u.i <= x.indnkeyatts) opc
-      order by 1, 2`),
-    db.query<{ name: string; labels: unknown }>(`
+      order by 1, 2`,
+  `
       select t.typname as name, array_agg(e.enumlabel order by e.enumsortorder)::text[] as labels
       from pg_type t
       join pg_namespace n on n.oid = t.typnamespace and n.nspname = 'public'
       join pg_enum e on e.enumtypid = t.oid
-      group by t.typname order by 1`),
-    db.query<{ name: string; version: string }>(
-      `select extname as name, extversion as version from pg_extension where extname <> 'plpgsql' order by 1`,
-    ),
-  ]);
+      group by t.typname order by 1`,
+  `select extname as name, extversion as version from pg_extension where extname <> 'plpgsql' order by 1`,
+];
 
+export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
+  return schemaFromRows(await queryAll(db, schemaQueries()));
+}
+
+/**
+ * Fills in what a read without definitions left out (schemaQueries), for the indexes and
+ * constraints of `tables`, in one query.
+ */
+export async function readDefinitions(
+  db: Queryable,
+  schema: LiveSchema,
+  tables: string[],
+): Promise<void> {
+  const rows = await db.query<{
+    kind: string;
+    table: string;
+    name: string;
+    definition: string;
+    columns: unknown;
+  }>(
+    `with wanted as (select jsonb_array_elements_text($1::jsonb) as name)
+     select 'index' as kind, t.relname as table, i.relname as name,
+            pg_get_indexdef(x.indexrelid) as definition, ${indexColumns} as columns
+     from pg_index x
+     join pg_class i on i.oid = x.indexrelid
+     join pg_class t on t.oid = x.indrelid
+     join pg_namespace n on n.oid = t.relnamespace and n.nspname = 'public'
+     where t.relname in (select name from wanted)
+     union all
+     select 'constraint', c.relname, k.conname, pg_get_constraintdef(k.oid), null
+     from pg_constraint k
+     join pg_class c on c.oid = k.conrelid
+     join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
+     where c.relname in (select name from wanted) and k.contype in ('p', 'f', 'u', 'c', 'x')`,
+    [JSON.stringify(tables)],
+  );
+  for (const row of rows) {
+    const table = schema.tables.get(row.table);
+    if (row.kind === 'constraint') {
+      const constraint = table?.constraints.get(row.name);
+      if (constraint) constraint.definition = row.definition;
+      continue;
+    }
+    const index = table?.indexes.get(row.name);
+    if (index) {
+      index.definition = row.definition;
+      index.columns = list(row.columns);
+    }
+  }
+}
+
+export function schemaFromRows(rows: Row[][]): LiveSchema {
+  const [columns, constraintRows, indexes, enums, extensions] = rows as [
+    ColumnRow[],
+    Row[],
+    IndexRow[],
+    { name: string; labels: unknown }[],
+    { name: string; version: string }[],
+  ];
   const schema: LiveSchema = { tables: new Map(), enums: new Map(), extensions: new Map() };
   for (const row of columns) {
     const table = tableOf(schema, row.table);
@@ -168,7 +254,7 @@ export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
       position: Number(row.position),
     });
   }
-  for (const { table, constraint } of constraints) {
+  for (const { table, constraint } of constraintsFromRows(constraintRows)) {
     tableOf(schema, table).constraints.set(constraint.name, constraint);
   }
   for (const row of indexes) {

@@ -5,7 +5,9 @@
  * are nobody's schema decision. Function bodies are read too (`prosrc`), because PostgreSQL
  * does not track which columns a plpgsql body names, and a change has to scan them.
  */
-import { introspectSchema, type LiveSchema, type Queryable } from './introspect.ts';
+import type { Row } from '../client.ts';
+import { queryAll } from './constraints.ts';
+import { type LiveSchema, type Queryable, schemaFromRows, schemaQueries } from './introspect.ts';
 
 export interface LiveFunction {
   /** `schema.name(argument types)`: unique, and what --drop takes. */
@@ -16,7 +18,7 @@ export interface LiveFunction {
   language: string;
   /** The body as written (plpgsql, sql). */
   source: string;
-  /** pg_get_functiondef: a complete CREATE OR REPLACE FUNCTION statement. */
+  /** pg_get_functiondef: a complete CREATE OR REPLACE FUNCTION statement ('' if not read). */
   definition: string;
 }
 
@@ -25,7 +27,7 @@ export interface LiveTrigger {
   table: string;
   /** `schema.name` of the function it runs. */
   function: string;
-  /** pg_get_triggerdef: a complete CREATE TRIGGER statement. */
+  /** pg_get_triggerdef: a complete CREATE TRIGGER statement ('' if not read). */
   definition: string;
 }
 
@@ -35,7 +37,7 @@ export interface LiveView {
   schema: string;
   name: string;
   materialized: boolean;
-  /** pg_get_viewdef: the SELECT. */
+  /** pg_get_viewdef: the SELECT ('' if not read). */
   definition: string;
   /** `table.column` of every column the view reads. */
   reads: string[];
@@ -54,25 +56,21 @@ export interface DatabaseLogic {
 const systemSchemas = `n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast', 'drizzle')
   and n.nspname not like 'pg_temp%' and n.nspname not like 'pg_toast_temp%'`;
 
-export async function readDatabaseLogic(db: Queryable): Promise<DatabaseLogic> {
-  const [schemas, functions, triggers, views] = await Promise.all([
-    db.query<{ name: string }>(
-      `select n.nspname as name from pg_namespace n where ${systemSchemas} and n.nspname <> 'public'
+type FunctionRow = Omit<LiveFunction, 'key'>;
+type ViewRow = Omit<LiveView, 'key' | 'reads'> & { reads: unknown };
+
+/**
+ * The queries readDatabaseLogic runs (schemas, functions, triggers, views), for a batch.
+ * Without `definitions`, functions, triggers and views come without theirs ('').
+ */
+export const logicQueries = (definitions = true): string[] => [
+  `select n.nspname as name from pg_namespace n where ${systemSchemas} and n.nspname <> 'public'
          and not exists (select 1 from pg_depend d where d.classid = 'pg_namespace'::regclass
                            and d.objid = n.oid and d.deptype = 'e')
        order by 1`,
-    ),
-    db.query<{
-      schema: string;
-      name: string;
-      arguments: string;
-      language: string;
-      source: string;
-      definition: string;
-    }>(
-      `select n.nspname as schema, p.proname as name,
+  `select n.nspname as schema, p.proname as name,
               pg_get_function_identity_arguments(p.oid) as arguments, l.lanname as language,
-              coalesce(p.prosrc, '') as source, pg_get_functiondef(p.oid) as definition
+              coalesce(p.prosrc, '') as source, ${definitions ? 'pg_get_functiondef(p.oid)' : "''"} as definition
        from pg_proc p
        join pg_namespace n on n.oid = p.pronamespace
        join pg_language l on l.oid = p.prolang
@@ -80,10 +78,8 @@ export async function readDatabaseLogic(db: Queryable): Promise<DatabaseLogic> {
          and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass
                            and d.objid = p.oid and d.deptype = 'e')
        order by 1, 2, 3`,
-    ),
-    db.query<{ name: string; table: string; function: string; definition: string }>(
-      `select t.tgname as name, c.relname as table, fn.nspname || '.' || p.proname as function,
-              pg_get_triggerdef(t.oid) as definition
+  `select t.tgname as name, c.relname as table, fn.nspname || '.' || p.proname as function,
+              ${definitions ? 'pg_get_triggerdef(t.oid)' : "''"} as definition
        from pg_trigger t
        join pg_class c on c.oid = t.tgrelid
        join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
@@ -91,16 +87,8 @@ export async function readDatabaseLogic(db: Queryable): Promise<DatabaseLogic> {
        join pg_namespace fn on fn.oid = p.pronamespace
        where not t.tgisinternal
        order by 2, 1`,
-    ),
-    db.query<{
-      schema: string;
-      name: string;
-      materialized: boolean;
-      definition: string;
-      reads: unknown;
-    }>(
-      `select n.nspname as schema, c.relname as name, c.relkind = 'm' as materialized,
-              pg_get_viewdef(c.oid) as definition,
+  `select n.nspname as schema, c.relname as name, c.relkind = 'm' as materialized,
+              ${definitions ? 'pg_get_viewdef(c.oid)' : "''"} as definition,
               array(select distinct src.relname || '.' || a.attname
                     from pg_rewrite r join pg_depend d on d.classid = 'pg_rewrite'::regclass and d.objid = r.oid
                     join pg_class src on src.oid = d.refobjid and src.oid <> c.oid
@@ -112,8 +100,19 @@ export async function readDatabaseLogic(db: Queryable): Promise<DatabaseLogic> {
          and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass
                            and d.objid = c.oid and d.deptype = 'e')
        order by 1, 2`,
-    ),
-  ]);
+];
+
+export async function readDatabaseLogic(db: Queryable): Promise<DatabaseLogic> {
+  return logicFromRows(await queryAll(db, logicQueries()));
+}
+
+export function logicFromRows(rows: Row[][]): DatabaseLogic {
+  const [schemas, functions, triggers, views] = rows as [
+    { name: string }[],
+    FunctionRow[],
+    LiveTrigger[],
+    ViewRow[],
+  ];
   const logic: DatabaseLogic = {
     schemas: schemas.map((row) => row.name),
     functions: new Map(),
@@ -144,7 +143,18 @@ export interface FullCatalog {
   logic: DatabaseLogic;
 }
 
-export async function readCatalog(db: Queryable): Promise<FullCatalog> {
-  const [schema, logic] = await Promise.all([introspectSchema(db), readDatabaseLogic(db)]);
-  return { schema, logic };
+/**
+ * Both readers' queries in one batch: the server reads the whole catalog in one round trip.
+ * `definitions: false` leaves out what only a replay needs (see schemaQueries).
+ */
+export async function readCatalog(
+  db: Queryable,
+  options: { definitions?: boolean } = {},
+): Promise<FullCatalog> {
+  const schemaTexts = schemaQueries(options.definitions);
+  const rows = await queryAll(db, [...schemaTexts, ...logicQueries(options.definitions)]);
+  return {
+    schema: schemaFromRows(rows.slice(0, schemaTexts.length)),
+    logic: logicFromRows(rows.slice(schemaTexts.length)),
+  };
 }

@@ -3,13 +3,12 @@
  * difference (legacy tables excepted), 2 when the audit could not run (no database, a bad
  * flag, a --table name of no table).
  */
-import { auditDatabase } from '../../audit/audit.ts';
-import { paintFor, renderReport } from '../../audit/report.ts';
+import { startAudit } from '../../audit/audit.ts';
 import { type DatabaseConfig, describeTarget } from '../../config.ts';
 import { FluxDbError } from '../../errors.ts';
 import { loadMigrations } from '../../migrator/journal.ts';
 import { openReadSession } from '../../session.ts';
-import { consoleIo, type Io, migrationsDir } from '../context.ts';
+import { consoleIo, type Io, migrationsDir, stdoutIsTerminal } from '../context.ts';
 
 /** The version of the --json document's shape; bumped on any incompatible change. */
 export const auditJsonVersion = 1;
@@ -20,11 +19,20 @@ export interface AuditFlags {
 }
 
 export async function run(flags: AuditFlags, config: DatabaseConfig, io: Io = consoleIo) {
-  const migrations = loadMigrations(migrationsDir());
-  const session = await openReadSession(config);
+  const folder = migrationsDir();
+  // A broken journal is said first, before an unreachable database, and before an embedded
+  // one is opened (or created). On a server, the migrations are read and hashed while the
+  // server reads the catalog.
+  let migrations = config.kind === 'embedded' ? loadMigrations(folder) : undefined;
+  const session = await openReadSession(config).catch((error: unknown) => {
+    loadMigrations(folder);
+    throw error;
+  });
   try {
+    const audit = await startAudit(session);
+    migrations ??= loadMigrations(folder);
     io.error(`auditing ${describeTarget(config)}`);
-    const report = await auditDatabase(session, { migrations, tables: flags.table });
+    const report = await audit.finish({ migrations, tables: flags.table });
     const known = new Set(report.tables.map((table) => table.name));
     const unknownTables = (flags.table ?? []).filter((name) => !known.has(name));
     if (unknownTables.length > 0) {
@@ -46,7 +54,9 @@ export async function run(flags: AuditFlags, config: DatabaseConfig, io: Io = co
         ),
       );
     } else {
-      io.log(renderReport(report, paintFor(process.stdout, process.env)));
+      // Loaded here, after the audit loaded the comparison it reads (see auditDatabase).
+      const { paintFor, renderReport } = await import('../../audit/report.ts');
+      io.log(renderReport(report, paintFor({ isTTY: stdoutIsTerminal() }, process.env)));
     }
     return report.clean ? 0 : 1;
   } finally {
