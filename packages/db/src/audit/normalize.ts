@@ -87,7 +87,7 @@ function canonicalJsonLiterals(expression: string): string {
 
 const normalExpressions = memoized((expression) => {
   let text = canonicalJsonLiterals(expression.trim()).toLowerCase();
-  text = text.replace(/^check\s*/, '');
+  text = text.replace(/^check\s*(?=\()/, '');
   text = text.replace(/"/g, '');
   text = text.replace(/\b[a-z_][a-z0-9_]*\.(?=[a-z_])/g, '');
   text = text.replace(castType, '');
