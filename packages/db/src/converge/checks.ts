@@ -88,7 +88,7 @@ async function countWhere(
 }
 
 function result(
-  spec: CheckSpec,
+  spec: Exclude<CheckSpec, { kind: 'drop-schema' }>,
   column: string | undefined,
   found: { rows: number; examples: string[] },
   ok: string,
@@ -127,16 +127,17 @@ export async function runCheck(context: CheckContext, spec: CheckSpec): Promise<
   const outcome = await guarded(context.session, () => runCheckUnguarded(context, spec));
   if (outcome instanceof Error) {
     const column = 'column' in spec ? spec.column : undefined;
+    const table = 'table' in spec ? spec.table : spec.schema;
     const fix = 'resolve that error and run again';
     return {
       spec,
       ok: false,
-      table: spec.table,
+      table,
       column,
       rows: 0,
       examples: [],
       fix,
-      summary: `REFUSED: ${column ? `${spec.table}.${column}` : spec.table}: the ${spec.kind} check could not run (${outcome.message.split('\n')[0]}). Fix: ${fix}`,
+      summary: `REFUSED: ${column ? `${table}.${column}` : table}: the ${spec.kind} check could not run (${outcome.message.split('\n')[0]}). Fix: ${fix}`,
     };
   }
   return outcome;
@@ -304,6 +305,8 @@ async function runCheckUnguarded(context: CheckContext, spec: CheckSpec): Promis
     }
     case 'drop-table':
       return dropTableCheck(context, spec);
+    case 'drop-schema':
+      return dropSchemaCheck(context, spec);
     case 'logic': {
       const fix = `rewrite it for the new column, or drop it with --drop <name> (and recreate it afterwards), and run again`;
       return {
@@ -380,6 +383,74 @@ async function dropTableCheck(
     ok: false,
     summary: `REFUSED: ${spec.table} (${rows} row(s)) cannot be dropped: ${named.join('; ')} depend${blocking.length === 1 ? 's' : ''} on it, and --drop never drops with CASCADE. Fix: ${fix}`,
     table: spec.table,
+    column: undefined,
+    rows,
+    examples: named,
+    fix,
+  };
+}
+
+/**
+ * A schema --drop drops: it must hold nothing the plan does not drop first (the drop runs
+ * without CASCADE, which would take its tables with their rows, its types with every column
+ * of that type elsewhere, and its functions). Its tables' rows are counted for the refusal.
+ */
+async function dropSchemaCheck(
+  context: CheckContext,
+  spec: Extract<CheckSpec, { kind: 'drop-schema' }>,
+): Promise<CheckResult> {
+  const held = await context.session.query<{ kind: string; name: string; table: string | null }>(
+    `select case when p.oid is not null then 'function'
+                 when c.relkind in ('v', 'm') then 'view'
+                 when c.relkind in ('r', 'p', 'f') then 'table'
+                 when c.oid is not null then 'relation'
+                 else 'other' end as kind,
+            coalesce(n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
+                     n.nspname || '.' || c.relname,
+                     pg_describe_object(d.classid, d.objid, d.objsubid)) as name,
+            case when c.relkind in ('r', 'p', 'f') then format('%I.%I', n.nspname, c.relname) end as table
+     from pg_namespace n
+     join pg_depend d on d.refclassid = 'pg_namespace'::regclass and d.refobjid = n.oid and d.deptype = 'n'
+     left join pg_proc p on d.classid = 'pg_proc'::regclass and p.oid = d.objid
+     left join pg_class c on d.classid = 'pg_class'::regclass and c.oid = d.objid
+     where n.nspname = $1
+     order by 1, 2`,
+    [spec.schema],
+  );
+  const alongside = new Set(spec.alongside);
+  const blocking = held.filter((o) => !alongside.has(`${o.kind}:${o.name}`));
+  let rows = 0;
+  const named: string[] = [];
+  for (const object of blocking) {
+    if (!object.table) {
+      named.push(`${object.kind} ${object.name}`);
+      continue;
+    }
+    const [count] = await context.session.query<{ n: number }>(
+      `select count(*)::int as n from ${object.table}`,
+    );
+    rows += Number(count?.n ?? 0);
+    named.push(`table ${object.name} (${Number(count?.n ?? 0)} row(s))`);
+  }
+  if (blocking.length === 0) {
+    return {
+      spec,
+      ok: true,
+      summary: `ok: schema ${spec.schema} holds nothing the plan does not drop first`,
+      table: spec.schema,
+      column: undefined,
+      rows: 0,
+      examples: [],
+      fix: undefined,
+    };
+  }
+  const fix =
+    'drop its functions and views with --drop first, move or drop its tables and types yourself (after a backup), or keep the schema, and run again';
+  return {
+    spec,
+    ok: false,
+    summary: `REFUSED: schema ${spec.schema} cannot be dropped: it holds ${named.join(', ')}, and --drop never drops with CASCADE. Fix: ${fix}`,
+    table: spec.schema,
     column: undefined,
     rows,
     examples: named,

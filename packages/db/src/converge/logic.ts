@@ -93,8 +93,15 @@ export function planLogic(
     if (!live.logic.triggers.has(key)) add('logic', `create trigger ${key}`, [trigger.definition]);
   for (const schema of live.logic.schemas) {
     if (target.logic.schemas.includes(schema)) continue;
+    // Without CASCADE, which would drop whatever the schema holds (and what depends on it
+    // elsewhere) silently: the check refuses while it holds anything the plan does not drop.
     if (keep('schema', schema, 'not declared by the schema: kept with what it holds'))
-      add('drop', `drop schema ${schema} (--drop)`, [`drop schema ${quote(schema)} cascade`]);
+      add(
+        'drop',
+        `drop schema ${schema} (--drop)`,
+        [`drop schema ${quote(schema)}`],
+        [{ kind: 'drop-schema', schema, alongside: [...dropped] }],
+      );
   }
 
   // Logic PostgreSQL does not track: function bodies, and views and trigger conditions that

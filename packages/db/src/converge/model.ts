@@ -54,6 +54,12 @@ export type CheckSpec =
   | { kind: 'check'; table: string; name: string; expression: string }
   | { kind: 'logic'; table: string; column: string; change: string; readers: string[] }
   | {
+      kind: 'drop-schema';
+      schema: string;
+      /** What the plan drops before it (`function:s.f(args)`, `view:s.v`). */
+      alongside: string[];
+    }
+  | {
       kind: 'drop-table';
       table: string;
       /** What the plan drops before or with it (`table:t`, `view:s.v`, `constraint:t.c`, `column:t.c`). */
