@@ -144,17 +144,20 @@ async function bunSqlSession(
   onError: (error: unknown) => Error,
 ): Promise<SqlSession> {
   const { SQL } = await import('bun');
-  const sql = new SQL(url, {
-    max: 1,
-    prepare: false,
-    connection: { application_name: applicationName },
-  });
+  let sql: InstanceType<typeof SQL> | undefined;
   try {
+    // Inside the try: Bun's constructor throws on a URL node-postgres reads (a bad %-escape).
+    sql = new SQL(url, {
+      max: 1,
+      prepare: false,
+      connection: { application_name: applicationName },
+    });
     await sql.connect();
   } catch {
-    await sql.close().catch(() => {});
+    await sql?.close().catch(() => {});
     return connectionSession('server', url, applicationName, onError);
   }
+  const open = sql;
   const run = async <T>(query: () => Promise<T>): Promise<T> => {
     try {
       return await query();
@@ -165,21 +168,21 @@ async function bunSqlSession(
   return {
     kind: 'server',
     query: <T extends Row>(text: string, params?: unknown[]) =>
-      run(async () => [...(await sql.unsafe<T[]>(text, params ?? []))]),
+      run(async () => [...(await open.unsafe<T[]>(text, params ?? []))]),
     queryBatch: (texts) =>
       run(async () => {
         // The simple protocol: one message, every statement; one result set each (only the
         // rows themselves when there is one statement).
-        const results = await sql.unsafe<Row[][]>(texts.join(';\n')).simple();
+        const results = await open.unsafe<Row[][]>(texts.join(';\n')).simple();
         return texts.length === 1
           ? [[...(results as unknown as Row[])]]
           : results.map((rows) => [...rows]);
       }),
     exec: (text) =>
       run(async () => {
-        await sql.unsafe(text).simple();
+        await open.unsafe(text).simple();
       }),
-    close: () => sql.close(),
+    close: () => open.close(),
   };
 }
 

@@ -71,6 +71,23 @@ describe('bad input to the commands', () => {
     }
   }
 
+  test.if(databaseKinds.includes('server'))(
+    "db:audit on Bun's own client says the same line as the others, even for a URL only node-postgres reads",
+    async () => {
+      // A password with a bad %-escape: Bun's client refuses the URL, node-postgres reads it.
+      const url = new URL(adminUrl);
+      url.pathname = '/fluxcore_no_such_database';
+      const text = url.toString().replace('@', ':s3cret-Pa55%ZZ@');
+      for (const command of ['audit', 'status']) {
+        const run = await runCli(command, [], { DATABASE_URL: text });
+        expect(run.code).toBe(command === 'audit' ? 2 : 1);
+        expect(expectOneLine(run.stderr)).toMatch(
+          /^error: database "fluxcore_no_such_database" does not exist on /,
+        );
+      }
+    },
+  );
+
   test('an unknown flag names the known ones', async () => {
     const run = await runCli('migrate', ['--bogus'], { DATABASE_URL: server.toString() });
     expect(run.code).toBe(1);

@@ -180,8 +180,14 @@ describe.if(databaseKinds.includes('embedded'))('one owner for an embedded folde
         for (let n = 1; n <= count; n++) {
           await client.query('begin');
           await client.query('insert into probe.writes values ($1, $2)', [who, n]);
-          // Parameterised: another client's statement must never answer this one.
-          const { rows } = await client.query('select $1::int + 0 as n', [n]);
+          // Parameterised: another client's statement must never answer this one. Named, as
+          // the package's hot reads are: each client has its own 'echo', as on a server.
+          const { rows } = await client.query({
+            name: 'echo',
+            text: `select $1::int + 0 as n, '${who}' as who`,
+            values: [n],
+          });
+          expect(rows[0].who).toBe(who);
           echoed.push(rows[0].n);
           await client.query('commit');
         }
@@ -259,6 +265,11 @@ describe.if(databaseKinds.includes('embedded'))('one owner for an embedded folde
       const journal = await check.query(
         'select count(*)::int as count from drizzle.__drizzle_migrations',
       );
+      // The writers are gone, and so are their prepared statements.
+      const leftover = await check.query(
+        `select name from pg_prepared_statements where name like '%echo'`,
+      );
+      expect(leftover.rows).toEqual([]);
       await check.end();
       expect(counts.rows).toEqual([
         { who: 'a', count: 60 },

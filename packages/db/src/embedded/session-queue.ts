@@ -7,12 +7,15 @@
  * This queue keeps the session with one connection for a whole unit: a simple query, an
  * extended-protocol batch up to its Sync, and a transaction up to its end. It also remembers
  * which connection took a session-level advisory lock (the migrator's), and releases it when
- * that connection goes away, as a server does when a backend exits.
+ * that connection goes away, as a server does when a backend exits; the same for the named
+ * statements it prepared, which carry a prefix of their own (statement-names.ts) so that two
+ * clients may use the same name.
  *
  * It is handed to pglite-socket's PGLiteSocketHandler in place of its own queue, and has the
  * same three methods.
  */
 import type { PGlite } from '@electric-sql/pglite';
+import { renameStatements } from './statement-names.ts';
 
 interface Job {
   handlerId: number;
@@ -54,10 +57,18 @@ export class SessionQueue {
   private touchedAdvisory = new Set<number>();
   /** Session-level advisory locks, by the connection that took them. */
   private advisory = new Map<string, { handlerId: number; key: AdvisoryKey }>();
+  /** Named prepared statements (renamed: statement-names.ts), by the connection that made them. */
+  private statements = new Map<number, Set<string>>();
 
   constructor(private readonly db: PGlite) {}
 
-  enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void) {
+  enqueue(handlerId: number, original: Uint8Array, onData: (data: Uint8Array) => void) {
+    const renamed = renameStatements(original, `fluxcore_c${handlerId}_`);
+    const message = renamed.message;
+    const own = this.statements.get(handlerId) ?? new Set<string>();
+    if (renamed.prepared) own.add(renamed.prepared);
+    if (renamed.closed) own.delete(renamed.closed);
+    this.statements.set(handlerId, own);
     return new Promise<number>((resolve, reject) => {
       this.jobs.push({
         handlerId,
@@ -109,6 +120,11 @@ export class SessionQueue {
           try {
             if (this.owner === handlerId && this.db.isInTransaction())
               await this.db.exec('rollback');
+            // Its prepared statements go with it, as they do with a server's backend.
+            for (const name of this.statements.get(handlerId) ?? []) {
+              await this.db.exec(`deallocate "${name.replaceAll('"', '""')}"`).catch(() => {});
+            }
+            this.statements.delete(handlerId);
             for (const [id, held] of this.advisory) {
               if (held.handlerId !== handlerId) continue;
               const { classid, objid, objsubid } = held.key;
