@@ -65,10 +65,11 @@ export class SessionQueue {
   enqueue(handlerId: number, original: Uint8Array, onData: (data: Uint8Array) => void) {
     const renamed = renameStatements(original, `fluxcore_c${handlerId}_`);
     const message = renamed.message;
-    const own = this.statements.get(handlerId) ?? new Set<string>();
-    if (renamed.prepared) own.add(renamed.prepared);
-    if (renamed.closed) own.delete(renamed.closed);
-    this.statements.set(handlerId, own);
+    if (renamed.prepared) {
+      const own = this.statements.get(handlerId) ?? new Set<string>();
+      this.statements.set(handlerId, own.add(renamed.prepared));
+    }
+    if (renamed.closed) this.statements.get(handlerId)?.delete(renamed.closed);
     return new Promise<number>((resolve, reject) => {
       this.jobs.push({
         handlerId,
