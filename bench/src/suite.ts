@@ -61,7 +61,7 @@ export function benchmarkSizes(scale: number, smoke: boolean): Sizes {
   return {
     migrateRounds: 5,
     migrateEmbeddedRounds: 3,
-    auditRounds: 5,
+    auditRounds: 15,
     typecheckRounds: 3,
     keysetTableRows: scaled(1_000_000, 1_000),
     keysetConversationRows: scaled(100_000, 100),

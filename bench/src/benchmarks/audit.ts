@@ -16,14 +16,24 @@ import { alternate, formatMs, median } from '../measure.ts';
 import { packageDir, runChecked, runProcess } from '../processes.ts';
 import { type Benchmark, type Context, durationRow, type Row } from '../suite.ts';
 
-/** The command packages/db's `db:audit` script runs, e.g. `bun src/cli/main.ts audit`. */
-function auditCommand(): string[] {
+/**
+ * The command packages/db's `db:audit` script runs, as `bun run` runs it: its leading
+ * `NAME=value` words set the environment (`BUN_JSC_useBaselineJIT=0 BUN_JSC_useDFGJIT=0`), the rest is the command
+ * (`bun src/cli/main.ts audit`).
+ */
+function auditCommand(): { argv: string[]; env: Record<string, string> } {
   const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as {
     scripts?: Record<string, string>;
   };
   const script = manifest.scripts?.['db:audit'];
   if (!script) throw new Error('packages/db has no db:audit script');
-  return script.split(/\s+/);
+  const words = script.split(/\s+/);
+  const env: Record<string, string> = {};
+  while (words[0] && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0])) {
+    const [name, ...value] = (words.shift() as string).split('=');
+    env[name as string] = value.join('=');
+  }
+  return { argv: words, env };
 }
 
 async function run(context: Context): Promise<Row> {
@@ -33,11 +43,14 @@ async function run(context: Context): Promise<Row> {
     const exitCodes = new Set<number>();
     const samples = await alternate(context.sizes.auditRounds, {
       ours: async () => {
-        const result = await runProcess(command, { cwd: packageDir, env: database.env });
+        const result = await runProcess(command.argv, {
+          cwd: packageDir,
+          env: { ...database.env, ...command.env },
+        });
         // 0: clean, 1: differences found; both are a finished audit. 2: it could not run.
         if (result.code > 1) {
           throw new Error(
-            `${command.join(' ')} exited with ${result.code}: ${result.output.trim().split('\n').at(-1)}`,
+            `${command.argv.join(' ')} exited with ${result.code}: ${result.output.trim().split('\n').at(-1)}`,
           );
         }
         exitCodes.add(result.code);
@@ -50,29 +63,53 @@ async function run(context: Context): Promise<Row> {
           })
         ).ms,
     });
-    // Where the time goes: the audit itself in this (warm) process, on a new server backend
-    // (its first catalog reads) and again on the same one (warm).
+    // The same command with JavaScriptCore's JIT (the script turns it off), alternated with
+    // pg_dump again: what the script's setting buys, in the same run.
+    const withJit = await alternate(context.sizes.auditRounds, {
+      ours: async () => {
+        const result = await runProcess(command.argv, { cwd: packageDir, env: database.env });
+        if (result.code > 1)
+          throw new Error(`${command.argv.join(' ')} exited with ${result.code}`);
+        return result.ms;
+      },
+      baseline: async () =>
+        (
+          await runChecked(['pg_dump', '--schema-only', '--no-owner', '-d', database.config.url], {
+            env: database.env,
+          })
+        ).ms,
+    });
+    // Where the time goes: the audit itself in this (warm) process, on two new server
+    // backends as the command opens them (their first catalog reads), and again on the same.
     const onNewBackend: number[] = [];
     const inProcess: number[] = [];
     let clean = false;
     for (let i = 0; i < context.sizes.auditRounds; i++) {
-      const session = await openSqlSession(database.config);
+      const [session, second] = await Promise.all([
+        openSqlSession(database.config),
+        openSqlSession(database.config),
+      ]);
       try {
         for (const samples of [onNewBackend, inProcess]) {
           const start = performance.now();
-          const report = await auditDatabase(session, { migrations: projectMigrations });
+          const report = await auditDatabase(session, { migrations: projectMigrations, second });
           samples.push(performance.now() - start);
           clean = report.clean;
         }
       } finally {
-        await session.close();
+        await Promise.all([session.close(), second.close()]);
       }
     }
     const processMs = async (code: string) => {
       const runs: number[] = [];
       for (let i = 0; i < 3; i++) {
         runs.push(
-          (await runChecked(['bun', '-e', code], { cwd: packageDir, env: database.env })).ms,
+          (
+            await runChecked(['bun', '-e', code], {
+              cwd: packageDir,
+              env: { ...database.env, ...command.env },
+            })
+          ).ms,
         );
       }
       return median(runs);
@@ -103,6 +140,8 @@ async function run(context: Context): Promise<Row> {
           emptyBunMs: emptyBun,
           auditModulesMs: auditModules,
           connectMs: connect,
+          withJitMs: withJit.ours,
+          withJitBaselineMs: withJit.baseline,
         },
       },
       { label: '`db:audit`', samples: samples.ours },
@@ -110,10 +149,15 @@ async function run(context: Context): Promise<Row> {
     );
     const met = (row.ratio ?? Number.POSITIVE_INFINITY) <= 0.5;
     row.target = { text: 'ratio ≤ 0.5', met };
-    const facts = `the audit itself takes ${formatMs(median(onNewBackend))} on a new server backend and ${formatMs(median(inProcess))} on the same one again${clean ? '' : ' (it reported differences on a freshly migrated database)'}`;
+    const jitRatio = median(withJit.ours) / median(withJit.baseline);
+    const facts = `two connections read the catalog at once (two server backends); the audit itself takes ${formatMs(median(onNewBackend))} on two new backends and ${formatMs(median(inProcess))} on the same again${clean ? '' : ' (it reported differences on a freshly migrated database)'}. The db:audit script runs Bun with ${
+      Object.entries(command.env)
+        .map(([name, value]) => `${name}=${value}`)
+        .join(' ') || 'no setting'
+    }: a process this short gains nothing from JavaScriptCore's JIT, whose compiler threads compete with the server's backends for the 2 cores; with the JIT the same command takes ${formatMs(median(withJit.ours))} against ${formatMs(median(withJit.baseline))} (ratio ${jitRatio.toFixed(2)})`;
     row.note = met
       ? facts
-      : `Limit: a new process, a new connection and a new server backend, not the comparison. Of the command's ${formatMs(row.ours.value)}, ${formatMs(emptyBun)} go to starting Bun, ${formatMs(auditModules)} to the modules it loads before its first query (the CLI, the catalog reader, the journal: no commander, zod, pg, drizzle-kit, drizzle or schema), ${formatMs(connect)} to opening Bun's SQL client and a new backend, and the rest to reading and hashing the migrations, to the catalog read (one batch, which the new backend answers while the process parses the last snapshot and loads the comparison) and to comparing; ${facts}: a new backend first reads every catalog row its deparse functions need (pg_get_constraintdef, pg_get_expr, format_type) into its caches, as pg_dump's backend does, and pg_dump is one small C program`;
+      : `Limit: a new process, new connections and new server backends, not the comparison. Of the command's ${formatMs(row.ours.value)}, ${formatMs(emptyBun)} go to starting Bun, ${formatMs(auditModules)} to the modules it loads before its first query (the CLI, the session; the comparison loads while the connections open), ${formatMs(connect)} to opening Bun's SQL client and a new backend, and the rest to the catalog read (two batches, which the new backends answer while the process reads and hashes the migrations and parses the last snapshot) and to comparing; a new backend first reads every catalog row its deparse functions need (pg_get_constraintdef, pg_get_expr, format_type) into its caches, as pg_dump's backend does, and pg_dump is one small C program; ${facts}`;
     return row;
   } finally {
     await database.drop();

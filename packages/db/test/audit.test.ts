@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { join } from 'node:path';
 import {
   createTestDatabase,
   databaseKinds,
@@ -8,10 +9,14 @@ import {
 import { auditDatabase } from '../src/audit/audit.ts';
 import type { AuditReport, Finding } from '../src/audit/compare.ts';
 import { normalizeExpression } from '../src/audit/normalize.ts';
+import { readCatalog } from '../src/catalog/logic.ts';
+import { openSessions } from '../src/cli/commands/audit.ts';
 import type { SqlSession } from '../src/client.ts';
+import { type DatabaseConfig, repositoryRoot } from '../src/config.ts';
 import { migrate } from '../src/migrator/apply.ts';
 import { schemaTableNames } from '../src/schema-tables.ts';
-import { runCli } from './support/migrations.ts';
+import { openReadSession } from '../src/session.ts';
+import { runCli, runProcess } from './support/migrations.ts';
 
 const audit = (session: SqlSession, tables?: string[]) =>
   auditDatabase(session, { migrations: projectMigrations, tables });
@@ -308,6 +313,62 @@ describe.each(databaseKinds)('the audit on the %s database', (kind) => {
     }
   });
 
+  test('the catalog read on two connections is the catalog read on one, and so is the audit', async () => {
+    // Something in each half of the split: a table with a check, an index and a foreign key
+    // (constraints and indexes go to the second connection), a function and its trigger (the
+    // first), a view (the second). The embedded database's second session is the same one.
+    const second = await database.session();
+    await session.exec(`
+      create table split_probe (id int primary key, account_id uuid references accounts (id),
+        note text check (note <> ''));
+      create index split_probe_note_idx on split_probe (lower(note)) where note is not null;
+      create function split_probe_touch() returns trigger language plpgsql as $$ begin return new; end $$;
+      create trigger split_probe_touch before update on split_probe for each row execute function split_probe_touch();
+      create view split_probe_notes as select id, note from split_probe;`);
+    try {
+      for (const definitions of [false, true]) {
+        const one = await readCatalog(session, { definitions });
+        const two = await readCatalog(session, { definitions, second });
+        expect(two).toEqual(one);
+        expect(
+          two.schema.tables.get('split_probe')?.indexes.get('split_probe_note_idx'),
+        ).toBeDefined();
+        expect(two.logic.views.has('public.split_probe_notes')).toBe(true);
+      }
+      const onOne = await audit(session);
+      const onTwo = await auditDatabase(session, { migrations: projectMigrations, second });
+      expect(onTwo).toEqual(onOne);
+      expect(onTwo.tables.find((table) => table.name === 'split_probe')?.state).toBe('unexpected');
+      expect(onTwo.logic.map((f) => `${f.kind} ${f.name} ${f.problem}`)).toContain(
+        'view public.split_probe_notes unexpected',
+      );
+    } finally {
+      await session.exec(`drop view split_probe_notes; drop table split_probe;
+        drop function split_probe_touch()`);
+      await second.close();
+    }
+  });
+
+  test('bun run db:audit, with the runtime settings of its script, reports what the command reports', async () => {
+    // The script turns JavaScriptCore's baseline and optimising JIT off (a process this short
+    // gains nothing from them); the embedded database still opens (bun:ffi needs the JIT
+    // itself on: BUN_JSC_useJIT=0 would fail here) and the report is the same, word for word.
+    await database.release();
+    try {
+      const command = await runCli('audit', [], database.env);
+      expect(command.code).toBe(0);
+      for (const cwd of [repositoryRoot, join(repositoryRoot, 'packages/db')]) {
+        const script = await runProcess(['bun', 'run', 'db:audit'], database.env, cwd);
+        // (From packages/db, bun run first echoes the script: only the root's bunfig silences it.)
+        expect(script.stderr).toEndWith(command.stderr);
+        expect(script.stdout).toBe(command.stdout);
+        expect(script.code).toBe(0);
+      }
+    } finally {
+      session = await database.session();
+    }
+  });
+
   test('the command exits 1 on a difference', async () => {
     await session.exec('create table scratch_notes (id int)');
     await database.release();
@@ -369,6 +430,69 @@ describe.if(databaseKinds.includes('server'))('the audit on a server only', () =
     } finally {
       await source.drop();
       await target.drop();
+    }
+  });
+
+  test('a role allowed one connection gets the same audit on one connection', async () => {
+    // db:audit opens two connections at once; a server that refuses either (here the role's
+    // CONNECTION LIMIT 1: whichever connects second is refused) gets the audit on the other.
+    const database = await createTestDatabase('server');
+    const role = `fluxcore_one_connection_${process.pid}`;
+    const admin = await database.session();
+    try {
+      await migrate(admin, projectMigrations);
+      await admin.exec(`create table audit_probe (id int)`);
+      await admin.exec(`create role ${role} login connection limit 1;
+        grant usage on schema drizzle to ${role};
+        grant select on all tables in schema drizzle to ${role}`);
+      const limited = new URL(database.env.DATABASE_URL ?? '');
+      limited.username = role;
+      const owner = await runCli('audit', [], database.env);
+      expect(owner.code).toBe(1);
+      expect(owner.stdout).toMatch(/✗ audit_probe +UNEXPECTED/);
+      for (let i = 0; i < 3; i++) {
+        const run = await runCli('audit', [], { DATABASE_URL: limited.toString() });
+        expect(run.stderr).toStartWith('auditing server ');
+        expect(run.stdout).toBe(owner.stdout);
+        expect(run.code).toBe(1);
+      }
+    } finally {
+      await admin.exec(`drop owned by ${role}; drop role ${role}`);
+      await admin.close();
+      await database.drop();
+    }
+  });
+
+  test('the audit gets whichever of its two connections opens, and the first error when neither does', async () => {
+    const database = await createTestDatabase('server');
+    const config = database.config;
+    if (config.kind !== 'server') throw new Error('a server database');
+    const refused: DatabaseConfig = { ...config, url: 'postgres://postgres@127.0.0.1:1/x' };
+    try {
+      // The first refused, the second open: the audit runs on the second.
+      let calls = 0;
+      const [only, none] = await openSessions(config, (c) =>
+        openReadSession(calls++ === 0 ? refused : c),
+      );
+      expect(none).toBeUndefined();
+      expect(await only.query('select current_database() as name')).toEqual([
+        { name: new URL(config.url).pathname.slice(1) },
+      ]);
+      await only.close();
+      // Both open: two backends.
+      const [a, b] = await openSessions(config);
+      const pids = [
+        ...(await a.query<{ pid: number }>('select pg_backend_pid() as pid')),
+        ...((await b?.query<{ pid: number }>('select pg_backend_pid() as pid')) ?? []),
+      ];
+      expect(new Set(pids.map((row) => row.pid)).size).toBe(2);
+      await Promise.all([a.close(), b?.close()]);
+      // Neither: the first one's error, as one line.
+      await expect(openSessions(refused)).rejects.toThrow(
+        'cannot reach PostgreSQL at 127.0.0.1:1 (ECONNREFUSED)',
+      );
+    } finally {
+      await database.drop();
     }
   });
 

@@ -10,7 +10,10 @@ import { readKept } from '../migrator/converge-records.ts';
 import type { Migration } from '../migrator/journal.ts';
 import { readAppliedRows } from '../migrator/records.ts';
 import { compareWithJournal } from '../migrator/status.ts';
-import type { AuditReport } from './compare.ts';
+import { type AuditReport, compareSchema } from './compare.ts';
+import { expectedSchema } from './expect.ts';
+import { declaredDatabaseLogic } from './logic.ts';
+import { normalizeExpected } from './table.ts';
 
 export interface AuditOptions {
   migrations: Migration[];
@@ -22,41 +25,44 @@ export interface StartedAudit {
   finish(options: AuditOptions): Promise<AuditReport>;
 }
 
+/** Where the audit reads: one connection, or two (see startAudit). */
+export type AuditSession = Pick<SqlSession, 'query' | 'queryBatch'>;
+
 export async function auditDatabase(
-  session: Pick<SqlSession, 'query' | 'queryBatch'>,
-  options: AuditOptions,
+  session: AuditSession,
+  options: AuditOptions & { second?: AuditSession },
 ): Promise<AuditReport> {
-  return (await startAudit(session)).finish(options);
+  return (await startAudit(session, options.second)).finish(options);
 }
 
 /**
  * Sends the catalog's queries as one batch (where the session has one) and returns while the
  * server reads them: what a caller does before finish() (db:audit reads and hashes the
- * migrations), and what finish() does first (load the comparison, parse the snapshot and
- * normalise what it expects), costs no time of its own. The catalog comes without the
- * definitions only a report shows.
+ * migrations), and what finish() does first (parse the snapshot and normalise what it
+ * expects), costs no time of its own. (db:audit loads this module, the comparison with it,
+ * while its connections open.) The catalog comes without the
+ * definitions only a report shows. With `second`, another connection to the same database,
+ * half the catalog's queries go there: two server backends read it at once (db:audit opens
+ * both on a server, in parallel; they are never the same connection).
  */
 export async function startAudit(
-  session: Pick<SqlSession, 'query' | 'queryBatch'>,
+  session: AuditSession,
+  second?: AuditSession,
 ): Promise<StartedAudit> {
   const reading = Promise.all([
-    readCatalog(session, { definitions: false }),
+    readCatalog(session, { definitions: false, second }),
     readAppliedRows(session as SqlSession),
     readKept(session),
   ]);
   // A caller that fails before finish() (a broken journal) closes the session under it.
   reading.catch(() => {});
   await new Promise((sent) => setImmediate(sent));
-  const modules = Promise.all([
-    import('./compare.ts'),
-    import('./expect.ts'),
-    import('./table.ts'),
-  ]);
   return {
     async finish(options) {
-      const [{ compareSchema }, { expectedSchema }, { normalizeExpected }] = await modules;
+      // All that depends on the schema alone is ready before the catalog arrives.
       const expected = expectedSchema(options.migrations);
       normalizeExpected(expected.tables.values());
+      const declaredLogic = declaredDatabaseLogic(expected);
       const [{ schema: live, logic }, applied, kept] = await reading;
       const migrations = compareWithJournal(options.migrations, applied);
       const compare = () =>
@@ -64,6 +70,7 @@ export async function startAudit(
           tables: options.tables,
           kept: new Set(kept.keys()),
           logic,
+          declaredLogic,
         });
       const report = compare();
       // A table with anything to report shows its indexes' and constraints' definitions:

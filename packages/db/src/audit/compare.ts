@@ -7,6 +7,7 @@
 import type { LiveSchema } from '../catalog/introspect.ts';
 import type { DatabaseLogic } from '../catalog/logic.ts';
 import type { StatusReport } from '../migrator/status.ts';
+import type { DatabaseLogicDecision } from '../schema/original/database-logic-decisions.ts';
 import type { ExpectedSchema } from './expect.ts';
 import { declaredDatabaseLogic, logicFindings } from './logic.ts';
 import { markKept, pairTableFindings } from './pairing.ts';
@@ -100,7 +101,13 @@ export function compareSchema(
   expected: ExpectedSchema,
   live: LiveSchema,
   migrations: StatusReport | undefined,
-  options: { tables?: string[]; kept?: Set<string>; logic?: DatabaseLogic } = {},
+  options: {
+    tables?: string[];
+    kept?: Set<string>;
+    logic?: DatabaseLogic;
+    /** declaredDatabaseLogic(expected), when the caller has it already. */
+    declaredLogic?: readonly DatabaseLogicDecision[];
+  } = {},
 ): AuditReport {
   const kept = options.kept ?? new Set<string>();
   const only = options.tables?.length ? new Set(options.tables) : undefined;
@@ -236,7 +243,7 @@ export function compareSchema(
   const count = (state: TableState) => tables.filter((table) => table.state === state).length;
   const logic =
     options.logic && !only
-      ? logicFindings(options.logic, kept, declaredDatabaseLogic(expected))
+      ? logicFindings(options.logic, kept, options.declaredLogic ?? declaredDatabaseLogic(expected))
       : [];
   const differences =
     tables.reduce((sum, table) => sum + table.findings.filter(isDifference).length, 0) +

@@ -145,16 +145,51 @@ export interface FullCatalog {
 
 /**
  * Both readers' queries in one batch: the server reads the whole catalog in one round trip.
- * `definitions: false` leaves out what only a replay needs (see schemaQueries).
+ * `definitions: false` leaves out what only a replay needs (see schemaQueries). With `second`,
+ * a second connection to the same database, the queries are split in two batches of about the
+ * same cost (columns and the logic on one; constraints, indexes and views on the other), so
+ * two server backends read them at once. Each statement reads the catalog as of its own
+ * start, as on one connection: a batch is no snapshot of the whole either.
  */
 export async function readCatalog(
   db: Queryable,
-  options: { definitions?: boolean } = {},
+  options: { definitions?: boolean; second?: Queryable } = {},
 ): Promise<FullCatalog> {
   const schemaTexts = schemaQueries(options.definitions);
-  const rows = await queryAll(db, [...schemaTexts, ...logicQueries(options.definitions)]);
+  const texts = [...schemaTexts, ...logicQueries(options.definitions)];
+  // Constraints and indexes (schemaQueries' second and third) and views (logicQueries' last).
+  const toSecond = new Set([1, 2, texts.length - 1]);
+  const rows = options.second
+    ? await splitBatch([db, options.second], texts, (i) => (toSecond.has(i) ? 1 : 0))
+    : await queryAll(db, texts);
   return {
     schema: schemaFromRows(rows.slice(0, schemaTexts.length)),
     logic: logicFromRows(rows.slice(schemaTexts.length)),
   };
+}
+
+/** Each statement on the connection `on` picks, one batch per connection, rows in order. */
+async function splitBatch(
+  connections: Queryable[],
+  texts: string[],
+  on: (position: number) => number,
+): Promise<Row[][]> {
+  const groups = connections.map((_, c) => texts.flatMap((_, i) => (on(i) === c ? [i] : [])));
+  const results = await Promise.all(
+    groups.map((positions, c) =>
+      positions.length === 0
+        ? []
+        : queryAll(
+            connections[c] as Queryable,
+            positions.map((i) => texts[i] as string),
+          ),
+    ),
+  );
+  const rows: Row[][] = texts.map(() => []);
+  groups.forEach((positions, c) => {
+    positions.forEach((i, k) => {
+      rows[i] = results[c]?.[k] ?? [];
+    });
+  });
+  return rows;
 }

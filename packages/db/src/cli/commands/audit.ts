@@ -3,11 +3,10 @@
  * difference (legacy tables excepted), 2 when the audit could not run (no database, a bad
  * flag, a --table name of no table).
  */
-import { startAudit } from '../../audit/audit.ts';
 import { type DatabaseConfig, describeTarget } from '../../config.ts';
 import { FluxDbError } from '../../errors.ts';
 import { loadMigrations } from '../../migrator/journal.ts';
-import { openReadSession } from '../../session.ts';
+import { openReadSession, type SqlSession } from '../../session.ts';
 import { consoleIo, type Io, migrationsDir, stdoutIsTerminal } from '../context.ts';
 
 /** The version of the --json document's shape; bumped on any incompatible change. */
@@ -24,12 +23,17 @@ export async function run(flags: AuditFlags, config: DatabaseConfig, io: Io = co
   // one is opened (or created). On a server, the migrations are read and hashed while the
   // server reads the catalog.
   let migrations = config.kind === 'embedded' ? loadMigrations(folder) : undefined;
-  const session = await openReadSession(config).catch((error: unknown) => {
+  const sessions = openSessions(config);
+  // The audit's own modules (the comparison, the report) load while the connections open.
+  const auditModule = import('../../audit/audit.ts');
+  const reportModule = flags.json ? undefined : import('../../audit/report.ts');
+  const [session, second] = await sessions.catch((error: unknown) => {
     loadMigrations(folder);
     throw error;
   });
   try {
-    const audit = await startAudit(session);
+    const { startAudit } = await auditModule;
+    const audit = await startAudit(session, second);
     migrations ??= loadMigrations(folder);
     io.error(`auditing ${describeTarget(config)}`);
     const report = await audit.finish({ migrations, tables: flags.table });
@@ -54,12 +58,31 @@ export async function run(flags: AuditFlags, config: DatabaseConfig, io: Io = co
         ),
       );
     } else {
-      // Loaded here, after the audit loaded the comparison it reads (see auditDatabase).
-      const { paintFor, renderReport } = await import('../../audit/report.ts');
+      const { paintFor, renderReport } = await (reportModule ?? import('../../audit/report.ts'));
       io.log(renderReport(report, paintFor({ isTTY: stdoutIsTerminal() }, process.env)));
     }
     return report.clean ? 0 : 1;
   } finally {
-    await session.close();
+    await Promise.all([session.close(), second?.close()]);
   }
+}
+
+/**
+ * The audit's connections: on a server, two opened at once, so two backends read the catalog
+ * (see startAudit). The second is only a speed-up: a server that refuses one of them (a role
+ * or a server with one free connection slot) gets the audit on the other; only when both
+ * fail does the audit fail, with the first one's error. The embedded database answers one
+ * query at a time, so it gets one.
+ */
+export async function openSessions(
+  config: DatabaseConfig,
+  open: (config: DatabaseConfig) => Promise<SqlSession> = openReadSession,
+): Promise<[SqlSession, SqlSession?]> {
+  if (config.kind !== 'server') return [await open(config)];
+  const attempts = await Promise.allSettled([open(config), open(config)]);
+  const [first, second] = attempts.flatMap((attempt) =>
+    attempt.status === 'fulfilled' ? [attempt.value] : [],
+  );
+  if (!first) throw (attempts[0] as PromiseRejectedResult).reason;
+  return [first, second];
 }
