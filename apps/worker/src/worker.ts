@@ -48,14 +48,16 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> {
-  const { db, workerId, leaseMs, pollMs, signal } = options;
+  const { workerId, leaseMs, pollMs, signal } = options;
+  // The deletion operations take the drizzle handle of the client.
+  const db = options.db.db;
   const log = options.log ?? (() => {});
   const summary: WorkerSummary = { completed: 0, failed: 0, retried: 0, released: 0 };
   let lastFailure: string | undefined;
   while (!signal.aborted) {
     let jobId: string | undefined;
     try {
-      const job = await claimDeletionJob(db.db, { workerId, leaseMs });
+      const job = await claimDeletionJob(db, { workerId, leaseMs });
       if (lastFailure) log(`${workerId}: the database answers again`);
       lastFailure = undefined;
       if (!job) {
@@ -66,12 +68,12 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
       log(`${workerId}: claimed job ${job.id} (account ${job.accountId}, ${job.status})`);
       for (;;) {
         if (signal.aborted) {
-          await releaseLease(db.db, { jobId: job.id, workerId, reason: 'worker stopping' });
+          await releaseLease(db, { jobId: job.id, workerId, reason: 'worker stopping' });
           summary.released += 1;
           log(`${workerId}: released job ${job.id} to stop`);
           break;
         }
-        const step = await runDeletionStep(db.db, {
+        const step = await runDeletionStep(db, {
           jobId: job.id,
           workerId,
           leaseMs,

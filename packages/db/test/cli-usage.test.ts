@@ -26,8 +26,16 @@ const headings = readme.split('\n').filter((line) => line.startsWith('### `bun r
 describe('the db:* scripts', () => {
   test('are exactly the commands of fluxcore-db, each run through the one entry', () => {
     expect(dbScripts.map((name) => name.slice(3)).sort()).toEqual(Object.keys(commands).sort());
+    const packageScripts = (
+      JSON.parse(readFileSync(resolve(root, 'packages/db/package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
     for (const name of dbScripts) {
-      expect(scripts[name]).toBe(`bun packages/db/src/cli/main.ts ${name.slice(3)}`);
+      const runtime = commands[name.slice(3)]?.runtime;
+      const prefix = runtime ? `${runtime} ` : '';
+      expect(scripts[name]).toBe(`${prefix}bun packages/db/src/cli/main.ts ${name.slice(3)}`);
+      expect(packageScripts[name]).toBe(`${prefix}bun src/cli/main.ts ${name.slice(3)}`);
     }
   });
 

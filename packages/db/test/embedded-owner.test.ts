@@ -5,13 +5,14 @@
  * once. Paths that are not a database: embedded-paths.test.ts.
  */
 import { afterAll, describe, expect, test } from 'bun:test';
+import { truncateSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { databaseKinds } from '@fluxcore/db/testing';
 import pg from 'pg';
 import { openSqlSession } from '../src/client.ts';
 import { migrationsFolder } from '../src/config.ts';
-import { lockPathFor, readHolder } from '../src/embedded/lock.ts';
+import { acquireEmbeddedLock, lockPathFor, readHolder } from '../src/embedded/lock.ts';
 import { loadMigrations } from '../src/migrator/journal.ts';
 import { schemaTableNames } from '../src/schema-tables.ts';
 import { newFolder, oneLine, removeFolders, waitForLine } from './support/embedded-folders.ts';
@@ -150,6 +151,42 @@ describe.if(databaseKinds.includes('embedded'))('one owner for an embedded folde
     }
     expect(await first.exited).toBe(0);
   }, 120_000);
+
+  test('an opener waiting for a starting db:serve keeps waiting when the lock file reads empty for a while', async () => {
+    // The lock file says who holds the folder; an opener that once read "db:serve, starting"
+    // must not give up when a later read finds nothing (a rewrite caught half way, on a loaded
+    // machine): it once did, with "in use by another process (it has not said which yet)".
+    const dataDir = newFolder();
+    const outcome = await acquireEmbeddedLock(dataDir, { waitMs: 0, forServe: true });
+    if (!('held' in outcome)) throw new Error('the lock of a new folder is free');
+    const lockPath = lockPathFor(dataDir);
+    const opener = Bun.spawn(
+      [
+        'bun',
+        '-e',
+        `const { acquireEmbeddedLock } = await import(${JSON.stringify(resolve(import.meta.dir, '../src/embedded/lock.ts'))});
+         try {
+           const outcome = await acquireEmbeddedLock(${JSON.stringify(dataDir)}, { waitMs: 0, onWait: (line) => console.error(line) });
+           console.log('served' in outcome ? 'served on ' + outcome.served.serve.port : 'held');
+         } catch (error) { console.log('refused: ' + error.message); }`,
+      ],
+      { stdout: 'pipe', stderr: 'pipe' },
+    );
+    try {
+      await waitForLine(opener.stderr, /^waiting for the embedded database at /);
+      truncateSync(lockPath, 0);
+      await Bun.sleep(600);
+      outcome.held.describe({
+        pid: process.pid,
+        command: 'bun db:serve',
+        serve: { host: '127.0.0.1', port: 5999 },
+      });
+      expect((await new Response(opener.stdout).text()).trim()).toBe('served on 5999');
+    } finally {
+      opener.kill();
+      outcome.held.release();
+    }
+  });
 
   test('db:serve shares the folder: migrate, status, audit, psql and pg clients at once', async () => {
     const dataDir = newFolder();

@@ -5,6 +5,7 @@
  * code of another command.
  */
 import type { DatabaseConfig } from '../config.ts';
+import { convergeLockTimeoutMs, convergeStatementTimeoutMs } from '../converge/defaults.ts';
 import { defaultLockTimeoutMs } from '../migrator/lock.ts';
 import type { Io } from './context.ts';
 import { port, repeated, seconds } from './flags.ts';
@@ -33,6 +34,11 @@ export interface CommandSpec {
   failureCode?: 1 | 2;
   /** Words of the usage line after the flags, for arguments passed on to another tool. */
   passOn?: string;
+  /**
+   * Settings of Bun's runtime that the command's `db:` script puts before `bun` (read at
+   * start-up, so only a script can give them); the command runs the same without them.
+   */
+  runtime?: string;
   load(): Promise<CommandModule>;
 }
 
@@ -81,12 +87,18 @@ export const commands: Record<string, CommandSpec> = {
         parse: repeated,
         repeat: true,
       },
-      lockTimeout(10_000, 'how long to wait for the migration lock and for each table lock'),
+      lockTimeout(
+        convergeLockTimeoutMs,
+        'how long to wait for the migration lock and for each table lock',
+      ),
       {
         flags: '--statement-timeout <SECONDS>',
         help: 'the longest one statement may run',
         parse: seconds('--statement-timeout'),
-        default: { value: 30 * 60_000, shown: '1800' },
+        default: {
+          value: convergeStatementTimeoutMs,
+          shown: `${convergeStatementTimeoutMs / 1000}`,
+        },
       },
     ],
     application: 'fluxcore-converge',
@@ -101,6 +113,10 @@ export const commands: Record<string, CommandSpec> = {
     ],
     application: 'fluxcore-audit',
     failureCode: 2,
+    // A process of well under 100 ms: JavaScriptCore's baseline and optimising compilers never
+    // pay back, and their threads take a core from the server's backends (README, db:audit).
+    // The JIT itself stays on: bun:ffi (the embedded folder's lock) needs it.
+    runtime: 'BUN_JSC_useBaselineJIT=0 BUN_JSC_useDFGJIT=0',
     load: () => import('./commands/audit.ts'),
   },
   rollback: {

@@ -19,6 +19,7 @@ import { withMigrationLock } from '../migrator/lock.ts';
 import { ensureMigrationTables, recordApplied } from '../migrator/records.ts';
 import { appliedBy } from '../migrator/run.ts';
 import { withTransaction } from '../migrator/transaction.ts';
+import { convergeLockTimeoutMs, convergeStatementTimeoutMs } from './defaults.ts';
 import { buildStructuralPlan } from './diff.ts';
 import type { Step } from './model.ts';
 import { quote } from './pair.ts';
@@ -63,11 +64,11 @@ export async function converge(
   const started = performance.now();
   const log = options.log ?? (() => {});
   const target = options.target ?? (await readTarget(config, migrations));
-  const lockTimeoutMs = options.lockTimeoutMs ?? 10_000;
+  const lockTimeoutMs = options.lockTimeoutMs ?? convergeLockTimeoutMs;
   const inOneTransaction = () =>
     withTransaction(session, () => planAndApply(session, target, migrations, options, started), {
       lockTimeoutMs,
-      statementTimeoutMs: options.statementTimeoutMs ?? 30 * 60_000,
+      statementTimeoutMs: options.statementTimeoutMs ?? convergeStatementTimeoutMs,
       // timestamp → timestamptz reads the stored wall-clock time as UTC, whatever the server says.
       timezone: 'UTC',
       // Only an applied plan is committed: planning alone changes nothing.

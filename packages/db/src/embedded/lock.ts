@@ -109,8 +109,14 @@ function tryTake(lockPath: string): HeldLock | undefined {
     path: lockPath,
     describe: (holder) => {
       if (released) return;
-      ftruncateSync(fd, 0);
-      writeSync(fd, `${JSON.stringify(holder)}\n`, 0);
+      // Never an empty file between two descriptions (an opener that reads one then gives up
+      // on a holder that "has not said which"): the new one is written over the old, padded
+      // with spaces (JSON still) to the old one's length, then the file is cut to it.
+      const text = Buffer.from(`${JSON.stringify(holder)}\n`);
+      const padded = Buffer.alloc(Math.max(fstatSync(fd).size, text.length), ' ');
+      text.copy(padded);
+      writeSync(fd, padded, 0, padded.length, 0);
+      ftruncateSync(fd, text.length);
     },
     release: () => {
       if (released) return;
@@ -135,6 +141,7 @@ export async function acquireEmbeddedLock(
   const lockPath = lockPathFor(dataDir);
   const started = Date.now();
   let announced = false;
+  let known: LockHolder | undefined;
   for (;;) {
     const held = tryTake(lockPath);
     if (held) {
@@ -151,6 +158,10 @@ export async function acquireEmbeddedLock(
       await new Promise((resolve) => setTimeout(resolve, 50));
       holder = readHolder(lockPath);
     }
+    // A file read mid-write says nothing: the holder read before still holds the lock while
+    // it lives (a db:serve that is starting keeps its longer wait).
+    if (!holder && known && isAlive(known.pid)) holder = known;
+    known = holder;
     if (holder?.serve && isAlive(holder.pid)) {
       if (options.forServe) {
         throw new FluxDbError(
