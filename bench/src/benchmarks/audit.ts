@@ -63,7 +63,7 @@ async function run(context: Context): Promise<Row> {
           })
         ).ms,
     });
-    // The same command with JavaScriptCore's JIT (the script turns it off), alternated with
+    // The same command with JavaScriptCore's compiler tiers (the script turns them off), alternated with
     // pg_dump again: what the script's setting buys, in the same run.
     const withJit = await alternate(context.sizes.auditRounds, {
       ours: async () => {
@@ -154,7 +154,7 @@ async function run(context: Context): Promise<Row> {
       Object.entries(command.env)
         .map(([name, value]) => `${name}=${value}`)
         .join(' ') || 'no setting'
-    }: a process this short gains nothing from JavaScriptCore's JIT, whose compiler threads compete with the server's backends for the 2 cores; with the JIT the same command takes ${formatMs(median(withJit.ours))} against ${formatMs(median(withJit.baseline))} (ratio ${jitRatio.toFixed(2)})`;
+    }: a process this short gains nothing from JavaScriptCore's baseline and optimising compilers, whose threads compete with the server's backends for the 2 cores (the JIT itself stays on for bun:ffi); with them the same command takes ${formatMs(median(withJit.ours))} against ${formatMs(median(withJit.baseline))} (ratio ${jitRatio.toFixed(2)})`;
     row.note = met
       ? facts
       : `Limit: a new process, new connections and new server backends, not the comparison. Of the command's ${formatMs(row.ours.value)}, ${formatMs(emptyBun)} go to starting Bun, ${formatMs(auditModules)} to the modules it loads before its first query (the CLI, the session; the comparison loads while the connections open), ${formatMs(connect)} to opening Bun's SQL client and a new backend, and the rest to the catalog read (two batches, which the new backends answer while the process reads and hashes the migrations and parses the last snapshot) and to comparing; a new backend first reads every catalog row its deparse functions need (pg_get_constraintdef, pg_get_expr, format_type) into its caches, as pg_dump's backend does, and pg_dump is one small C program; ${facts}`;
