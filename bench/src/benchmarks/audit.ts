@@ -63,8 +63,8 @@ async function run(context: Context): Promise<Row> {
           })
         ).ms,
     });
-    // The same command with JavaScriptCore's compiler tiers (the script turns them off), alternated with
-    // pg_dump again: what the script's setting buys, in the same run.
+    // The same command with JavaScriptCore's compiler tiers (the script turns them off),
+    // alternated with pg_dump again: what the script's setting buys, in the same run.
     const withJit = await alternate(context.sizes.auditRounds, {
       ours: async () => {
         const result = await runProcess(command.argv, { cwd: packageDir, env: database.env });
