@@ -5,41 +5,18 @@
  * public table's rows and checksums, and the schema's own table). A schema whose functions the
  * plan drops first applies, and every other table keeps every row.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import type { FullCatalog } from '../src/catalog/logic.ts';
+import { beforeAll, describe, expect, test } from 'bun:test';
 import type { SqlSession } from '../src/client.ts';
-import { type ConvergeOptions, converge } from '../src/converge/apply.ts';
-import { readTarget } from '../src/converge/target.ts';
-import { migrate } from '../src/migrator/apply.ts';
-import {
-  createTestDatabase,
-  databaseKinds,
-  projectMigrations,
-  type TestDatabase,
-} from '../src/testing/index.ts';
-import { fingerprint, schemaDump } from './support/fingerprint.ts';
+import { databaseKinds } from '../src/testing/index.ts';
+import { convergeFixture } from './support/drop-fixture.ts';
+import { expectUnchanged, fingerprint } from './support/fingerprint.ts';
 
 describe.each(databaseKinds)('db:converge --drop SCHEMA (%s)', (kind) => {
-  let database: TestDatabase;
-  let session: SqlSession;
-  let target: FullCatalog;
-  const run = (options: ConvergeOptions = {}) =>
-    converge(session, database.config, projectMigrations, { target, ...options });
-  const sideRows = async () =>
-    (
-      await session.query<{ n: number; sum: string }>(
-        `select count(*)::int as n, md5(string_agg(label, ',' order by id)) as sum from fixture_side.labels`,
-      )
-    )[0];
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    session = await database.session();
-    await migrate(session, projectMigrations);
-    target = await readTarget(database.config, projectMigrations);
-    // What an operator added by hand: a schema holding a table with rows, a type, a view and
-    // a function; and a schema holding only a function.
-    await session.exec(`
+  // What an operator added by hand: a schema holding a table with rows, a type, a view and
+  // a function; and a schema holding only a function.
+  const fixture = convergeFixture(
+    kind,
+    `
       create schema fixture_side;
       create type fixture_side.mood as enum ('calm', 'busy');
       create table fixture_side.labels (id serial primary key, label text not null, mood fixture_side.mood);
@@ -47,40 +24,43 @@ describe.each(databaseKinds)('db:converge --drop SCHEMA (%s)', (kind) => {
       create view fixture_side.label_names as select label from fixture_side.labels;
       create function fixture_side.label_count() returns bigint language sql as 'select count(*) from fixture_side.labels';
       create schema fixture_tools;
-      create function fixture_tools.twice(n integer) returns integer language sql as 'select n * 2';`);
-  }, 600_000);
-  afterAll(async () => {
-    await session?.close();
-    await database?.drop();
+      create function fixture_tools.twice(n integer) returns integer language sql as 'select n * 2';`,
+  );
+  const run = fixture.run;
+  let session: SqlSession;
+  beforeAll(() => {
+    session = fixture.session;
   });
+  const sideRows = async () =>
+    (
+      await session.query<{ n: number; sum: string }>(
+        `select count(*)::int as n, md5(string_agg(label, ',' order by id)) as sum from fixture_side.labels`,
+      )
+    )[0];
 
   test('a schema holding a table with rows, a type, a view and a function is refused, and nothing changes', async () => {
-    const dump = await schemaDump(session);
-    const before = await fingerprint(session);
     const side = await sideRows();
-    for (const apply of [false, true]) {
-      const outcome = await run({ apply, drop: ['fixture_side'] });
-      expect(outcome.status).toBe('refused');
-      expect(outcome.plan.refusals).toHaveLength(1);
-      const refusal = outcome.plan.refusals[0];
-      expect(refusal?.rows).toBe(3);
-      expect(refusal?.summary).toStartWith(
-        'REFUSED: schema fixture_side cannot be dropped: it holds ',
-      );
-      for (const held of [
-        'function fixture_side.label_count()',
-        'table fixture_side.labels (3 row(s))',
-        'view fixture_side.label_names',
-      ]) {
-        expect(refusal?.summary).toContain(held);
+    await expectUnchanged(session, async () => {
+      for (const apply of [false, true]) {
+        const outcome = await run({ apply, drop: ['fixture_side'] });
+        expect(outcome.status).toBe('refused');
+        expect(outcome.plan.refusals).toHaveLength(1);
+        const refusal = outcome.plan.refusals[0];
+        expect(refusal?.rows).toBe(3);
+        expect(refusal?.summary).toStartWith(
+          'REFUSED: schema fixture_side cannot be dropped: it holds ',
+        );
+        for (const held of [
+          'function fixture_side.label_count()',
+          'table fixture_side.labels (3 row(s))',
+          'view fixture_side.label_names',
+        ]) {
+          expect(refusal?.summary).toContain(held);
+        }
+        expect(refusal?.summary).toContain('fixture_side.mood');
+        expect(refusal?.summary).toContain('and --drop never drops with CASCADE. Fix: ');
       }
-      expect(refusal?.summary).toContain('fixture_side.mood');
-      expect(refusal?.summary).toContain('and --drop never drops with CASCADE. Fix: ');
-    }
-    expect(await schemaDump(session)).toBe(dump);
-    const after = await fingerprint(session);
-    expect(after.rows).toEqual(before.rows);
-    expect(after.columns).toEqual(before.columns);
+    });
     expect(await sideRows()).toEqual(side);
   });
 

@@ -6,20 +6,12 @@
  * depends on it, or the plan drops the dependents too, it applies and every other table keeps
  * every row.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import type { FullCatalog } from '../src/catalog/logic.ts';
+import { beforeAll, describe, expect, test } from 'bun:test';
 import type { SqlSession } from '../src/client.ts';
-import { type ConvergeOptions, converge } from '../src/converge/apply.ts';
 import { renderPlan } from '../src/converge/render.ts';
-import { readTarget } from '../src/converge/target.ts';
-import { migrate } from '../src/migrator/apply.ts';
-import {
-  createTestDatabase,
-  databaseKinds,
-  projectMigrations,
-  type TestDatabase,
-} from '../src/testing/index.ts';
-import { type Fingerprint, fingerprint, schemaDump } from './support/fingerprint.ts';
+import { databaseKinds } from '../src/testing/index.ts';
+import { convergeFixture } from './support/drop-fixture.ts';
+import { expectUnchanged, type Fingerprint, fingerprint } from './support/fingerprint.ts';
 
 /** The fingerprint without the named tables. */
 function without(print: Fingerprint, tables: string[]) {
@@ -31,20 +23,11 @@ function without(print: Fingerprint, tables: string[]) {
 }
 
 describe.each(databaseKinds)('db:converge --drop TABLE (%s)', (kind) => {
-  let database: TestDatabase;
-  let session: SqlSession;
-  let target: FullCatalog;
-  const run = (options: ConvergeOptions = {}) =>
-    converge(session, database.config, projectMigrations, { target, ...options });
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    session = await database.session();
-    await migrate(session, projectMigrations);
-    target = await readTarget(database.config, projectMigrations);
-    // What an operator added by hand beside the schema, with rows: a table another table's
-    // foreign key references, a table a view reads, and a table nothing depends on.
-    await session.exec(`
+  // What an operator added by hand beside the schema, with rows: a table another table's
+  // foreign key references, a table a view reads, and a table nothing depends on.
+  const fixture = convergeFixture(
+    kind,
+    `
       create table fixture_batches (id serial primary key, label text not null);
       insert into fixture_batches (label) select 'batch ' || g from generate_series(1, 5) g;
       create table fixture_batch_rows (
@@ -57,23 +40,15 @@ describe.each(databaseKinds)('db:converge --drop TABLE (%s)', (kind) => {
       insert into fixture_labels (name) values ('red'), ('green'), ('blue');
       create view public.fixture_label_names as select name from fixture_labels;
       create table fixture_scratch (id serial primary key, note text);
-      insert into fixture_scratch (note) values ('a'), ('b');`);
-  }, 600_000);
-  afterAll(async () => {
-    await session?.close();
-    await database?.drop();
+      insert into fixture_scratch (note) values ('a'), ('b');`,
+  );
+  const run = fixture.run;
+  let session: SqlSession;
+  beforeAll(() => {
+    session = fixture.session;
   });
 
-  /** Runs `action` and requires the catalog, every row count and every value unchanged. */
-  async function unchanged(action: () => Promise<void>) {
-    const dump = await schemaDump(session);
-    const before = await fingerprint(session);
-    await action();
-    expect(await schemaDump(session)).toBe(dump);
-    const after = await fingerprint(session);
-    expect(after.rows).toEqual(before.rows);
-    expect(after.columns).toEqual(before.columns);
-  }
+  const unchanged = (action: () => Promise<void>) => expectUnchanged(session, action);
 
   test('without --drop the tables are kept with their rows: the plan lists them, applying records them, and only then is there nothing to converge', async () => {
     const outcome = await run();

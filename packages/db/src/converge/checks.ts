@@ -5,7 +5,7 @@
  * Every refusal names the table and column, the number of rows, up to three example keys and
  * the fix.
  */
-import { type Dependent, readDependents } from '../catalog/dependents.ts';
+import { type Dependent, readColumnDependents, readDependents } from '../catalog/dependents.ts';
 import type { LiveSchema } from '../catalog/introspect.ts';
 import type { SqlSession } from '../client.ts';
 import type { ColumnSource } from './diff.ts';
@@ -305,10 +305,15 @@ async function runCheckUnguarded(context: CheckContext, spec: CheckSpec): Promis
     }
     case 'drop-table':
       return dropTableCheck(context, spec);
+    case 'drop-column':
+      return dropColumnCheck(context, spec);
     case 'drop-schema':
       return dropSchemaCheck(context, spec);
     case 'logic': {
-      const fix = `rewrite it for the new column, or drop it with --drop <name> (and recreate it afterwards), and run again`;
+      const fix =
+        spec.change === 'dropped'
+          ? `rewrite it without the column, or drop it with --drop <name> too, or keep the column, and run again`
+          : `rewrite it for the new column, or drop it with --drop <name> (and recreate it afterwards), and run again`;
       return {
         spec,
         ok: false,
@@ -326,6 +331,10 @@ async function runCheckUnguarded(context: CheckContext, spec: CheckSpec): Promis
 /** Whether the plan drops this dependent before or with the table. */
 function droppedAlongside(dependent: Dependent, alongside: Set<string>): boolean {
   if (dependent.kind.endsWith('view')) return alongside.has(`view:${dependent.name}`);
+  // A trigger, as PostgreSQL describes it: `trigger name on table t`.
+  const trigger = /^trigger (\S+) on table (\S+)$/.exec(dependent.name);
+  if (dependent.kind === 'other' && trigger)
+    return alongside.has(`trigger:${trigger[2]}.${trigger[1]}`);
   if (!dependent.relation || dependent.kind === 'other') return false;
   return (
     alongside.has(`table:${dependent.relation}`) ||
@@ -351,13 +360,7 @@ async function dropTableCheck(
     `select count(*)::int as n from ${quote(spec.table)}`,
   );
   const rows = Number(count?.n ?? 0);
-  const named = blocking.map((d) =>
-    d.kind === 'foreign key' || d.kind === 'constraint'
-      ? `${d.kind} ${d.name} on ${d.relation}`
-      : d.kind === 'other'
-        ? d.name
-        : `${d.kind} ${d.name}`,
-  );
+  const named = blocking.map((d) => namedDependent(d).named);
   if (blocking.length === 0) {
     return {
       spec,
@@ -370,13 +373,7 @@ async function dropTableCheck(
       fix: undefined,
     };
   }
-  const ways = blocking.map((d) =>
-    d.kind.endsWith('view')
-      ? `--drop ${d.name}`
-      : d.kind === 'foreign key' || d.kind === 'constraint'
-        ? `alter table ${quote(d.relation ?? '')} drop constraint ${quote(d.name)}`
-        : `drop ${d.name} by hand`,
-  );
+  const ways = blocking.map((d) => namedDependent(d).way);
   const fix = `deal with ${blocking.length === 1 ? 'it' : 'them'} first (${ways.join('; ')}), or keep the table, and run again`;
   return {
     spec,
@@ -386,6 +383,71 @@ async function dropTableCheck(
     column: undefined,
     rows,
     examples: named,
+    fix,
+  };
+}
+
+/** How a refusal names a dependent, and how to deal with it. */
+function namedDependent(d: Dependent): { named: string; way: string } {
+  if (d.kind.endsWith('view')) return { named: `${d.kind} ${d.name}`, way: `--drop ${d.name}` };
+  if (d.kind === 'foreign key' || d.kind === 'constraint') {
+    return {
+      named: `${d.kind} ${d.name} on ${d.relation}`,
+      way: `alter table ${quote(d.relation ?? '')} drop constraint ${quote(d.name)}`,
+    };
+  }
+  const trigger = /^trigger (\S+) on table (\S+)$/.exec(d.name);
+  if (d.kind === 'other' && trigger)
+    return { named: d.name, way: `--drop ${trigger[2]}.${trigger[1]}` };
+  return {
+    named: d.kind === 'other' ? d.name : `${d.kind} ${d.name}`,
+    way: `drop ${d.name} by hand`,
+  };
+}
+
+/**
+ * A column --drop drops: nothing else may depend on it (views reading it, other tables'
+ * foreign keys, a generated column, a trigger or a policy naming it; the drop runs without
+ * CASCADE), unless the plan drops that too. Its values are counted, and what goes with it
+ * by itself (its table's indexes and constraints that involve it) is named.
+ */
+async function dropColumnCheck(
+  context: CheckContext,
+  spec: Extract<CheckSpec, { kind: 'drop-column' }>,
+): Promise<CheckResult> {
+  const alongside = new Set(spec.alongside);
+  const dependents = await readColumnDependents(context.session, spec.table, spec.column);
+  const blocking = dependents.blocking.filter((d) => !droppedAlongside(d, alongside));
+  const [count] = await context.session.query<{ n: number }>(
+    `select count(${quote(spec.column)})::int as n from ${quote(spec.table)}`,
+  );
+  const rows = Number(count?.n ?? 0);
+  const full = `${spec.table}.${spec.column}`;
+  if (blocking.length === 0) {
+    const goes = dependents.alongside.length
+      ? `, and so do ${dependents.alongside.join(', ')}`
+      : '';
+    return {
+      spec,
+      ok: true,
+      summary: `ok: nothing else depends on ${full}; its ${rows} value(s) go with it${goes}`,
+      table: spec.table,
+      column: spec.column,
+      rows,
+      examples: dependents.alongside,
+      fix: undefined,
+    };
+  }
+  const named = blocking.map((d) => namedDependent(d));
+  const fix = `deal with ${blocking.length === 1 ? 'it' : 'them'} first (${named.map((n) => n.way).join('; ')}), or keep the column, and run again`;
+  return {
+    spec,
+    ok: false,
+    summary: `REFUSED: ${full} (${rows} value(s)) cannot be dropped: ${named.map((n) => n.named).join('; ')} depend${blocking.length === 1 ? 's' : ''} on it, and --drop never drops with CASCADE. Fix: ${fix}`,
+    table: spec.table,
+    column: spec.column,
+    rows,
+    examples: named.map((n) => n.named),
     fix,
   };
 }

@@ -70,8 +70,8 @@ export function buildStructuralPlan(
     summary: string,
     sql: string[],
     extra: Partial<Step> = {},
-  ) =>
-    steps.push({
+  ): Step => {
+    const added: Step = {
       phase,
       table,
       summary,
@@ -80,7 +80,11 @@ export function buildStructuralPlan(
       rewrites: false,
       longLock: false,
       ...extra,
-    });
+    };
+    steps.push(added);
+    return added;
+  };
+  const droppedColumns: { table: string; column: string }[] = [];
   const keep = (kind: KeptObject['kind'], name: string, note: string) => {
     const dropped = dropNames.has(name);
     kept.push({ kind, name, rows: null, note: dropped ? 'dropped (--drop)' : note, dropped });
@@ -289,15 +293,8 @@ export function buildStructuralPlan(
     }
     for (const name of pairing.unpaired) {
       const full = `${want.name}.${name}`;
-      if (keep('column', full, 'not declared by the schema: kept with its data')) {
-        step(
-          'drop',
-          want.name,
-          `drop column ${full} (--drop)`,
-          [`alter table ${t} drop column ${quote(name)}`],
-          { drops: [`column:${full}`] },
-        );
-      }
+      if (keep('column', full, 'not declared by the schema: kept with its data'))
+        droppedColumns.push({ table: want.name, column: name });
     }
   }
 
@@ -311,7 +308,32 @@ export function buildStructuralPlan(
       droppedTables.push(table.name);
   }
 
-  planLogic(live, target, steps, keep, renamedColumns, retyped, pairings);
+  // --drop columns after the views, triggers and functions the plan drops (which may read
+  // them), before the tables; each without CASCADE, checked for what else depends on it.
+  const droppedColumnSteps = droppedColumns.map(({ table, column }) => {
+    const full = `${table}.${column}`;
+    return step(
+      'drop',
+      table,
+      `drop column ${full} (--drop)`,
+      [`alter table ${quote(table)} drop column ${quote(column)}`],
+      { drops: [`column:${full}`] },
+    );
+  });
+  planLogic(live, target, steps, keep, renamedColumns, retyped, pairings, droppedColumns);
+  for (const dropped of droppedColumnSteps) {
+    steps.splice(steps.indexOf(dropped), 1);
+    steps.push(dropped);
+  }
+  const alongsideColumns = steps.filter((s) => s.phase === 'drop').flatMap((s) => s.drops ?? []);
+  droppedColumns.forEach(({ table, column }, i) => {
+    droppedColumnSteps[i]?.checks.unshift({
+      kind: 'drop-column',
+      table,
+      column,
+      alongside: alongsideColumns,
+    });
+  });
 
   // --drop tables last of the drop phase, in one statement and without CASCADE: what depends
   // on them must be dropped by the plan too (checked), and they may reference each other.

@@ -16,6 +16,7 @@ export function planLogic(
   renamed: { table: string; from: string; to: string }[],
   retyped: Set<string>,
   pairings: Map<string, ColumnPairing>,
+  droppedColumns: { table: string; column: string }[] = [],
 ): void {
   const add = (
     phase: Phase,
@@ -39,15 +40,23 @@ export function planLogic(
     const wanted = target.logic.triggers.get(key);
     if (wanted && wanted.definition === trigger.definition) continue;
     if (wanted) {
-      add('drop', `replace trigger ${key} with the schema's`, [
-        `drop trigger ${quote(trigger.name)} on ${quote(trigger.table)}`,
-      ]);
+      add(
+        'drop',
+        `replace trigger ${key} with the schema's`,
+        [`drop trigger ${quote(trigger.name)} on ${quote(trigger.table)}`],
+        [],
+        [`trigger:${key}`],
+      );
       add('logic', `create trigger ${key}`, [wanted.definition]);
       dropped.add(key);
     } else if (keep('trigger', key, `runs ${trigger.function}; not declared by the schema: kept`)) {
-      add('drop', `drop trigger ${key} (--drop)`, [
-        `drop trigger ${quote(trigger.name)} on ${quote(trigger.table)}`,
-      ]);
+      add(
+        'drop',
+        `drop trigger ${key} (--drop)`,
+        [`drop trigger ${quote(trigger.name)} on ${quote(trigger.table)}`],
+        [],
+        [`trigger:${key}`],
+      );
       dropped.add(key);
     }
   }
@@ -121,6 +130,8 @@ export function planLogic(
     if (known) known.change = `${known.change} and retyped`;
     else byColumn.set(`${table}.${liveName}`, { table, column: liveName, change: 'retyped' });
   }
+  for (const { table, column } of droppedColumns)
+    byColumn.set(`${table}.${column}`, { table, column, change: 'dropped' });
   const changes = [...byColumn.values()];
   for (const change of changes) {
     const word = new RegExp(`\\b${change.column}\\b`, 'i');
@@ -153,7 +164,10 @@ export function planLogic(
     }
     if (readers.length > 0) {
       const candidates = steps.filter(
-        (s) => (s.phase === 'rename' || s.phase === 'retype') && s.table === change.table,
+        (s) =>
+          (s.phase === 'rename' || s.phase === 'retype' || change.change === 'dropped') &&
+          s.table === change.table &&
+          (change.change !== 'dropped' || s.summary.startsWith('drop column ')),
       );
       const own = candidates.find((s) => s.summary.includes(`.${change.column} `)) ?? candidates[0];
       (own ?? steps[0])?.checks.push({

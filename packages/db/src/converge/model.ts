@@ -60,6 +60,13 @@ export type CheckSpec =
       alongside: string[];
     }
   | {
+      kind: 'drop-column';
+      table: string;
+      column: string;
+      /** What the plan drops before or with it (`view:s.v`, `trigger:t.tg`, `column:t.c`, …). */
+      alongside: string[];
+    }
+  | {
       kind: 'drop-table';
       table: string;
       /** What the plan drops before or with it (`table:t`, `view:s.v`, `constraint:t.c`, `column:t.c`). */

@@ -3,7 +3,7 @@
  * filled by the seeded generator (every row of it converges: nothing is removed first); the
  * target read once; and the helpers every converge test uses.
  */
-import { afterAll, beforeAll, expect } from 'bun:test';
+import { afterAll, beforeAll } from 'bun:test';
 import {
   createReferenceDatabase,
   type DatabaseKind,
@@ -14,7 +14,7 @@ import {
 import type { FullCatalog } from '../../src/catalog/logic.ts';
 import { type ConvergeOptions, converge } from '../../src/converge/apply.ts';
 import { readTarget } from '../../src/converge/target.ts';
-import { fingerprint, schemaDump } from './fingerprint.ts';
+import { expectUnchanged } from './fingerprint.ts';
 
 export const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
@@ -41,15 +41,7 @@ export function useConvergeFixture(kind: DatabaseKind): ConvergeFixture {
       generated,
       run: (options: ConvergeOptions = {}) =>
         converge(ref.session, ref.database.config, projectMigrations, { target, ...options }),
-      unchanged: async (action: () => Promise<void>) => {
-        const dump = await schemaDump(ref.session);
-        const before = await fingerprint(ref.session);
-        await action();
-        expect(await schemaDump(ref.session)).toBe(dump);
-        const after = await fingerprint(ref.session);
-        expect(after.rows).toEqual(before.rows);
-        expect(after.columns).toEqual(before.columns);
-      },
+      unchanged: (action: () => Promise<void>) => expectUnchanged(ref.session, action),
       rowsOf: async (table: string) => {
         const [row] = await ref.session.query<{ n: number }>(
           `select count(*)::int as n from ${quote(table)}`,

@@ -4,6 +4,7 @@
  * retype: timestamps as epoch seconds, JSON canonical, arrays as JSON, padded text trimmed),
  * and a dump of the whole catalog for "nothing changed".
  */
+import { expect } from 'bun:test';
 import { createHash } from 'node:crypto';
 import type { LiveSchema } from '../../src/catalog/introspect.ts';
 import { introspectSchema } from '../../src/catalog/introspect.ts';
@@ -136,4 +137,21 @@ export async function schemaDump(session: SqlSession): Promise<string> {
         ? Object.fromEntries([...value].sort(([a], [b]) => (a < b ? -1 : 1)))
         : value,
   );
+}
+
+/**
+ * Runs `action` (a refused plan, a failed apply) and requires the catalog, every row count
+ * and every column's checksum to be what they were.
+ */
+export async function expectUnchanged(
+  session: SqlSession,
+  action: () => Promise<void>,
+): Promise<void> {
+  const dump = await schemaDump(session);
+  const before = await fingerprint(session);
+  await action();
+  expect(await schemaDump(session)).toBe(dump);
+  const after = await fingerprint(session);
+  expect(after.rows).toEqual(before.rows);
+  expect(after.columns).toEqual(before.columns);
 }
