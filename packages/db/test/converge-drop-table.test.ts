@@ -161,4 +161,36 @@ describe.each(databaseKinds)('db:converge --drop TABLE (%s)', (kind) => {
     expect(without(after, [])).toEqual(without(before, dropped));
     expect((await run()).status).toBe('nothing');
   });
+
+  test('a trigger the schema lacks on a dropped table goes with it: listed as dropped, never recorded as kept', async () => {
+    await session.exec(`
+      create table fixture_logged (id serial primary key, note text);
+      insert into fixture_logged (note) values ('x'), ('y');
+      create function public.fixture_logged_touch() returns trigger language plpgsql as
+        $$ begin return new; end $$;
+      create trigger fixture_logged_touch before update on fixture_logged for each row
+        execute function public.fixture_logged_touch();`);
+    const planned = await run({ drop: ['fixture_logged'] });
+    expect(planned.plan.refusals).toEqual([]);
+    expect(
+      planned.plan.kept
+        .filter((k) => k.name.startsWith('fixture_logged'))
+        .map((k) => [k.kind, k.name, k.dropped, k.note]),
+    ).toEqual([
+      ['table', 'fixture_logged', true, 'dropped (--drop)'],
+      [
+        'trigger',
+        'fixture_logged.fixture_logged_touch',
+        true,
+        'dropped with table fixture_logged (--drop)',
+      ],
+    ]);
+    expect((await run({ apply: true, drop: ['fixture_logged'] })).status).toBe('applied');
+    const kept = await session.query<{ kind: string; name: string }>(
+      `select kind, name from drizzle.fluxcore_kept where name like '%fixture_logged%' order by 1, 2`,
+    );
+    // The function stays (kept: nothing the plan was told to drop), the trigger went with the table.
+    expect(kept).toEqual([{ kind: 'function', name: 'public.fixture_logged_touch()' }]);
+    expect((await run()).status).toBe('nothing');
+  });
 });

@@ -321,6 +321,14 @@ export function buildStructuralPlan(
     );
   });
   planLogic(live, target, steps, keep, renamedColumns, retyped, pairings, droppedColumns);
+  // A trigger the schema lacks on a table --drop drops goes with the table: not kept.
+  for (const object of kept) {
+    const table = object.name.split('.')[0] ?? '';
+    if (object.kind === 'trigger' && !object.dropped && droppedTables.includes(table)) {
+      object.dropped = true;
+      object.note = `dropped with table ${table} (--drop)`;
+    }
+  }
   for (const dropped of droppedColumnSteps) {
     steps.splice(steps.indexOf(dropped), 1);
     steps.push(dropped);
