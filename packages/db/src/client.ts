@@ -36,6 +36,12 @@ const textTimestamps = {
       : pg.types.getTypeParser(id, format),
 } as pg.CustomTypesConfig;
 
+/** "cached plan must not change result type": the statement's prepared plan is out of date. */
+function preparedPlanIsStale(error: unknown): boolean {
+  const { code, routine } = error as { code?: string; routine?: string };
+  return code === '0A000' && routine === 'RevalidateCachedQuery';
+}
+
 /** A node-postgres pool as a DatabaseClient: a server, or the embedded database via db:serve. */
 async function poolClient(
   kind: DatabaseConfig['kind'],
@@ -55,11 +61,27 @@ async function poolClient(
     throw onError(error);
   }
   const db = drizzleNodePg({ client: pool, schema });
-  registerArrayQuery(
-    db,
-    async (name, text, values) =>
-      (await pool.query({ name, text, values, rowMode: 'array', types: textTimestamps })).rows,
-  );
+  registerArrayQuery(db, async (name, text, values) => {
+    const query = { name, text, values, rowMode: 'array' as const, types: textTimestamps };
+    // A migration that changes what a hot read returns (a column retyped) leaves the
+    // statement prepared on each connection that ran it before: PostgreSQL refuses that
+    // cached plan (0A000) on every later execution there. Such a connection is closed, not
+    // returned to the pool, and the read runs on another (a new one prepares it anew); at
+    // most once per connection of the pool. The hot reads are single reads, outside any
+    // transaction (a transaction's handle goes through drizzle).
+    for (let attempt = 0; ; attempt++) {
+      const client = await pool.connect();
+      let stale = false;
+      try {
+        return (await client.query(query)).rows;
+      } catch (error) {
+        if (!preparedPlanIsStale(error) || attempt >= max) throw error;
+        stale = true;
+      } finally {
+        client.release(stale);
+      }
+    }
+  });
   return {
     kind,
     db: db as unknown as Database,

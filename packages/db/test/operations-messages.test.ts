@@ -7,12 +7,15 @@ import { beforeAll, describe, expect, test } from 'bun:test';
 import {
   createConversation,
   createOwnedAccount,
+  createTestDatabase,
   databaseKinds,
+  projectMigrations,
   useMigratedDatabase,
 } from '@fluxcore/db/testing';
 import { eq, type SQL, sql } from 'drizzle-orm';
-import type { Database } from '../src/client.ts';
+import { createDb, type Database } from '../src/client.ts';
 import { FluxDbError } from '../src/errors.ts';
+import { migrate } from '../src/migrator/apply.ts';
 import { appendMessage, listConversations } from '../src/operations/messages/conversations.ts';
 import {
   decodeMessageCursor,
@@ -247,3 +250,44 @@ describe.each(databaseKinds)('messages on the %s database', (kind) => {
     }
   });
 });
+
+describe.if(databaseKinds.includes('server'))(
+  'a hot read after a migration retypes what it returns',
+  () => {
+    test('every connection that prepared it is replaced, once, and the page is the same', async () => {
+      // PostgreSQL refuses a prepared statement whose result type a migration changed
+      // (0A000, "cached plan must not change result type") on every later execution on the
+      // connection that prepared it: without care every pooled connection would fail the read
+      // until it closed. Both connections of the pool prepare it here before the retype.
+      const database = await createTestDatabase('server');
+      const session = await database.session();
+      await migrate(session, projectMigrations);
+      const client = await createDb(database.config, { poolMax: 2 });
+      try {
+        const a = await createOwnedAccount(client.db, 'a');
+        const b = await createOwnedAccount(client.db, 'b');
+        const { conversation } = await createConversation(client.db, a.account.id, b.account.id);
+        for (let i = 0; i < 3; i += 1) {
+          await appendMessage(client.db, {
+            conversationId: conversation.id,
+            senderAccountId: a.account.id,
+            content: { text: `message ${i}` },
+          });
+        }
+        const read = () => listMessages(client.db, { conversationId: conversation.id });
+        const [before, again] = await Promise.all([read(), read()]);
+        expect(before.messages).toHaveLength(3);
+        expect(again).toEqual(before);
+        await session.exec(
+          'alter table messages alter column content type json using content::json',
+        );
+        for (let i = 0; i < 4; i += 1) expect(await read()).toEqual(before);
+        expect(await Promise.all([read(), read()])).toEqual([before, before]);
+      } finally {
+        await client.close();
+        await session.close();
+        await database.drop();
+      }
+    });
+  },
+);
