@@ -132,14 +132,15 @@ export interface Benchmark {
 
 /**
  * The spread of the ratio over paired rounds (ours and the baseline of one round ran back to
- * back), so a reader sees whether a ratio near a target is signal or noise. Only for a few
- * rounds: with hundreds of single queries the median says it better.
+ * back), so a reader sees whether a ratio near a target is signal or noise. Only for
+ * rounds of whole runs (the audit alternates 15): with hundreds of single queries the median
+ * says it better.
  */
 export function roundRatios(
   ours: readonly number[],
   baseline: readonly number[],
 ): Row['roundRatios'] {
-  if (ours.length !== baseline.length || ours.length < 2 || ours.length > 10) return undefined;
+  if (ours.length !== baseline.length || ours.length < 2 || ours.length > 20) return undefined;
   const ratios = ours.map((value, i) => value / (baseline[i] ?? Number.NaN));
   return { low: Math.min(...ratios), high: Math.max(...ratios) };
 }

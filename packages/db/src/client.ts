@@ -71,14 +71,19 @@ async function poolClient(
     // transaction (a transaction's handle goes through drizzle).
     for (let attempt = 0; ; attempt++) {
       const client = await pool.connect();
-      let stale = false;
+      // As pool.query does: a connection lost mid-query is said by the query's rejection,
+      // not as an unhandled 'error' event, and a client that failed is not reused.
+      const lost = () => {};
+      client.on('error', lost);
+      let failure: Error | undefined;
       try {
         return (await client.query(query)).rows;
       } catch (error) {
+        failure = error as Error;
         if (!preparedPlanIsStale(error) || attempt >= max) throw error;
-        stale = true;
       } finally {
-        client.release(stale);
+        client.removeListener('error', lost);
+        client.release(failure);
       }
     }
   });

@@ -17,7 +17,8 @@ import { expectUnchanged, fingerprint } from './support/fingerprint.ts';
 describe.each(databaseKinds)('db:converge --drop TABLE.COLUMN (%s)', (kind) => {
   // Columns an operator added by hand to a table of the schema, with values: one a view
   // reads, one a trigger's condition and a function's body name, one only an index of its
-  // own (with another column) uses, and one nothing uses.
+  // own (with another column) uses, one nothing uses, one another references (a foreign key
+  // of the same table), and one a generated column is computed from.
   const fixture = convergeFixture(
     kind,
     `
@@ -32,7 +33,12 @@ describe.each(databaseKinds)('db:converge --drop TABLE.COLUMN (%s)', (kind) => {
         $$ begin if new.legacy_flag then new.name := upper(new.name); end if; return new; end $$;
       create trigger users_flag_guard before update on users for each row
         when (new.legacy_flag is not null) execute function public.users_flag_guard();
-      create index users_score_email_idx on users (email, legacy_score);`,
+      create index users_score_email_idx on users (email, legacy_score);
+      alter table users add column legacy_a uuid unique,
+        add column legacy_b uuid references users (legacy_a),
+        add column legacy_x int, add column legacy_g int generated always as (legacy_x * 2) stored;
+      update users set legacy_a = gen_random_uuid(), legacy_x = 3;
+      update users set legacy_b = legacy_a where email like 'u2@%';`,
   );
   const run = fixture.run;
   let session: SqlSession;
@@ -96,6 +102,37 @@ describe.each(databaseKinds)('db:converge --drop TABLE.COLUMN (%s)', (kind) => {
       `select 1 from pg_indexes where indexname = 'users_score_email_idx'`,
     );
     expect(indexes).toEqual([]);
+  });
+
+  test('a column a generated column is computed from is refused, naming it; dropped together they apply, the dependent first', async () => {
+    await unchanged(async () => {
+      const outcome = await run({ apply: true, drop: ['users.legacy_x'] });
+      expect(outcome.status).toBe('refused');
+      expect(outcome.plan.refusals.map((r) => r.summary)).toEqual([
+        'REFUSED: users.legacy_x (6 value(s)) cannot be dropped: generated column users.legacy_g depends on it, and --drop never drops with CASCADE. Fix: deal with it first (--drop users.legacy_g), or keep the column, and run again',
+      ]);
+    });
+    // Named in either order, a column and what depends on it (a foreign key of the same
+    // table, a generated column) drop in the order PostgreSQL accepts.
+    const drop = ['users.legacy_a', 'users.legacy_x', 'users.legacy_b', 'users.legacy_g'];
+    const planned = await run({ drop });
+    expect(planned.plan.refusals).toEqual([]);
+    const order = planned.plan.steps
+      .filter((s) => s.summary.startsWith('drop column '))
+      .map((s) => s.summary);
+    expect(order.indexOf('drop column users.legacy_b (--drop)')).toBeLessThan(
+      order.indexOf('drop column users.legacy_a (--drop)'),
+    );
+    expect(order.indexOf('drop column users.legacy_g (--drop)')).toBeLessThan(
+      order.indexOf('drop column users.legacy_x (--drop)'),
+    );
+    const before = await fingerprint(session);
+    const applied = await run({ apply: true, drop });
+    expect(applied.status).toBe('applied');
+    const after = await fingerprint(session);
+    expect(after.rows).toEqual(before.rows);
+    const gone = new Set(drop);
+    expect([...after.columns]).toEqual([...before.columns].filter(([name]) => !gone.has(name)));
   });
 
   test('columns dropped with the view, the trigger and the function that use them apply in one plan', async () => {

@@ -4,6 +4,7 @@
  * queries. RAG retrieval: operations-rag-search.test.ts.
  */
 import { beforeAll, describe, expect, test } from 'bun:test';
+import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
 import {
   createConversation,
   createOwnedAccount,
@@ -23,6 +24,7 @@ import {
   listMessages,
   messagePageSql,
 } from '../src/operations/messages/history.ts';
+import { preparedMapped } from '../src/prepared.ts';
 import { rawRows } from '../src/raw-rows.ts';
 import { conversations, messages, relationships } from '../src/schema/index.ts';
 import { plan } from './support/plans.ts';
@@ -252,7 +254,7 @@ describe.each(databaseKinds)('messages on the %s database', (kind) => {
 });
 
 describe.if(databaseKinds.includes('server'))(
-  'a hot read after a migration retypes what it returns',
+  'hot reads on a pooled connection of a server',
   () => {
     test('every connection that prepared it is replaced, once, and the page is the same', async () => {
       // PostgreSQL refuses a prepared statement whose result type a migration changed
@@ -286,6 +288,56 @@ describe.if(databaseKinds.includes('server'))(
       } finally {
         await client.close();
         await session.close();
+        await database.drop();
+      }
+    });
+
+    test('a hot read whose connection is lost mid-query rejects with the driver error, and nothing else is thrown', async () => {
+      // The read checks a connection out of the pool itself (to replace a stale one): a socket
+      // lost while its query runs must end as that query's rejection, as with pool.query, not
+      // as an 'error' event nobody listens to (which ends the process).
+      const database = await createTestDatabase('server');
+      if (database.config.kind !== 'server') throw new Error('a server database');
+      const upstream = new URL(database.config.url);
+      const sockets: Socket[] = [];
+      const proxy = createServer((inbound) => {
+        const outbound = connect(Number(upstream.port || 5432), upstream.hostname);
+        for (const socket of [inbound, outbound]) {
+          socket.on('error', () => {});
+          sockets.push(socket);
+        }
+        inbound.pipe(outbound);
+        outbound.pipe(inbound);
+      });
+      await new Promise<void>((listening) => proxy.listen(0, '127.0.0.1', listening));
+      const through = new URL(database.config.url);
+      through.hostname = '127.0.0.1';
+      through.port = String((proxy.address() as AddressInfo).port);
+      const client = await createDb(
+        { ...database.config, url: through.toString() },
+        { poolMax: 1 },
+      );
+      const unhandled: unknown[] = [];
+      const onUncaught = (error: unknown) => unhandled.push(error);
+      process.on('uncaughtException', onUncaught);
+      try {
+        const sleeping = preparedMapped(
+          client.db,
+          'fluxcore_test_sleep',
+          () => ({ toSQL: () => ({ sql: 'select pg_sleep(2)', params: [] }) }),
+          (rows) => rows,
+        ).execute({});
+        await Bun.sleep(300);
+        for (const socket of sockets) socket.destroy();
+        await expect(sleeping).rejects.toMatchObject({
+          cause: { message: 'Connection terminated unexpectedly' },
+        });
+        await Bun.sleep(100);
+        expect(unhandled).toEqual([]);
+      } finally {
+        process.off('uncaughtException', onUncaught);
+        await client.close().catch(() => {});
+        proxy.close();
         await database.drop();
       }
     });

@@ -68,8 +68,9 @@ export async function readDependents(
 /** What dropping one column touches, as PostgreSQL tracks it (pg_depend on that column). */
 export interface ColumnDependents {
   /**
-   * What stops `alter table … drop column` without CASCADE: views reading it, other tables'
-   * foreign keys referencing it, and anything else with a normal dependency on it.
+   * What stops `alter table … drop column` without CASCADE: views reading it, foreign keys
+   * referencing it, a generated column computed from it (kind `generated column`, its name),
+   * and anything else with a normal dependency on it.
    */
   blocking: Dependent[];
   /**
@@ -98,12 +99,14 @@ export async function readColumnDependents(
        case when v.oid is not null then case v.relkind when 'm' then 'materialized view' else 'view' end
             when con.oid is not null then case con.contype when 'f' then 'foreign key' else 'constraint' end
             when i.oid is not null then 'index'
+            when ga.attname is not null then 'generated column'
             else 'other' end as kind,
-       coalesce(vn.nspname || '.' || v.relname, con.conname, i.relname,
+       coalesce(vn.nspname || '.' || v.relname, con.conname, i.relname, ga.attname::text,
                 pg_describe_object(d.classid, d.objid, d.objsubid)) as name,
-       coalesce(v.relname, cr.relname) as relation,
-       (select array_agg(a.attname::text order by a.attnum) from pg_attribute a
-         where a.attrelid = con.conrelid and a.attnum = any(con.conkey)) as columns
+       coalesce(v.relname, cr.relname, gr.relname) as relation,
+       coalesce((select array_agg(a.attname::text order by a.attnum) from pg_attribute a
+                  where a.attrelid = con.conrelid and a.attnum = any(con.conkey)),
+                case when ga.attname is not null then array[ga.attname::text] end) as columns
      from pg_depend d
      join target t on d.refclassid = 'pg_class'::regclass and d.refobjid = t.relid
                   and d.refobjsubid = t.attnum
@@ -113,6 +116,9 @@ export async function readColumnDependents(
      left join pg_constraint con on d.classid = 'pg_constraint'::regclass and con.oid = d.objid
      left join pg_class cr on cr.oid = con.conrelid
      left join pg_class i on d.classid = 'pg_class'::regclass and i.oid = d.objid and i.relkind = 'i'
+     left join pg_attrdef ad on d.classid = 'pg_attrdef'::regclass and ad.oid = d.objid
+     left join pg_attribute ga on ga.attrelid = ad.adrelid and ga.attnum = ad.adnum
+     left join pg_class gr on gr.oid = ad.adrelid
      where d.deptype in ('n', 'a')
      order by 3`,
     [table, column],

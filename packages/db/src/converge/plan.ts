@@ -19,6 +19,7 @@ import { readAppliedRows } from '../migrator/records.ts';
 import { compareWithJournal } from '../migrator/status.ts';
 import { runCheck } from './checks.ts';
 import { buildStructuralPlan, type StructuralPlan } from './diff.ts';
+import { orderColumnDrops } from './drop-checks.ts';
 import { type CheckResult, type KeptObject, phases, type Step } from './model.ts';
 import { quote } from './pair.ts';
 import type { TargetCatalog } from './target.ts';
@@ -163,6 +164,7 @@ export async function planConvergence(
   const drops = resolveDrops(first, options.drop ?? []);
   const structural = drops.size > 0 ? buildStructuralPlan(live, target, drops) : first;
   const steps = phases.flatMap((phase) => structural.steps.filter((s) => s.phase === phase));
+  await orderColumnDrops(session, steps);
   await countKept(session, structural.kept);
 
   const context = {
