@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import {
   createTestDatabase,
@@ -492,6 +493,41 @@ describe.if(databaseKinds.includes('server'))('the audit on a server only', () =
         'cannot reach PostgreSQL at 127.0.0.1:1 (ECONNREFUSED)',
       );
     } finally {
+      await database.drop();
+    }
+  });
+
+  test('a second connection that a pooler holds back does not hold the audit up', async () => {
+    // A listener that accepts and never answers, as a pooler out of slots that queues the
+    // connection: the audit runs on the first connection and leaves the other behind.
+    const database = await createTestDatabase('server');
+    const config = database.config;
+    const held: Socket[] = [];
+    const silent = createServer((socket) => {
+      socket.on('error', () => {});
+      held.push(socket);
+    });
+    await new Promise<void>((listening) => silent.listen(0, '127.0.0.1', listening));
+    const queued: DatabaseConfig = {
+      kind: 'server',
+      url: `postgres://postgres@127.0.0.1:${(silent.address() as AddressInfo).port}/queued`,
+      applicationName: 'fluxcore-audit',
+      poolMax: 1,
+    };
+    try {
+      let calls = 0;
+      const opened = await Promise.race([
+        openSessions(config, (c) => openReadSession(calls++ === 1 ? queued : c)),
+        Bun.sleep(20_000).then(() => 'still waiting' as const),
+      ]);
+      if (opened === 'still waiting') throw new Error('the audit waited for the held connection');
+      const [only, none] = opened;
+      expect(none).toBeUndefined();
+      expect(await only.query('select 1 as one')).toEqual([{ one: 1 }]);
+      await only.close();
+    } finally {
+      for (const socket of held) socket.destroy();
+      silent.close();
       await database.drop();
     }
   });

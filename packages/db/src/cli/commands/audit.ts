@@ -69,20 +69,33 @@ export async function run(flags: AuditFlags, config: DatabaseConfig, io: Io = co
 
 /**
  * The audit's connections: on a server, two opened at once, so two backends read the catalog
- * (see startAudit). The second is only a speed-up: a server that refuses one of them (a role
- * or a server with one free connection slot) gets the audit on the other; only when both
- * fail does the audit fail, with the first one's error. The embedded database answers one
- * query at a time, so it gets one.
+ * (see startAudit). The second is only a speed-up. The audit runs on whichever opens first;
+ * the other joins if it opens within `graceMs` after that (a pooler that queues it, or a
+ * server out of slots, would hold the audit up), else the audit runs on one and the late one
+ * is closed when it comes. Only when both fail does the audit fail, with the first one's
+ * error. The embedded database answers one query at a time, so it gets one.
  */
 export async function openSessions(
   config: DatabaseConfig,
   open: (config: DatabaseConfig) => Promise<SqlSession> = openReadSession,
+  graceMs = 250,
 ): Promise<[SqlSession, SqlSession?]> {
   if (config.kind !== 'server') return [await open(config)];
-  const attempts = await Promise.allSettled([open(config), open(config)]);
-  const [first, second] = attempts.flatMap((attempt) =>
-    attempt.status === 'fulfilled' ? [attempt.value] : [],
+  const attempts = [0, 1].map((index) => open(config).then((session) => ({ index, session })));
+  let first: { index: number; session: SqlSession };
+  try {
+    first = await Promise.any(attempts);
+  } catch {
+    throw await (attempts[0] as Promise<unknown>).then(
+      () => new Error('unreachable'),
+      (error: unknown) => error,
+    );
+  }
+  const late = (attempts[1 - first.index] as (typeof attempts)[number]).then(
+    ({ session }) => session,
+    () => undefined,
   );
-  if (!first) throw (attempts[0] as PromiseRejectedResult).reason;
-  return [first, second];
+  const second = await Promise.race([late, Bun.sleep(graceMs).then(() => undefined)]);
+  if (!second) void late.then((session) => session?.close().catch(() => {}));
+  return [first.session, second];
 }
