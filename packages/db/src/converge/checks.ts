@@ -5,6 +5,7 @@
  * Every refusal names the table and column, the number of rows, up to three example keys and
  * the fix.
  */
+import type { ColumnDependents } from '../catalog/dependents.ts';
 import type { LiveSchema } from '../catalog/introspect.ts';
 import type { SqlSession } from '../client.ts';
 import type { ColumnSource } from './diff.ts';
@@ -21,6 +22,8 @@ export interface CheckContext {
   live: LiveSchema;
   target: LiveSchema;
   sources: Map<string, Map<string, ColumnSource>>;
+  /** What each dropped column's dependents were, when the plan's ordering read them already. */
+  columnDependents?: ReadonlyMap<string, ColumnDependents>;
 }
 
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;

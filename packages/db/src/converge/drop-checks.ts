@@ -4,7 +4,12 @@
  * line naming the dependents, the rows or values that would go, and the fix. And the order of
  * the column drops, which PostgreSQL needs dependents first.
  */
-import { type Dependent, readColumnDependents, readDependents } from '../catalog/dependents.ts';
+import {
+  type ColumnDependents,
+  type Dependent,
+  readColumnDependents,
+  readDependents,
+} from '../catalog/dependents.ts';
 import type { SqlSession } from '../client.ts';
 import type { CheckContext } from './checks.ts';
 import type { CheckResult, CheckSpec, Step } from './model.ts';
@@ -73,13 +78,18 @@ export async function dropTableCheck(
  * Puts the plan's column drops (--drop TABLE.COLUMN) in an order PostgreSQL accepts: a column
  * whose foreign key or generated column depends on another dropped column goes first (its
  * drop takes that dependency with it). On a cycle, the rest keep the plan's order (the
- * checks then refuse what cannot be dropped).
+ * checks then refuse what cannot be dropped). Returns what it read, by `table.column`, for
+ * the checks (see dropColumnCheck).
  */
-export async function orderColumnDrops(session: SqlSession, steps: Step[]): Promise<void> {
+export async function orderColumnDrops(
+  session: SqlSession,
+  steps: Step[],
+): Promise<Map<string, ColumnDependents>> {
+  const read = new Map<string, ColumnDependents>();
   const positions = steps.flatMap((step, i) =>
     step.checks.some((c) => c.kind === 'drop-column') ? [i] : [],
   );
-  if (positions.length < 2) return;
+  if (positions.length < 2) return read;
   const drops = positions.map((i) => steps[i] as Step);
   const keyOf = (step: Step) => {
     const spec = step.checks.find((c) => c.kind === 'drop-column');
@@ -89,7 +99,9 @@ export async function orderColumnDrops(session: SqlSession, steps: Step[]): Prom
   const first = new Map<Step, Set<Step>>(drops.map((step) => [step, new Set()]));
   for (const step of drops) {
     const [table = '', column = ''] = keyOf(step).split('.');
-    for (const dependent of (await readColumnDependents(session, table, column)).blocking) {
+    const dependents = await readColumnDependents(session, table, column);
+    read.set(keyOf(step), dependents);
+    for (const dependent of dependents.blocking) {
       for (const name of dependent.columns) {
         const other = byKey.get(`${dependent.relation}.${name}`);
         if (other && other !== step) first.get(step)?.add(other);
@@ -110,6 +122,7 @@ export async function orderColumnDrops(session: SqlSession, steps: Step[]): Prom
   positions.forEach((position, i) => {
     steps[position] = ordered[i] as Step;
   });
+  return read;
 }
 
 /** How a refusal names a dependent, and how to deal with it. */
@@ -145,7 +158,9 @@ export async function dropColumnCheck(
   spec: Extract<CheckSpec, { kind: 'drop-column' }>,
 ): Promise<CheckResult> {
   const alongside = new Set(spec.alongside);
-  const dependents = await readColumnDependents(context.session, spec.table, spec.column);
+  const dependents =
+    context.columnDependents?.get(`${spec.table}.${spec.column}`) ??
+    (await readColumnDependents(context.session, spec.table, spec.column));
   const blocking = dependents.blocking.filter((d) => !droppedAlongside(d, alongside));
   const [count] = await context.session.query<{ n: number }>(
     `select count(${quote(spec.column)})::int as n from ${quote(spec.table)}`,

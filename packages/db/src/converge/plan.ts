@@ -164,7 +164,7 @@ export async function planConvergence(
   const drops = resolveDrops(first, options.drop ?? []);
   const structural = drops.size > 0 ? buildStructuralPlan(live, target, drops) : first;
   const steps = phases.flatMap((phase) => structural.steps.filter((s) => s.phase === phase));
-  await orderColumnDrops(session, steps);
+  const columnDependents = await orderColumnDrops(session, steps);
   await countKept(session, structural.kept);
 
   const context = {
@@ -173,6 +173,7 @@ export async function planConvergence(
     target: target.schema,
     sources: structural.sources,
     exampleLimit: options.exampleLimit,
+    columnDependents,
   };
   const results = new Map<Step, CheckResult[]>();
   const refusals: CheckResult[] = [];
