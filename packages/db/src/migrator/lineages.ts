@@ -139,7 +139,14 @@ export async function detectSituation(
   const ours = new Set(migrations.map((m) => m.when));
   if (rows.some((row) => ours.has(row.createdAt))) return { kind: 'own' };
   const tables = await schemaTablesPresent(session, schemaTables);
-  return tables.length > 0 ? { kind: 'unjournaled', tables } : { kind: 'own' };
+  if (tables.length === 0) return { kind: 'own' };
+  // The tables may have come with a migration of this history that committed after the
+  // journal was read (db:status beside a running db:migrate): a migration commits its tables
+  // and its journal row together, so the journal read again after the tables says.
+  const again = await readAppliedRows(session);
+  return again.some((row) => ours.has(row.createdAt))
+    ? { kind: 'own' }
+    : { kind: 'unjournaled', tables };
 }
 
 /** One sentence naming the situation, for status, migrate, baseline and converge. */
