@@ -122,7 +122,7 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
       });
       expect(chunk.tokenCount).toBe(0);
       expect(chunk.embedding).toHaveLength(embeddingDimensions);
-      expect(asFloat32(chunk.embedding)).toEqual(asFloat32(embedding));
+      expect(asFloat32(chunk.embedding ?? [])).toEqual(asFloat32(embedding));
 
       const read = single(
         await db
@@ -130,8 +130,11 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
           .from(fluxcoreDocumentChunks)
           .where(eq(fluxcoreDocumentChunks.id, chunk.id)),
       );
-      expect(asFloat32(read.embedding)).toEqual(asFloat32(embedding));
-      expect(read.embedding.reduce((total, value) => total + value * value, 0)).toBeCloseTo(1, 5);
+      expect(asFloat32(read.embedding ?? [])).toEqual(asFloat32(embedding));
+      expect((read.embedding ?? []).reduce((total, value) => total + value * value, 0)).toBeCloseTo(
+        1,
+        5,
+      );
       expect(read.metadata).toEqual(metadata);
 
       const loaded = await db.query.fluxcoreVectorStores.findFirst({

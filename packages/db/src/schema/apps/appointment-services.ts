@@ -11,7 +11,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { accounts } from '../chat/accounts.ts';
-import { id, reference, rowSchemas, timestamps } from '../columns.ts';
+import { allowAutomatedUse, id, reference, rowSchemas, timestamps } from '../columns.ts';
 import { appointments } from './appointments.ts';
 
 export const appointmentServices = pgTable(
@@ -26,6 +26,7 @@ export const appointmentServices = pgTable(
     /** ISO 4217 code. */
     currency: char('currency', { length: 3 }).notNull().default('USD'),
     active: boolean('active').notNull().default(true),
+    allowAutomatedUse: allowAutomatedUse(),
     ...timestamps(),
   },
   (t) => [

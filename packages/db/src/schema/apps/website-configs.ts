@@ -1,7 +1,7 @@
 import { relations, sql } from 'drizzle-orm';
 import { boolean, check, jsonb, pgTable, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { accounts } from '../chat/accounts.ts';
-import { id, moment, reference, rowSchemas, timestamps } from '../columns.ts';
+import { allowAutomatedUse, id, moment, reference, rowSchemas, timestamps } from '../columns.ts';
 import { websiteConfigStatusEnum } from './constants.ts';
 
 export type WebsiteBuilderConfig = {
@@ -35,6 +35,7 @@ export const websiteConfigs = pgTable(
     lastBuildAt: moment('last_build_at'),
     /** sha-256 (hex) of the last build's output. */
     buildHash: varchar('build_hash', { length: 64 }),
+    allowAutomatedUse: allowAutomatedUse(),
     ...timestamps(),
   },
   (t) => [

@@ -1,6 +1,7 @@
 import { relations, sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   char,
   check,
   index,
@@ -59,6 +60,8 @@ export const assets = pgTable(
     hardDeleteAt: moment('hard_delete_at'),
     /** Soft delete: set with status 'deleted', the storage object is purged later. */
     deletedAt: moment('deleted_at'),
+    /** May's 049_assets_is_public: readable without a grant. */
+    isPublic: boolean('is_public').notNull().default(false),
     ...timestamps(),
   },
   (t) => [

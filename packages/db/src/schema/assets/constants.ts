@@ -46,7 +46,8 @@ export const assetUploadSessionStatusEnum = pgEnum(
   assetUploadSessionStatuses,
 );
 
-export const assetAuditActorTypes = ['user', 'assistant', 'system', 'api'] as const;
+/** `visitor` came with the May lineage's widget threads (050_asset_actor_type_visitor). */
+export const assetAuditActorTypes = ['user', 'assistant', 'system', 'api', 'visitor'] as const;
 
 export type AssetAuditActorType = (typeof assetAuditActorTypes)[number];
 

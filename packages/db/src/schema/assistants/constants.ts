@@ -1,6 +1,7 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 
-export const assistantStatuses = ['draft', 'production', 'disabled'] as const;
+/** `active` is the original's own status for a live assistant (it writes and filters by it). */
+export const assistantStatuses = ['draft', 'production', 'disabled', 'active'] as const;
 export type AssistantStatus = (typeof assistantStatuses)[number];
 export const assistantStatusEnum = pgEnum('assistant_status', assistantStatuses);
 
@@ -61,5 +62,5 @@ export const usageOperations = [
   'tool_call',
   'file_processing',
 ] as const;
+/** The operations this package's code logs; the column takes any string, as the original's does. */
 export type UsageOperation = (typeof usageOperations)[number];
-export const usageOperationEnum = pgEnum('usage_operation', usageOperations);

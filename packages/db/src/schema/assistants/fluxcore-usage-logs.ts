@@ -12,7 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { accounts } from '../chat/accounts.ts';
 import { createdAt, id, reference, rowSchemas } from '../columns.ts';
-import { usageOperationEnum, usageResourceTypeEnum } from './constants.ts';
+import { usageResourceTypeEnum } from './constants.ts';
 
 export type UsageLogMetadata = {
   durationMs?: number;
@@ -32,7 +32,8 @@ export const fluxcoreUsageLogs = pgTable(
     accountId: uuid('account_id').notNull(),
     resourceType: usageResourceTypeEnum('resource_type').notNull(),
     resourceId: uuid('resource_id'),
-    operation: usageOperationEnum('operation').notNull(),
+    /** A free string, as the original's logUsage takes it; usageOperations names the usual ones. */
+    operation: varchar('operation', { length: 50 }).notNull(),
     promptTokens: integer('prompt_tokens').notNull().default(0),
     completionTokens: integer('completion_tokens').notNull().default(0),
     /** All tokens of the operation (prompt and completion). */

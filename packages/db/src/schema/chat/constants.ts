@@ -16,6 +16,8 @@ export const conversationChannels = [
   'telegram',
   'email',
   'sms',
+  'webchat',
+  'external',
 ] as const;
 export type ConversationChannel = (typeof conversationChannels)[number];
 export const conversationChannelEnum = pgEnum('conversation_channel', conversationChannels);
@@ -28,7 +30,11 @@ export const messageTypes = ['incoming', 'outgoing', 'system'] as const;
 export type MessageType = (typeof messageTypes)[number];
 export const messageTypeEnum = pgEnum('message_type', messageTypes);
 
-export const messageGenerators = ['human', 'ai', 'automation'] as const;
+/**
+ * The original's own closed union is `'human' | 'ai' | 'system'` (239c046 core/types.ts), and its
+ * create-schema-simple check adds 'extension'; `automation` is this package's.
+ */
+export const messageGenerators = ['human', 'ai', 'automation', 'system', 'extension'] as const;
 export type MessageGenerator = (typeof messageGenerators)[number];
 export const messageGeneratorEnum = pgEnum('message_generator', messageGenerators);
 

@@ -27,7 +27,8 @@ export const creditsLedger = pgTable(
      * Restrict: a wallet with history cannot be deleted on its own. Deleting the account still
      * works, because its cascade removes the wallet and the ledger rows in the same statement.
      */
-    walletId: uuid('wallet_id').notNull(),
+    /** Null on rows the original writes: its ledger inserts name the account, not a wallet. */
+    walletId: uuid('wallet_id'),
     accountId: uuid('account_id').notNull(),
     delta: integer('delta').notNull(),
     entryType: creditsLedgerEntryTypeEnum('entry_type').notNull(),

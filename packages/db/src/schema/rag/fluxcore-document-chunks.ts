@@ -33,14 +33,19 @@ export const fluxcoreDocumentChunks = pgTable(
   'fluxcore_document_chunks',
   {
     id: id(),
-    vectorStoreId: uuid('vector_store_id').notNull(),
+    /** February's chunks name their store; May's reach it through their file only. */
+    vectorStoreId: uuid('vector_store_id'),
     fileId: uuid('file_id').notNull(),
     accountId: uuid('account_id').notNull(),
     content: text('content').notNull(),
     chunkIndex: integer('chunk_index').notNull(),
     tokenCount: integer('token_count').notNull().default(0),
     metadata: jsonb('metadata').$type<DocumentChunkMetadata>().notNull().default({}),
-    embedding: vector('embedding', { dimensions: embeddingDimensions }).notNull(),
+    /** Null until embedded: the original inserts chunks first and embeds them later. */
+    embedding: vector('embedding', { dimensions: embeddingDimensions }),
+    /** The May lineage's model and width of the embedding (054_chunk_dimensions). */
+    embeddingModel: varchar('embedding_model', { length: 255 }),
+    dimensions: integer('dimensions'),
     /** Where the chunk came from in its file. */
     pageNumber: integer('page_number'),
     sectionTitle: varchar('section_title', { length: 255 }),

@@ -2,6 +2,7 @@ import { relations, sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  index,
   integer,
   jsonb,
   numeric,
@@ -12,7 +13,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { accounts } from '../chat/accounts.ts';
-import { exactlyOneOf, id, reference, rowSchemas, timestamps } from '../columns.ts';
+import { id, reference, rowSchemas, timestamps } from '../columns.ts';
 import { embeddingDimensions, ragChunkingStrategyEnum } from './constants.ts';
 import { fluxcoreVectorStores } from './fluxcore-vector-stores.ts';
 
@@ -24,7 +25,7 @@ export const ragDefaultMimeTypes = [
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 ];
 
-/** RAG settings for exactly one vector store or one account (the account's default). */
+/** RAG settings of a vector store, an account, both, or neither (the system default). */
 export const fluxcoreRagConfigurations = pgTable(
   'fluxcore_rag_configurations',
   {
@@ -88,17 +89,13 @@ export const fluxcoreRagConfigurations = pgTable(
   (t) => [
     ...reference(t.vectorStoreId, () => fluxcoreVectorStores.id, 'cascade', { indexed: false }),
     ...reference(t.accountId, () => accounts.id, 'cascade', { indexed: false }),
-    check(
-      'fluxcore_rag_configurations_one_scope_check',
-      exactlyOneOf(t.vectorStoreId, t.accountId),
-    ),
-    // One configuration per store and one per account.
+    // Neither, one or both scope ids, and several configurations per account: the original's
+    // ragConfigService.create writes both ids, its listByAccount returns several, and its seed
+    // row "System Default" has neither (see original/tightenings.ts, relaxed). One per store.
     uniqueIndex('fluxcore_rag_configurations_vector_store_id_key')
       .on(t.vectorStoreId)
       .where(sql`${t.vectorStoreId} is not null`),
-    uniqueIndex('fluxcore_rag_configurations_account_id_key')
-      .on(t.accountId)
-      .where(sql`${t.accountId} is not null`),
+    index('fluxcore_rag_configurations_account_id_idx').on(t.accountId),
     check(
       'fluxcore_rag_configurations_chunking_check',
       sql`${t.chunkSizeTokens} > 0 and ${t.chunkOverlapTokens} >= 0 and ${t.chunkOverlapTokens} < ${t.chunkSizeTokens}`,

@@ -32,16 +32,17 @@ export const fluxcoreVectorStoreFiles = pgTable(
     id: id(),
     vectorStoreId: uuid('vector_store_id').notNull(),
     fileId: uuid('file_id').notNull(),
-    name: varchar('name', { length: 500 }).notNull(),
+    /** February's file name; May's asset holds it, so May's rows have none. */
+    name: varchar('name', { length: 500 }),
     /** The provider's id (`file-…`) when the store's backend is openai. */
     externalId: varchar('external_id', { length: 255 }),
     status: vectorStoreFileStatusEnum('status').notNull().default('in_progress'),
     attributes: jsonb('attributes').$type<VectorStoreFileAttributes>().notNull().default({}),
+    // Both nullable: the original's types say `| null` and its sync code writes null.
     chunkingStrategy: jsonb('chunking_strategy')
       .$type<VectorStoreFileChunkingStrategy>()
-      .notNull()
       .default({}),
-    lastError: jsonb('last_error').$type<VectorStoreFileError>().notNull().default({}),
+    lastError: jsonb('last_error').$type<VectorStoreFileError>().default({}),
     chunkCount: integer('chunk_count').notNull().default(0),
     usageBytes: bigint('usage_bytes', { mode: 'number' }).notNull().default(0),
     mimeType: varchar('mime_type', { length: 100 }),

@@ -69,7 +69,8 @@ export const fluxcoreVectorStores = pgTable(
     expirationPolicy: varchar('expiration_policy', { length: 50 }).notNull().default('never'),
     expirationDays: integer('expiration_days'),
     lastModifiedBy: varchar('last_modified_by', { length: 255 }),
-    expiresAfter: jsonb('expires_after').$type<VectorStoreExpiresAfter>().notNull().default({}),
+    // Nullable: the original's type says `| null` and its sync code writes null.
+    expiresAfter: jsonb('expires_after').$type<VectorStoreExpiresAfter>().default({}),
     expiresAt: moment('expires_at'),
     /** The anchor of the expiry policy. */
     lastActiveAt: moment('last_active_at'),
