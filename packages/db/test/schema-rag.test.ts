@@ -142,7 +142,7 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
         with: { files: { with: { file: true } }, chunks: true, ragConfiguration: true },
       });
       expect(loaded?.ragConfiguration?.id).toBe(configuration.id);
-      expect(loaded?.files.map((row) => row.file.contentHash)).toEqual([file.contentHash]);
+      expect(loaded?.files.map((row) => row.file?.contentHash)).toEqual([file.contentHash]);
       expect(loaded?.files[0]?.chunkingStrategy).toEqual(storeFile.chunkingStrategy);
       expect(loaded?.chunks).toHaveLength(1);
       expect(asFloat32(loaded?.chunks[0]?.embedding ?? [])).toEqual(asFloat32(embedding));

@@ -34,6 +34,17 @@ export const updatedAt = () =>
  */
 export const allowAutomatedUse = () => boolean('allow_automated_use').notNull().default(false);
 
+/**
+ * created_at and updated_at as the original declares them on its asset and file tables:
+ * defaulted, and nullable (its types let a write pass null; see original/tightenings.ts).
+ */
+export const nullableTimestamps = () => ({
+  createdAt: timestamp('created_at', { withTimezone: true }).defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true })
+    .defaultNow()
+    .$onUpdate(() => new Date()),
+});
+
 /** created_at and updated_at, for tables whose rows change. */
 export const timestamps = () => ({ createdAt: createdAt(), updatedAt: updatedAt() });
 

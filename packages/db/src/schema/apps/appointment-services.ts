@@ -22,9 +22,9 @@ export const appointmentServices = pgTable(
     name: varchar('name', { length: 255 }).notNull(),
     description: text('description'),
     durationMinutes: integer('duration_minutes').notNull().default(30),
-    price: numeric('price', { precision: 10, scale: 2 }).notNull().default('0'),
+    price: numeric('price', { precision: 10, scale: 2 }).default('0'),
     /** ISO 4217 code. */
-    currency: char('currency', { length: 3 }).notNull().default('USD'),
+    currency: char('currency', { length: 3 }).default('USD'),
     active: boolean('active').notNull().default(true),
     allowAutomatedUse: allowAutomatedUse(),
     ...timestamps(),

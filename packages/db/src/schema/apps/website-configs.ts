@@ -30,7 +30,7 @@ export const websiteConfigs = pgTable(
     /** Stored lowercase, so the unique index compares domains as DNS does. */
     customDomain: varchar('custom_domain', { length: 253 }),
     /** Set once the DNS check proved the account controls the domain. */
-    customDomainVerified: boolean('custom_domain_verified').notNull().default(false),
+    customDomainVerified: boolean('custom_domain_verified').default(false),
     publishedAt: moment('published_at'),
     lastBuildAt: moment('last_build_at'),
     /** sha-256 (hex) of the last build's output. */

@@ -5,7 +5,15 @@ export type AccountType = (typeof accountTypes)[number];
 export const accountTypeEnum = pgEnum('account_type', accountTypes);
 
 /** `builtin_ai` is the original's name for FluxCore's own AI speaking. */
-export const actorTypes = ['user', 'account', 'extension', 'system', 'builtin_ai'] as const;
+/** `visitor` is the May lineage's widget visitor (its actors schema and ws-handler write it). */
+export const actorTypes = [
+  'user',
+  'account',
+  'extension',
+  'system',
+  'builtin_ai',
+  'visitor',
+] as const;
 export type ActorType = (typeof actorTypes)[number];
 export const actorTypeEnum = pgEnum('actor_type', actorTypes);
 
@@ -51,7 +59,6 @@ export const messageStatuses = [
   'sent',
 ] as const;
 export type MessageStatus = (typeof messageStatuses)[number];
-export const messageStatusEnum = pgEnum('message_status', messageStatuses);
 
 export const mediaTypes = ['image', 'audio', 'video', 'document', 'sticker', 'location'] as const;
 export type MediaType = (typeof mediaTypes)[number];

@@ -16,12 +16,7 @@ import {
 import { createdAt, id, reference, rowSchemas } from '../columns.ts';
 import { accounts } from './accounts.ts';
 import { actors } from './actors.ts';
-import {
-  type MediaType,
-  messageGeneratorEnum,
-  messageStatusEnum,
-  messageTypeEnum,
-} from './constants.ts';
+import { type MediaType, messageGeneratorEnum, messageTypeEnum } from './constants.ts';
 import { conversations } from './conversations.ts';
 import { mediaAttachments } from './media-attachments.ts';
 import { messageEnrichments } from './message-enrichments.ts';
@@ -62,7 +57,7 @@ export const messages = pgTable(
     generatedBy: messageGeneratorEnum('generated_by').notNull().default('human'),
     aiApprovedBy: uuid('ai_approved_by'),
     /** Manual script 007. */
-    status: messageStatusEnum('status').notNull().default('synced'),
+    status: varchar('status', { length: 20 }).notNull().default('synced'),
     /** Manual script 008: the actor model. History survives the actor (set null). */
     fromActorId: uuid('from_actor_id'),
     toActorId: uuid('to_actor_id'),

@@ -12,7 +12,6 @@ import {
 import { accounts } from '../chat/accounts.ts';
 import { conversations } from '../chat/conversations.ts';
 import { createdAt, id, reference, rowSchemas } from '../columns.ts';
-import { creditsLedgerEntryTypeEnum } from './constants.ts';
 import { creditsConversationSessions } from './credits-conversation-sessions.ts';
 import { creditsWallets } from './credits-wallets.ts';
 
@@ -31,7 +30,7 @@ export const creditsLedger = pgTable(
     walletId: uuid('wallet_id'),
     accountId: uuid('account_id').notNull(),
     delta: integer('delta').notNull(),
-    entryType: creditsLedgerEntryTypeEnum('entry_type').notNull(),
+    entryType: varchar('entry_type', { length: 30 }).notNull(),
     featureKey: varchar('feature_key', { length: 100 }),
     engine: varchar('engine', { length: 100 }),
     model: varchar('model', { length: 200 }),

@@ -40,7 +40,7 @@ export const fluxcoreDocumentChunks = pgTable(
     content: text('content').notNull(),
     chunkIndex: integer('chunk_index').notNull(),
     tokenCount: integer('token_count').notNull().default(0),
-    metadata: jsonb('metadata').$type<DocumentChunkMetadata>().notNull().default({}),
+    metadata: jsonb('metadata').$type<DocumentChunkMetadata>().default({}),
     /** Null until embedded: the original inserts chunks first and embeds them later. */
     embedding: vector('embedding', { dimensions: embeddingDimensions }),
     /** The May lineage's model and width of the embedding (054_chunk_dimensions). */
