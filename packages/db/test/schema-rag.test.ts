@@ -156,7 +156,7 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
       await createChunk(db, { ...scope, chunkIndex: 0 });
       await expectRefusedBy(
         createChunk(db, { ...scope, chunkIndex: 0, content: 'a re-index that forgot to delete' }),
-        'fluxcore_document_chunks_file_chunk_key',
+        'fluxcore_document_chunks_file_model_chunk_key',
       );
     });
 

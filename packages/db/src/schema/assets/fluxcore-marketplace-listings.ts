@@ -96,10 +96,6 @@ export const fluxcoreMarketplaceListings = pgTable(
       sql`${t.pricingModel} <> 'free' or ${t.priceCents} = 0`,
     ),
     check('fluxcore_marketplace_listings_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
-    check(
-      'fluxcore_marketplace_listings_billing_period_check',
-      sql`(${t.pricingModel} = 'subscription') = (${t.billingPeriod} is not null)`,
-    ),
   ],
 );
 

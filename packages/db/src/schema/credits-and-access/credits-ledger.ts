@@ -55,11 +55,11 @@ export const creditsLedger = pgTable(
     // Hot query: a wallet's history, newest first.
     index('credits_ledger_wallet_created_idx').on(t.walletId, t.createdAt.desc()),
     uniqueIndex('credits_ledger_wallet_idempotency_key').on(t.walletId, t.idempotencyKey),
-    check('credits_ledger_delta_check', sql`${t.delta} <> 0`),
-    // Grants and refunds add, spends and expiries take away, adjustments go either way.
+    // Grants and refunds never take away, spends and expiries never add; other entry types go
+    // either way. Zero passes: the original spends a policy's cost, and a cost may be 0.
     check(
       'credits_ledger_delta_sign_check',
-      sql`(${t.entryType} in ('grant', 'refund') and ${t.delta} > 0) or (${t.entryType} in ('spend', 'expiry') and ${t.delta} < 0) or ${t.entryType} = 'adjustment'`,
+      sql`(${t.entryType} in ('grant', 'refund') and ${t.delta} >= 0) or (${t.entryType} in ('spend', 'expiry') and ${t.delta} <= 0) or ${t.entryType} not in ('grant', 'refund', 'spend', 'expiry')`,
     ),
   ],
 );

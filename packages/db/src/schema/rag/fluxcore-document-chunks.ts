@@ -61,7 +61,13 @@ export const fluxcoreDocumentChunks = pgTable(
     // the chunks still go when their store or account does (cascades above and below), and the
     // unique index below keeps file_id indexed.
     ...reference(t.accountId, () => accounts.id, 'cascade'),
-    uniqueIndex('fluxcore_document_chunks_file_chunk_key').on(t.fileId, t.chunkIndex),
+    // One chunk per index of a file and embedding model: May keeps a file's chunks once per model
+    // (its idx_document_chunks_file_chunk_model); February's rows have no model and stay one per index.
+    uniqueIndex('fluxcore_document_chunks_file_model_chunk_key').on(
+      t.fileId,
+      sql`coalesce(${t.embeddingModel}, '')`,
+      t.chunkIndex,
+    ),
     // Hot query: a store's top-k chunks by cosine distance. m = 16 and ef_construction = 64 are
     // pgvector's defaults: good recall for 1536 dimensions at a moderate build cost and size.
     // Recall is tuned per query with `hnsw.ef_search`, without rebuilding the index.

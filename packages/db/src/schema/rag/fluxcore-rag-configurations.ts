@@ -96,11 +96,7 @@ export const fluxcoreRagConfigurations = pgTable(
       'fluxcore_rag_configurations_chunking_check',
       sql`${t.chunkSizeTokens} > 0 and ${t.chunkOverlapTokens} >= 0 and ${t.chunkOverlapTokens} < ${t.chunkSizeTokens}`,
     ),
-    // The chunks column is vector(1536): another width could never be stored.
-    check(
-      'fluxcore_rag_configurations_embedding_dimensions_check',
-      sql`${t.embeddingDimensions} = ${sql.raw(String(embeddingDimensions))}`,
-    ),
+    // No check on embedding_dimensions: the May lineage embeds at any width (054_chunk_dimensions).
     check('fluxcore_rag_configurations_top_k_check', sql`${t.retrievalTopK} between 1 and 100`),
     check(
       'fluxcore_rag_configurations_min_score_check',
