@@ -14,6 +14,7 @@ import { vector } from '@electric-sql/pglite-pgvector';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { Database, Row, SqlSession } from '../client.ts';
 import { createDb } from '../client.ts';
+import { withRowLists } from '../row-list.ts';
 import * as schema from '../schema/index.ts';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.ts';
 
@@ -100,7 +101,8 @@ export async function createReferenceDatabase(
         exec: async (text) => pgliteSession(await live()).exec(text),
         close: async () => {},
       },
-      db: async () => drizzlePglite({ client: await live(), schema }) as unknown as Database,
+      db: async () =>
+        withRowLists(drizzlePglite({ client: await live(), schema })) as unknown as Database,
       release: async () => {
         await client?.close();
         client = undefined;
