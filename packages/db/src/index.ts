@@ -114,6 +114,7 @@ export {
 export { baseCreditsPolicies, seedReferenceData } from './operations/seed/credits-policies.ts';
 export type { RowList, SqlRow } from './row-list.ts';
 export { runCommand } from './run-command.ts';
+export * from './runtime-context.ts';
 export * from './schema/index.ts';
 export * as schema from './schema/index.ts';
 export { schemaTableNames, schemaTables } from './schema-tables.ts';

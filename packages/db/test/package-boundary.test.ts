@@ -154,6 +154,7 @@ describe('the package boundary', () => {
         'prepared',
         'raw-rows',
         'row-list',
+        'runtime-context',
         'schema-tables',
         'service-params',
         'connection',
