@@ -226,6 +226,12 @@ const original: readonly Row[] = [
     'unique',
     `fluxcore_tool_definitions_slug_unique in both references`,
   ],
+  [
+    'fluxcore_vector_stores',
+    'backend',
+    'enum',
+    `backend: 'local' | 'openai' in the original's vector store types`,
+  ],
   ['fluxcore_usage_logs', 'resource_type', 'enum', `ResourceType, ${t}/fluxcore-billing.ts`],
   ['media_attachments', 'type', 'enum', `the media type union of ${types}/message.ts (f07159b)`],
   [

@@ -60,7 +60,7 @@ export const signals = pgTable(
     index('idx_signals_recipient_unread').on(
       table.recipientAccountId,
       table.isRead,
-      table.createdAt.desc(),
+      table.createdAt.desc().nullsFirst(),
     ),
     index('idx_signals_recipient_user').on(table.recipientUserId),
     index('idx_signals_status').on(table.status),
