@@ -9,7 +9,7 @@
  */
 import {
   accountOwnerId,
-  conversationParticipants,
+  conversationAccounts,
   type Database,
   hasInternalAccess,
   type InternalAccessScope,
@@ -92,7 +92,7 @@ export function authorization(db: Database) {
     userId: string,
     conversationId: string,
   ): Promise<Refusal | undefined> {
-    const participants = await conversationParticipants(db, conversationId);
+    const participants = await conversationAccounts(db, conversationId);
     if (!participants) return refusals.notFound('conversation');
     const owners = await Promise.all(
       [participants.accountAId, participants.accountBId].map((id) => accountOwnerId(db, id)),
@@ -109,7 +109,7 @@ export function authorization(db: Database) {
   const requireConversation = guard(conversation);
   /** 404 unless the conversation the route's `:id` names exists (the route checks access). */
   const knownConversation = guard(async (_, id) =>
-    (await conversationParticipants(db, id)) ? undefined : refusals.notFound('conversation'),
+    (await conversationAccounts(db, id)) ? undefined : refusals.notFound('conversation'),
   );
 
   return { account, conversation, knownConversation, requireAccount, requireConversation };

@@ -7,6 +7,11 @@
  * The migrator is `@fluxcore/db/migrator`; test databases and factories `@fluxcore/db/testing`.
  */
 
+/**
+ * drizzle-orm itself (`sql`, `eq`, `and`, `desc`, `inArray`…), as the original package offered
+ * it: the app builds queries on this package's tables with the same drizzle-orm instance.
+ */
+export * from 'drizzle-orm';
 export {
   createDb,
   type Database,
@@ -75,8 +80,8 @@ export {
   type AppendMessageResult,
   appendMessage,
   type ConversationSummary,
+  conversationAccounts,
   conversationListLimits,
-  conversationParticipants,
   listConversations,
 } from './operations/messages/conversations.ts';
 export {
@@ -107,7 +112,9 @@ export {
   searchChunks,
 } from './operations/rag/search.ts';
 export { baseCreditsPolicies, seedReferenceData } from './operations/seed/credits-policies.ts';
+export type { RowList, SqlRow } from './row-list.ts';
 export { runCommand } from './run-command.ts';
+export * from './runtime-context.ts';
 export * from './schema/index.ts';
 export * as schema from './schema/index.ts';
 export { schemaTableNames, schemaTables } from './schema-tables.ts';

@@ -153,6 +153,8 @@ describe('the package boundary', () => {
         'client',
         'prepared',
         'raw-rows',
+        'row-list',
+        'runtime-context',
         'schema-tables',
         'service-params',
         'connection',
@@ -161,7 +163,7 @@ describe('the package boundary', () => {
       ['catalog'],
       ['migrator'],
       ['audit', 'converge', 'operations'],
-      ['authoring', 'docs'],
+      ['authoring', 'docs', 'original-app'],
       ['cli', 'testing', 'index', 'migrator-entry'],
     ];
     const levelOf = new Map(levels.flatMap((rooms, level) => rooms.map((r) => [r, level])));

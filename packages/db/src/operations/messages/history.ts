@@ -40,9 +40,8 @@ export interface MessageCursor {
 }
 
 const microsPattern = /^\d{1,18}$/;
-/** An RFC 9562 UUID (versions 1 to 8), or the nil or max UUID. */
-const uuidPattern =
-  /^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
+/** A uuid as PostgreSQL prints it, of any version and variant (not only RFC 9562's). */
+const uuidPattern = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 export function encodeMessageCursor(cursor: MessageCursor): string {
   return Buffer.from(JSON.stringify([cursor.createdAtMicros, cursor.id])).toString('base64url');

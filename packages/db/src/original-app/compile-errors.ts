@@ -1,0 +1,87 @@
+/**
+ * Reading and comparing two compiles of the original app: tsc's plain output parsed into errors,
+ * the errors of the second compile the first does not produce (line numbers tolerated), the
+ * third-party modules neither package provides (declared as `any` shims so only real errors
+ * count), and the symbols of `@fluxcore/db` an import asks for and does not get.
+ */
+
+export type CompileError = {
+  file: string;
+  line: number;
+  code: string;
+  message: string;
+};
+
+const errorLine = /^(.+?)\((\d+),\d+\): error (TS\d+): (.*)$/;
+
+/** tsc --pretty false output, one error per entry; indented lines continue the message. */
+export function parseCompileErrors(output: string): CompileError[] {
+  const errors: CompileError[] = [];
+  for (const line of output.split('\n')) {
+    const match = errorLine.exec(line);
+    if (match) {
+      errors.push({
+        file: match[1] as string,
+        line: Number(match[2]),
+        code: match[3] as string,
+        message: match[4] as string,
+      });
+    } else if (line.startsWith(' ') && errors.length > 0) {
+      const last = errors[errors.length - 1] as CompileError;
+      last.message += `\n${line.trimEnd()}`;
+    }
+  }
+  return errors;
+}
+
+const keyOf = (error: CompileError) => `${error.file}\u0000${error.code}\u0000${error.message}`;
+
+/**
+ * The errors of `next` that `base` does not produce: matched by file, code and message, any
+ * line. A message the second compile repeats more often than the first counts the extra ones.
+ */
+export function newCompileErrors(base: CompileError[], next: CompileError[]): CompileError[] {
+  const seen = new Map<string, number>();
+  for (const error of base) seen.set(keyOf(error), (seen.get(keyOf(error)) ?? 0) + 1);
+  return next.filter((error) => {
+    const left = seen.get(keyOf(error)) ?? 0;
+    seen.set(keyOf(error), left - 1);
+    return left <= 0;
+  });
+}
+
+const notFound = /^Cannot find module '([^']+)' or its corresponding type declarations\.$/;
+
+/** The bare module names the compile could not find (relative paths are the app's own). */
+export function missingModules(errors: CompileError[]): string[] {
+  const names = new Set<string>();
+  for (const error of errors) {
+    const name = error.code === 'TS2307' ? notFound.exec(error.message)?.[1] : undefined;
+    if (name && !name.startsWith('.') && !name.startsWith('/')) names.add(name);
+  }
+  return [...names].sort();
+}
+
+/** A declaration file giving each missing module the type `any`. */
+export function moduleShims(names: string[]): string {
+  const lines = names.map((name) => `declare module '${name}';`);
+  return `// Third-party modules this project lacks, typed as any.\n${lines.join('\n')}\n`;
+}
+
+const missingExport = [
+  /^Module '"(@fluxcore\/db[^"]*)"' has no exported member '([^']+)'/,
+  /^'"(@fluxcore\/db[^"]*)"' has no exported member named '([^']+)'/,
+  /^Module '"(@fluxcore\/db[^"]*)"' declares '([^']+)' locally, but it is not exported/,
+];
+
+/** The names imported from `@fluxcore/db` (or a subpath) that it does not export. */
+export function unresolvedSymbols(errors: CompileError[]): string[] {
+  const names = new Set<string>();
+  for (const error of errors) {
+    for (const pattern of missingExport) {
+      const match = pattern.exec(error.message);
+      if (match) names.add(match[2] as string);
+    }
+  }
+  return [...names].sort();
+}
