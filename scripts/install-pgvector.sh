@@ -14,6 +14,8 @@
 #
 # Usage (as root): scripts/install-pgvector.sh
 #        scripts/install-pgvector.sh --print-source   (prints the deb-src entries it would add)
+#        scripts/install-pgvector.sh --print-minimum  (prints the oldest version it accepts)
+# PGVECTOR_UPGRADE=1 builds Debian's newest even when an accepted version is installed.
 set -euo pipefail
 
 log() { echo "pgvector: $*"; }
@@ -49,18 +51,23 @@ Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SOURCE
 }
 
-if [[ "${1:-}" == "--print-source" ]]; then
-  mirror="$(debian_mirror)" || die "no Debian mirror is configured in /etc/apt/sources.list*: add the one this machine should use"
-  debian_source "$mirror"
-  exit 0
-fi
-
 # The minimum the package requires, from the one place it is written.
 REQUIREMENTS="$(cd "$(dirname "$0")/.." && pwd)/packages/db/src/requirements.ts"
 MINIMUM="$(sed -n "s/^export const pgvectorMinimum = '\([0-9.]*\)';/\1/p" "$REQUIREMENTS" 2>/dev/null || true)"
 [[ -n "$MINIMUM" ]] || die "cannot read pgvectorMinimum from $REQUIREMENTS"
 # Whether version $1 is older than version $2.
 below() { [[ "$1" != "$2" && "$(printf '%s\n%s\n' "$1" "$2" | sort -V | head -n1)" == "$1" ]]; }
+
+if [[ "${1:-}" == "--print-minimum" ]]; then
+  echo "$MINIMUM"
+  exit 0
+fi
+
+if [[ "${1:-}" == "--print-source" ]]; then
+  mirror="$(debian_mirror)" || die "no Debian mirror is configured in /etc/apt/sources.list*: add the one this machine should use"
+  debian_source "$mirror"
+  exit 0
+fi
 
 # PostgreSQL major version of the local cluster (highest under /etc/postgresql).
 PG_VER="$(ls /etc/postgresql 2>/dev/null | sort -V | tail -n1 || true)"
