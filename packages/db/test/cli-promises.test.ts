@@ -18,6 +18,7 @@ import {
 } from '@fluxcore/db/testing';
 import pg from 'pg';
 import { checkMigrations } from '../src/authoring/check.ts';
+import { studioLines } from '../src/cli/commands/studio.ts';
 import { describeTarget } from '../src/config.ts';
 import { migrate } from '../src/migrator/apply.ts';
 import { copyProjectMigrations, runCli, runProcess, spawnCli } from './support/migrations.ts';
@@ -135,7 +136,7 @@ describe('db:studio checks before it starts', () => {
       expect(run.code).toBe(1);
       expect(oneLine(run.stderr)).toMatch(line);
       expect(run.stderr).not.toContain('s3cret');
-      expect(run.stdout).not.toContain('Drizzle Studio serves');
+      expect(run.stdout).not.toContain('Drizzle Studio');
     }, 30_000);
   }
 
@@ -165,7 +166,7 @@ describe('db:studio checks before it starts', () => {
     try {
       const reader = studio.stdout.getReader();
       let stdout = '';
-      while (!stdout.includes('(Ctrl-C to stop)\n')) {
+      while (!stdout.includes('(the data)\n')) {
         const chunk = await reader.read();
         if (chunk.done) break;
         stdout += new TextDecoder().decode(chunk.value);
@@ -192,7 +193,7 @@ describe('db:studio checks before it starts', () => {
     const dataDir = join(dir, 'pgdata');
     const { port, stdout } = await studioOutput({ FLUXCORE_DATA_DIR: dataDir });
     expect(stdout).toBe(
-      `Drizzle Studio serves embedded database at ${dataDir} at http://127.0.0.1:${port}\nopen https://local.drizzle.studio?host=127.0.0.1&port=${port} (Ctrl-C to stop)\n`,
+      `Drizzle Studio's data server for embedded database at ${dataDir} listens on 127.0.0.1:${port} (Ctrl-C to stop)\nStudio's interface is served from the internet: open https://local.drizzle.studio?host=127.0.0.1&port=${port}; offline, use bun run db:docs (the schema) or psql through bun run db:serve (the data)\n`,
     );
   }, 60_000);
 
@@ -204,7 +205,7 @@ describe('db:studio checks before it starts', () => {
       await database.release();
       const { port, stdout } = await studioOutput(database.env);
       expect(stdout).toBe(
-        `Drizzle Studio serves ${describeTarget(database.config)} at http://127.0.0.1:${port}\nopen https://local.drizzle.studio?host=127.0.0.1&port=${port} (Ctrl-C to stop)\n`,
+        `${studioLines(describeTarget(database.config), '127.0.0.1', port).join('\n')}\n`,
       );
     }, 60_000);
   }
