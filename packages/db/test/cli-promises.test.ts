@@ -105,19 +105,28 @@ describe.each(databaseKinds)('journal and audit commands on the %s database', (k
 
 describe('db:studio checks before it starts', () => {
   const refusedUrl = 'postgres://postgres:s3cret@127.0.0.1:1/fluxcore';
-  const cases: [name: string, args: string[], env: Record<string, string>, line: RegExp][] = [
+  // A mistake in the flags exits 2, as in every program; a database that refuses, 1.
+  const cases: [
+    name: string,
+    args: string[],
+    env: Record<string, string>,
+    line: RegExp,
+    code: 1 | 2,
+  ][] = [
     [
       'a port that is not a number',
       ['--port', 'notaport'],
       {},
       /^error: --port takes a port number from 1 to 65535, not "notaport"\. Example: --port 4984$/,
+      2,
     ],
-    ['a port out of range', ['--port', '70000'], {}, /^error: --port takes a port number/],
+    ['a port out of range', ['--port', '70000'], {}, /^error: --port takes a port number/, 2],
     [
       'a refused server',
       ['--port', '4997'],
       { DATABASE_URL: refusedUrl },
       /^error: cannot reach PostgreSQL at 127\.0\.0\.1:1 \(ECONNREFUSED\)\. Start the server/,
+      1,
     ],
   ];
   if (databaseKinds.includes('server')) {
@@ -128,12 +137,13 @@ describe('db:studio checks before it starts', () => {
       ['--port', '4998'],
       { DATABASE_URL: unknownRole.toString() },
       /^error: PostgreSQL refused the credentials of user "fluxcore_nobody"/,
+      1,
     ]);
   }
-  for (const [name, args, env, line] of cases) {
-    test(`${name} is one line and exit 1`, async () => {
+  for (const [name, args, env, line, code] of cases) {
+    test(`${name} is one line and exit ${code}`, async () => {
       const run = await runCli('studio', args, env);
-      expect(run.code).toBe(1);
+      expect(run.code).toBe(code);
       expect(oneLine(run.stderr)).toMatch(line);
       expect(run.stderr).not.toContain('s3cret');
       expect(run.stdout).not.toContain('Drizzle Studio');

@@ -19,24 +19,38 @@ export interface Site {
   files: Map<string, string>;
 }
 
-export async function renderSite(): Promise<Site> {
+/** A line per phase of a long run (db:docs prints them), with its counts. */
+export type Progress = (line: string) => void;
+
+export async function renderSite(progress: Progress = () => {}): Promise<Site> {
   const doc = await buildSchemaDoc();
-  const files = new Map<string, string>();
+  const columns = [...doc.tables.values()].reduce((sum, table) => sum + table.columns.length, 0);
+  progress(
+    `read the schema: ${doc.tables.size} tables, ${columns} columns, ${doc.domains.length} domains`,
+  );
   const overview = schemaDot(doc);
-  files.set('schema.dot', overview);
-  files.set('index.html', indexPage(doc, await renderSvg(overview)));
+  const overviewSvg = await renderSvg(overview);
+  const diagrams = [];
   for (const domain of doc.domains) {
     const dot = domainDot(doc, domain);
+    diagrams.push({ domain, dot, svg: await renderSvg(dot) });
+  }
+  progress(`drew ${diagrams.length + 1} diagrams with Graphviz: the overview and one per domain`);
+  const files = new Map<string, string>();
+  files.set('schema.dot', overview);
+  files.set('index.html', indexPage(doc, overviewSvg));
+  for (const { domain, dot, svg } of diagrams) {
     files.set(`${domain.slug}.dot`, dot);
-    files.set(`${domain.slug}.html`, domainPage(doc, domain, await renderSvg(dot)));
+    files.set(`${domain.slug}.html`, domainPage(doc, domain, svg));
   }
   files.set('style.css', stylesheet);
+  progress(`rendered ${diagrams.length + 1} pages`);
   return { doc, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))) };
 }
 
 /** Replaces the contents of `folder` with the site. */
-export async function writeSite(folder = docsFolder): Promise<Site> {
-  const site = await renderSite();
+export async function writeSite(folder = docsFolder, progress?: Progress): Promise<Site> {
+  const site = await renderSite(progress);
   const { files } = site;
   if (existsSync(folder)) {
     for (const name of readdirSync(folder)) {
