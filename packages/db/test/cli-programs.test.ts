@@ -145,8 +145,11 @@ describe('long commands print a line per phase, with counts', () => {
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(/^read the schema: \d+ tables, \d+ columns, \d+ domains$/);
     expect(lines[1]).toMatch(/^drew \d+ diagrams with Graphviz: the overview and one per domain$/);
-    expect(lines[2]).toMatch(/^rendered \d+ pages$/);
-    expect(lines[3]).toMatch(/^wrote \d+ files to /);
+    expect(lines[2]).toMatch(/^rendered \d+ pages, with a search over every table and column$/);
+    expect(lines[3]).toMatch(
+      /^rendered the Markdown for GitHub: README\.md and \d+ tables\/\*\.md$/,
+    );
+    expect(lines[4]).toMatch(/^wrote \d+ files to /);
   }, 120_000);
 
   test('db:push: its phases on stderr, the statements alone on stdout', async () => {
