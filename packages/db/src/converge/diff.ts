@@ -125,7 +125,7 @@ export function buildStructuralPlan(
     if (!have) {
       const columns = [...want.columns.values()].sort((a, b) => a.position - b.position);
       step('create', want.name, `create table ${want.name}`, [
-        `create table ${quote(want.name)} (\n${columns.map((c) => `  ${quote(c.name)} ${c.type}${c.default === null ? '' : ` default ${c.default}`}${c.notNull ? ' not null' : ''}`).join(',\n')}\n)`,
+        `create table ${quote(want.name)} (\n${columns.map((c) => `  ${quote(c.name)} ${columnDefinition(c)}${c.notNull ? ' not null' : ''}`).join(',\n')}\n)`,
       ]);
       continue;
     }
@@ -431,4 +431,21 @@ function mergeRetypes(steps: Step[]): Step[] {
     first.longLock ||= step.longLock;
   }
   return merged;
+}
+
+const serialTypes: Record<string, string> = {
+  smallint: 'smallserial',
+  integer: 'serial',
+  bigint: 'bigserial',
+};
+
+/**
+ * A new column's type and default. A serial column (its default the sequence PostgreSQL names
+ * `<table>_<column>_seq`) is created as serial, which makes that sequence.
+ */
+function columnDefinition(column: { type: string; default: string | null }): string {
+  const serial = serialTypes[column.type];
+  if (serial && column.default && /^nextval\('[^']+_seq'::regclass\)$/.test(column.default))
+    return serial;
+  return `${column.type}${column.default === null ? '' : ` default ${column.default}`}`;
 }
