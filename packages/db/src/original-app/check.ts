@@ -27,6 +27,7 @@ import {
   moduleShims,
   newCompileErrors,
   parseCompileErrors,
+  samePackagePaths,
   unresolvedSymbols,
 } from './compile-errors.ts';
 
@@ -166,7 +167,11 @@ function checkCommit(gitDir: string, cacheRoot: string, commit: string): CommitR
   const roots = rootFiles(tree);
   const base = originalCompile(folder, tree, roots);
   const next = compile(tree, 'this', roots);
-  const added = newCompileErrors(inApp(base.errors), inApp(next.errors));
+  const folders = (target: Target) => [`${packageEntry(tree, target)}/`];
+  const added = newCompileErrors(
+    inApp(base.errors).map((e) => samePackagePaths(e, folders('original'))),
+    inApp(next.errors).map((e) => samePackagePaths(e, folders('this'))),
+  );
   const unresolved = unresolvedSymbols(next.errors).filter(
     (name) => !unresolvedSymbols(base.errors).includes(name),
   );

@@ -34,11 +34,16 @@ export function parseCompileErrors(output: string): CompileError[] {
   return errors;
 }
 
-const keyOf = (error: CompileError) => `${error.file}\u0000${error.code}\u0000${error.message}`;
+/** The message's first line: its elaboration names each package's own internal types. */
+const headline = (message: string) => message.split('\n')[0] as string;
+
+const keyOf = (error: CompileError) =>
+  `${error.file}\u0000${error.code}\u0000${headline(error.message)}`;
 
 /**
- * The errors of `next` that `base` does not produce: matched by file, code and message, any
- * line. A message the second compile repeats more often than the first counts the extra ones.
+ * The errors of `next` that `base` does not produce: matched by file, code and message (its
+ * first line), any line number. A message the second compile repeats more often than the first
+ * counts the extra ones.
  */
 export function newCompileErrors(base: CompileError[], next: CompileError[]): CompileError[] {
   const seen = new Map<string, number>();
@@ -48,6 +53,16 @@ export function newCompileErrors(base: CompileError[], next: CompileError[]): Co
     seen.set(keyOf(error), left - 1);
     return left <= 0;
   });
+}
+
+/**
+ * The message with each package's folder written as `@fluxcore/db/` (`typeof
+ * import("/tmp/…/packages/db/src/index")` names the same module in both compiles).
+ */
+export function samePackagePaths(error: CompileError, packageFolders: string[]): CompileError {
+  let message = error.message;
+  for (const folder of packageFolders) message = message.replaceAll(folder, '@fluxcore/db/');
+  return { ...error, message };
 }
 
 const notFound = /^Cannot find module '([^']+)' or its corresponding type declarations\.$/;
