@@ -27,6 +27,8 @@ export type MessageMedia = {
   type: MediaType;
   url: string;
   attachmentId?: string;
+  /** The asset it is stored as (the May lineage's assets). */
+  assetId?: string;
   filename?: string;
   mimeType?: string;
   size?: number;
