@@ -34,6 +34,10 @@ CREATE TYPE "public"."vector_store_source" AS ENUM('primary', 'marketplace', 'ca
 --> statement-breakpoint
 CREATE TYPE "public"."vector_store_status" AS ENUM('draft', 'production', 'disabled', 'expired');
 --> statement-breakpoint
+ALTER TABLE "account_locations" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "account_runtime_config" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
 ALTER TABLE "ai_signals" DISABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE "ai_suggestions" DISABLE ROW LEVEL SECURITY;
@@ -46,9 +50,25 @@ ALTER TABLE "chatcore_outbox" DISABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE "conversation_participants" DISABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
+ALTER TABLE "fluxcore_account_actor_contexts" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "fluxcore_account_policies" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "fluxcore_action_audit" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "fluxcore_actor_address_links" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "fluxcore_actor_identity_links" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "fluxcore_actors" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "fluxcore_addresses" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
 ALTER TABLE "fluxcore_agent_assistants" DISABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE "fluxcore_agents" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "fluxcore_cognition_queue" DISABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE "fluxcore_decision_events" DISABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -58,9 +78,19 @@ ALTER TABLE "fluxcore_external_effects" DISABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE "fluxcore_outbox" DISABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
+ALTER TABLE "fluxcore_projector_cursors" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "fluxcore_projector_errors" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
 ALTER TABLE "fluxcore_proposed_works" DISABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
+ALTER TABLE "fluxcore_reality_adapters" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
 ALTER TABLE "fluxcore_semantic_contexts" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "fluxcore_session_projection" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "fluxcore_signals" DISABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE "fluxcore_work_definitions" DISABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -69,6 +99,22 @@ ALTER TABLE "fluxcore_work_events" DISABLE ROW LEVEL SECURITY;
 ALTER TABLE "fluxcore_work_slots" DISABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE "fluxcore_works" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "message_visibility" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "special_dates" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "special_intervals" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "weekly_intervals" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "weekly_schedules" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+-- fluxcore:destructive table=account_locations
+DROP TABLE "account_locations" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=account_runtime_config
+DROP TABLE "account_runtime_config" CASCADE;
 --> statement-breakpoint
 -- fluxcore:destructive table=ai_signals
 DROP TABLE "ai_signals" CASCADE;
@@ -88,11 +134,35 @@ DROP TABLE "chatcore_outbox" CASCADE;
 -- fluxcore:destructive table=conversation_participants
 DROP TABLE "conversation_participants" CASCADE;
 --> statement-breakpoint
+-- fluxcore:destructive table=fluxcore_account_actor_contexts
+DROP TABLE "fluxcore_account_actor_contexts" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=fluxcore_account_policies
+DROP TABLE "fluxcore_account_policies" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=fluxcore_action_audit
+DROP TABLE "fluxcore_action_audit" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=fluxcore_actor_address_links
+DROP TABLE "fluxcore_actor_address_links" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=fluxcore_actor_identity_links
+DROP TABLE "fluxcore_actor_identity_links" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=fluxcore_actors
+DROP TABLE "fluxcore_actors" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=fluxcore_addresses
+DROP TABLE "fluxcore_addresses" CASCADE;
+--> statement-breakpoint
 -- fluxcore:destructive table=fluxcore_agent_assistants
 DROP TABLE "fluxcore_agent_assistants" CASCADE;
 --> statement-breakpoint
 -- fluxcore:destructive table=fluxcore_agents
 DROP TABLE "fluxcore_agents" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=fluxcore_cognition_queue
+DROP TABLE "fluxcore_cognition_queue" CASCADE;
 --> statement-breakpoint
 -- fluxcore:destructive table=fluxcore_decision_events
 DROP TABLE "fluxcore_decision_events" CASCADE;
@@ -106,11 +176,26 @@ DROP TABLE "fluxcore_external_effects" CASCADE;
 -- fluxcore:destructive table=fluxcore_outbox
 DROP TABLE "fluxcore_outbox" CASCADE;
 --> statement-breakpoint
+-- fluxcore:destructive table=fluxcore_projector_cursors
+DROP TABLE "fluxcore_projector_cursors" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=fluxcore_projector_errors
+DROP TABLE "fluxcore_projector_errors" CASCADE;
+--> statement-breakpoint
 -- fluxcore:destructive table=fluxcore_proposed_works
 DROP TABLE "fluxcore_proposed_works" CASCADE;
 --> statement-breakpoint
+-- fluxcore:destructive table=fluxcore_reality_adapters
+DROP TABLE "fluxcore_reality_adapters" CASCADE;
+--> statement-breakpoint
 -- fluxcore:destructive table=fluxcore_semantic_contexts
 DROP TABLE "fluxcore_semantic_contexts" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=fluxcore_session_projection
+DROP TABLE "fluxcore_session_projection" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=fluxcore_signals
+DROP TABLE "fluxcore_signals" CASCADE;
 --> statement-breakpoint
 -- fluxcore:destructive table=fluxcore_work_definitions
 DROP TABLE "fluxcore_work_definitions" CASCADE;
@@ -123,6 +208,21 @@ DROP TABLE "fluxcore_work_slots" CASCADE;
 --> statement-breakpoint
 -- fluxcore:destructive table=fluxcore_works
 DROP TABLE "fluxcore_works" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=message_visibility
+DROP TABLE "message_visibility" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=special_dates
+DROP TABLE "special_dates" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=special_intervals
+DROP TABLE "special_intervals" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=weekly_intervals
+DROP TABLE "weekly_intervals" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=weekly_schedules
+DROP TABLE "weekly_schedules" CASCADE;
 --> statement-breakpoint
 ALTER TABLE "conversations" DROP CONSTRAINT "conversation_type_valid";
 --> statement-breakpoint

@@ -1,11 +1,16 @@
--- Down of 0039_may_tables_in_package_triggers: written by hand (a custom migration). It drops
--- the five triggers the up created (their function is 0029's), and puts back 0029's chunk
--- counter.
+-- Down of 0039_may_tables_in_package_triggers: written by hand (a custom migration). It drops the triggers the up created
+-- (their function is 0029's), and puts back 0029's chunk counter.
 DROP TRIGGER "signals_touch_updated_at" ON "public"."signals";--> statement-breakpoint
 DROP TRIGGER "signal_preferences_touch_updated_at" ON "public"."signal_preferences";--> statement-breakpoint
 DROP TRIGGER "signal_delivery_log_touch_updated_at" ON "public"."signal_delivery_log";--> statement-breakpoint
 DROP TRIGGER "fluxcore_works_touch_updated_at" ON "public"."fluxcore_works";--> statement-breakpoint
+DROP TRIGGER "fluxcore_session_projection_touch_updated_at" ON "public"."fluxcore_session_projection";--> statement-breakpoint
 DROP TRIGGER "fluxcore_agents_touch_updated_at" ON "public"."fluxcore_agents";--> statement-breakpoint
+DROP TRIGGER "fluxcore_actors_touch_updated_at" ON "public"."fluxcore_actors";--> statement-breakpoint
+DROP TRIGGER "fluxcore_account_policies_touch_updated_at" ON "public"."fluxcore_account_policies";--> statement-breakpoint
+DROP TRIGGER "fluxcore_account_actor_contexts_touch_updated_at" ON "public"."fluxcore_account_actor_contexts";--> statement-breakpoint
+DROP TRIGGER "account_runtime_config_touch_updated_at" ON "public"."account_runtime_config";--> statement-breakpoint
+DROP TRIGGER "account_locations_touch_updated_at" ON "public"."account_locations";--> statement-breakpoint
 CREATE OR REPLACE FUNCTION "public"."fluxcore_vector_store_count_chunks"() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN

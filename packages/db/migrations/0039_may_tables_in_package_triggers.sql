@@ -5,10 +5,16 @@
 --     same now() and are left as they are;
 --   * a chunk May writes names no vector store (it reaches its store through its file): the
 --     chunk counter skips it instead of failing on a stats row without a store.
--- fluxcore:present-when: select (select count(*) from pg_trigger where not tgisinternal and tgname in ('fluxcore_agents_touch_updated_at', 'fluxcore_works_touch_updated_at', 'signals_touch_updated_at', 'signal_preferences_touch_updated_at', 'signal_delivery_log_touch_updated_at')) = 5
+-- fluxcore:present-when: select (select count(*) from pg_trigger where not tgisinternal and tgname in ('account_locations_touch_updated_at', 'account_runtime_config_touch_updated_at', 'fluxcore_account_actor_contexts_touch_updated_at', 'fluxcore_account_policies_touch_updated_at', 'fluxcore_actors_touch_updated_at', 'fluxcore_agents_touch_updated_at', 'fluxcore_session_projection_touch_updated_at', 'fluxcore_works_touch_updated_at', 'signal_delivery_log_touch_updated_at', 'signal_preferences_touch_updated_at', 'signals_touch_updated_at')) = 11
 SET LOCAL lock_timeout = '5s';--> statement-breakpoint
 SET LOCAL statement_timeout = '1min';--> statement-breakpoint
+CREATE TRIGGER "account_locations_touch_updated_at" BEFORE UPDATE ON "public"."account_locations" FOR EACH ROW EXECUTE FUNCTION "public"."fluxcore_touch_updated_at"();--> statement-breakpoint
+CREATE TRIGGER "account_runtime_config_touch_updated_at" BEFORE UPDATE ON "public"."account_runtime_config" FOR EACH ROW EXECUTE FUNCTION "public"."fluxcore_touch_updated_at"();--> statement-breakpoint
+CREATE TRIGGER "fluxcore_account_actor_contexts_touch_updated_at" BEFORE UPDATE ON "public"."fluxcore_account_actor_contexts" FOR EACH ROW EXECUTE FUNCTION "public"."fluxcore_touch_updated_at"();--> statement-breakpoint
+CREATE TRIGGER "fluxcore_account_policies_touch_updated_at" BEFORE UPDATE ON "public"."fluxcore_account_policies" FOR EACH ROW EXECUTE FUNCTION "public"."fluxcore_touch_updated_at"();--> statement-breakpoint
+CREATE TRIGGER "fluxcore_actors_touch_updated_at" BEFORE UPDATE ON "public"."fluxcore_actors" FOR EACH ROW EXECUTE FUNCTION "public"."fluxcore_touch_updated_at"();--> statement-breakpoint
 CREATE TRIGGER "fluxcore_agents_touch_updated_at" BEFORE UPDATE ON "public"."fluxcore_agents" FOR EACH ROW EXECUTE FUNCTION "public"."fluxcore_touch_updated_at"();--> statement-breakpoint
+CREATE TRIGGER "fluxcore_session_projection_touch_updated_at" BEFORE UPDATE ON "public"."fluxcore_session_projection" FOR EACH ROW EXECUTE FUNCTION "public"."fluxcore_touch_updated_at"();--> statement-breakpoint
 CREATE TRIGGER "fluxcore_works_touch_updated_at" BEFORE UPDATE ON "public"."fluxcore_works" FOR EACH ROW EXECUTE FUNCTION "public"."fluxcore_touch_updated_at"();--> statement-breakpoint
 CREATE TRIGGER "signal_delivery_log_touch_updated_at" BEFORE UPDATE ON "public"."signal_delivery_log" FOR EACH ROW EXECUTE FUNCTION "public"."fluxcore_touch_updated_at"();--> statement-breakpoint
 CREATE TRIGGER "signal_preferences_touch_updated_at" BEFORE UPDATE ON "public"."signal_preferences" FOR EACH ROW EXECUTE FUNCTION "public"."fluxcore_touch_updated_at"();--> statement-breakpoint

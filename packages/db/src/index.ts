@@ -112,6 +112,15 @@ export {
   searchChunks,
 } from './operations/rag/search.ts';
 export { baseCreditsPolicies, seedReferenceData } from './operations/seed/credits-policies.ts';
+export {
+  didYouMean,
+  nearestName,
+  type ProgramSpec,
+  programHelp,
+  readNoArguments,
+  UsageError,
+  usageExitCode,
+} from './program-arguments.ts';
 export type { RowList, SqlRow } from './row-list.ts';
 export { runCommand } from './run-command.ts';
 export * from './runtime-context.ts';

@@ -159,6 +159,8 @@ describe('the package boundary', () => {
         'service-params',
         'connection',
         'original-docs',
+        'requirements',
+        'program-arguments',
       ],
       ['catalog'],
       ['migrator'],

@@ -1,4 +1,4 @@
-import { bigint, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, foreignKey, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { fluxcoreSignals } from './fluxcore-signals.ts';
 
 /**
@@ -13,14 +13,17 @@ export const fluxcoreActors = pgTable(
     type: text('type').default('real').notNull(),
     externalKey: text('external_key'),
     tenantId: text('tenant_id'),
-    createdFromSignal: bigint('created_from_signal', { mode: 'number' }).references(
-      () => fluxcoreSignals.sequenceNumber,
-      { onDelete: 'restrict' },
-    ),
+    createdFromSignal: bigint('created_from_signal', { mode: 'number' }),
     createdAt: timestamp('created_at').defaultNow().notNull(),
     updatedAt: timestamp('updated_at').defaultNow().notNull(),
   },
   (table) => [
+    // Named as PostgreSQL truncates drizzle's default name (63 bytes), as a pushed database has it.
+    foreignKey({
+      name: 'fluxcore_actors_created_from_signal_fluxcore_signals_sequence_n',
+      columns: [table.createdFromSignal],
+      foreignColumns: [fluxcoreSignals.sequenceNumber],
+    }).onDelete('restrict'),
     index('idx_fluxcore_actors_external_key').on(table.externalKey),
     index('idx_fluxcore_actors_tenant').on(table.tenantId),
     index('idx_fluxcore_actors_created_from_signal').on(table.createdFromSignal),

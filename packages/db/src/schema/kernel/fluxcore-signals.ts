@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, jsonb, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  foreignKey,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
 import { fluxcoreRealityAdapters } from './fluxcore-reality-adapters.ts';
 
 /**
@@ -24,10 +33,7 @@ export const fluxcoreSignals = pgTable(
     provenanceDriverId: text('provenance_driver_id').notNull(),
     provenanceExternalId: text('provenance_external_id'),
     provenanceEntryPoint: text('provenance_entry_point'),
-    certifiedByAdapter: text('certified_by_adapter')
-      .notNull()
-      // A signal is never deleted, so neither is the adapter that certified it.
-      .references(() => fluxcoreRealityAdapters.adapterId, { onDelete: 'restrict' }),
+    certifiedByAdapter: text('certified_by_adapter').notNull(),
     certifiedAdapterVersion: text('certified_adapter_version').notNull(),
     claimedOccurredAt: timestamp('claimed_occurred_at', { withTimezone: true }),
     // clock_timestamp(), not now(): signals of one transaction keep their real order.
@@ -36,6 +42,13 @@ export const fluxcoreSignals = pgTable(
       .notNull(),
   },
   (table) => [
+    // A signal is never deleted, so neither is the adapter that certified it. Named as
+    // PostgreSQL truncates drizzle's default name (63 bytes), as a pushed database has it.
+    foreignKey({
+      name: 'fluxcore_signals_certified_by_adapter_fluxcore_reality_adapters',
+      columns: [table.certifiedByAdapter],
+      foreignColumns: [fluxcoreRealityAdapters.adapterId],
+    }).onDelete('restrict'),
     unique('fluxcore_signals_signal_fingerprint_unique').on(table.signalFingerprint),
     unique('ux_fluxcore_adapter_external').on(table.certifiedByAdapter, table.provenanceExternalId),
     index('idx_fluxcore_source').on(table.sourceNamespace, table.sourceKey, table.sequenceNumber),

@@ -28,8 +28,14 @@ const triggersMigration = '0029_updated_at_and_counter_triggers';
 
 /** The May lineage's tables with updated_at, which got the touch trigger later. */
 const mayTouchMigration = '0039_may_tables_in_package_triggers';
-const mayTablesTouched = [
+export const mayTablesTouched = [
+  'account_locations',
+  'account_runtime_config',
+  'fluxcore_account_actor_contexts',
+  'fluxcore_account_policies',
+  'fluxcore_actors',
   'fluxcore_agents',
+  'fluxcore_session_projection',
   'fluxcore_works',
   'signal_delivery_log',
   'signal_preferences',

@@ -10,7 +10,10 @@ import * as assets from '../assets/index.ts';
 import * as assistants from '../assistants/index.ts';
 import * as chat from '../chat/index.ts';
 import * as creditsAndAccess from '../credits-and-access/index.ts';
+import * as kernel from '../kernel/index.ts';
+import * as locations from '../locations/index.ts';
 import * as rag from '../rag/index.ts';
+import * as runtime from '../runtime/index.ts';
 import * as signals from '../signals/index.ts';
 import * as works from '../works/index.ts';
 import {
@@ -26,7 +29,10 @@ export const tablesWithUpdatedAt: readonly string[] = [
   assistants,
   chat,
   creditsAndAccess,
+  kernel,
+  locations,
   rag,
+  runtime,
   signals,
   works,
 ]
