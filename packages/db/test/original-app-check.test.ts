@@ -50,6 +50,19 @@ describe('the original-app check', () => {
     ]);
   });
 
+  test('a missing property is the same error whatever type each package prints', () => {
+    const base = parseCompileErrors(
+      "a.ts(4,9): error TS2339: Property 'token' does not exist on type 'PgTableWithColumns<{ name: \"t\"; a: 1 }>'.",
+    );
+    const next = parseCompileErrors(
+      [
+        "a.ts(5,9): error TS2339: Property 'token' does not exist on type 'PgTableWithColumns<{ name: \"t\"; b: 2 }>'.",
+        "a.ts(6,9): error TS2339: Property 'used' does not exist on type 'PgTableWithColumns<{ name: \"t\"; b: 2 }>'.",
+      ].join('\n'),
+    );
+    expect(newCompileErrors(base, next).map((e) => e.line)).toEqual([6]);
+  });
+
   test('third-party modules become any shims; the app’s relative paths do not', () => {
     const names = missingModules(parseCompileErrors(original));
     expect(names).toEqual(['elysia', 'postgres']);

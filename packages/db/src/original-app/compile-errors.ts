@@ -34,8 +34,18 @@ export function parseCompileErrors(output: string): CompileError[] {
   return errors;
 }
 
-/** The message's first line: its elaboration names each package's own internal types. */
-const headline = (message: string) => message.split('\n')[0] as string;
+const missingProperty = /^Property '([^']+)' does not exist on type /;
+
+/**
+ * The message's first line: its elaboration names each package's own internal types. A missing
+ * property is the property alone: the type it is missing from prints differently per package
+ * (`PgTableWithColumns<{ name: "relationships"; … }>`), and the fact is the same.
+ */
+function headline(message: string): string {
+  const first = message.split('\n')[0] as string;
+  const property = missingProperty.exec(first)?.[1];
+  return property === undefined ? first : `Property '${property}' does not exist`;
+}
 
 const keyOf = (error: CompileError) =>
   `${error.file}\u0000${error.code}\u0000${headline(error.message)}`;
