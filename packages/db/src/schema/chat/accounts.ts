@@ -26,10 +26,13 @@ export type AccountProfile = {
   [key: string]: unknown;
 };
 
-/** The account's social links by network, each with whether the AI may share it. */
+/**
+ * The account's social links by network: a link with whether the AI may share it, or (as the
+ * original's profile form writes it) the bare link.
+ */
 export type AccountSocialLinks = Record<
   string,
-  { value: string; aiEnabled: boolean; label?: string }
+  string | { value: string; aiEnabled: boolean; label?: string }
 >;
 
 /** The account's brand colours. */
