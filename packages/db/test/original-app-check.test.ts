@@ -4,9 +4,11 @@
  */
 import { describe, expect, test } from 'bun:test';
 import {
+  importedModulesLacking,
   missingModules,
   moduleShims,
   newCompileErrors,
+  packageOf,
   parseCompileErrors,
   unresolvedSymbols,
 } from '../src/original-app/compile-errors.ts';
@@ -67,6 +69,22 @@ describe('the original-app check', () => {
     const names = missingModules(parseCompileErrors(original));
     expect(names).toEqual(['elysia', 'postgres']);
     expect(moduleShims(names)).toContain("declare module 'elysia';\ndeclare module 'postgres';\n");
+  });
+
+  test('the modules to shim are read from the sources: bare, not installed, not built in', () => {
+    const sources = [
+      "import { Elysia } from 'elysia';\nimport { x } from './local';\nimport fs from 'node:fs';",
+      "const r = await import('openai/resources');\nimport { sql } from 'drizzle-orm';",
+      // A template in code, not an import: its 'specifier' is an interpolation.
+      ['const text = `import a from ', "'$", "{name}'`;"].join(''),
+    ];
+    const installed = (name: string) => name === 'drizzle-orm';
+    const builtIn = (name: string) => name.startsWith('node:');
+    expect(importedModulesLacking(sources, installed, builtIn)).toEqual([
+      'elysia',
+      'openai/resources',
+    ]);
+    expect(packageOf('@elysiajs/cors/x')).toBe('@elysiajs/cors');
   });
 
   test('names the symbols @fluxcore/db does not export', () => {

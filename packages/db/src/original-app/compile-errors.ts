@@ -87,6 +87,38 @@ export function missingModules(errors: CompileError[]): string[] {
   return [...names].sort();
 }
 
+const specifier = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)['"]([^'"]+)['"]/g;
+
+const moduleName = /^(?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(?:\/[\w.-]+)*$/i;
+
+/** The package a bare module specifier names (`openai/resources` is `openai`). */
+export function packageOf(name: string): string {
+  const parts = name.split('/');
+  return (name.startsWith('@') ? parts.slice(0, 2) : parts.slice(0, 1)).join('/');
+}
+
+/**
+ * The bare modules some source imports whose package `installed` does not have, read from the
+ * text: the app's own paths, node's and Bun's built-ins and `skip`'s names are not modules to
+ * shim. This spares a compile to find them; one the text misses is found by the compile.
+ */
+export function importedModulesLacking(
+  sources: string[],
+  installed: (packageName: string) => boolean,
+  skip: (name: string) => boolean,
+): string[] {
+  const names = new Set<string>();
+  for (const source of sources) {
+    for (const match of source.matchAll(specifier)) {
+      const name = match[1] as string;
+      // A specifier, not a string in code that looks like one (`from '${x}'` in a template).
+      if (!moduleName.test(name) || skip(name)) continue;
+      if (!installed(packageOf(name))) names.add(name);
+    }
+  }
+  return [...names].sort();
+}
+
 /** A declaration file giving each missing module the type `any`. */
 export function moduleShims(names: string[]): string {
   const lines = names.map((name) => `declare module '${name}';`);
