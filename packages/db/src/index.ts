@@ -126,6 +126,11 @@ export { runCommand } from './run-command.ts';
 export * from './runtime-context.ts';
 export * from './schema/index.ts';
 export * as schema from './schema/index.ts';
+/**
+ * The assistants table under the name one file of the May app imports it by (a scratch script;
+ * the original package never exported it), so all 198 of its imported names resolve.
+ */
+export { fluxcoreAssistants as assistants } from './schema/index.ts';
 export { schemaTableNames, schemaTables } from './schema-tables.ts';
 export type * from './service-params.ts';
 export { readSettings, wholeNumberSetting } from './settings.ts';

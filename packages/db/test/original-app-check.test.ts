@@ -4,9 +4,11 @@
  */
 import { describe, expect, test } from 'bun:test';
 import {
+  importedModulesLacking,
   missingModules,
   moduleShims,
   newCompileErrors,
+  packageOf,
   parseCompileErrors,
   unresolvedSymbols,
 } from '../src/original-app/compile-errors.ts';
@@ -50,10 +52,39 @@ describe('the original-app check', () => {
     ]);
   });
 
+  test('a missing property is the same error whatever type each package prints', () => {
+    const base = parseCompileErrors(
+      "a.ts(4,9): error TS2339: Property 'token' does not exist on type 'PgTableWithColumns<{ name: \"t\"; a: 1 }>'.",
+    );
+    const next = parseCompileErrors(
+      [
+        "a.ts(5,9): error TS2339: Property 'token' does not exist on type 'PgTableWithColumns<{ name: \"t\"; b: 2 }>'.",
+        "a.ts(6,9): error TS2339: Property 'used' does not exist on type 'PgTableWithColumns<{ name: \"t\"; b: 2 }>'.",
+      ].join('\n'),
+    );
+    expect(newCompileErrors(base, next).map((e) => e.line)).toEqual([6]);
+  });
+
   test('third-party modules become any shims; the app’s relative paths do not', () => {
     const names = missingModules(parseCompileErrors(original));
     expect(names).toEqual(['elysia', 'postgres']);
     expect(moduleShims(names)).toContain("declare module 'elysia';\ndeclare module 'postgres';\n");
+  });
+
+  test('the modules to shim are read from the sources: bare, not installed, not built in', () => {
+    const sources = [
+      "import { Elysia } from 'elysia';\nimport { x } from './local';\nimport fs from 'node:fs';",
+      "const r = await import('openai/resources');\nimport { sql } from 'drizzle-orm';",
+      // A template in code, not an import: its 'specifier' is an interpolation.
+      ['const text = `import a from ', "'$", "{name}'`;"].join(''),
+    ];
+    const installed = (name: string) => name === 'drizzle-orm';
+    const builtIn = (name: string) => name.startsWith('node:');
+    expect(importedModulesLacking(sources, installed, builtIn)).toEqual([
+      'elysia',
+      'openai/resources',
+    ]);
+    expect(packageOf('@elysiajs/cors/x')).toBe('@elysiajs/cors');
   });
 
   test('names the symbols @fluxcore/db does not export', () => {

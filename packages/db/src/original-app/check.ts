@@ -19,14 +19,18 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import {
   type CompileError,
+  importedModulesLacking,
   missingModules,
   moduleShims,
   newCompileErrors,
+  packageOf,
   parseCompileErrors,
+  samePackagePaths,
   unresolvedSymbols,
 } from './compile-errors.ts';
 
@@ -129,6 +133,11 @@ function compile(tree: string, target: Target, roots: string[]): Compile {
     ...error,
     file: relative(tree, resolve(tree, error.file)),
   }));
+  const broken = errors.find((error) => error.file.endsWith('shims.d.ts'));
+  if (broken) fail(`the shims do not compile: ${broken.message} (${join(tree, '..')})`);
+  if (result.status !== 0 && errors.length === 0) {
+    fail(`tsc failed on ${config}: ${(result.stderr || result.stdout).split('\n')[0]}`);
+  }
   return { errors, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -141,20 +150,46 @@ function tscVersion(): string {
   return run(tsc, ['--version'], repoRoot).stdout.trim();
 }
 
-/** The original's compile, cached by commit and compiler; it also settles the shims. */
+/** Built-in modules (node's, Bun's) and the two packages the paths map. */
+function providedElsewhere(name: string): boolean {
+  return (
+    name.startsWith('node:') ||
+    name === 'bun' ||
+    name.startsWith('bun:') ||
+    name.startsWith('@fluxcore/') ||
+    builtinModules.includes(packageOf(name))
+  );
+}
+
+/** The third-party modules the app imports and this repository has not installed. */
+function modulesToShim(tree: string): string[] {
+  const sources = sourceFiles(tree).map((file) => readFileSync(file, 'utf8'));
+  const installed = (name: string) => existsSync(join(repoRoot, 'node_modules', name));
+  return importedModulesLacking(sources, installed, providedElsewhere);
+}
+
+/**
+ * The original's compile, cached by commit and compiler. The shims come from the sources; a
+ * module the compile still cannot find is shimmed too, and the compile runs once more.
+ */
 function originalCompile(folder: string, tree: string, roots: string[]): Compile {
   const cache = join(folder, 'original-compile.json');
+  const shims = join(folder, 'shims.d.ts');
   const version = tscVersion();
   if (existsSync(cache)) {
     const cached = JSON.parse(readFileSync(cache, 'utf8'));
-    if (cached.version === version && existsSync(join(folder, 'shims.d.ts'))) return cached;
+    if (cached.version === version && existsSync(shims)) return cached;
   }
-  writeFileSync(join(folder, 'shims.d.ts'), moduleShims([]));
-  const first = compile(tree, 'original', roots);
-  writeFileSync(join(folder, 'shims.d.ts'), moduleShims(missingModules(first.errors)));
-  const settled = compile(tree, 'original', roots);
-  writeFileSync(cache, JSON.stringify({ version, ...settled }));
-  return settled;
+  const known = modulesToShim(tree);
+  writeFileSync(shims, moduleShims(known));
+  let result = compile(tree, 'original', roots);
+  const more = missingModules(result.errors).filter((name) => !known.includes(name));
+  if (more.length > 0) {
+    writeFileSync(shims, moduleShims([...known, ...more].sort()));
+    result = compile(tree, 'original', roots);
+  }
+  writeFileSync(cache, JSON.stringify({ version, ...result }));
+  return result;
 }
 
 type CommitResult = { commit: string; added: CompileError[]; unresolved: string[] };
@@ -166,7 +201,11 @@ function checkCommit(gitDir: string, cacheRoot: string, commit: string): CommitR
   const roots = rootFiles(tree);
   const base = originalCompile(folder, tree, roots);
   const next = compile(tree, 'this', roots);
-  const added = newCompileErrors(inApp(base.errors), inApp(next.errors));
+  const folders = (target: Target) => [`${packageEntry(tree, target)}/`];
+  const added = newCompileErrors(
+    inApp(base.errors).map((e) => samePackagePaths(e, folders('original'))),
+    inApp(next.errors).map((e) => samePackagePaths(e, folders('this'))),
+  );
   const unresolved = unresolvedSymbols(next.errors).filter(
     (name) => !unresolvedSymbols(base.errors).includes(name),
   );

@@ -34,11 +34,26 @@ export function parseCompileErrors(output: string): CompileError[] {
   return errors;
 }
 
-const keyOf = (error: CompileError) => `${error.file}\u0000${error.code}\u0000${error.message}`;
+const missingProperty = /^Property '([^']+)' does not exist on type /;
 
 /**
- * The errors of `next` that `base` does not produce: matched by file, code and message, any
- * line. A message the second compile repeats more often than the first counts the extra ones.
+ * The message's first line: its elaboration names each package's own internal types. A missing
+ * property is the property alone: the type it is missing from prints differently per package
+ * (`PgTableWithColumns<{ name: "relationships"; … }>`), and the fact is the same.
+ */
+function headline(message: string): string {
+  const first = message.split('\n')[0] as string;
+  const property = missingProperty.exec(first)?.[1];
+  return property === undefined ? first : `Property '${property}' does not exist`;
+}
+
+const keyOf = (error: CompileError) =>
+  `${error.file}\u0000${error.code}\u0000${headline(error.message)}`;
+
+/**
+ * The errors of `next` that `base` does not produce: matched by file, code and message (its
+ * first line), any line number. A message the second compile repeats more often than the first
+ * counts the extra ones.
  */
 export function newCompileErrors(base: CompileError[], next: CompileError[]): CompileError[] {
   const seen = new Map<string, number>();
@@ -50,6 +65,16 @@ export function newCompileErrors(base: CompileError[], next: CompileError[]): Co
   });
 }
 
+/**
+ * The message with each package's folder written as `@fluxcore/db/` (`typeof
+ * import("/tmp/…/packages/db/src/index")` names the same module in both compiles).
+ */
+export function samePackagePaths(error: CompileError, packageFolders: string[]): CompileError {
+  let message = error.message;
+  for (const folder of packageFolders) message = message.replaceAll(folder, '@fluxcore/db/');
+  return { ...error, message };
+}
+
 const notFound = /^Cannot find module '([^']+)' or its corresponding type declarations\.$/;
 
 /** The bare module names the compile could not find (relative paths are the app's own). */
@@ -58,6 +83,38 @@ export function missingModules(errors: CompileError[]): string[] {
   for (const error of errors) {
     const name = error.code === 'TS2307' ? notFound.exec(error.message)?.[1] : undefined;
     if (name && !name.startsWith('.') && !name.startsWith('/')) names.add(name);
+  }
+  return [...names].sort();
+}
+
+const specifier = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)['"]([^'"]+)['"]/g;
+
+const moduleName = /^(?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(?:\/[\w.-]+)*$/i;
+
+/** The package a bare module specifier names (`openai/resources` is `openai`). */
+export function packageOf(name: string): string {
+  const parts = name.split('/');
+  return (name.startsWith('@') ? parts.slice(0, 2) : parts.slice(0, 1)).join('/');
+}
+
+/**
+ * The bare modules some source imports whose package `installed` does not have, read from the
+ * text: the app's own paths, node's and Bun's built-ins and `skip`'s names are not modules to
+ * shim. This spares a compile to find them; one the text misses is found by the compile.
+ */
+export function importedModulesLacking(
+  sources: string[],
+  installed: (packageName: string) => boolean,
+  skip: (name: string) => boolean,
+): string[] {
+  const names = new Set<string>();
+  for (const source of sources) {
+    for (const match of source.matchAll(specifier)) {
+      const name = match[1] as string;
+      // A specifier, not a string in code that looks like one (`from '${x}'` in a template).
+      if (!moduleName.test(name) || skip(name)) continue;
+      if (!installed(packageOf(name))) names.add(name);
+    }
   }
   return [...names].sort();
 }

@@ -104,6 +104,8 @@ function pageQueryBuilder(db: Database | Transaction, withCursor: boolean) {
       deletedScope: messages.deletedScope,
       overwrittenAt: messages.overwrittenAt,
       overwrittenBy: messages.overwrittenBy,
+      redactedAt: messages.redactedAt,
+      redactedBy: messages.redactedBy,
       signalId: messages.signalId,
       metadata: messages.metadata,
       createdAtMicros: sql<string>`(extract(epoch from ${messages.createdAt}) * 1000000)::bigint::text`,
@@ -170,10 +172,12 @@ function toPage(rows: unknown[][]): PageRows {
       deletedScope: row[18] as string | null,
       overwrittenAt: momentOf(row[19]),
       overwrittenBy: row[20] as string | null,
-      signalId: row[21] === null ? null : Number(row[21]),
-      metadata: jsonOf(row[22]),
+      redactedAt: momentOf(row[21]),
+      redactedBy: row[22] as string | null,
+      signalId: row[23] === null ? null : Number(row[23]),
+      metadata: jsonOf(row[24]),
     };
-    page.micros[i] = row[23] as string;
+    page.micros[i] = row[25] as string;
   }
   return page;
 }

@@ -27,6 +27,8 @@ export type MessageMedia = {
   type: MediaType;
   url: string;
   attachmentId?: string;
+  /** The asset it is stored as (the May lineage's assets). */
+  assetId?: string;
   filename?: string;
   mimeType?: string;
   size?: number;
@@ -72,6 +74,10 @@ export const messages = pgTable(
     deletedScope: varchar('deleted_scope', { length: 10 }),
     overwrittenAt: timestamp('overwritten_at', { withTimezone: true }),
     overwrittenBy: text('overwritten_by'),
+    // The original's Drizzle schema at 239c046 declares them and 048 copies from them; no
+    // migration file of it creates them.
+    redactedAt: timestamp('redacted_at', { withTimezone: true }),
+    redactedBy: text('redacted_by'),
     signalId: bigint('signal_id', { mode: 'number' }),
     metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
