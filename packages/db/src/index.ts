@@ -107,7 +107,7 @@ export {
   searchChunks,
 } from './operations/rag/search.ts';
 export { baseCreditsPolicies, seedReferenceData } from './operations/seed/credits-policies.ts';
-export { runCommand } from './run-command.ts';
+export { firstStopSignal, runCommand, settlesWithin } from './run-command.ts';
 export * from './schema/index.ts';
 export * as schema from './schema/index.ts';
 export { schemaTableNames, schemaTables } from './schema-tables.ts';
