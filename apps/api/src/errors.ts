@@ -4,14 +4,16 @@
  * - `requestError`: an error a request caused rather than the server (the package's refusals
  *   of a value, FluxDbError; PostgreSQL's classes 22, data, and 23, integrity, found under
  *   drizzle's wrapper by `databaseErrorOf`);
- * - `handleError`: the app's onError (hono's own HTTP errors, requestError, else a 500 and one
- *   log line without SQL, parameters or values).
+ * - `handleError`: the app's onError (hono's own HTTP errors, requestError, a database that
+ *   cannot take the request now (unreachable, read-only, disk full: 503 naming the cause),
+ *   else a 500; each logged as one line without SQL, parameters or values).
  */
 import {
   databaseErrorOf,
   describeError,
   FluxDbError,
   type InternalAccessScope,
+  unavailabilityOf,
 } from '@fluxcore/db';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -53,6 +55,7 @@ export const refusals = {
     refusal(413, 'payload_too_large', message),
   noPolicy: () =>
     refusal(422, 'no_policy', 'no active credits policy prices this feature, engine and model'),
+  unavailable: (cause: string) => refusal(503, 'unavailable', cause),
   internal: () => refusal(500, 'internal', 'the server failed; try again later'),
 };
 
@@ -84,6 +87,11 @@ export function handleError(error: Error, c: Context): Response {
   }
   const known = requestError(error);
   if (known) return fail(c, known);
+  const down = unavailabilityOf(error);
+  if (down) {
+    console.error(`api: ${c.req.method} ${c.req.routePath}: ${down}`);
+    return fail(c, refusals.unavailable(down));
+  }
   // Never the SQL, its parameters or a quoted value: describeError keeps to codes and names.
   console.error(`api: ${c.req.method} ${c.req.routePath}: ${describeError(error)}`);
   return fail(c, refusals.internal());

@@ -166,6 +166,8 @@ export type ErrorBody = z.input<typeof errorResponse>;
 export const healthResponse = z.strictObject({
   status: z.enum(['ok', 'degraded', 'unavailable']),
   database: z.enum(['embedded', 'server']),
+  /** A write went through (a temporary table, rolled back); false when read-only or full. */
+  writable: z.boolean().optional(),
   migrations: z
     .strictObject({
       total: z.number().int(),
