@@ -8,6 +8,8 @@
  * - routes/: health, conversations and messages, credits, deletion. Every request part and
  *   every response body goes through a zod schema (schemas.ts).
  */
+
+import { isUtf8 } from 'node:buffer';
 import type { DatabaseClient } from '@fluxcore/db';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -40,15 +42,23 @@ export function createApp(options: AppOptions): Hono<Env> {
     }),
   );
   // A body sent without Content-Length (chunked) is only measured while it is read, and hono's
-  // validator turns any read error into "malformed JSON" (400). Read it here, under the
-  // limit, so an oversize stream is a 413; later reads use the cached text.
+  // validator turns any read error into "malformed JSON" (400). Read every body here, under the
+  // limit, so an oversize stream is a 413; and refuse bytes that are not UTF-8 (400), which a
+  // decoder would otherwise store as U+FFFD without a word. Later reads use the cached body.
   app.use('*', async (c, next) => {
-    if (c.req.raw.body && c.req.header('content-length') === undefined) {
+    if (c.req.raw.body) {
+      let bytes: ArrayBuffer;
       try {
-        await c.req.text();
+        bytes = await c.req.arrayBuffer();
       } catch (error) {
         if ((error as Error)?.name === 'BodyLimitError') return fail(c, refusals.payloadTooLarge());
         throw error;
+      }
+      if (!isUtf8(bytes)) {
+        return fail(
+          c,
+          refusals.invalidInput('the request body is not valid UTF-8; send it encoded as UTF-8'),
+        );
       }
     }
     await next();
