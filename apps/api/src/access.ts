@@ -4,8 +4,9 @@
  *   secret) naming a user; nothing a client sets freely (a header, a body field) names it.
  * - `authorization`: the caller owns the account (accounts.owner_user_id), or has internal
  *   access for the route's scope; a conversation is read by either side's owner or by staff
- *   with the conversations scope. `requireAccount`, `requireConversation` and
- *   `knownConversation` are the same checks as route middlewares on the validated `:id`.
+ *   with the conversations scope. `requireAccount` and `requireConversation` are the same
+ *   checks as route middlewares on the validated `:id`. A conversation the caller may not see
+ *   is a 404, exactly as one that does not exist: the answer never tells whether it exists.
  */
 import {
   accountOwnerId,
@@ -99,7 +100,9 @@ export function authorization(db: Database) {
     );
     if (owners.includes(userId)) return undefined;
     if (await hasInternalAccess(db, userId, 'conversations')) return undefined;
-    return refusals.forbidden('the conversation is not one of your accounts', 'conversations');
+    // The same answer as for an id that exists nowhere: a 403 would tell any signed-in user
+    // that another account's conversation exists.
+    return refusals.notFound('conversation');
   }
 
   /** The caller may act on the account the route's validated `:id` names. */
@@ -107,10 +110,6 @@ export function authorization(db: Database) {
     guard((userId, id) => account(userId, id, scope, rule));
   /** The caller may read the conversation the route's validated `:id` names. */
   const requireConversation = guard(conversation);
-  /** 404 unless the conversation the route's `:id` names exists (the route checks access). */
-  const knownConversation = guard(async (_, id) =>
-    (await conversationParticipants(db, id)) ? undefined : refusals.notFound('conversation'),
-  );
 
-  return { account, conversation, knownConversation, requireAccount, requireConversation };
+  return { account, conversation, requireAccount, requireConversation };
 }

@@ -43,7 +43,6 @@ export const refusals = {
     ),
   forbidden: (message: string, scope?: InternalAccessScope) =>
     refusal(403, 'forbidden', message, scope ? { scope } : {}),
-  notParticipant: (message: string) => refusal(403, 'not_participant', message),
   notFound: (what: string) => refusal(404, 'not_found', `no such ${what}`),
   idempotencyKeyConflict: (
     message = 'the idempotency key was already used for another request; use a new key',
