@@ -5,6 +5,8 @@
  * - the body limit, also on a chunked body;
  * - access.ts: identity from a verified bearer JWT on every route but /health, and who may
  *   act on an account or a conversation;
+ * - a per-user limit on writes (429 past it);
+ * - a body that is not UTF-8 refused (400);
  * - routes/: health, conversations and messages, credits, deletion. Every request part and
  *   every response body goes through a zod schema (schemas.ts).
  */
@@ -13,6 +15,7 @@ import { isUtf8 } from 'node:buffer';
 import type { DatabaseClient } from '@fluxcore/db';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { rateLimiter } from 'hono-rate-limiter';
 import { authenticate } from './access.ts';
 import { handleError, refusals } from './errors.ts';
 import { type Env, fail } from './respond.ts';
@@ -27,6 +30,10 @@ export interface AppOptions {
   jwtSecret: string;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** The longest a bearer token may live, in seconds (default a day). */
+  jwtMaxLifetimeS?: number;
+  /** Writes (POST) one signed-in user may send per window (default 600 a minute); then 429. */
+  rateLimit?: { writes: number; windowMs: number };
 }
 
 export function createApp(options: AppOptions): Hono<Env> {
@@ -65,11 +72,30 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   app.route('/', healthRoutes({ client: options.db }));
-  const auth = authenticate(db, options.jwtSecret);
-  app.use('/accounts/*', auth);
-  app.use('/conversations/*', auth);
+  const auth = authenticate(db, options.jwtSecret, options.jwtMaxLifetimeS ?? 86_400);
+  const writes = writeLimit(options.rateLimit ?? { writes: 600, windowMs: 60_000 });
+  for (const path of ['/accounts/*', '/conversations/*']) app.use(path, auth, writes);
   for (const routes of [conversationRoutes, creditsRoutes, deletionRoutes]) {
     app.route('/', routes({ db }));
   }
   return app;
+}
+
+/**
+ * The writes one signed-in user may send per window (hono-rate-limiter, in this process's
+ * memory): every request but GET and HEAD counts, keyed by the token's user; past the limit a
+ * 429 with Retry-After and the standard RateLimit headers. Reads are not limited.
+ */
+function writeLimit({ writes, windowMs }: { writes: number; windowMs: number }) {
+  return rateLimiter<Env>({
+    windowMs,
+    limit: writes,
+    standardHeaders: 'draft-7',
+    keyGenerator: (c) => c.get('userId'),
+    skip: (c) => c.req.method === 'GET' || c.req.method === 'HEAD',
+    handler: (c) => {
+      c.header('Retry-After', String(Math.ceil(windowMs / 1000)));
+      return fail(c, refusals.tooManyRequests(writes, windowMs));
+    },
+  });
 }

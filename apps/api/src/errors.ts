@@ -52,6 +52,12 @@ export const refusals = {
   conflict: () => refusal(409, 'conflict', 'the change conflicts with existing data'),
   payloadTooLarge: (message = 'the request body is too large') =>
     refusal(413, 'payload_too_large', message),
+  tooManyRequests: (writes: number, windowMs: number) =>
+    refusal(
+      429,
+      'rate_limited',
+      `more than ${writes} writes in ${windowMs / 1000} s from this user; wait for Retry-After seconds and send again`,
+    ),
   noPolicy: () =>
     refusal(422, 'no_policy', 'no active credits policy prices this feature, engine and model'),
   unavailable: (cause: string) => refusal(503, 'unavailable', cause),

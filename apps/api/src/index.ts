@@ -23,10 +23,12 @@ import { createApp } from './app.ts';
 import { readApiSettings } from './settings.ts';
 
 async function main(): Promise<number> {
-  const { jwtSecret, port, hostname, shutdownMs } = readApiSettings(process.env);
+  const { jwtSecret, port, hostname, shutdownMs, jwtMaxLifetimeS, rateLimit } = readApiSettings(
+    process.env,
+  );
   const config = loadDatabaseConfig(process.env, { applicationName: 'fluxcore-api' });
   const client = await createDb(config);
-  const app = createApp({ db: client, jwtSecret });
+  const app = createApp({ db: client, jwtSecret, jwtMaxLifetimeS, rateLimit });
   let server: ReturnType<typeof Bun.serve>;
   try {
     server = Bun.serve({ hostname, port, fetch: app.fetch });

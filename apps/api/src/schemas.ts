@@ -146,6 +146,7 @@ export const errorCodes = [
   'idempotency_key_conflict',
   'account_protected',
   'conflict',
+  'rate_limited',
   'unavailable',
   'internal',
 ] as const;
