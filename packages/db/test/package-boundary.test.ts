@@ -157,6 +157,7 @@ describe('the package boundary', () => {
         'service-params',
         'connection',
         'original-docs',
+        'requirements',
       ],
       ['catalog'],
       ['migrator'],
