@@ -17,7 +17,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { rateLimiter } from 'hono-rate-limiter';
 import { authenticate } from './access.ts';
-import { handleError, refusals } from './errors.ts';
+import { errorHandler, refusals } from './errors.ts';
 import { type Env, fail } from './respond.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { creditsRoutes } from './routes/credits.ts';
@@ -39,7 +39,7 @@ export interface AppOptions {
 export function createApp(options: AppOptions): Hono<Env> {
   const { db } = options.db;
   const app = new Hono<Env>();
-  app.onError(handleError);
+  app.onError(errorHandler());
   app.notFound((c) => fail(c, refusals.notFound('route')));
   app.use(
     '*',

@@ -4,7 +4,7 @@
  * - `requestError`: an error a request caused rather than the server (the package's refusals
  *   of a value, FluxDbError; PostgreSQL's classes 22, data, and 23, integrity, found under
  *   drizzle's wrapper by `databaseErrorOf`);
- * - `handleError`: the app's onError (hono's own HTTP errors, requestError, a database that
+ * - `errorHandler`: the app's onError (hono's own HTTP errors, requestError, a database that
  *   cannot take the request now (unreachable, read-only, disk full: 503 naming the cause),
  *   else a 500; each logged as one line without SQL, parameters or values).
  */
@@ -83,21 +83,31 @@ export function requestError(error: unknown): Refusal | undefined {
   return undefined;
 }
 
-/** The app's onError: every error a route throws ends here. */
-export function handleError(error: Error, c: Context): Response {
-  if (error instanceof HTTPException) {
-    const message = error.message || 'the request is invalid';
-    if (error.status === 413) return fail(c, refusals.payloadTooLarge(message));
-    return fail(c, { status: error.status, body: { error: 'invalid_input', message } });
-  }
-  const known = requestError(error);
-  if (known) return fail(c, known);
-  const down = unavailabilityOf(error);
-  if (down) {
-    console.error(`api: ${c.req.method} ${c.req.routePath}: ${down}`);
-    return fail(c, refusals.unavailable(down));
-  }
-  // Never the SQL, its parameters or a quoted value: describeError keeps to codes and names.
-  console.error(`api: ${c.req.method} ${c.req.routePath}: ${describeError(error)}`);
-  return fail(c, refusals.internal());
+/**
+ * The app's onError: every error a route throws ends here. A database that cannot take
+ * requests is logged once per outage, not once per request (a database down under load would
+ * fill the log): a cause is logged when it differs from the last one, or a minute after it.
+ */
+export function errorHandler(): (error: Error, c: Context) => Response {
+  const outage = { cause: '', at: 0 };
+  return (error, c) => {
+    if (error instanceof HTTPException) {
+      const message = error.message || 'the request is invalid';
+      if (error.status === 413) return fail(c, refusals.payloadTooLarge(message));
+      return fail(c, { status: error.status, body: { error: 'invalid_input', message } });
+    }
+    const known = requestError(error);
+    if (known) return fail(c, known);
+    const down = unavailabilityOf(error);
+    if (down) {
+      if (down !== outage.cause || Date.now() - outage.at >= 60_000) {
+        console.error(`api: ${c.req.method} ${c.req.routePath}: ${down}`);
+        Object.assign(outage, { cause: down, at: Date.now() });
+      }
+      return fail(c, refusals.unavailable(down));
+    }
+    // Never the SQL, its parameters or a quoted value: describeError keeps to codes and names.
+    console.error(`api: ${c.req.method} ${c.req.routePath}: ${describeError(error)}`);
+    return fail(c, refusals.internal());
+  };
 }
