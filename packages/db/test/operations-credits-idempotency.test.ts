@@ -146,6 +146,15 @@ describe.each(databaseKinds)('idempotency keys and amounts on the %s database', 
     }
     expect(await ledgerOf(db, account.id)).toEqual({ total: 4, rows: 2 });
     expect(await sessionsOf(db, account.id)).toBe(1);
+    // Nor may a grant use it.
+    expect(
+      await grantCredits(db, {
+        accountId: account.id,
+        amount: 1,
+        reason: 'k2 again',
+        idempotencyKey: 'k2',
+      }),
+    ).toEqual({ kind: 'idempotency_key_conflict' });
     // A key never seen still opens a session on the other conversation.
     expect(await on(other.conversation.id, 'k3')).toMatchObject({ charged: true, balance: 3 });
   });
