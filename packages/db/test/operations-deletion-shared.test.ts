@@ -190,7 +190,7 @@ describe.each(databaseKinds)('deleting one side of a conversation on the %s data
     ).toBe(0);
   });
 
-  test('when the second side goes too, both leave tombstones and no other data', async () => {
+  test('when the second side goes too, their conversation and both rows go; a third party’s stays', async () => {
     const first = await createOwnedAccount(db, 'first');
     const second = await createOwnedAccount(db, 'second');
     const bystander = await createOwnedAccount(db, 'bystander');
@@ -198,18 +198,48 @@ describe.each(databaseKinds)('deleting one side of a conversation on the %s data
     const other = await createConversation(db, second.account.id, bystander.account.id);
     await createMessage(db, { conversationId: conversation.id, senderAccountId: first.account.id });
     await createMessage(db, {
+      conversationId: conversation.id,
+      senderAccountId: second.account.id,
+    });
+    await createMessage(db, {
       conversationId: other.conversation.id,
       senderAccountId: bystander.account.id,
     });
     const before = await sideChecksum(db, bystander.account.id);
     await deleteAccount(first.account.id);
-    await deleteAccount(second.account.id);
-    expect(await sideChecksum(db, bystander.account.id)).toEqual(before);
     expect(
       await countOf(
         db,
-        sql`select count(*)::int as n from messages where conversation_id = ${conversation.id}`,
+        sql`select count(*)::int as n from accounts where id = ${first.account.id}`,
+      ),
+    ).toBe(1);
+    await deleteAccount(second.account.id);
+    expect(await sideChecksum(db, bystander.account.id)).toEqual(before);
+    // Nobody alive was in the first conversation: it is gone, and so is the first tombstone.
+    expect(
+      await countOf(
+        db,
+        sql`select count(*)::int as n from conversations where id = ${conversation.id}`,
       ),
     ).toBe(0);
+    expect(
+      await countOf(
+        db,
+        sql`select count(*)::int as n from accounts where id = ${first.account.id}`,
+      ),
+    ).toBe(0);
+    // The second account shares a conversation with the bystander: it stays a tombstone.
+    expect(
+      await countOf(
+        db,
+        sql`select count(*)::int as n from accounts where id = ${second.account.id} and username = ${`deleted-${second.account.id}`}`,
+      ),
+    ).toBe(1);
+    expect(
+      await countOf(
+        db,
+        sql`select count(*)::int as n from conversations where id = ${other.conversation.id}`,
+      ),
+    ).toBe(1);
   });
 });

@@ -9,7 +9,9 @@
  * - the account row stays as a tombstone while a shared row names it: its id, owner and type,
  *   nothing else (username `deleted-<id>`, display name "Deleted account", empty profile), and
  *   its `set null` references cleared as the database would on a delete. `accountOwnerId` and
- *   every operation built on it treat a tombstone as no account at all.
+ *   every operation built on it treat a tombstone as no account at all. When the other side
+ *   of a relationship is deleted too, the relationship goes with its conversations (they are
+ *   nobody's any more), and so does a tombstone no relationship names.
  * Every statement is idempotent: the completing phase runs them again.
  */
 import { type SQL, sql } from 'drizzle-orm';
@@ -76,6 +78,29 @@ async function redactConversations(db: Db, accountId: string): Promise<void> {
        and (unread_count_a <> 0 or unread_count_b <> 0)`);
 }
 
+/** A deleted account's tombstone (its job's cleanup has run), as a condition on an id. */
+const isTombstone = (id: SQL) => sql`exists (select 1 from account_deletion_jobs j
+  where j.account_id = ${id} and j.status in ('local_cleanup', 'completed'))`;
+
+/**
+ * The account's relationships whose other side is already a tombstone hold nobody's data but
+ * this account's: they go, with their conversations, and so does a tombstone no relationship
+ * names any more.
+ */
+async function dropWithTombstones(db: Db, accountId: string): Promise<void> {
+  const gone = await rawRows<{ other: string }>(
+    db,
+    sql`delete from relationships r
+         where (r.account_a_id = ${accountId} and ${isTombstone(sql`r.account_b_id`)})
+            or (r.account_b_id = ${accountId} and ${isTombstone(sql`r.account_a_id`)})
+        returning case when r.account_a_id = ${accountId} then r.account_b_id else r.account_a_id end as "other"`,
+  );
+  for (const other of new Set(gone.map((row) => row.other))) {
+    await db.execute(sql`delete from accounts a where a.id = ${other}
+      and not exists (select 1 from relationships r where r.account_a_id = a.id or r.account_b_id = a.id)`);
+  }
+}
+
 /** Whether a shared row (a relationship) still names the account. */
 async function isShared(db: Db, plan: AccountDeletionPlan, accountId: string): Promise<boolean> {
   if (plan.shared.length === 0) return false;
@@ -115,6 +140,7 @@ export async function removeAccountRow(
   plan: AccountDeletionPlan,
   accountId: string,
 ): Promise<{ deleted: number; tombstone: boolean }> {
+  await dropWithTombstones(db, accountId);
   if (await isShared(db, plan, accountId)) {
     await redactRelationships(db, accountId);
     await redactConversations(db, accountId);
