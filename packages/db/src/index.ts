@@ -26,6 +26,7 @@ export {
   databaseErrorOf,
   describeError,
   permissionError,
+  unavailabilityOf,
 } from './database-errors.ts';
 export { FluxDbError, type FluxDbErrorCode, redactSecrets } from './errors.ts';
 export { failureLine } from './failure-line.ts';
@@ -116,9 +117,10 @@ export {
   UsageError,
   usageExitCode,
 } from './program-arguments.ts';
-export { runCommand } from './run-command.ts';
+export { firstStopSignal, runCommand, settlesWithin } from './run-command.ts';
 export * from './schema/index.ts';
 export * as schema from './schema/index.ts';
 export { schemaTableNames, schemaTables } from './schema-tables.ts';
 export type * from './service-params.ts';
 export { readSettings, wholeNumberSetting } from './settings.ts';
+export { writeRefusal } from './write-check.ts';

@@ -55,3 +55,4 @@ export {
   type GenerateOptions,
   generateReferenceData,
 } from './reference-data.ts';
+export { startTcpProxy, type TcpProxy } from './tcp-proxy.ts';
