@@ -73,6 +73,7 @@ export function connectionError(error: unknown, config: DatabaseConfig): Error {
 
 /** A refused connection to the db:serve named in the folder's lock: one line that names it. */
 export function servedError(error: unknown, dataDir: string, handle: ServedHandle): Error {
+  if (error instanceof FluxDbError) return error;
   const { pid, command, serve } = handle.holder;
   const reason = (error as { code?: string }).code ?? (error as Error).message;
   return new FluxDbError(
@@ -90,9 +91,13 @@ export async function connectionSession(
   url: string,
   applicationName: string,
   onError: (error: unknown) => Error,
+  servedDataDir?: string,
 ): Promise<SqlSession> {
   const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: url, application_name: applicationName });
+  const Client = servedDataDir
+    ? (await import('./embedded/served-client.ts')).servedClientClass(servedDataDir)
+    : pg.Client;
+  const client = new Client({ connectionString: url, application_name: applicationName });
   client.on('error', () => {});
   try {
     await client.connect();
@@ -201,8 +206,12 @@ export async function openSqlSession(config: DatabaseConfig): Promise<SqlSession
     const { openEmbedded } = await import('./embedded/open.ts');
     const handle = await openEmbedded(config.dataDir, { waitMs: config.lockWaitMs });
     if (handle.mode === 'served') {
-      return connectionSession('embedded', handle.url, config.applicationName, (e) =>
-        servedError(e, config.dataDir, handle),
+      return connectionSession(
+        'embedded',
+        handle.url,
+        config.applicationName,
+        (e) => servedError(e, config.dataDir, handle),
+        config.dataDir,
       );
     }
     const client = handle.client;

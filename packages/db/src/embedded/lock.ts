@@ -70,7 +70,7 @@ export function readHolder(lockPath: string): LockHolder | undefined {
   }
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -48,6 +48,25 @@ interface AdvisoryKey {
 
 const keyOf = (k: AdvisoryKey) => `${k.classid}:${k.objid}:${k.objsubid}`;
 
+const readyForQuery = 'Z'.charCodeAt(0);
+const protocol3 = 196608;
+
+/** A StartupMessage: length, then protocol version 3.0 (no type byte). */
+function isStartup(message: Uint8Array): boolean {
+  if (message.length < 8) return false;
+  return new DataView(message.buffer, message.byteOffset).getInt32(4) === protocol3;
+}
+
+/** A ParameterStatus ('S') message. */
+function parameterStatus(name: string, value: string): Uint8Array {
+  const body = Buffer.from(`${name}\0${value}\0`);
+  const out = Buffer.alloc(5 + body.length);
+  out[0] = 'S'.charCodeAt(0);
+  out.writeInt32BE(4 + body.length, 1);
+  body.copy(out, 5);
+  return out;
+}
+
 export class SessionQueue {
   private jobs: Job[] = [];
   private running = false;
@@ -60,9 +79,21 @@ export class SessionQueue {
   /** Named prepared statements (renamed: statement-names.ts), by the connection that made them. */
   private statements = new Map<number, Set<string>>();
 
-  constructor(private readonly db: PGlite) {}
+  /**
+   * `report`: parameters added to every startup reply (db:serve's folder id: a client checks
+   * it to know which folder it reached; see served-client.ts).
+   */
+  constructor(
+    private readonly db: PGlite,
+    private readonly report: Record<string, string> = {},
+  ) {}
 
   enqueue(handlerId: number, original: Uint8Array, onData: (data: Uint8Array) => void) {
+    if (isStartup(original)) return this.enqueueStartup(handlerId, original, onData);
+    return this.enqueueRaw(handlerId, original, onData);
+  }
+
+  private enqueueRaw(handlerId: number, original: Uint8Array, onData: (data: Uint8Array) => void) {
     const renamed = renameStatements(original, `fluxcore_c${handlerId}_`);
     const message = renamed.message;
     if (renamed.prepared) {
@@ -104,6 +135,21 @@ export class SessionQueue {
         },
       });
       void this.pump();
+    });
+  }
+
+  /** The startup reply with this serve's own parameters before its ReadyForQuery. */
+  private enqueueStartup(handlerId: number, message: Uint8Array, onData: (d: Uint8Array) => void) {
+    const chunks: Uint8Array[] = [];
+    return this.enqueueRaw(handlerId, message, (data) => chunks.push(data)).then((bytes) => {
+      const reply = Buffer.concat(chunks);
+      const ready = reply.length >= 6 && reply[reply.length - 6] === readyForQuery;
+      const cut = ready ? reply.length - 6 : reply.length;
+      const extra = Object.entries(this.report).map(([name, value]) =>
+        parameterStatus(name, value),
+      );
+      onData(Buffer.concat([reply.subarray(0, cut), ...extra, reply.subarray(cut)]));
+      return bytes;
     });
   }
 

@@ -7,8 +7,10 @@
 import { createServer, type Socket } from 'node:net';
 import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
 import type { DatabaseConfig } from '../../config.ts';
+import { readFolderId } from '../../embedded/folder-marks.ts';
 import { currentCommand } from '../../embedded/lock.ts';
 import { openEmbedded } from '../../embedded/open.ts';
+import { dataDirParameter, folderIdParameter } from '../../embedded/served-client.ts';
 import { SessionQueue } from '../../embedded/session-queue.ts';
 import { FluxDbError } from '../../errors.ts';
 import { consoleIo, type Io } from '../context.ts';
@@ -31,7 +33,12 @@ export async function run(flags: ServeFlags, config: DatabaseConfig, io: Io = co
   const handle = await openEmbedded(config.dataDir, { waitMs: config.lockWaitMs, forServe: true });
   if (handle.mode !== 'direct' || !handle.lock) throw new Error('db:serve did not get the folder');
   const lock = handle.lock;
-  const queue = new SessionQueue(handle.client);
+  const folderId = readFolderId(config.dataDir);
+  if (!folderId) throw new Error('db:serve opened a folder without its id');
+  const queue = new SessionQueue(handle.client, {
+    [folderIdParameter]: folderId,
+    [dataDirParameter]: config.dataDir,
+  });
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
     sockets.add(socket);
