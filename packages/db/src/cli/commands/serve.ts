@@ -19,6 +19,10 @@ const host = '127.0.0.1';
 
 export interface ServeFlags {
   port: number;
+  /** ms a connection waits for another that holds the session (--wait). */
+  wait?: number;
+  /** ms a connection may hold the session idle in a transaction (--idle-in-transaction). */
+  idleInTransaction?: number;
 }
 
 export async function run(flags: ServeFlags, config: DatabaseConfig, io: Io = consoleIo) {
@@ -36,14 +40,23 @@ export async function run(flags: ServeFlags, config: DatabaseConfig, io: Io = co
   const folderId = readFolderId(config.dataDir);
   if (!folderId) throw new Error('db:serve opened a folder without its id');
   const queue = new SessionQueue(handle.client, {
-    [folderIdParameter]: folderId,
-    [dataDirParameter]: config.dataDir,
+    report: { [folderIdParameter]: folderId, [dataDirParameter]: config.dataDir },
+    waitMs: flags.wait,
+    idleInTransactionMs: flags.idleInTransaction,
   });
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
     sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
     const handler = new PGLiteSocketHandler({ queryQueue: queue as never, closeOnDetach: true });
+    const id = handler.handlerId;
+    queue.connect(id, {
+      peer: `${socket.remoteAddress}:${socket.remotePort}`,
+      close: (last) => socket.end(last),
+    });
+    socket.on('close', () => {
+      sockets.delete(socket);
+      queue.disconnect(id);
+    });
     handler.attach(socket).catch(() => socket.destroy());
   });
   try {
@@ -74,9 +87,22 @@ export async function run(flags: ServeFlags, config: DatabaseConfig, io: Io = co
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  // A second signal, or a close that takes too long, stops at once: every acknowledged write
+  // is already in the folder (PGlite writes through), and the kernel releases the lock.
+  const force = (why: string) => {
+    io.error(`stopped without closing the embedded database cleanly (${why})`);
+    process.exit(1);
+  };
+  process.once('SIGINT', () => force('a second signal'));
+  process.once('SIGTERM', () => force('a second signal'));
+  setTimeout(() => force(`it did not close within ${closeWaitMs / 1000} s`), closeWaitMs).unref();
+  queue.stop();
   server.close();
   for (const socket of sockets) socket.destroy();
   await handle.close();
   io.log('stopped: the embedded database is closed and its lock released');
   return 0;
 }
+
+/** How long db:serve waits for PGlite to close on SIGTERM before it stops anyway. */
+const closeWaitMs = 10_000;
