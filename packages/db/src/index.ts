@@ -107,6 +107,15 @@ export {
   searchChunks,
 } from './operations/rag/search.ts';
 export { baseCreditsPolicies, seedReferenceData } from './operations/seed/credits-policies.ts';
+export {
+  didYouMean,
+  nearestName,
+  type ProgramSpec,
+  programHelp,
+  readNoArguments,
+  UsageError,
+  usageExitCode,
+} from './program-arguments.ts';
 export { runCommand } from './run-command.ts';
 export * from './schema/index.ts';
 export * as schema from './schema/index.ts';

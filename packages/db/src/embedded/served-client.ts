@@ -9,7 +9,7 @@
 import pg from 'pg';
 import { FluxDbError } from '../errors.ts';
 import { readFolderId } from './folder-marks.ts';
-import { isAlive, lockPathFor, readHolder } from './lock.ts';
+import { isAlive, lockPathFor, readHolder } from './holder.ts';
 
 /** The parameters db:serve adds to its startup reply. */
 export const folderIdParameter = 'fluxcore.folder_id';

@@ -8,6 +8,7 @@ import { createServer, type Socket } from 'node:net';
 import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
 import type { DatabaseConfig } from '../../config.ts';
 import { readFolderId } from '../../embedded/folder-marks.ts';
+import { isAlive } from '../../embedded/holder.ts';
 import { currentCommand } from '../../embedded/lock.ts';
 import { openEmbedded } from '../../embedded/open.ts';
 import { dataDirParameter, folderIdParameter } from '../../embedded/served-client.ts';
@@ -25,6 +26,21 @@ export interface ServeFlags {
   idleInTransaction?: number;
 }
 
+/**
+ * A db:serve started for one drizzle-kit run (src/authoring/drizzle-kit-config.ts) names that
+ * process in FLUXCORE_SERVE_FOR_PID (and its subcommand in FLUXCORE_SERVE_FOR_COMMAND), and
+ * stops when it is gone.
+ */
+function stopWithParent(stop: () => void): void {
+  const parent = Number(process.env.FLUXCORE_SERVE_FOR_PID);
+  if (!Number.isInteger(parent) || parent <= 0) return;
+  const timer = setInterval(() => {
+    if (isAlive(parent)) return;
+    clearInterval(timer);
+    stop();
+  }, 200);
+}
+
 export async function run(flags: ServeFlags, config: DatabaseConfig, io: Io = consoleIo) {
   const port = flags.port;
   if (config.kind !== 'embedded') {
@@ -37,6 +53,11 @@ export async function run(flags: ServeFlags, config: DatabaseConfig, io: Io = co
   const handle = await openEmbedded(config.dataDir, { waitMs: config.lockWaitMs, forServe: true });
   if (handle.mode !== 'direct' || !handle.lock) throw new Error('db:serve did not get the folder');
   const lock = handle.lock;
+  // Serving `drizzle-kit push` on a new folder: the schema's vector columns need the extension
+  // first, which db:push creates the same way.
+  if (process.env.FLUXCORE_SERVE_FOR_COMMAND === 'push') {
+    await handle.client.exec('create extension if not exists vector');
+  }
   const folderId = readFolderId(config.dataDir);
   if (!folderId) throw new Error('db:serve opened a folder without its id');
   const queue = new SessionQueue(handle.client, {
@@ -86,6 +107,7 @@ export async function run(flags: ServeFlags, config: DatabaseConfig, io: Io = co
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
+    stopWithParent(resolve);
   });
   // A second signal, or a close that takes too long, stops at once: every acknowledged write
   // is already in the folder (PGlite writes through), and the kernel releases the lock.
