@@ -34,6 +34,13 @@ export function connectionError(error: unknown, config: DatabaseConfig): Error {
   const target = describeTarget(config);
   if (config.kind === 'server') {
     const url = new URL(config.url);
+    if (/does not support SSL/i.test(err.message ?? '')) {
+      return new FluxDbError(
+        'CONNECTION_REFUSED',
+        `PostgreSQL at ${url.hostname}:${url.port || '5432'} does not accept SSL, and the sslmode of DATABASE_URL asks for it`,
+        'Remove sslmode from DATABASE_URL (or set sslmode=disable), or turn SSL on in the server',
+      );
+    }
     const user = decodeURIComponent(url.username || 'postgres');
     const database = decodeURIComponent(url.pathname.slice(1) || user);
     switch (err.code) {
