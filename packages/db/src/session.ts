@@ -81,6 +81,11 @@ export function connectionError(error: unknown, config: DatabaseConfig): Error {
 /** A refused connection to the db:serve named in the folder's lock: one line that names it. */
 export function servedError(error: unknown, dataDir: string, handle: ServedHandle): Error {
   if (error instanceof FluxDbError) return error;
+  // db:serve answered, and refused (busy: another client holds its one session): its line.
+  const refused = error as { code?: string; message?: string };
+  if (refused.code === '55P03' && refused.message) {
+    return new FluxDbError('CONNECTION_REFUSED', refused.message.split('\n')[0] as string);
+  }
   const { pid, command, serve } = handle.holder;
   const reason = (error as { code?: string }).code ?? (error as Error).message;
   return new FluxDbError(

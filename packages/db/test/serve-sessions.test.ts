@@ -8,8 +8,8 @@
 import { afterAll, describe, expect, test } from 'bun:test';
 import { databaseKinds } from '@fluxcore/db/testing';
 import pg from 'pg';
-import { newFolder, removeFolders, waitForLine } from './support/embedded-folders.ts';
-import { spawnCli } from './support/migrations.ts';
+import { newFolder, oneLine, removeFolders, waitForLine } from './support/embedded-folders.ts';
+import { runCli, spawnCli } from './support/migrations.ts';
 
 afterAll(removeFolders);
 
@@ -24,7 +24,7 @@ async function serve(args: string[] = []) {
     await client.connect();
     return client;
   };
-  return { child, connect };
+  return { child, connect, dataDir };
 }
 
 /** `promise`, or a rejection saying what hung once `ms` have passed. */
@@ -88,7 +88,7 @@ describe.if(databaseKinds.includes('embedded'))('db:serve: one session, many cli
   }, 60_000);
 
   test('a client holding a transaction: the others get one line naming it within --wait, and it is cut off once idle for --idle-in-transaction', async () => {
-    const { child, connect } = await serve(['--wait', '1', '--idle-in-transaction', '4']);
+    const { child, connect, dataDir } = await serve(['--wait', '1', '--idle-in-transaction', '8']);
     try {
       const setup = await connect();
       await setup.query('create table held (n int)');
@@ -102,7 +102,7 @@ describe.if(databaseKinds.includes('embedded'))('db:serve: one session, many cli
       await expect(
         within(5_000, 'a waiting client', api.query('select count(*) from held')),
       ).rejects.toThrow(
-        /^db:serve is busy: connection \d+ \(holder-psql, from 127\.0\.0\.1:\d+\) holds its one session, idle in a transaction for [\d.]+ s; nothing was run after waiting 1 s\. Retry, or end that transaction \(db:serve cuts one idle for 4 s\)$/,
+        /^db:serve is busy: connection \d+ \(holder-psql, from 127\.0\.0\.1:\d+\) holds its one session, idle in a transaction for [\d.]+ s; nothing was run after waiting 1 s\. Retry, or end that transaction \(db:serve cuts one idle for 8 s\)$/,
       );
       expect(Date.now() - started).toBeLessThan(3_000);
       // The waiting client is still in step, and waits again; so does a new connection.
@@ -111,8 +111,15 @@ describe.if(databaseKinds.includes('embedded'))('db:serve: one session, many cli
         /^db:serve is busy: connection \d+ \(holder-psql/,
       );
 
-      // Idle for 4 s: the holder is cut off, and its insert rolled back.
-      await Bun.sleep(4_500);
+      // A command: one line, db:serve's own.
+      const status = await runCli('status', [], { FLUXCORE_DATA_DIR: dataDir });
+      expect(status.code).toBe(1);
+      expect(oneLine(status.stderr)).toMatch(
+        /^error: db:serve is busy: connection \d+ \(holder-psql, from 127\.0\.0\.1:\d+\) holds its one session, idle in a transaction for [\d.]+ s; nothing was run after waiting 1 s\. Retry, or end that transaction \(db:serve cuts one idle for 8 s\)$/,
+      );
+
+      // Idle for 8 s: the holder is cut off, and its insert rolled back.
+      await Bun.sleep(Math.max(0, started + 8_500 - Date.now()));
       await expect(holder.query('commit')).rejects.toThrow();
       const rows = await within(
         5_000,
