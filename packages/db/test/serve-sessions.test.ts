@@ -61,6 +61,10 @@ describe.if(databaseKinds.includes('embedded'))('db:serve: one session, many cli
         ['set search_path = pg_catalog', /^db:serve refuses a session-level SET of search_path/],
         ["select set_config('search_path', '', false)", /^db:serve refuses set_config\(…, false\)/],
         ['discard all', /^db:serve refuses DISCARD/],
+        [
+          "alter system set idle_in_transaction_session_timeout = '1s'",
+          /^db:serve refuses setting idle_in_transaction_session_timeout for later sessions/,
+        ],
         ['listen news', /^db:serve refuses LISTEN/],
         ['select pg_terminate_backend(pg_backend_pid())', /^db:serve refuses pg_terminate_backend/],
       ];

@@ -8,6 +8,7 @@
  *   transaction, which db:serve keeps with its one connection, so they stay allowed;
  * - a setting that ends sessions (idle_in_transaction_session_timeout, idle_session_timeout,
  *   transaction_timeout) to anything but 0, even LOCAL: it would end the one session;
+ * - ALTER SYSTEM (DATABASE, ROLE) … SET of such a setting: the next start would end too;
  * - DISCARD (drops every client's prepared statements), LISTEN (a notification would go to
  *   whichever client runs next, not the listener) and pg_terminate_backend.
  * Returns the one line to answer with, or undefined when the text may run.
@@ -139,9 +140,23 @@ function checkSetConfig(statement: Token[]): string | undefined {
   return undefined;
 }
 
+/** ALTER SYSTEM / DATABASE / ROLE … SET of a session-ending setting: the next start would end. */
+function checkAlterSet(statement: Token[]): string | undefined {
+  for (let i = 1; i + 1 < statement.length; i++) {
+    if (word(statement[i]) !== 'set') continue;
+    const name = word(statement[i + 1]);
+    if (!sessionEnding.has(name)) continue;
+    const valueAt = statement[i + 2]?.text === '=' || word(statement[i + 2]) === 'to' ? 3 : 2;
+    if (isZero(statement[i + valueAt])) continue;
+    return `db:serve refuses setting ${name} for later sessions: PGlite's one session would end when it next starts, and with it every client of db:serve`;
+  }
+  return undefined;
+}
+
 function checkStatement(statement: Token[]): string | undefined {
   const first = word(statement[0]);
   if (first === 'set') return checkSet(statement);
+  if (first === 'alter') return checkAlterSet(statement);
   if (first === 'discard') {
     return "db:serve refuses DISCARD: it would drop every client's prepared statements and temporary tables, since they all share one session";
   }
