@@ -5,10 +5,11 @@
  * line, and write nothing into B; once A's db:serve is back, on any port, it writes into A.
  */
 import { afterAll, describe, expect, test } from 'bun:test';
-import { truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { databaseKinds } from '@fluxcore/db/testing';
 import { createDb, openSqlSession } from '../src/client.ts';
-import { lockPathFor } from '../src/embedded/lock.ts';
+import { readFolderId } from '../src/embedded/folder-marks.ts';
+import { lockPathFor } from '../src/embedded/holder.ts';
 import { newFolder, removeFolders, waitForLine } from './support/embedded-folders.ts';
 import { runCli, spawnCli } from './support/migrations.ts';
 
@@ -128,3 +129,24 @@ describe.if(databaseKinds.includes('embedded'))(
     }, 60_000);
   },
 );
+
+describe.if(databaseKinds.includes('embedded'))('the folder’s id', () => {
+  test('is written once, kept by its folder, and a copy at another path gets its own', async () => {
+    const folder = newFolder();
+    expect((await runCli('status', [], { FLUXCORE_DATA_DIR: folder })).code).toBe(0);
+    const id = readFolderId(folder);
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await runCli('status', [], { FLUXCORE_DATA_DIR: folder })).code).toBe(0);
+    expect(readFolderId(folder)).toBe(id);
+    const copy = `${folder}-copy`;
+    cpSync(folder, copy, { recursive: true });
+    try {
+      expect(readFolderId(copy)).toBe(id);
+      expect((await runCli('status', [], { FLUXCORE_DATA_DIR: copy })).code).toBe(0);
+      expect(readFolderId(copy)).not.toBe(id);
+      expect(readFolderId(folder)).toBe(id);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

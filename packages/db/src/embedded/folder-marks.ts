@@ -81,3 +81,12 @@ export function ensureFolderId(dataDir: string): string {
   writeDurably(path, `${JSON.stringify({ id, path: here })}\n`);
   return id;
 }
+
+/** ensureFolderId, or nothing when the folder cannot be written (a read-only mount). */
+export function tryEnsureFolderId(dataDir: string): string | undefined {
+  try {
+    return ensureFolderId(dataDir);
+  } catch {
+    return undefined;
+  }
+}

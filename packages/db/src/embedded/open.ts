@@ -7,7 +7,13 @@ import { dirname, join, relative } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { FluxDbError } from '../errors.ts';
-import { ensureFolderId, markCreated, markCreating, wasBeingCreated } from './folder-marks.ts';
+import {
+  ensureFolderId,
+  markCreated,
+  markCreating,
+  tryEnsureFolderId,
+  wasBeingCreated,
+} from './folder-marks.ts';
 import { acquireEmbeddedLock, type HeldLock, type LockHolder } from './lock.ts';
 
 /** How long a second opener waits for the folder's holder by default (FLUXCORE_LOCK_WAIT). */
@@ -131,8 +137,14 @@ async function openFolder(
       throw openFailure(dataDir, error);
     });
     try {
-      ensureFolderId(dataDir);
-      if (creating) markCreated(dataDir);
+      if (creating) {
+        ensureFolderId(dataDir);
+        markCreated(dataDir);
+      } else {
+        // A folder made before ids (or copied here) gets one; a folder this user cannot
+        // write to is still opened (db:serve, which needs the id, says why it has none).
+        tryEnsureFolderId(dataDir);
+      }
     } catch (error) {
       await client.close().catch(() => {});
       throw openFailure(dataDir, error);

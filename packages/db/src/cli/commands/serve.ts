@@ -7,7 +7,7 @@
 import { createServer, type Socket } from 'node:net';
 import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
 import type { DatabaseConfig } from '../../config.ts';
-import { readFolderId } from '../../embedded/folder-marks.ts';
+import { ensureFolderId, readFolderId } from '../../embedded/folder-marks.ts';
 import { isAlive } from '../../embedded/holder.ts';
 import { currentCommand } from '../../embedded/lock.ts';
 import { openEmbedded } from '../../embedded/open.ts';
@@ -58,8 +58,17 @@ export async function run(flags: ServeFlags, config: DatabaseConfig, io: Io = co
   if (process.env.FLUXCORE_SERVE_FOR_COMMAND === 'push') {
     await handle.client.exec('create extension if not exists vector');
   }
-  const folderId = readFolderId(config.dataDir);
-  if (!folderId) throw new Error('db:serve opened a folder without its id');
+  let folderId: string;
+  try {
+    folderId = readFolderId(config.dataDir) ?? ensureFolderId(config.dataDir);
+  } catch (error) {
+    await handle.close();
+    throw new FluxDbError(
+      'DATA_DIR_INVALID',
+      `db:serve cannot write the folder's id into ${config.dataDir} (${(error as { code?: string }).code ?? (error as Error).message}); its clients check it on every connection`,
+      'Make the folder writable by this user, or free disk space if it is full',
+    );
+  }
   const queue = new SessionQueue(handle.client, {
     report: { [folderIdParameter]: folderId, [dataDirParameter]: config.dataDir },
     waitMs: flags.wait,
