@@ -322,7 +322,11 @@ export class SessionQueue {
     const owner = this.owner;
     if (owner === null) return;
     const waited = this.jobs.filter(
-      (job) => job.handlerId !== owner && job.refuse && now - job.enqueuedAt >= this.waitMs,
+      (job) =>
+        job.handlerId !== owner &&
+        job.refuse &&
+        // Waiting for this holder, not for the queue before it.
+        now - Math.max(job.enqueuedAt, this.ownerSince) >= this.waitMs,
     );
     if (waited.length > 0) {
       this.jobs = this.jobs.filter((job) => !waited.includes(job));
