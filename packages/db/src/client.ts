@@ -5,6 +5,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import type { DatabaseConfig } from './config.ts';
 import { openEmbedded } from './embedded/open.ts';
+import { servedClientClass } from './embedded/served-client.ts';
 import { registerArrayQuery } from './prepared.ts';
 import * as schema from './schema/index.ts';
 import { connectionError, type Row, servedError } from './session.ts';
@@ -49,8 +50,14 @@ async function poolClient(
   applicationName: string,
   max: number,
   onError: (error: unknown) => Error,
+  Client?: typeof pg.Client,
 ): Promise<DatabaseClient> {
-  const pool = new pg.Pool({ connectionString: url, application_name: applicationName, max });
+  const pool = new pg.Pool({
+    connectionString: url,
+    application_name: applicationName,
+    max,
+    ...(Client ? { Client } : {}),
+  });
   // An idle client that errors (server restart) must not crash the process.
   pool.on('error', () => {});
   const lost = lostConnections(pool);
@@ -137,8 +144,13 @@ export async function createDb(
   if (config.kind === 'embedded') {
     const handle = await openEmbedded(config.dataDir, { waitMs: config.lockWaitMs });
     if (handle.mode === 'served') {
-      return poolClient('embedded', handle.url, config.applicationName, options.poolMax ?? 4, (e) =>
-        servedError(e, config.dataDir, handle),
+      return poolClient(
+        'embedded',
+        handle.url,
+        config.applicationName,
+        options.poolMax ?? 4,
+        (e) => servedError(e, config.dataDir, handle),
+        servedClientClass(config.dataDir),
       );
     }
     const client = handle.client;
