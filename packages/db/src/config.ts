@@ -109,10 +109,24 @@ export function loadDatabaseConfig(
   }
   return {
     kind: 'server',
-    url: rawUrl,
+    url: withExplicitSslMode(rawUrl),
     applicationName,
     poolMax: numberOf('FLUXCORE_POOL_MAX') ?? 10,
   };
+}
+
+/**
+ * node-postgres reads sslmode prefer, require and verify-ca as verify-full, and says so in a
+ * warning of ten lines on every start. The same mode, named as it is read: no warning, no
+ * change (uselibpqcompat=true keeps libpq's meaning, as node-postgres documents).
+ */
+function withExplicitSslMode(url: string): string {
+  const parsed = new URL(url);
+  const mode = parsed.searchParams.get('sslmode');
+  if (!mode || !['prefer', 'require', 'verify-ca'].includes(mode)) return url;
+  if (parsed.searchParams.get('uselibpqcompat') === 'true') return url;
+  parsed.searchParams.set('sslmode', 'verify-full');
+  return parsed.toString();
 }
 
 /** Where the config points, for messages: never includes a password. */

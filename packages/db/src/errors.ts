@@ -5,6 +5,7 @@
 export type FluxDbErrorCode =
   | 'CONFIG_INVALID'
   | 'CONNECTION_REFUSED'
+  | 'WRONG_DATABASE'
   | 'HOST_NOT_FOUND'
   | 'AUTH_FAILED'
   | 'DATABASE_MISSING'

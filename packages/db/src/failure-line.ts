@@ -13,6 +13,11 @@ export function failureLine(error: unknown): string {
     permissionError(error)?.toLine() ??
     (found?.code === '42P01'
       ? `${found.message}: the database is not migrated. Run bun run db:migrate first`
-      : `unexpected error: ${describeError(error)}`);
+      : found?.code === '25006'
+        ? readOnlyLine
+        : `unexpected error: ${describeError(error)}`);
   return redactSecrets(line);
 }
+
+const readOnlyLine =
+  'the database is read-only (25006: default_transaction_read_only is on, or it is a standby): nothing was written. Connect to a writable primary, or turn it off (ALTER DATABASE name SET default_transaction_read_only = off; for the embedded database, remove that line from postgresql.auto.conf in its folder)';

@@ -31,6 +31,7 @@ export {
   databaseErrorOf,
   describeError,
   permissionError,
+  unavailabilityOf,
 } from './database-errors.ts';
 export { FluxDbError, type FluxDbErrorCode, redactSecrets } from './errors.ts';
 export { failureLine } from './failure-line.ts';
@@ -122,7 +123,7 @@ export {
   usageExitCode,
 } from './program-arguments.ts';
 export type { RowList, SqlRow } from './row-list.ts';
-export { runCommand } from './run-command.ts';
+export { firstStopSignal, runCommand, settlesWithin } from './run-command.ts';
 export * from './runtime-context.ts';
 export * from './schema/index.ts';
 export * as schema from './schema/index.ts';
@@ -134,3 +135,4 @@ export { fluxcoreAssistants as assistants } from './schema/index.ts';
 export { schemaTableNames, schemaTables } from './schema-tables.ts';
 export type * from './service-params.ts';
 export { readSettings, wholeNumberSetting } from './settings.ts';
+export { writeRefusal } from './write-check.ts';

@@ -34,6 +34,13 @@ export function connectionError(error: unknown, config: DatabaseConfig): Error {
   const target = describeTarget(config);
   if (config.kind === 'server') {
     const url = new URL(config.url);
+    if (/does not support SSL/i.test(err.message ?? '')) {
+      return new FluxDbError(
+        'CONNECTION_REFUSED',
+        `PostgreSQL at ${url.hostname}:${url.port || '5432'} does not accept SSL, and the sslmode of DATABASE_URL asks for it`,
+        'Remove sslmode from DATABASE_URL (or set sslmode=disable), or turn SSL on in the server',
+      );
+    }
     const user = decodeURIComponent(url.username || 'postgres');
     const database = decodeURIComponent(url.pathname.slice(1) || user);
     switch (err.code) {
@@ -73,6 +80,12 @@ export function connectionError(error: unknown, config: DatabaseConfig): Error {
 
 /** A refused connection to the db:serve named in the folder's lock: one line that names it. */
 export function servedError(error: unknown, dataDir: string, handle: ServedHandle): Error {
+  if (error instanceof FluxDbError) return error;
+  // db:serve answered, and refused (busy: another client holds its one session): its line.
+  const refused = error as { code?: string; message?: string };
+  if (refused.code === '55P03' && refused.message) {
+    return new FluxDbError('CONNECTION_REFUSED', refused.message.split('\n')[0] as string);
+  }
   const { pid, command, serve } = handle.holder;
   const reason = (error as { code?: string }).code ?? (error as Error).message;
   return new FluxDbError(
@@ -90,9 +103,13 @@ export async function connectionSession(
   url: string,
   applicationName: string,
   onError: (error: unknown) => Error,
+  servedDataDir?: string,
 ): Promise<SqlSession> {
   const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: url, application_name: applicationName });
+  const Client = servedDataDir
+    ? (await import('./embedded/served-client.ts')).servedClientClass(servedDataDir)
+    : pg.Client;
+  const client = new Client({ connectionString: url, application_name: applicationName });
   client.on('error', () => {});
   try {
     await client.connect();
@@ -201,8 +218,12 @@ export async function openSqlSession(config: DatabaseConfig): Promise<SqlSession
     const { openEmbedded } = await import('./embedded/open.ts');
     const handle = await openEmbedded(config.dataDir, { waitMs: config.lockWaitMs });
     if (handle.mode === 'served') {
-      return connectionSession('embedded', handle.url, config.applicationName, (e) =>
-        servedError(e, config.dataDir, handle),
+      return connectionSession(
+        'embedded',
+        handle.url,
+        config.applicationName,
+        (e) => servedError(e, config.dataDir, handle),
+        config.dataDir,
       );
     }
     const client = handle.client;

@@ -349,7 +349,7 @@ describe.if(databaseKinds.includes('embedded'))('db:serve refuses what it cannot
       await new Promise((done) => busy.close(done));
     }
     const notAPort = await runCli('serve', ['--port', 'nope'], { FLUXCORE_DATA_DIR: dataDir });
-    expect(notAPort.code).toBe(1);
+    expect(notAPort.code).toBe(2); // a mistake in the arguments, like every program's
     expect(oneLine(notAPort.stderr)).toBe(
       'error: --port takes a port number from 0 to 65535, not "nope". Example: --port 5433 (0 picks a free port)',
     );

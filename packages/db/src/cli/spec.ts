@@ -6,6 +6,7 @@
  */
 import type { DatabaseConfig } from '../config.ts';
 import { convergeLockTimeoutMs, convergeStatementTimeoutMs } from '../converge/defaults.ts';
+import { defaultIdleInTransactionMs, defaultServeWaitMs } from '../embedded/serve-defaults.ts';
 import { defaultLockTimeoutMs } from '../migrator/lock.ts';
 import type { Io } from './context.ts';
 import { port, repeated, seconds } from './flags.ts';
@@ -171,6 +172,21 @@ export const commands: Record<string, CommandSpec> = {
         help: 'the port to listen on (0 picks a free one)',
         parse: port(0, '--port 5433 (0 picks a free port)'),
         default: { value: 5433, shown: '5433' },
+      },
+      {
+        flags: '--wait <SECONDS>',
+        help: 'how long a client waits for another that holds the one session (in a transaction) before it gets an error naming it',
+        parse: seconds('--wait'),
+        default: { value: defaultServeWaitMs, shown: `${defaultServeWaitMs / 1000}` },
+      },
+      {
+        flags: '--idle-in-transaction <SECONDS>',
+        help: 'how long a client may hold the one session idle in a transaction before it is cut off (its transaction rolled back)',
+        parse: seconds('--idle-in-transaction'),
+        default: {
+          value: defaultIdleInTransactionMs,
+          shown: `${defaultIdleInTransactionMs / 1000}`,
+        },
       },
     ],
     application: 'fluxcore-serve',

@@ -15,12 +15,45 @@
  * same three methods.
  */
 import type { PGlite } from '@electric-sql/pglite';
+import {
+  errorResponse,
+  isStartup,
+  parameterStatus,
+  readyForQuery,
+  sqlText,
+  startupParameters,
+} from './protocol-messages.ts';
+import { defaultIdleInTransactionMs, defaultServeWaitMs } from './serve-defaults.ts';
+import { refusalOf } from './shared-session-guard.ts';
 import { renameStatements } from './statement-names.ts';
 
 interface Job {
   handlerId: number;
+  enqueuedAt: number;
   run(): Promise<void>;
+  /** Answers instead of running, when the job waited too long for another connection. */
+  refuse?(line: string): void;
 }
+
+/** A client connection, as db:serve knows it. */
+export interface Connection {
+  peer: string;
+  application?: string;
+  /** Sends a last message (a FATAL error) and closes the connection. */
+  close(last: Uint8Array): void;
+}
+
+export interface SessionQueueOptions {
+  /** Parameters added to every startup reply (the folder's id: served-client.ts). */
+  report?: Record<string, string>;
+  /** How long a connection waits for another that holds the session before it is refused. */
+  waitMs?: number;
+  /** How long a connection may hold the session idle (in a transaction) before it is cut off. */
+  idleInTransactionMs?: number;
+}
+
+const parseType = 'P'.charCodeAt(0);
+const readyForQueryType = 'Z'.charCodeAt(0);
 
 /** Frontend messages of the extended protocol that belong to a batch ended by Sync ('S'). */
 const extendedProtocol = new Set(['P', 'B', 'D', 'E', 'C', 'H'].map((c) => c.charCodeAt(0)));
@@ -60,9 +93,74 @@ export class SessionQueue {
   /** Named prepared statements (renamed: statement-names.ts), by the connection that made them. */
   private statements = new Map<number, Set<string>>();
 
-  constructor(private readonly db: PGlite) {}
+  /** Connections that had a message refused mid-batch: the rest is discarded up to Sync. */
+  private skipping = new Set<number>();
+  private connections = new Map<number, Connection>();
+  /** When the owner took the session, and since when it has had nothing running or queued. */
+  private ownerSince = 0;
+  private ownerIdleSince: number | null = null;
+  private active: number | null = null;
+  private cutOff = new Set<number>();
+  private readonly sweeper: ReturnType<typeof setInterval>;
+  private readonly report: Record<string, string>;
+  private readonly waitMs: number;
+  private readonly idleMs: number;
+
+  constructor(
+    private readonly db: PGlite,
+    options: SessionQueueOptions = {},
+  ) {
+    this.report = options.report ?? {};
+    this.waitMs = options.waitMs ?? defaultServeWaitMs;
+    this.idleMs = options.idleInTransactionMs ?? defaultIdleInTransactionMs;
+    this.sweeper = setInterval(() => this.sweep(), 100);
+    this.sweeper.unref?.();
+  }
+
+  /** Stops the timers (db:serve is stopping). */
+  stop(): void {
+    clearInterval(this.sweeper);
+  }
+
+  /** A new client connection (db:serve registers it before its first message). */
+  connect(handlerId: number, connection: Connection): void {
+    this.connections.set(handlerId, connection);
+  }
+
+  disconnect(handlerId: number): void {
+    this.connections.delete(handlerId);
+    this.skipping.delete(handlerId);
+    this.cutOff.delete(handlerId);
+  }
 
   enqueue(handlerId: number, original: Uint8Array, onData: (data: Uint8Array) => void) {
+    if (isStartup(original)) return this.enqueueStartup(handlerId, original, onData);
+    const type = original[0] ?? 0;
+    if (this.skipping.has(handlerId)) {
+      // After an error in a batch, a server discards messages up to Sync, then is ready.
+      if (type === sync) {
+        this.skipping.delete(handlerId);
+        onData(readyForQuery(this.statusOf(handlerId)));
+      }
+      return Promise.resolve(0);
+    }
+    if (type === simpleQuery || type === parseType) {
+      const refusal = refusalOf(sqlText(original));
+      if (refusal) {
+        onData(errorResponse('ERROR', '0A000', refusal));
+        if (type === simpleQuery) onData(readyForQuery(this.statusOf(handlerId)));
+        else this.skipping.add(handlerId);
+        return Promise.resolve(0);
+      }
+    }
+    return this.enqueueRaw(handlerId, original, onData);
+  }
+
+  private statusOf(handlerId: number): 'I' | 'T' {
+    return this.owner === handlerId && this.db.isInTransaction() ? 'T' : 'I';
+  }
+
+  private enqueueRaw(handlerId: number, original: Uint8Array, onData: (data: Uint8Array) => void) {
     const renamed = renameStatements(original, `fluxcore_c${handlerId}_`);
     const message = renamed.message;
     if (renamed.prepared) {
@@ -73,6 +171,20 @@ export class SessionQueue {
     return new Promise<number>((resolve, reject) => {
       this.jobs.push({
         handlerId,
+        enqueuedAt: Date.now(),
+        refuse: (line) => {
+          const type = message[0] ?? 0;
+          if (isStartup(message)) {
+            this.connections.get(handlerId)?.close(errorResponse('FATAL', '55P03', line));
+          } else if (type === simpleQuery || type === sync) {
+            onData(errorResponse('ERROR', '55P03', line));
+            onData(readyForQuery('I'));
+          } else if (type !== terminate) {
+            onData(errorResponse('ERROR', '55P03', line));
+            this.skipping.add(handlerId);
+          }
+          resolve(0);
+        },
         run: async () => {
           const type = message[0] ?? 0;
           if (type === terminate) {
@@ -107,7 +219,24 @@ export class SessionQueue {
     });
   }
 
-  /** Rejects what a closed connection still had queued. */
+  /** The startup reply with this serve's own parameters before its ReadyForQuery. */
+  private enqueueStartup(handlerId: number, message: Uint8Array, onData: (d: Uint8Array) => void) {
+    const connection = this.connections.get(handlerId);
+    if (connection) connection.application = startupParameters(message).application_name;
+    const chunks: Uint8Array[] = [];
+    return this.enqueueRaw(handlerId, message, (data) => chunks.push(data)).then((bytes) => {
+      const reply = Buffer.concat(chunks);
+      const ready = reply.length >= 6 && reply[reply.length - 6] === readyForQueryType;
+      const cut = ready ? reply.length - 6 : reply.length;
+      const extra = Object.entries(this.report).map(([name, value]) =>
+        parameterStatus(name, value),
+      );
+      onData(Buffer.concat([reply.subarray(0, cut), ...extra, reply.subarray(cut)]));
+      return bytes;
+    });
+  }
+
+  /** Drops what a closed connection still had queued. */
   clearQueueForHandler(handlerId: number): void {
     this.jobs = this.jobs.filter((job) => job.handlerId !== handlerId);
   }
@@ -117,6 +246,7 @@ export class SessionQueue {
     return new Promise<void>((resolve) => {
       this.jobs.push({
         handlerId,
+        enqueuedAt: Date.now(),
         run: async () => {
           try {
             if (this.owner === handlerId && this.db.isInTransaction())
@@ -163,10 +293,67 @@ export class SessionQueue {
     if (this.running) return;
     this.running = true;
     try {
-      for (let job = this.next(); job; job = this.next()) await job.run();
+      for (let job = this.next(); job; job = this.next()) {
+        const before = this.owner;
+        this.active = job.handlerId;
+        if (this.owner === job.handlerId) this.ownerIdleSince = null;
+        try {
+          await job.run();
+        } finally {
+          this.active = null;
+        }
+        if (this.owner !== null && this.owner !== before) this.ownerSince = Date.now();
+        if (this.owner !== null) this.ownerIdleSince ??= Date.now();
+        else this.ownerIdleSince = null;
+      }
     } finally {
       this.running = false;
     }
+  }
+
+  /**
+   * Every 100 ms: a connection that has waited too long for the session's holder is refused in
+   * one line naming the holder; a holder idle too long (in a transaction, or mid-batch) is cut
+   * off, and its transaction rolled back, as a server's idle_in_transaction_session_timeout
+   * does for its own session.
+   */
+  private sweep(): void {
+    const now = Date.now();
+    const owner = this.owner;
+    if (owner === null) return;
+    const waited = this.jobs.filter(
+      (job) =>
+        job.handlerId !== owner &&
+        job.refuse &&
+        // Waiting for this holder, not for the queue before it.
+        now - Math.max(job.enqueuedAt, this.ownerSince) >= this.waitMs,
+    );
+    if (waited.length > 0) {
+      this.jobs = this.jobs.filter((job) => !waited.includes(job));
+      const line = this.busyLine(owner, now);
+      for (const job of waited) job.refuse?.(line);
+    }
+    const idle = this.ownerIdleSince;
+    const ownerQueued = this.jobs.some((job) => job.handlerId === owner);
+    if (idle === null || this.active === owner || ownerQueued || this.cutOff.has(owner)) return;
+    if (now - idle < this.idleMs) return;
+    this.cutOff.add(owner);
+    const line = `terminating connection: it held db:serve's one session idle for ${seconds(now - idle)} s, in a transaction or mid-batch (db:serve's --idle-in-transaction is ${seconds(this.idleMs)} s); its transaction was rolled back`;
+    this.connections.get(owner)?.close(errorResponse('FATAL', '25P03', line));
+    void this.clearTransactionIfNeeded(owner);
+  }
+
+  private busyLine(owner: number, now: number): string {
+    const holder = this.connections.get(owner);
+    const who = holder
+      ? `connection ${owner} (${holder.application ? `${holder.application}, ` : ''}from ${holder.peer})`
+      : `connection ${owner}`;
+    const idle = this.ownerIdleSince;
+    const state =
+      idle === null
+        ? `running a statement (session held for ${seconds(now - this.ownerSince)} s)`
+        : `idle in a transaction for ${seconds(now - idle)} s`;
+    return `db:serve is busy: ${who} holds its one session, ${state}; nothing was run after waiting ${seconds(this.waitMs)} s. Retry, or end that transaction (db:serve cuts one idle for ${seconds(this.idleMs)} s)`;
   }
 
   /** Records which session-level advisory locks appeared (or went) after a unit of `handlerId`. */
@@ -189,3 +376,5 @@ export class SessionQueue {
     }
   }
 }
+
+const seconds = (ms: number) => String(Math.round(ms / 100) / 10);

@@ -7,9 +7,11 @@
 import { createServer, type Socket } from 'node:net';
 import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
 import type { DatabaseConfig } from '../../config.ts';
+import { ensureFolderId, readFolderId } from '../../embedded/folder-marks.ts';
 import { isAlive } from '../../embedded/holder.ts';
 import { currentCommand } from '../../embedded/lock.ts';
 import { openEmbedded } from '../../embedded/open.ts';
+import { dataDirParameter, folderIdParameter } from '../../embedded/served-client.ts';
 import { SessionQueue } from '../../embedded/session-queue.ts';
 import { FluxDbError } from '../../errors.ts';
 import { consoleIo, type Io } from '../context.ts';
@@ -18,6 +20,10 @@ const host = '127.0.0.1';
 
 export interface ServeFlags {
   port: number;
+  /** ms a connection waits for another that holds the session (--wait). */
+  wait?: number;
+  /** ms a connection may hold the session idle in a transaction (--idle-in-transaction). */
+  idleInTransaction?: number;
 }
 
 /**
@@ -52,12 +58,35 @@ export async function run(flags: ServeFlags, config: DatabaseConfig, io: Io = co
   if (process.env.FLUXCORE_SERVE_FOR_COMMAND === 'push') {
     await handle.client.exec('create extension if not exists vector');
   }
-  const queue = new SessionQueue(handle.client);
+  let folderId: string;
+  try {
+    folderId = readFolderId(config.dataDir) ?? ensureFolderId(config.dataDir);
+  } catch (error) {
+    await handle.close();
+    throw new FluxDbError(
+      'DATA_DIR_INVALID',
+      `db:serve cannot write the folder's id into ${config.dataDir} (${(error as { code?: string }).code ?? (error as Error).message}); its clients check it on every connection`,
+      'Make the folder writable by this user, or free disk space if it is full',
+    );
+  }
+  const queue = new SessionQueue(handle.client, {
+    report: { [folderIdParameter]: folderId, [dataDirParameter]: config.dataDir },
+    waitMs: flags.wait,
+    idleInTransactionMs: flags.idleInTransaction,
+  });
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
     sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
     const handler = new PGLiteSocketHandler({ queryQueue: queue as never, closeOnDetach: true });
+    const id = handler.handlerId;
+    queue.connect(id, {
+      peer: `${socket.remoteAddress}:${socket.remotePort}`,
+      close: (last) => socket.end(last),
+    });
+    socket.on('close', () => {
+      sockets.delete(socket);
+      queue.disconnect(id);
+    });
     handler.attach(socket).catch(() => socket.destroy());
   });
   try {
@@ -89,9 +118,22 @@ export async function run(flags: ServeFlags, config: DatabaseConfig, io: Io = co
     process.once('SIGTERM', resolve);
     stopWithParent(resolve);
   });
+  // A second signal, or a close that takes too long, stops at once: every acknowledged write
+  // is already in the folder (PGlite writes through), and the kernel releases the lock.
+  const force = (why: string) => {
+    io.error(`stopped without closing the embedded database cleanly (${why})`);
+    process.exit(1);
+  };
+  process.once('SIGINT', () => force('a second signal'));
+  process.once('SIGTERM', () => force('a second signal'));
+  setTimeout(() => force(`it did not close within ${closeWaitMs / 1000} s`), closeWaitMs).unref();
+  queue.stop();
   server.close();
   for (const socket of sockets) socket.destroy();
   await handle.close();
   io.log('stopped: the embedded database is closed and its lock released');
   return 0;
 }
+
+/** How long db:serve waits for PGlite to close on SIGTERM before it stops anyway. */
+const closeWaitMs = 10_000;
