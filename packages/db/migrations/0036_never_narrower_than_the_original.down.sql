@@ -234,6 +234,10 @@ ALTER TABLE "relationships" DROP CONSTRAINT "no_self_relationship";
 --> statement-breakpoint
 ALTER TABLE "accounts" DROP CONSTRAINT "accounts_avatar_asset_id_fkey";
 --> statement-breakpoint
+ALTER TABLE "actors" DROP CONSTRAINT "actors_tenant_id_fk";
+--> statement-breakpoint
+ALTER TABLE "actors" DROP CONSTRAINT "actors_linked_account_id_fk";
+--> statement-breakpoint
 ALTER TABLE "conversations" DROP CONSTRAINT "conversations_owner_account_id_fkey";
 --> statement-breakpoint
 ALTER TABLE "relationships" DROP CONSTRAINT "relationships_actor_a_id_fkey";
@@ -314,6 +318,12 @@ ALTER TABLE "messages" ALTER COLUMN "generated_by" SET DATA TYPE "public"."messa
 --> statement-breakpoint
 DROP INDEX "idx_accounts_avatar_asset_id";
 --> statement-breakpoint
+DROP INDEX "actors_tenant_id_idx";
+--> statement-breakpoint
+DROP INDEX "actors_linked_account_id_idx";
+--> statement-breakpoint
+DROP INDEX "actors_external_key_idx";
+--> statement-breakpoint
 DROP INDEX "idx_conversations_owner_account";
 --> statement-breakpoint
 DROP INDEX "idx_conversations_visitor_token";
@@ -329,6 +339,8 @@ DROP INDEX "idx_messages_original";
 DROP INDEX "ux_messages_signal_id";
 --> statement-breakpoint
 DROP INDEX "idx_relationships_actors";
+--> statement-breakpoint
+DROP INDEX "idx_templates_trigger";
 --> statement-breakpoint
 DROP INDEX "website_configs_custom_domain_key";
 --> statement-breakpoint
@@ -692,6 +704,51 @@ ALTER TABLE "accounts" DROP COLUMN "ai_include_locations";
 -- fluxcore:destructive column=accounts.avatar_asset_id
 ALTER TABLE "accounts" DROP COLUMN "avatar_asset_id";
 --> statement-breakpoint
+-- fluxcore:destructive column=accounts.ai_include_timestamp
+ALTER TABLE "accounts" DROP COLUMN "ai_include_timestamp";
+--> statement-breakpoint
+-- fluxcore:destructive column=accounts.ai_include_social_links
+ALTER TABLE "accounts" DROP COLUMN "ai_include_social_links";
+--> statement-breakpoint
+-- fluxcore:destructive column=accounts.social_links
+ALTER TABLE "accounts" DROP COLUMN "social_links";
+--> statement-breakpoint
+-- fluxcore:destructive column=accounts.brand_colors
+ALTER TABLE "accounts" DROP COLUMN "brand_colors";
+--> statement-breakpoint
+-- fluxcore:destructive column=accounts.country
+ALTER TABLE "accounts" DROP COLUMN "country";
+--> statement-breakpoint
+-- fluxcore:destructive column=accounts.timezone
+ALTER TABLE "accounts" DROP COLUMN "timezone";
+--> statement-breakpoint
+-- fluxcore:destructive column=actors.external_key
+ALTER TABLE "actors" DROP COLUMN "external_key";
+--> statement-breakpoint
+-- fluxcore:destructive column=actors.tenant_id
+ALTER TABLE "actors" DROP COLUMN "tenant_id";
+--> statement-breakpoint
+-- fluxcore:destructive column=actors.linked_account_id
+ALTER TABLE "actors" DROP COLUMN "linked_account_id";
+--> statement-breakpoint
+-- fluxcore:destructive column=actors.linked_at
+ALTER TABLE "actors" DROP COLUMN "linked_at";
+--> statement-breakpoint
+-- fluxcore:destructive column=actors.migrated_from
+ALTER TABLE "actors" DROP COLUMN "migrated_from";
+--> statement-breakpoint
+-- fluxcore:destructive column=actors.last_lat
+ALTER TABLE "actors" DROP COLUMN "last_lat";
+--> statement-breakpoint
+-- fluxcore:destructive column=actors.last_lon
+ALTER TABLE "actors" DROP COLUMN "last_lon";
+--> statement-breakpoint
+-- fluxcore:destructive column=actors.last_address
+ALTER TABLE "actors" DROP COLUMN "last_address";
+--> statement-breakpoint
+-- fluxcore:destructive column=actors.last_location_at
+ALTER TABLE "actors" DROP COLUMN "last_location_at";
+--> statement-breakpoint
 -- fluxcore:destructive column=appointment_services.allow_automated_use
 ALTER TABLE "appointment_services" DROP COLUMN "allow_automated_use";
 --> statement-breakpoint
@@ -758,6 +815,12 @@ ALTER TABLE "messages" DROP COLUMN "overwritten_at";
 -- fluxcore:destructive column=messages.overwritten_by
 ALTER TABLE "messages" DROP COLUMN "overwritten_by";
 --> statement-breakpoint
+-- fluxcore:destructive column=messages.redacted_at
+ALTER TABLE "messages" DROP COLUMN "redacted_at";
+--> statement-breakpoint
+-- fluxcore:destructive column=messages.redacted_by
+ALTER TABLE "messages" DROP COLUMN "redacted_by";
+--> statement-breakpoint
 -- fluxcore:destructive column=messages.signal_id
 ALTER TABLE "messages" DROP COLUMN "signal_id";
 --> statement-breakpoint
@@ -772,6 +835,12 @@ ALTER TABLE "relationships" DROP COLUMN "actor_b_id";
 --> statement-breakpoint
 -- fluxcore:destructive column=templates.allow_automated_use
 ALTER TABLE "templates" DROP COLUMN "allow_automated_use";
+--> statement-breakpoint
+-- fluxcore:destructive column=templates.is_public
+ALTER TABLE "templates" DROP COLUMN "is_public";
+--> statement-breakpoint
+-- fluxcore:destructive column=templates.trigger_keyword
+ALTER TABLE "templates" DROP COLUMN "trigger_keyword";
 --> statement-breakpoint
 -- fluxcore:destructive column=website_configs.allow_automated_use
 ALTER TABLE "website_configs" DROP COLUMN "allow_automated_use";

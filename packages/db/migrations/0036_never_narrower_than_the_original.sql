@@ -152,6 +152,7 @@ CREATE TABLE "conversation_participants" (
 	"visitor_token" text,
 	"subscribed_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"unsubscribed_at" timestamp with time zone,
+	"actor_id" uuid,
 	CONSTRAINT "conversation_participants_identity_valid" CHECK ((identity_type)::text = ANY (ARRAY[('registered'::character varying)::text, ('anonymous'::character varying)::text, ('system'::character varying)::text])),
 	CONSTRAINT "conversation_participants_role_valid" CHECK ((role)::text = ANY (ARRAY[('initiator'::character varying)::text, ('recipient'::character varying)::text, ('observer'::character varying)::text]))
 );
@@ -709,6 +710,21 @@ ALTER TABLE "accounts" ADD COLUMN "ai_include_bio" boolean DEFAULT true NOT NULL
 ALTER TABLE "accounts" ADD COLUMN "ai_include_private_context" boolean DEFAULT true NOT NULL;--> statement-breakpoint
 ALTER TABLE "accounts" ADD COLUMN "ai_include_locations" boolean DEFAULT true NOT NULL;--> statement-breakpoint
 ALTER TABLE "accounts" ADD COLUMN "avatar_asset_id" uuid;--> statement-breakpoint
+ALTER TABLE "accounts" ADD COLUMN "ai_include_timestamp" boolean DEFAULT true NOT NULL;--> statement-breakpoint
+ALTER TABLE "accounts" ADD COLUMN "ai_include_social_links" boolean DEFAULT true NOT NULL;--> statement-breakpoint
+ALTER TABLE "accounts" ADD COLUMN "social_links" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "accounts" ADD COLUMN "brand_colors" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "accounts" ADD COLUMN "country" varchar(2);--> statement-breakpoint
+ALTER TABLE "accounts" ADD COLUMN "timezone" varchar(50);--> statement-breakpoint
+ALTER TABLE "actors" ADD COLUMN "external_key" text;--> statement-breakpoint
+ALTER TABLE "actors" ADD COLUMN "tenant_id" uuid;--> statement-breakpoint
+ALTER TABLE "actors" ADD COLUMN "linked_account_id" uuid;--> statement-breakpoint
+ALTER TABLE "actors" ADD COLUMN "linked_at" timestamp;--> statement-breakpoint
+ALTER TABLE "actors" ADD COLUMN "migrated_from" uuid;--> statement-breakpoint
+ALTER TABLE "actors" ADD COLUMN "last_lat" real;--> statement-breakpoint
+ALTER TABLE "actors" ADD COLUMN "last_lon" real;--> statement-breakpoint
+ALTER TABLE "actors" ADD COLUMN "last_address" text;--> statement-breakpoint
+ALTER TABLE "actors" ADD COLUMN "last_location_at" timestamp;--> statement-breakpoint
 ALTER TABLE "appointment_services" ADD COLUMN "allow_automated_use" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "appointment_staff" ADD COLUMN "allow_automated_use" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "assets" ADD COLUMN "is_public" boolean DEFAULT false NOT NULL;--> statement-breakpoint
@@ -731,11 +747,15 @@ ALTER TABLE "messages" ADD COLUMN "deleted_by" text;--> statement-breakpoint
 ALTER TABLE "messages" ADD COLUMN "deleted_scope" varchar(10);--> statement-breakpoint
 ALTER TABLE "messages" ADD COLUMN "overwritten_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "messages" ADD COLUMN "overwritten_by" text;--> statement-breakpoint
+ALTER TABLE "messages" ADD COLUMN "redacted_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "messages" ADD COLUMN "redacted_by" text;--> statement-breakpoint
 ALTER TABLE "messages" ADD COLUMN "signal_id" bigint;--> statement-breakpoint
 ALTER TABLE "messages" ADD COLUMN "metadata" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "relationships" ADD COLUMN "actor_a_id" uuid;--> statement-breakpoint
 ALTER TABLE "relationships" ADD COLUMN "actor_b_id" uuid;--> statement-breakpoint
 ALTER TABLE "templates" ADD COLUMN "allow_automated_use" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "templates" ADD COLUMN "is_public" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "templates" ADD COLUMN "trigger_keyword" varchar(255);--> statement-breakpoint
 ALTER TABLE "website_configs" ADD COLUMN "allow_automated_use" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "account_locations" ADD CONSTRAINT "account_locations_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "account_runtime_config" ADD CONSTRAINT "account_runtime_config_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -750,6 +770,7 @@ ALTER TABLE "ai_traces" ADD CONSTRAINT "ai_traces_conversation_id_conversations_
 ALTER TABLE "ai_traces" ADD CONSTRAINT "ai_traces_message_id_messages_id_fk" FOREIGN KEY ("message_id") REFERENCES "public"."messages"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "asset_enrichments" ADD CONSTRAINT "asset_enrichments_asset_id_assets_id_fk" FOREIGN KEY ("asset_id") REFERENCES "public"."assets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "chatcore_outbox" ADD CONSTRAINT "chatcore_outbox_message_id_messages_id_fk" FOREIGN KEY ("message_id") REFERENCES "public"."messages"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "conversation_participants" ADD CONSTRAINT "conversation_participants_actor_id_actors_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."actors"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "conversation_participants" ADD CONSTRAINT "conversation_participants_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "conversation_participants" ADD CONSTRAINT "conversation_participants_conversation_id_conversations_id_fk" FOREIGN KEY ("conversation_id") REFERENCES "public"."conversations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "fluxcore_account_actor_contexts" ADD CONSTRAINT "fluxcore_account_actor_contexts_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -805,6 +826,7 @@ CREATE INDEX "idx_chatcore_outbox_pending" ON "chatcore_outbox" USING btree ("st
 CREATE INDEX "idx_conversation_participants_account" ON "conversation_participants" USING btree ("account_id");--> statement-breakpoint
 CREATE INDEX "idx_conversation_participants_conversation" ON "conversation_participants" USING btree ("conversation_id");--> statement-breakpoint
 CREATE INDEX "idx_conversation_participants_token" ON "conversation_participants" USING btree ("visitor_token");--> statement-breakpoint
+CREATE INDEX "idx_conversation_participants_actor" ON "conversation_participants" USING btree ("actor_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "ux_conversation_participants_account" ON "conversation_participants" USING btree ("conversation_id","account_id");--> statement-breakpoint
 CREATE INDEX "fluxcore_account_actor_contexts_acc_actor_idx" ON "fluxcore_account_actor_contexts" USING btree ("account_id","actor_id");--> statement-breakpoint
 CREATE INDEX "fluxcore_account_actor_contexts_actor_idx" ON "fluxcore_account_actor_contexts" USING btree ("actor_id");--> statement-breakpoint
@@ -837,10 +859,15 @@ CREATE INDEX "idx_special_dates_lookup" ON "special_dates" USING btree ("owner_t
 CREATE INDEX "idx_special_intervals_special_date" ON "special_intervals" USING btree ("special_date_id");--> statement-breakpoint
 CREATE INDEX "idx_weekly_intervals_lookup" ON "weekly_intervals" USING btree ("owner_type","owner_id","day_of_week","open_time");--> statement-breakpoint
 ALTER TABLE "accounts" ADD CONSTRAINT "accounts_avatar_asset_id_fkey" FOREIGN KEY ("avatar_asset_id") REFERENCES "public"."assets"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "actors" ADD CONSTRAINT "actors_tenant_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."accounts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "actors" ADD CONSTRAINT "actors_linked_account_id_fk" FOREIGN KEY ("linked_account_id") REFERENCES "public"."accounts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "conversations" ADD CONSTRAINT "conversations_owner_account_id_fkey" FOREIGN KEY ("owner_account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "relationships" ADD CONSTRAINT "relationships_actor_a_id_fkey" FOREIGN KEY ("actor_a_id") REFERENCES "public"."actors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "relationships" ADD CONSTRAINT "relationships_actor_b_id_fkey" FOREIGN KEY ("actor_b_id") REFERENCES "public"."actors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "idx_accounts_avatar_asset_id" ON "accounts" USING btree ("avatar_asset_id");--> statement-breakpoint
+CREATE INDEX "actors_tenant_id_idx" ON "actors" USING btree ("tenant_id");--> statement-breakpoint
+CREATE INDEX "actors_linked_account_id_idx" ON "actors" USING btree ("linked_account_id");--> statement-breakpoint
+CREATE INDEX "actors_external_key_idx" ON "actors" USING btree ("external_key");--> statement-breakpoint
 CREATE INDEX "idx_conversations_owner_account" ON "conversations" USING btree ("owner_account_id") WHERE "conversations"."owner_account_id" is not null;--> statement-breakpoint
 CREATE INDEX "idx_conversations_visitor_token" ON "conversations" USING btree ("visitor_token");--> statement-breakpoint
 CREATE UNIQUE INDEX "fluxcore_document_chunks_file_model_chunk_key" ON "fluxcore_document_chunks" USING btree ("file_id",coalesce("embedding_model", ''),"chunk_index");--> statement-breakpoint
@@ -849,6 +876,7 @@ CREATE INDEX "idx_messages_parent" ON "messages" USING btree ("parent_id");--> s
 CREATE INDEX "idx_messages_original" ON "messages" USING btree ("original_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "ux_messages_signal_id" ON "messages" USING btree ("signal_id");--> statement-breakpoint
 CREATE INDEX "idx_relationships_actors" ON "relationships" USING btree ("actor_a_id","actor_b_id");--> statement-breakpoint
+CREATE INDEX "idx_templates_trigger" ON "templates" USING btree ("account_id","trigger_keyword");--> statement-breakpoint
 CREATE UNIQUE INDEX "website_configs_custom_domain_key" ON "website_configs" USING btree (lower("custom_domain")) WHERE "website_configs"."custom_domain" is not null;--> statement-breakpoint
 ALTER TABLE "conversations" ADD CONSTRAINT "conversation_type_valid" CHECK ((conversation_type)::text = ANY (ARRAY[('internal'::character varying)::text, ('anonymous_thread'::character varying)::text, ('external'::character varying)::text]));--> statement-breakpoint
 ALTER TABLE "credits_ledger" ADD CONSTRAINT "credits_ledger_delta_sign_check" CHECK ((((entry_type)::text = ANY (ARRAY[('grant'::character varying)::text, ('refund'::character varying)::text])) AND (delta >= 0)) OR (((entry_type)::text = ANY (ARRAY[('spend'::character varying)::text, ('expiry'::character varying)::text])) AND (delta <= 0)) OR ((entry_type)::text <> ALL (ARRAY[('grant'::character varying)::text, ('refund'::character varying)::text, ('spend'::character varying)::text, ('expiry'::character varying)::text])));--> statement-breakpoint
