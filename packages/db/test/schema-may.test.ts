@@ -133,7 +133,19 @@ describe.each(databaseKinds)('the May 2026 reference on the %s database', (kind)
 
   test("the audit finds May's 21 new tables identical to the schema, and only the tables May's files never create missing", () => {
     const byName = new Map(report.tables.map((table) => [table.name, table]));
-    const differing = mayTables.filter((name) => byName.get(name)?.findings.length !== 0);
+    // Beyond May's build, the schema has what the original's Drizzle schema declares and no May
+    // file creates: conversation_participants.actor_id (its index and key), so a May database
+    // lacks exactly those.
+    const beyondMay = new Set([
+      'conversation_participants.actor_id',
+      'conversation_participants.idx_conversation_participants_actor',
+      'conversation_participants.conversation_participants_actor_id_actors_id_fk',
+    ]);
+    const differing = mayTables.flatMap((name) =>
+      (byName.get(name)?.findings ?? [])
+        .filter((f) => !(f.problem === 'missing' && beyondMay.has(`${name}.${f.name}`)))
+        .map((f) => `${name}.${f.name}: ${f.problem}`),
+    );
     expect(differing).toEqual([]);
     const missing = report.tables
       .filter((table) => table.findings.some((f) => f.kind === 'table' && f.problem === 'missing'))
