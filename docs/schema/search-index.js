@@ -1050,7 +1050,7 @@ window.fluxcoreSearch = [
   {"kind":"column","name":"fluxcore_works.updated_at","href":"works.html#fluxcore_works","text":"timestamp"},
   {"kind":"table","name":"media_attachments","href":"chat.html#media_attachments","text":"A media file attached to a message: image, audio, video, document, sticker or location."},
   {"kind":"column","name":"media_attachments.id","href":"chat.html#media_attachments","text":"uuid"},
-  {"kind":"column","name":"media_attachments.message_id","href":"chat.html#media_attachments","text":"uuid"},
+  {"kind":"column","name":"media_attachments.message_id","href":"chat.html#media_attachments","text":"uuid: Null until the message is sent: February's file upload writes the attachment first."},
   {"kind":"column","name":"media_attachments.type","href":"chat.html#media_attachments","text":"media_type"},
   {"kind":"column","name":"media_attachments.url","href":"chat.html#media_attachments","text":"text"},
   {"kind":"column","name":"media_attachments.filename","href":"chat.html#media_attachments","text":"text"},

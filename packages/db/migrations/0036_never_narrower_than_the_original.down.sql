@@ -228,6 +228,8 @@ ALTER TABLE "conversations" DROP CONSTRAINT "conversation_type_valid";
 --> statement-breakpoint
 ALTER TABLE "credits_ledger" DROP CONSTRAINT "credits_ledger_delta_sign_check";
 --> statement-breakpoint
+ALTER TABLE "fluxcore_tool_connections" DROP CONSTRAINT "fluxcore_tool_connections_auth_config_check";
+--> statement-breakpoint
 ALTER TABLE "messages" DROP CONSTRAINT "message_deleted_scope_valid";
 --> statement-breakpoint
 ALTER TABLE "relationships" DROP CONSTRAINT "no_self_relationship";
@@ -420,7 +422,7 @@ ALTER TABLE "credits_ledger" ALTER COLUMN "wallet_id" SET NOT NULL;
 --> statement-breakpoint
 ALTER TABLE "credits_ledger" ALTER COLUMN "entry_type" SET DATA TYPE "public"."credits_ledger_entry_type" USING "entry_type"::"public"."credits_ledger_entry_type";
 --> statement-breakpoint
-ALTER TABLE "credits_policies" ALTER COLUMN "duration_hours" SET NOT NULL;
+ALTER TABLE "credits_policies" ALTER COLUMN "duration_hours" DROP DEFAULT;
 --> statement-breakpoint
 ALTER TABLE "extension_installations" ALTER COLUMN "config" SET NOT NULL;
 --> statement-breakpoint
@@ -658,6 +660,8 @@ ALTER TABLE "fluxcore_vector_stores" ALTER COLUMN "expiration_policy" SET NOT NU
 --> statement-breakpoint
 ALTER TABLE "fluxcore_vector_stores" ALTER COLUMN "expires_after" SET NOT NULL;
 --> statement-breakpoint
+ALTER TABLE "media_attachments" ALTER COLUMN "message_id" SET NOT NULL;
+--> statement-breakpoint
 ALTER TABLE "media_attachments" ALTER COLUMN "waveform_data" SET NOT NULL;
 --> statement-breakpoint
 ALTER TABLE "message_assets" ALTER COLUMN "linked_at" SET NOT NULL;
@@ -854,5 +858,7 @@ ALTER TABLE "fluxcore_marketplace_listings" ADD CONSTRAINT "fluxcore_marketplace
 ALTER TABLE "fluxcore_rag_configurations" ADD CONSTRAINT "fluxcore_rag_configurations_one_scope_check" CHECK (((case when "fluxcore_rag_configurations"."vector_store_id" is null then 0 else 1 end) + (case when "fluxcore_rag_configurations"."account_id" is null then 0 else 1 end)) = 1);
 --> statement-breakpoint
 ALTER TABLE "fluxcore_rag_configurations" ADD CONSTRAINT "fluxcore_rag_configurations_embedding_dimensions_check" CHECK ("fluxcore_rag_configurations"."embedding_dimensions" = 1536);
+--> statement-breakpoint
+ALTER TABLE "fluxcore_tool_connections" ADD CONSTRAINT "fluxcore_tool_connections_auth_config_check" CHECK (jsonb_typeof("fluxcore_tool_connections"."auth_config") = 'object' and "fluxcore_tool_connections"."auth_config" - 'secretRef' - 'ciphertext' - 'keyId' = '{}'::jsonb);
 --> statement-breakpoint
 ALTER TABLE "website_configs" ADD CONSTRAINT "website_configs_custom_domain_lowercase_check" CHECK ("website_configs"."custom_domain" = lower("website_configs"."custom_domain"));

@@ -532,6 +532,7 @@ ALTER TABLE "credits_ledger" DROP CONSTRAINT "credits_ledger_delta_sign_check";-
 ALTER TABLE "fluxcore_marketplace_listings" DROP CONSTRAINT "fluxcore_marketplace_listings_billing_period_check";--> statement-breakpoint
 ALTER TABLE "fluxcore_rag_configurations" DROP CONSTRAINT "fluxcore_rag_configurations_one_scope_check";--> statement-breakpoint
 ALTER TABLE "fluxcore_rag_configurations" DROP CONSTRAINT "fluxcore_rag_configurations_embedding_dimensions_check";--> statement-breakpoint
+ALTER TABLE "fluxcore_tool_connections" DROP CONSTRAINT "fluxcore_tool_connections_auth_config_check";--> statement-breakpoint
 ALTER TABLE "website_configs" DROP CONSTRAINT "website_configs_custom_domain_lowercase_check";--> statement-breakpoint
 DROP INDEX "fluxcore_document_chunks_file_chunk_key";--> statement-breakpoint
 DROP INDEX "fluxcore_rag_configurations_account_id_key";--> statement-breakpoint
@@ -574,7 +575,7 @@ ALTER TABLE "automation_rules" ALTER COLUMN "config" DROP NOT NULL;--> statement
 ALTER TABLE "conversations" ALTER COLUMN "relationship_id" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "credits_ledger" ALTER COLUMN "wallet_id" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "credits_ledger" ALTER COLUMN "entry_type" SET DATA TYPE varchar(30);--> statement-breakpoint
-ALTER TABLE "credits_policies" ALTER COLUMN "duration_hours" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "credits_policies" ALTER COLUMN "duration_hours" SET DEFAULT 24;--> statement-breakpoint
 ALTER TABLE "extension_installations" ALTER COLUMN "config" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "extension_installations" ALTER COLUMN "granted_permissions" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "extension_installations" ALTER COLUMN "can_share_permissions" DROP NOT NULL;--> statement-breakpoint
@@ -693,6 +694,7 @@ ALTER TABLE "fluxcore_vector_stores" ALTER COLUMN "size_bytes" DROP NOT NULL;-->
 ALTER TABLE "fluxcore_vector_stores" ALTER COLUMN "usage_bytes" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "fluxcore_vector_stores" ALTER COLUMN "expiration_policy" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "fluxcore_vector_stores" ALTER COLUMN "expires_after" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "media_attachments" ALTER COLUMN "message_id" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "media_attachments" ALTER COLUMN "waveform_data" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "message_assets" ALTER COLUMN "linked_at" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "messages" ALTER COLUMN "status" SET DATA TYPE varchar(20);--> statement-breakpoint
@@ -880,6 +882,7 @@ CREATE INDEX "idx_templates_trigger" ON "templates" USING btree ("account_id","t
 CREATE UNIQUE INDEX "website_configs_custom_domain_key" ON "website_configs" USING btree (lower("custom_domain")) WHERE "website_configs"."custom_domain" is not null;--> statement-breakpoint
 ALTER TABLE "conversations" ADD CONSTRAINT "conversation_type_valid" CHECK ((conversation_type)::text = ANY (ARRAY[('internal'::character varying)::text, ('anonymous_thread'::character varying)::text, ('external'::character varying)::text]));--> statement-breakpoint
 ALTER TABLE "credits_ledger" ADD CONSTRAINT "credits_ledger_delta_sign_check" CHECK ((((entry_type)::text = ANY (ARRAY[('grant'::character varying)::text, ('refund'::character varying)::text])) AND (delta >= 0)) OR (((entry_type)::text = ANY (ARRAY[('spend'::character varying)::text, ('expiry'::character varying)::text])) AND (delta <= 0)) OR ((entry_type)::text <> ALL (ARRAY[('grant'::character varying)::text, ('refund'::character varying)::text, ('spend'::character varying)::text, ('expiry'::character varying)::text])));--> statement-breakpoint
+ALTER TABLE "fluxcore_tool_connections" ADD CONSTRAINT "fluxcore_tool_connections_auth_config_check" CHECK (jsonb_typeof("fluxcore_tool_connections"."auth_config") = 'object' and "fluxcore_tool_connections"."auth_config" - 'type' - 'clientId' - 'expiresAt' - 'scopes' - 'secretRef' - 'ciphertext' - 'keyId' = '{}'::jsonb);--> statement-breakpoint
 ALTER TABLE "messages" ADD CONSTRAINT "message_deleted_scope_valid" CHECK ((deleted_scope IS NULL) OR ((deleted_scope)::text = ANY (ARRAY[('self'::character varying)::text, ('all'::character varying)::text])));--> statement-breakpoint
 ALTER TABLE "relationships" ADD CONSTRAINT "no_self_relationship" CHECK ("relationships"."actor_a_id" <> "relationships"."actor_b_id");--> statement-breakpoint
 DROP TYPE "public"."appointment_status";--> statement-breakpoint

@@ -16,7 +16,8 @@ export const mediaAttachments = pgTable(
   'media_attachments',
   {
     id: id(),
-    messageId: uuid('message_id').notNull(),
+    /** Null until the message is sent: February's file upload writes the attachment first. */
+    messageId: uuid('message_id'),
     type: mediaTypeEnum('type').notNull(),
     url: text('url').notNull(),
     filename: text('filename'),

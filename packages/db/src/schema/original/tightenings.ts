@@ -571,8 +571,8 @@ const bugs: readonly BugRow[] = [
     'fluxcore_tool_connections',
     'fluxcore_tool_connections_auth_config_check',
     'check',
-    "a plain access or refresh token stored in the database, where a leak leaks live credentials (the original's ToolAuthConfig allows accessToken; see docs/migrating-from-the-original.md)",
-    'fluxcore_tool_connections.auth_config: store a secretRef or ciphertext with its keyId, never a plain token',
+    "a plain access or refresh token stored in the database, where a leak leaks live credentials (the original's ToolAuthConfig has accessToken and refreshToken; its type, clientId, expiresAt and scopes pass; see docs/migrating-from-the-original.md)",
+    'fluxcore_tool_connections.auth_config: store the token as a secretRef, or as ciphertext with its keyId, never in plain',
   ],
   [
     'fluxcore_account_credits',
