@@ -206,7 +206,7 @@ export async function planConvergence(
   if (edited.length > 0 || report.unknown.length > 0) {
     throw new FluxDbError(
       'MIGRATION_UNKNOWN',
-      `the journal holds ${edited.length ? `edited migrations (${edited.map((m) => m.tag).join(', ')})` : `${report.unknown.length} row(s) of no known history`}, so converge cannot tell what this database is`,
+      `the journal holds ${edited.length ? `edited migrations (${edited.map((m) => m.tag).join(', ')})` : `row(s) of no known history (${report.unknown.map((r) => `id ${r.id}, created_at ${r.createdAt}, hash ${r.hash.slice(0, 12)}…`).join('; ')})`}, so converge cannot tell what this database is`,
       'Run bun run db:status to see them; converge adopts only this history and the earlier ones it knows',
     );
   }

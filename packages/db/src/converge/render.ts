@@ -46,7 +46,7 @@ export function renderPlan(plan: ConvergePlan, header: string): string {
   if (plan.foreign.length > 0) {
     lines.push(
       '',
-      `-- move ${count(plan.foreign.length, 'journal row')} of ${plan.foreign[0]?.lineage} (${plan.foreign.map((f) => f.tag).join(', ')}) to drizzle.fluxcore_adopted_history, marked as adopted history`,
+      `-- move ${count(plan.foreign.length, 'journal row')} of ${lineageNames(plan)} (${plan.foreign.map((f) => f.tag).join(', ')}) to drizzle.fluxcore_adopted_history, marked as adopted history`,
     );
   }
   if (plan.record.length > 0) {
@@ -98,7 +98,7 @@ export function renderSummary(outcome: ConvergeOutcome): string {
   lines.push(`  recorded ${count(plan.record.length, 'migration')} in Drizzle's journal`);
   if (plan.foreign.length)
     lines.push(
-      `  kept ${count(plan.foreign.length, 'journal row')} of ${plan.foreign[0]?.lineage} as adopted history (drizzle.fluxcore_adopted_history)`,
+      `  kept ${count(plan.foreign.length, 'journal row')} of ${lineageNames(plan)} as adopted history (drizzle.fluxcore_adopted_history)`,
     );
   const kept = plan.kept.filter((k) => !k.dropped);
   lines.push(
@@ -114,4 +114,9 @@ function summariseKinds(kinds: string[]): string {
   const counts = new Map<string, number>();
   for (const kind of kinds) counts.set(kind, (counts.get(kind) ?? 0) + 1);
   return [...counts].map(([kind, n]) => count(n, kind)).join(', ');
+}
+
+/** The histories the plan's journal rows come from (one, or February and May for an upgrade). */
+function lineageNames(plan: ConvergePlan): string {
+  return [...new Set(plan.foreign.map((f) => f.lineage))].join(' and ');
 }
