@@ -2,6 +2,8 @@
 
 /** The order steps run in: each phase only needs what the earlier ones made. */
 export const phases = [
+  /** Objects that hold a name the schema needs, moved aside or dropped (collisions.ts). */
+  'aside',
   'drop',
   'create',
   'add',

@@ -18,6 +18,7 @@ import {
 import { readAppliedRows } from '../migrator/records.ts';
 import { compareWithJournal } from '../migrator/status.ts';
 import { runCheck } from './checks.ts';
+import { collisionSteps, readCollisions } from './collisions.ts';
 import { buildStructuralPlan, type StructuralPlan } from './diff.ts';
 import { orderColumnDrops } from './drop-checks.ts';
 import { type CheckResult, type KeptObject, phases, type Step } from './model.ts';
@@ -163,7 +164,10 @@ export async function planConvergence(
   const first = buildStructuralPlan(live, target, new Set());
   const drops = resolveDrops(first, options.drop ?? []);
   const structural = drops.size > 0 ? buildStructuralPlan(live, target, drops) : first;
-  const steps = phases.flatMap((phase) => structural.steps.filter((s) => s.phase === phase));
+  const aside = collisionSteps(await readCollisions(session, target), live);
+  structural.kept.push(...aside.kept);
+  const all = [...aside.steps, ...structural.steps];
+  const steps = phases.flatMap((phase) => all.filter((s) => s.phase === phase));
   const columnDependents = await orderColumnDrops(session, steps);
   await countKept(session, structural.kept);
 
@@ -181,7 +185,7 @@ export async function planConvergence(
   // which touches no row) for the checks' duration only.
   await session.exec('savepoint fluxcore_plan');
   try {
-    for (const step of steps.filter((s) => s.phase === 'create'))
+    for (const step of steps.filter((s) => s.phase === 'aside' || s.phase === 'create'))
       for (const statement of step.sql) await session.exec(statement);
     for (const step of steps) {
       const outcomes: CheckResult[] = [];
