@@ -8,6 +8,7 @@
 import { readCatalog } from '../catalog/logic.ts';
 import type { SqlSession } from '../client.ts';
 import type { DatabaseConfig } from '../config.ts';
+import { databaseErrorOf } from '../database-errors.ts';
 import { FluxDbError } from '../errors.ts';
 import {
   adoptForeignRows,
@@ -19,11 +20,12 @@ import { withMigrationLock } from '../migrator/lock.ts';
 import { ensureMigrationTables, recordApplied } from '../migrator/records.ts';
 import { appliedBy } from '../migrator/run.ts';
 import { withTransaction } from '../migrator/transaction.ts';
+import { asideSchema } from './collisions.ts';
 import { convergeLockTimeoutMs, convergeStatementTimeoutMs } from './defaults.ts';
 import { buildStructuralPlan } from './diff.ts';
 import type { Step } from './model.ts';
 import { quote } from './pair.ts';
-import { type ConvergePlan, isPresent, planConvergence } from './plan.ts';
+import { type ConvergePlan, isPresent, type PlanOptions, planConvergence } from './plan.ts';
 import { readTarget, type TargetCatalog } from './target.ts';
 
 export interface ConvergeOptions {
@@ -37,6 +39,8 @@ export interface ConvergeOptions {
   log?: (line: string) => void;
   /** The target catalog, when the caller already read it. */
   target?: TargetCatalog;
+  /** Hashes of logic to recognise as the original's besides the references' (tests' stand-ins). */
+  knownLogic?: PlanOptions['knownLogic'];
   /** Called before each step runs (tests inject a failure here). */
   beforeStep?: (step: Step, index: number) => Promise<void> | void;
 }
@@ -90,6 +94,7 @@ async function planAndApply(
   const plan = await planConvergence(session, target, migrations, {
     drop: options.drop,
     exampleLimit: options.exampleLimit,
+    knownLogic: options.knownLogic,
   });
   const dataRun: string[] = [];
   const outcome = (status: ConvergeStatus, rewritten = new Map<string, number>()) => ({
@@ -131,6 +136,7 @@ async function planAndApply(
     log(`ran data migration ${migration.tag}`);
   }
 
+  await runProbes(session, plan, log);
   const after = buildStructuralPlan(await readCatalog(session), target, new Set());
   if (after.steps.length > 0) {
     throw new FluxDbError(
@@ -150,4 +156,64 @@ async function planAndApply(
   for (const migration of plan.record) await recordApplied(session, migration, 'converge', 0, by);
   await recordKept(session, plan.kept);
   return outcome('applied', rewritten);
+}
+
+/**
+ * Runs each kept function of the original's once, with null arguments, inside a savepoint: its
+ * statements are planned against the converged columns, so a body that no longer fits them (an
+ * enum compared with a varchar) fails. Such a function is moved aside into fluxcore_original,
+ * never dropped (its definition stays to read and rewrite), and reported as kept there.
+ */
+async function runProbes(
+  session: SqlSession,
+  plan: ConvergePlan,
+  log: (line: string) => void,
+): Promise<void> {
+  for (const probe of plan.probes) {
+    const error = await probeError(session, probe.call);
+    if (!error) continue;
+    const [schema = '', rest = ''] = splitKey(probe.key);
+    await session.exec(`create schema if not exists ${quote(asideSchema)}`);
+    await session.exec(
+      `alter function ${quote(schema)}.${quote(rest.slice(0, rest.indexOf('(')))}${rest.slice(rest.indexOf('('))} set schema ${quote(asideSchema)}`,
+    );
+    const moved = `${asideSchema}.${rest}`;
+    const kept = plan.kept.find((k) => k.kind === 'function' && k.name === probe.key);
+    if (kept) {
+      kept.name = moved;
+      kept.note = `the original's, unchanged, but it no longer runs on the converged columns (${error}): moved aside from ${schema}, not dropped; rewrite it for the converged columns if the deployment calls it`;
+    }
+    if (!plan.kept.some((k) => k.kind === 'schema' && k.name === asideSchema))
+      plan.kept.push({
+        kind: 'schema',
+        name: asideSchema,
+        rows: null,
+        note: "holds the original's objects converge moved aside",
+        dropped: false,
+      });
+    log(
+      `moved ${probe.key} aside to ${moved}: it no longer runs on the converged columns (${error})`,
+    );
+  }
+}
+
+/** `schema.name(args)` → [schema, `name(args)`]. */
+function splitKey(key: string): [string, string] {
+  const dot = key.indexOf('.');
+  return [key.slice(0, dot), key.slice(dot + 1)];
+}
+
+/** The error a call raises when its body no longer fits the columns (class 42), else null. */
+async function probeError(session: SqlSession, call: string): Promise<string | null> {
+  await session.exec('savepoint fluxcore_probe');
+  try {
+    await session.query(call);
+    return null;
+  } catch (error) {
+    // Its own RAISE, a constraint or a bad value: it ran. Class 42 (an undefined column,
+    // operator or function; a type mismatch) is a body that no longer fits the columns.
+    return databaseErrorOf(error)?.code.startsWith('42') ? (firstLine(error) ?? 'error') : null;
+  } finally {
+    await session.exec('rollback to savepoint fluxcore_probe');
+  }
 }

@@ -6,8 +6,9 @@
 import type { LiveColumn } from '../catalog/introspect.ts';
 import type { FullCatalog } from '../catalog/logic.ts';
 import { originalBackfills } from '../schema/original/backfills.ts';
+import type { OriginalLogicHash } from '../schema/original/logic-hashes.ts';
 import { planConstraints } from './constraints.ts';
-import { planLogic } from './logic.ts';
+import { type Probe, planLogic } from './logic.ts';
 import type { CheckSpec, KeptObject, Phase, Step } from './model.ts';
 import { type ColumnPairing, pairColumns, quote } from './pair.ts';
 
@@ -26,6 +27,8 @@ export interface StructuralPlan {
   /** Per paired table: target column → SQL reading its value from the live row. */
   sources: Map<string, Map<string, ColumnSource>>;
   pairings: Map<string, ColumnPairing>;
+  /** The original's kept functions, run once after the steps. */
+  probes: Probe[];
 }
 
 const textual = (type: string) => /^(character varying|character|text)\b/.test(type);
@@ -59,6 +62,7 @@ export function buildStructuralPlan(
   live: FullCatalog,
   target: FullCatalog,
   dropNames: Set<string>,
+  known: readonly OriginalLogicHash[] = [],
 ): StructuralPlan {
   const steps: Step[] = [];
   const kept: KeptObject[] = [];
@@ -320,7 +324,17 @@ export function buildStructuralPlan(
       { drops: [`column:${full}`] },
     );
   });
-  planLogic(live, target, steps, keep, renamedColumns, retyped, pairings, droppedColumns);
+  const probes = planLogic(
+    live,
+    target,
+    steps,
+    keep,
+    renamedColumns,
+    retyped,
+    pairings,
+    droppedColumns,
+    known,
+  );
   // A trigger the schema lacks on a table --drop drops goes with the table: not kept.
   for (const object of kept) {
     const table = object.name.split('.')[0] ?? '';
@@ -384,7 +398,7 @@ export function buildStructuralPlan(
       `drop type ${quote(actual)}`,
     ]);
   }
-  return { steps: mergeRetypes(steps), kept, sources, pairings };
+  return { steps: mergeRetypes(steps), kept, sources, pairings, probes };
 }
 
 /** A retype that PostgreSQL does without rewriting the table (a wider varchar, text). */

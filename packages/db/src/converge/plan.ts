@@ -17,10 +17,12 @@ import {
 } from '../migrator/lineages.ts';
 import { readAppliedRows } from '../migrator/records.ts';
 import { compareWithJournal } from '../migrator/status.ts';
+import type { OriginalLogicHash } from '../schema/original/logic-hashes.ts';
 import { runCheck } from './checks.ts';
 import { collisionSteps, readCollisions } from './collisions.ts';
 import { buildStructuralPlan, type StructuralPlan } from './diff.ts';
 import { orderColumnDrops } from './drop-checks.ts';
+import type { Probe } from './logic.ts';
 import { type CheckResult, type KeptObject, phases, type Step } from './model.ts';
 import { quote } from './pair.ts';
 import type { TargetCatalog } from './target.ts';
@@ -45,6 +47,8 @@ export interface ConvergePlan {
   /** Data migrations to run (their present-when query is false now). */
   data: Migration[];
   foreign: ForeignRow[];
+  /** The original's kept functions, run once after the steps (see converge/logic.ts). */
+  probes: Probe[];
   /** True when there is nothing at all to do. */
   empty: boolean;
 }
@@ -53,6 +57,8 @@ export interface PlanOptions {
   drop?: string[];
   /** Example keys per refusal (3 unless said). */
   exampleLimit?: number;
+  /** Hashes of logic to recognise as the original's besides the references' (tests' stand-ins). */
+  knownLogic?: readonly OriginalLogicHash[];
 }
 
 /** The names --drop accepts for a kept object: its full name and its short forms. */
@@ -161,9 +167,10 @@ export async function planConvergence(
 ): Promise<ConvergePlan> {
   const situation = await detectSituation(session, migrations, snapshotTables(migrations));
   const live = await readCatalog(session);
-  const first = buildStructuralPlan(live, target, new Set());
+  const known = options.knownLogic ?? [];
+  const first = buildStructuralPlan(live, target, new Set(), known);
   const drops = resolveDrops(first, options.drop ?? []);
-  const structural = drops.size > 0 ? buildStructuralPlan(live, target, drops) : first;
+  const structural = drops.size > 0 ? buildStructuralPlan(live, target, drops, known) : first;
   const aside = collisionSteps(await readCollisions(session, target), live);
   structural.kept.push(...aside.kept);
   const all = [...aside.steps, ...structural.steps];
@@ -241,6 +248,7 @@ export async function planConvergence(
     record,
     data,
     foreign,
+    probes: structural.probes,
     empty,
   };
 }

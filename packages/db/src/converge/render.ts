@@ -43,6 +43,13 @@ export function renderPlan(plan: ConvergePlan, header: string): string {
   }
   for (const migration of plan.data)
     lines.push('', `-- data migration ${migration.tag}`, ...migration.statements.map(terminated));
+  if (plan.probes.length > 0) {
+    lines.push(
+      '',
+      `-- then run ${count(plan.probes.length, 'kept function')} of the original's once, with null arguments, in a savepoint: one whose body no longer fits the converged columns is moved aside into fluxcore_original (not dropped) and reported`,
+      ...plan.probes.map((probe) => `--   ${probe.call}`),
+    );
+  }
   if (plan.foreign.length > 0) {
     lines.push(
       '',
