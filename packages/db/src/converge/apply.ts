@@ -23,7 +23,7 @@ import { withTransaction } from '../migrator/transaction.ts';
 import { asideSchema } from './collisions.ts';
 import { convergeLockTimeoutMs, convergeStatementTimeoutMs } from './defaults.ts';
 import { buildStructuralPlan } from './diff.ts';
-import type { Step } from './model.ts';
+import type { KeptObject, Step } from './model.ts';
 import { quote } from './pair.ts';
 import { type ConvergePlan, isPresent, type PlanOptions, planConvergence } from './plan.ts';
 import { readTarget, type TargetCatalog } from './target.ts';
@@ -154,7 +154,7 @@ async function planAndApply(
   await adoptForeignRows(session, plan.foreign);
   const by = appliedBy();
   for (const migration of plan.record) await recordApplied(session, migration, 'converge', 0, by);
-  await recordKept(session, plan.kept);
+  await recordKept(session, keptAfter(plan.kept, after.kept));
   return outcome('applied', rewritten);
 }
 
@@ -216,4 +216,14 @@ async function probeError(session: SqlSession, call: string): Promise<string | n
   } finally {
     await session.exec('rollback to savepoint fluxcore_probe');
   }
+}
+
+/**
+ * What is kept, under the names it has after the steps (a function whose argument type was
+ * moved aside has another signature), with the plan's notes and counts where it had them.
+ */
+function keptAfter(planned: KeptObject[], after: KeptObject[]): KeptObject[] {
+  return after.map(
+    (object) => planned.find((p) => p.kind === object.kind && p.name === object.name) ?? object,
+  );
 }

@@ -234,8 +234,9 @@ export function planLogic(
     const readers: string[] = [];
     for (const [key, fn] of live.logic.functions) {
       if (dropped.has(`function:${key}`) || !word.test(fn.source)) continue;
-      // The original's own, kept: run after the steps (a retype it survives is no refusal).
-      if (change.change === 'retyped' && probes.some((p) => p.key === key)) continue;
+      // The original's own, unchanged and kept: a retype is no refusal (its body is known; a
+      // function is run once after the steps, a trigger's runs on the next write).
+      if (change.change === 'retyped' && recognitions.get(key)?.state === 'original') continue;
       const fnName = `${fn.schema}.${fn.name}`;
       const triggers = [...live.logic.triggers].filter(
         ([tkey, t]) => t.table === change.table && t.function === fnName && !dropped.has(tkey),
