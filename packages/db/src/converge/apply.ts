@@ -41,6 +41,8 @@ export interface ConvergeOptions {
   target?: TargetCatalog;
   /** Hashes of logic to recognise as the original's besides the references' (tests' stand-ins). */
   knownLogic?: PlanOptions['knownLogic'];
+  /** --time-zone: the zone timestamp values are read in (else the database's TimeZone). */
+  timeZone?: string;
   /** Called before each step runs (tests inject a failure here). */
   beforeStep?: (step: Step, index: number) => Promise<void> | void;
 }
@@ -69,12 +71,15 @@ export async function converge(
   const log = options.log ?? (() => {});
   const target = options.target ?? (await readTarget(config, migrations));
   const lockTimeoutMs = options.lockTimeoutMs ?? convergeLockTimeoutMs;
+  const zone = await timeZoneOf(session, options.timeZone);
+  const planned = { ...options, timeZone: zone.zone, timeZoneSource: zone.source };
   const inOneTransaction = () =>
-    withTransaction(session, () => planAndApply(session, target, migrations, options, started), {
+    withTransaction(session, () => planAndApply(session, target, migrations, planned, started), {
       lockTimeoutMs,
       statementTimeoutMs: options.statementTimeoutMs ?? convergeStatementTimeoutMs,
-      // timestamp → timestamptz reads the stored wall-clock time as UTC, whatever the server says.
-      timezone: 'UTC',
+      // timestamp → timestamptz reads the stored wall-clock time in this zone (every cast,
+      // the explicit `at time zone` and any text read alike).
+      timezone: zone.zone,
       // Only an applied plan is committed: planning alone changes nothing.
       keep: (outcome) => outcome.status === 'applied',
     });
@@ -87,7 +92,7 @@ async function planAndApply(
   session: SqlSession,
   target: TargetCatalog,
   migrations: Migration[],
-  options: ConvergeOptions,
+  options: ConvergeOptions & { timeZoneSource?: string },
   started: number,
 ): Promise<ConvergeOutcome> {
   const log = options.log ?? (() => {});
@@ -95,6 +100,8 @@ async function planAndApply(
     drop: options.drop,
     exampleLimit: options.exampleLimit,
     knownLogic: options.knownLogic,
+    timeZone: options.timeZone,
+    timeZoneSource: options.timeZoneSource,
   });
   const dataRun: string[] = [];
   const outcome = (status: ConvergeStatus, rewritten = new Map<string, number>()) => ({
@@ -137,7 +144,9 @@ async function planAndApply(
   }
 
   await runProbes(session, plan, log);
-  const after = buildStructuralPlan(await readCatalog(session), target, new Set());
+  const after = buildStructuralPlan(await readCatalog(session), target, new Set(), {
+    timeZone: options.timeZone,
+  });
   if (after.steps.length > 0) {
     throw new FluxDbError(
       'CONVERGE_FAILED',
@@ -226,4 +235,32 @@ function keptAfter(planned: KeptObject[], after: KeptObject[]): KeptObject[] {
   return after.map(
     (object) => planned.find((p) => p.kind === object.kind && p.name === object.name) ?? object,
   );
+}
+
+/**
+ * The zone a stored timestamp is read in: --time-zone when given (checked against
+ * pg_timezone_names), else the database's own TimeZone setting as a new session sees it.
+ */
+async function timeZoneOf(
+  session: SqlSession,
+  requested: string | undefined,
+): Promise<{ zone: string; source: string }> {
+  if (requested === undefined) {
+    const [row] = await session.query<{ zone: string }>(
+      `select current_setting('TimeZone') as zone`,
+    );
+    return { zone: row?.zone ?? 'UTC', source: "the database's TimeZone setting" };
+  }
+  const [known] = await session.query<{ ok: boolean }>(
+    `select exists (select 1 from pg_timezone_names where name = $1 or abbrev = $1)
+        or exists (select 1 from pg_timezone_abbrevs where abbrev = $1) as ok`,
+    [requested],
+  );
+  if (!known?.ok)
+    throw new FluxDbError(
+      'USAGE',
+      `--time-zone ${requested}: not a time zone PostgreSQL knows`,
+      "Pass a name of pg_timezone_names (UTC, Europe/Madrid, America/Argentina/Buenos_Aires, …), or leave it out to use the database's TimeZone setting",
+    );
+  return { zone: requested, source: '--time-zone' };
 }

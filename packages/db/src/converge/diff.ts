@@ -47,23 +47,40 @@ function castCannotFail(from: string, to: string, toEnum: boolean): boolean {
   return false;
 }
 
-/** The USING expression that turns a live value (`ref`) into the target type. */
-export function castSql(ref: string, from: LiveColumn | undefined, to: LiveColumn): string {
+/**
+ * The USING expression that turns a live value (`ref`) into the target type. A stored
+ * wall-clock time (timestamp) is read in `timeZone`: the database's TimeZone, or --time-zone.
+ */
+export function castSql(
+  ref: string,
+  from: LiveColumn | undefined,
+  to: LiveColumn,
+  timeZone = 'UTC',
+): string {
   const fromType = from?.type ?? 'text';
   if (to.enumType && !to.type.endsWith('[]')) return `(${ref})::text::${to.type}`;
   if (fromType === 'jsonb' && to.type.endsWith('[]'))
     return `translate((${ref})::text, '[]', '{}')::${to.type}`;
   if (fromType === 'timestamp without time zone' && to.type === 'timestamp with time zone')
-    return `(${ref}) at time zone 'UTC'`;
+    return `(${ref}) at time zone '${timeZone.replaceAll("'", "''")}'`;
   return `(${ref})::${to.type}`;
+}
+
+export interface StructuralOptions {
+  /** Hashes of logic to recognise as the original's besides the references' (tests). */
+  known?: readonly OriginalLogicHash[];
+  /** The zone a timestamp's wall-clock time is read in (castSql). */
+  timeZone?: string;
 }
 
 export function buildStructuralPlan(
   live: FullCatalog,
   target: FullCatalog,
   dropNames: Set<string>,
-  known: readonly OriginalLogicHash[] = [],
+  options: StructuralOptions = {},
 ): StructuralPlan {
+  const known = options.known ?? [];
+  const zone = options.timeZone;
   const steps: Step[] = [];
   const kept: KeptObject[] = [];
   const sources = new Map<string, Map<string, ColumnSource>>();
@@ -211,11 +228,12 @@ export function buildStructuralPlan(
       const converts = typeChanges || transform !== undefined;
       tableSources.set(column.name, {
         raw: transformed,
-        cast: converts ? castSql(transformed, transform ? undefined : from, column) : liveRef,
+        cast: converts ? castSql(transformed, transform ? undefined : from, column, zone) : liveRef,
         castTemplate: castSql(
           `__fluxcore_value__::${transform ? 'text' : from.type}`,
           transform ? undefined : from,
           column,
+          zone,
         ),
       });
       if (origin.rename) {
@@ -242,7 +260,7 @@ export function buildStructuralPlan(
         if (typeChanges) retyped.add(`${want.name}.${column.name}`);
         if (from.default !== null) actions.push(`alter column ${c} drop default`);
         if (typeChanges) {
-          const using = castSql(afterRename, transform ? undefined : from, column);
+          const using = castSql(afterRename, transform ? undefined : from, column, zone);
           actions.push(`alter column ${c} type ${column.type} using ${using}`);
         }
         if (column.default !== null)
@@ -283,13 +301,18 @@ export function buildStructuralPlan(
         });
       }
       if (column.notNull && !from.notNull) {
+        // A default the schema declares is what a null becomes: given first, then constrained.
+        const fill = column.default ?? undefined;
         step(
           'constrain',
           want.name,
-          `set ${want.name}.${column.name} not null`,
-          [`alter table ${t} alter column ${c} set not null`],
+          `set ${want.name}.${column.name} not null${fill ? ` (its nulls get the default ${fill})` : ''}`,
+          [
+            ...(fill ? [`update ${t} set ${c} = ${fill} where ${c} is null`] : []),
+            `alter table ${t} alter column ${c} set not null`,
+          ],
           {
-            checks: [{ kind: 'not-null', table: want.name, column: column.name }],
+            checks: [{ kind: 'not-null', table: want.name, column: column.name, fill }],
             longLock: true,
           },
         );

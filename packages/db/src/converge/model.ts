@@ -20,7 +20,14 @@ export type Phase = (typeof phases)[number];
 
 /** A data check to run before a step, against the rows as they are now. */
 export type CheckSpec =
-  | { kind: 'not-null'; table: string; column: string; backfill?: string }
+  | {
+      kind: 'not-null';
+      table: string;
+      column: string;
+      backfill?: string;
+      /** The column's default: the step gives it to the nulls first (counted, never refused). */
+      fill?: string;
+    }
   | { kind: 'no-source'; table: string; column: string }
   | {
       kind: 'retype';

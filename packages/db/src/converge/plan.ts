@@ -49,6 +49,8 @@ export interface ConvergePlan {
   foreign: ForeignRow[];
   /** The original's kept functions, run once after the steps (see converge/logic.ts). */
   probes: Probe[];
+  /** The zone timestamp values are read in, and where it came from. */
+  timeZone: { zone: string; source: string };
   /** True when there is nothing at all to do. */
   empty: boolean;
 }
@@ -59,6 +61,10 @@ export interface PlanOptions {
   exampleLimit?: number;
   /** Hashes of logic to recognise as the original's besides the references' (tests' stand-ins). */
   knownLogic?: readonly OriginalLogicHash[];
+  /** The zone a timestamp's wall-clock time is read in when it becomes timestamptz. */
+  timeZone?: string;
+  /** Where that zone came from, for the plan: the database's TimeZone, or --time-zone. */
+  timeZoneSource?: string;
 }
 
 /** The names --drop accepts for a kept object: its full name and its short forms. */
@@ -167,10 +173,11 @@ export async function planConvergence(
 ): Promise<ConvergePlan> {
   const situation = await detectSituation(session, migrations, snapshotTables(migrations));
   const live = await readCatalog(session);
-  const known = options.knownLogic ?? [];
-  const first = buildStructuralPlan(live, target, new Set(), known);
+  const structuralOptions = { known: options.knownLogic, timeZone: options.timeZone };
+  const first = buildStructuralPlan(live, target, new Set(), structuralOptions);
   const drops = resolveDrops(first, options.drop ?? []);
-  const structural = drops.size > 0 ? buildStructuralPlan(live, target, drops, known) : first;
+  const structural =
+    drops.size > 0 ? buildStructuralPlan(live, target, drops, structuralOptions) : first;
   const aside = collisionSteps(await readCollisions(session, target), live);
   structural.kept.push(...aside.kept);
   const all = [...aside.steps, ...structural.steps];
@@ -249,6 +256,10 @@ export async function planConvergence(
     data,
     foreign,
     probes: structural.probes,
+    timeZone: {
+      zone: options.timeZone ?? 'UTC',
+      source: options.timeZoneSource ?? 'the default',
+    },
     empty,
   };
 }

@@ -12,6 +12,9 @@ const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export function renderPlan(plan: ConvergePlan, header: string): string {
   const lines: string[] = [`-- db:converge plan for ${header}`];
   lines.push(`-- situation: ${describeSituation(plan.situation)}`);
+  lines.push(
+    `-- time zone: a timestamp column that becomes timestamptz is read in ${plan.timeZone.zone} (${plan.timeZone.source}; --time-zone ZONE says otherwise)`,
+  );
   const byPhase = new Map<string, number>();
   for (const step of plan.steps) byPhase.set(step.phase, (byPhase.get(step.phase) ?? 0) + 1);
   const checks = [...plan.results.values()].reduce((sum, r) => sum + r.length, 0);
@@ -96,6 +99,13 @@ export function renderSummary(outcome: ConvergeOutcome): string {
   const lines = [`converged: ${count(plan.steps.length, 'step')} in one transaction`];
   for (const [table, rows] of outcome.rewritten)
     lines.push(`  ${table}: ${count(rows, 'row')} rewritten`);
+  const filled = [...plan.results.values()]
+    .flat()
+    .filter((r) => r.ok && r.spec.kind === 'not-null' && r.spec.fill !== undefined && r.rows > 0);
+  for (const fill of filled)
+    lines.push(`  ${fill.table}.${fill.column}: ${fill.summary.replace(/^ok: /, '')}`);
+  if (plan.steps.some((s) => s.sql.some((q) => q.includes(' at time zone '))))
+    lines.push(`  timestamps read in ${plan.timeZone.zone} (${plan.timeZone.source})`);
   if (outcome.dataRun.length) lines.push(`  data migrations run: ${outcome.dataRun.join(', ')}`);
   const satisfied = plan.data.filter((m) => !outcome.dataRun.includes(m.tag));
   if (satisfied.length)
