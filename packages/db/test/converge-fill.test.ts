@@ -3,7 +3,8 @@
  * - a column that becomes NOT NULL with a default gets that default in its nulls, and the plan
  *   says how many;
  * - a timestamp that becomes timestamptz is read in the database's TimeZone, or --time-zone,
- *   and the plan says which zone.
+ *   and the plan says which zone;
+ * - applying says where it is: a line per phase, and per large table a step rewrites.
  */
 import { describe, expect, test } from 'bun:test';
 import { databaseKinds } from '@fluxcore/db/testing';
@@ -81,8 +82,28 @@ describe.each(databaseKinds)('db:converge fills what the schema defines (%s)', (
     expect(result?.summary).toStartWith(
       `ok: 2 null(s) filled with the schema's default ${fill.fill}`,
     );
-    const applied = await fixture.run({ apply: true, timeZone: 'America/Argentina/Buenos_Aires' });
+    const progress: string[] = [];
+    const applied = await fixture.run({
+      apply: true,
+      timeZone: 'America/Argentina/Buenos_Aires',
+      progressRows: 1,
+      log: (line) => progress.push(line),
+    });
     expect(applied.status).toBe('applied');
+    // Progress: a line as each phase starts and ends, and around each table a step rewrites.
+    expect(progress).toContainEqual(
+      expect.stringMatching(/^phase retype: \d+ step\(s\) \(step \d+ of \d+\)$/),
+    );
+    expect(progress).toContainEqual(expect.stringMatching(/^ {2}phase retype done in \d+\.\d s$/));
+    const [table, rows] = [...applied.rewritten].find(([, n]) => n > 0) ?? [];
+    expect(progress).toContainEqual(
+      expect.stringMatching(new RegExp(`^  ${table}: rewriting ${rows} rows \\(`)),
+    );
+    expect(progress).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`^  ${table}: ${rows} of ${rows} rows done in \\d+\\.\\d s$`),
+      ),
+    );
     expect(renderSummary(applied)).toContain(
       `  ${fill.table}.${fill.column}: 2 null(s) filled with the schema's default ${fill.fill}`,
     );

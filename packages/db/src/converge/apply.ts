@@ -41,6 +41,8 @@ export interface ConvergeOptions {
   target?: TargetCatalog;
   /** Hashes of logic to recognise as the original's besides the references' (tests' stand-ins). */
   knownLogic?: PlanOptions['knownLogic'];
+  /** A table with this many rows gets a progress line when a step rewrites it (10,000). */
+  progressRows?: number;
   /** --time-zone: the zone timestamp values are read in (else the database's TimeZone). */
   timeZone?: string;
   /** Called before each step runs (tests inject a failure here). */
@@ -115,27 +117,7 @@ async function planAndApply(
   if (plan.refusals.length > 0) return outcome('refused');
   if (!options.apply) return outcome('planned');
 
-  const rewritten = new Map<string, number>();
-  for (const [index, step] of plan.steps.entries()) {
-    await options.beforeStep?.(step, index);
-    if (step.rewrites && step.table && !rewritten.has(step.table)) {
-      const [row] = await session.query<{ n: number }>(
-        `select count(*)::int as n from ${quote(step.table)}`,
-      );
-      rewritten.set(step.table, Number(row?.n ?? 0));
-    }
-    for (const statement of step.sql) {
-      try {
-        await session.exec(statement);
-      } catch (error) {
-        throw new FluxDbError(
-          'CONVERGE_FAILED',
-          `step ${index + 1} of ${plan.steps.length} (${step.summary.replaceAll('\n', '; ')}) failed: ${firstLine(error)}`,
-          'Nothing was changed (the whole plan runs in one transaction); fix the cause and run db:converge --plan again',
-        );
-      }
-    }
-  }
+  const rewritten = await runSteps(session, plan, options, log);
   for (const migration of plan.data) {
     if (migration.presentWhen && (await isPresent(session, migration.presentWhen))) continue;
     for (const statement of migration.statements) await session.exec(statement);
@@ -263,4 +245,69 @@ async function timeZoneOf(
       "Pass a name of pg_timezone_names (UTC, Europe/Madrid, America/Argentina/Buenos_Aires, …), or leave it out to use the database's TimeZone setting",
     );
   return { zone: requested, source: '--time-zone' };
+}
+
+/** Tables this big get a progress line of their own when a step rewrites or scans them. */
+export const progressTableRows = 10_000;
+
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
+/**
+ * Runs every step in order, with a progress line per phase (its steps, and the time the last
+ * one took) and per large table a step rewrites (its rows, and the time). Returns the rows
+ * rewritten per table.
+ */
+async function runSteps(
+  session: SqlSession,
+  plan: ConvergePlan,
+  options: ConvergeOptions,
+  log: (line: string) => void,
+): Promise<Map<string, number>> {
+  const rewritten = new Map<string, number>();
+  const phaseSteps = new Map<string, number>();
+  for (const step of plan.steps) phaseSteps.set(step.phase, (phaseSteps.get(step.phase) ?? 0) + 1);
+  let phase = '';
+  let phaseStarted = performance.now();
+  for (const [index, step] of plan.steps.entries()) {
+    if (step.phase !== phase) {
+      if (phase) log(`  phase ${phase} done in ${seconds(phaseStarted)}`);
+      phase = step.phase;
+      phaseStarted = performance.now();
+      log(
+        `phase ${phase}: ${phaseSteps.get(phase)} step(s) (step ${index + 1} of ${plan.steps.length})`,
+      );
+    }
+    await options.beforeStep?.(step, index);
+    if (step.rewrites && step.table && !rewritten.has(step.table)) {
+      const [row] = await session.query<{ n: number }>(
+        `select count(*)::int as n from ${quote(step.table)}`,
+      );
+      rewritten.set(step.table, Number(row?.n ?? 0));
+    }
+    const rows = step.table ? (rewritten.get(step.table) ?? 0) : 0;
+    const large = step.rewrites && rows >= (options.progressRows ?? progressTableRows);
+    if (large)
+      log(
+        `  ${step.table}: rewriting ${rows} rows (${step.summary.split('\n')[0]}${step.summary.includes('\n') ? ', …' : ''})`,
+      );
+    const started = performance.now();
+    await runStep(session, plan, step, index);
+    if (large) log(`  ${step.table}: ${rows} of ${rows} rows done in ${seconds(started)}`);
+  }
+  if (phase) log(`  phase ${phase} done in ${seconds(phaseStarted)}`);
+  return rewritten;
+}
+
+async function runStep(session: SqlSession, plan: ConvergePlan, step: Step, index: number) {
+  for (const statement of step.sql) {
+    try {
+      await session.exec(statement);
+    } catch (error) {
+      throw new FluxDbError(
+        'CONVERGE_FAILED',
+        `step ${index + 1} of ${plan.steps.length} (${step.summary.replaceAll('\n', '; ')}) failed: ${firstLine(error)}`,
+        'Nothing was changed (the whole plan runs in one transaction); fix the cause and run db:converge --plan again',
+      );
+    }
+  }
 }
