@@ -145,6 +145,18 @@ export async function generateReferenceData(
         ? (options.messages ?? 40)
         : (options.rowsPerTable ?? 8);
     const seen = uniques.map(() => new Set<string>());
+    // Rows already there (a rebuilt original's seed rows) count for the uniques too.
+    for (const [k, set] of uniques.entries()) {
+      const list = set.map((index) => `${quoteName(columns[index]?.live.name ?? '')}::text`);
+      if (list.length === 0) continue;
+      const existing = await session.query<Record<string, string | null>>(
+        `select ${list.map((c, i) => `${c} as c${i}`).join(', ')} from ${quoteName(name)}`,
+      );
+      for (const row of existing) {
+        const parts = set.map((_, i) => row[`c${i}`] ?? '∅');
+        seen[k]?.add((unordered[k] ? parts.sort() : parts).join('\u0001'));
+      }
+    }
     const generated: (string | null)[][] = [];
     for (let i = 0; i < count; i++) {
       let row: (string | null)[] | undefined;
@@ -224,7 +236,7 @@ export async function generateReferenceData(
     if (nullable && !c.name.endsWith('_id') && rng() < 0.15) return null;
     const labels = column.targetLabels ?? column.liveLabels;
     const liveLabels = column.liveLabels;
-    if (labels && c.type.endsWith('[]') && !t)
+    if (labels && c.type.endsWith('[]'))
       return `{${labels.filter((_, i) => i === 0 || rng() < 0.5).join(',')}}`;
     if (labels && !(t?.type ?? c.type).endsWith('[]')) {
       const usable = liveLabels ? labels.filter((l) => liveLabels.includes(l)) : labels;
@@ -325,3 +337,5 @@ function checkLabels(table: LiveTable): Map<string, string[]> {
   }
   return found;
 }
+
+const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`;
