@@ -133,8 +133,11 @@ async function planAndApply(
     throw new FluxDbError(
       'CONVERGE_FAILED',
       `after the plan, the database still differs from the target in ${after.steps.length} way(s): ${after.steps
-        .slice(0, 3)
-        .map((s) => s.summary.replaceAll('\n', '; '))
+        .slice(0, 10)
+        .map(
+          (s) =>
+            `${s.summary.replaceAll('\n', '; ')}${process.env.FLUXCORE_DEBUG ? ` [${s.sql.join('; ')}]` : ''}`,
+        )
         .join('; ')}`,
       'Nothing was changed; report this with the output of db:converge --plan',
     );

@@ -3,7 +3,7 @@
  * reader from the same kind of server, so equal things render equal. Pure: no queries here;
  * the data checks each step needs are attached as specs and run by `checks.ts`.
  */
-import type { LiveColumn } from '../catalog/introspect.ts';
+import type { LiveColumn, LiveTable } from '../catalog/introspect.ts';
 import type { FullCatalog } from '../catalog/logic.ts';
 import { originalBackfills } from '../schema/original/backfills.ts';
 import type { OriginalLogicHash } from '../schema/original/logic-hashes.ts';
@@ -144,10 +144,7 @@ export function buildStructuralPlan(
   for (const want of target.schema.tables.values()) {
     const have = live.schema.tables.get(want.name);
     if (!have) {
-      const columns = [...want.columns.values()].sort((a, b) => a.position - b.position);
-      step('create', want.name, `create table ${want.name}`, [
-        `create table ${quote(want.name)} (\n${columns.map((c) => `  ${quote(c.name)} ${c.type}${c.default === null ? '' : ` default ${c.default}`}${c.notNull ? ' not null' : ''}`).join(',\n')}\n)`,
-      ]);
+      step('create', want.name, `create table ${want.name}`, createTableSql(want));
       continue;
     }
     const pairing = pairColumns(have, want);
@@ -468,4 +465,27 @@ function mergeRetypes(steps: Step[]): Step[] {
     first.longLock ||= step.longLock;
   }
   return merged;
+}
+
+/**
+ * A new table, with the sequences its serial columns draw from (a default of
+ * `nextval('t_id_seq'::regclass)`): created first, then owned by the column, as serial does.
+ */
+function createTableSql(want: LiveTable): string[] {
+  const columns = [...want.columns.values()].sort((a, b) => a.position - b.position);
+  const sequences = columns.flatMap((c) => {
+    const match = /^nextval\('([^']+)'::regclass\)$/.exec(c.default ?? '');
+    return match ? [{ column: c, sequence: match[1] as string }] : [];
+  });
+  return [
+    ...sequences.map(
+      ({ column, sequence }) =>
+        `create sequence if not exists ${sequence}${/^(integer|smallint|bigint)$/.test(column.type) ? ` as ${column.type}` : ''}`,
+    ),
+    `create table ${quote(want.name)} (\n${columns.map((c) => `  ${quote(c.name)} ${c.type}${c.default === null ? '' : ` default ${c.default}`}${c.notNull ? ' not null' : ''}`).join(',\n')}\n)`,
+    ...sequences.map(
+      ({ column, sequence }) =>
+        `alter sequence ${sequence} owned by ${quote(want.name)}.${quote(column.name)}`,
+    ),
+  ];
 }
