@@ -32,30 +32,45 @@ try {
     await session.exec('set session_replication_role = replica');
     const data = await generateReferenceData(session, target);
     const total = [...data.rows.values()].reduce((sum, n) => sum + n, 0);
-    console.log(`seeded ${total} rows in ${[...data.rows.values()].filter((n) => n > 0).length} tables`);
+    console.log(
+      `seeded ${total} rows in ${[...data.rows.values()].filter((n) => n > 0).length} tables`,
+    );
   } else if (command === 'before') {
     const print = await fingerprint(session);
     writeFileSync(
       file as string,
-      JSON.stringify({ rows: [...print.rows], columns: [...print.columns] }),
+      JSON.stringify({ rows: [...print.rows], columns: [...print.columns], keys: [...print.keys] }),
     );
     const total = [...print.rows.values()].reduce((sum, n) => sum + n, 0);
-    console.log(`${total} rows in ${print.rows.size} tables, ${print.columns.size} column checksums`);
+    console.log(
+      `${total} rows in ${print.rows.size} tables, ${print.columns.size} column checksums`,
+    );
   } else {
     const before = JSON.parse(readFileSync(file as string, 'utf8')) as {
       rows: [string, number][];
       columns: [string, string][];
+      keys: [string, string[]][];
     };
-    const after = await fingerprint(session);
+    // Checksums over the rows that were there before (a data migration may add rows).
+    const after = await fingerprint(session, new Map(before.keys));
+    const everyKey = await fingerprint(session);
     let lost = 0;
     let rows = 0;
-    for (const [table, n] of before.rows) {
-      rows += n;
-      const now = after.rows.get(table);
-      if (now !== n) {
+    for (const [table, keys] of before.keys) {
+      rows += keys.length;
+      const now = new Set(everyKey.keys.get(table) ?? []);
+      const missing = keys.filter((k) => !now.has(k));
+      const added = now.size - (keys.length - missing.length);
+      if (missing.length > 0) {
         lost++;
-        console.log(`ROWS ${table}: ${n} before, ${now ?? 'no table'} after`);
+        console.log(
+          `ROWS ${table}: ${missing.length} row(s) of ${keys.length} missing (e.g. ${missing.slice(0, 3).join('; ')})`,
+        );
       }
+      if (added > 0)
+        console.log(
+          `  added: ${table}: ${added} row(s) (${keys.length} before, ${now.size} after)`,
+        );
     }
     const changed: string[] = [];
     let same = 0;
@@ -64,7 +79,10 @@ try {
       const rename = originalRenames.find((r) => r.table === table && r.from === name);
       const now = after.columns.get(rename ? `${table}.${rename.to}` : column);
       if (now === sum) same++;
-      else changed.push(`${column}${rename ? ` → ${rename.to}` : ''}${now ? '' : ' (no such column after)'}`);
+      else
+        changed.push(
+          `${column}${rename ? ` → ${rename.to}` : ''}${now ? '' : ' (no such column after)'}`,
+        );
     }
     console.log(
       `${rows} rows in ${before.rows.length} tables: ${lost === 0 ? 'every row kept' : `${lost} table(s) differ`}; ${same} of ${before.columns.length} column checksums equal`,

@@ -68,9 +68,7 @@ export function constraintSignature(
       // A check's text as PostgreSQL prints it depends on the column's type when it was added
       // (`(c)::text = ANY (ARRAY['a'::character varying])` for a varchar since retyped to text):
       // compared by meaning, as the audit does.
-      return `${constraint.type}:${normalizeExpression(constraint.definition)
-        .replace(/=anyarray\[([^\]]*)\]/g, 'in$1')
-        .replace(/<>allarray\[([^\]]*)\]/g, 'notin$1')}`;
+      return `${constraint.type}:${normalizeExpression(constraint.definition)}`;
   }
 }
 
