@@ -1,11 +1,13 @@
 /**
  * Who is calling and what they may do.
  * - `authenticate`: the caller is the `sub` of a verified bearer JWT (HS256, the configured
- *   secret) naming a user; nothing a client sets freely (a header, a body field) names it.
+ *   secret, an `exp` at most the maximum lifetime after its `iat`) naming a user; nothing a
+ *   client sets freely (a header, a body field) names it.
  * - `authorization`: the caller owns the account (accounts.owner_user_id), or has internal
  *   access for the route's scope; a conversation is read by either side's owner or by staff
- *   with the conversations scope. `requireAccount`, `requireConversation` and
- *   `knownConversation` are the same checks as route middlewares on the validated `:id`.
+ *   with the conversations scope. `requireAccount` and `requireConversation` are the same
+ *   checks as route middlewares on the validated `:id`. A conversation the caller may not see
+ *   is a 404, exactly as one that does not exist: the answer never tells whether it exists.
  */
 import {
   accountOwnerId,
@@ -24,8 +26,25 @@ import { uuid } from './schemas.ts';
 /** RFC 9110: the scheme is case-insensitive (`bearer`, `BEARER`). */
 const bearer = /^Bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i;
 
-/** Reads the caller from a verified bearer token; 401 without one. */
-export function authenticate(db: Database, secret: string): MiddlewareHandler<Env> {
+/**
+ * How long a token lives, in seconds: from its `iat` (or now, without one) to its `exp`.
+ * Undefined without an `exp`: such a token would be valid for ever.
+ */
+function lifetimeOf(payload: { exp?: unknown; iat?: unknown }): number | undefined {
+  if (typeof payload.exp !== 'number' || !Number.isFinite(payload.exp)) return undefined;
+  const from = typeof payload.iat === 'number' ? payload.iat : Date.now() / 1000;
+  return payload.exp - from;
+}
+
+/**
+ * Reads the caller from a verified bearer token; 401 without one, and for a token with no
+ * `exp` or one that lives longer than `maxLifetimeS` (a leaked token must not work for ever).
+ */
+export function authenticate(
+  db: Database,
+  secret: string,
+  maxLifetimeS: number,
+): MiddlewareHandler<Env> {
   return async (c, next) => {
     const match = bearer.exec(c.req.header('authorization') ?? '');
     if (!match?.[1]) {
@@ -34,13 +53,25 @@ export function authenticate(db: Database, secret: string): MiddlewareHandler<En
         refusals.unauthorized('a bearer token is required (Authorization: Bearer <jwt>)'),
       );
     }
-    let subject: unknown;
+    let payload: { sub?: unknown; exp?: unknown; iat?: unknown };
     try {
-      subject = (await verify(match[1], secret, 'HS256')).sub;
+      payload = await verify(match[1], secret, 'HS256');
     } catch {
       return fail(c, refusals.unauthorized('the token is invalid or expired'));
     }
-    const userId = uuid().safeParse(subject);
+    const lifetime = lifetimeOf(payload);
+    if (lifetime === undefined) {
+      return fail(c, refusals.unauthorized('the token has no expiry (exp); sign it with one'));
+    }
+    if (lifetime > maxLifetimeS) {
+      return fail(
+        c,
+        refusals.unauthorized(
+          `the token lives longer than ${maxLifetimeS} s (FLUXCORE_JWT_MAX_LIFETIME_S); sign a shorter one`,
+        ),
+      );
+    }
+    const userId = uuid().safeParse(payload.sub);
     if (!userId.success) return fail(c, refusals.unauthorized('the token names no user'));
     if (!(await userExists(db, userId.data))) {
       return fail(c, refusals.unauthorized('the token names an unknown user'));
@@ -99,7 +130,9 @@ export function authorization(db: Database) {
     );
     if (owners.includes(userId)) return undefined;
     if (await hasInternalAccess(db, userId, 'conversations')) return undefined;
-    return refusals.forbidden('the conversation is not one of your accounts', 'conversations');
+    // The same answer as for an id that exists nowhere: a 403 would tell any signed-in user
+    // that another account's conversation exists.
+    return refusals.notFound('conversation');
   }
 
   /** The caller may act on the account the route's validated `:id` names. */
@@ -107,10 +140,6 @@ export function authorization(db: Database) {
     guard((userId, id) => account(userId, id, scope, rule));
   /** The caller may read the conversation the route's validated `:id` names. */
   const requireConversation = guard(conversation);
-  /** 404 unless the conversation the route's `:id` names exists (the route checks access). */
-  const knownConversation = guard(async (_, id) =>
-    (await conversationParticipants(db, id)) ? undefined : refusals.notFound('conversation'),
-  );
 
-  return { account, conversation, knownConversation, requireAccount, requireConversation };
+  return { account, conversation, requireAccount, requireConversation };
 }

@@ -146,6 +146,7 @@ export const errorCodes = [
   'idempotency_key_conflict',
   'account_protected',
   'conflict',
+  'rate_limited',
   'unavailable',
   'internal',
 ] as const;
@@ -166,6 +167,8 @@ export type ErrorBody = z.input<typeof errorResponse>;
 export const healthResponse = z.strictObject({
   status: z.enum(['ok', 'degraded', 'unavailable']),
   database: z.enum(['embedded', 'server']),
+  /** A write went through (a temporary table, rolled back); false when read-only or full. */
+  writable: z.boolean().optional(),
   migrations: z
     .strictObject({
       total: z.number().int(),

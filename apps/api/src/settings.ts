@@ -1,6 +1,8 @@
 /**
  * The API's settings, read from the environment with one zod schema: FLUXCORE_JWT_SECRET (the
- * HS256 secret bearer tokens are signed with), PORT and HOST. A mistake becomes one
+ * HS256 secret bearer tokens are signed with), PORT, HOST, FLUXCORE_SHUTDOWN_MS (how long a
+ * stop waits), FLUXCORE_JWT_MAX_LIFETIME_S (the longest a token may live) and
+ * FLUXCORE_RATE_LIMIT_WRITES per FLUXCORE_RATE_LIMIT_WINDOW_MS (writes per signed-in user). A mistake becomes one
  * CONFIG_INVALID line naming the variable (readSettings); the schema's messages complete the
  * sentence ("FLUXCORE_JWT_SECRET is not set").
  */
@@ -16,12 +18,42 @@ const apiSettings = z.object({
     .string()
     .regex(/^[\w.:-]{1,253}$/, 'must be a host name or an IP address (e.g. 127.0.0.1 or 0.0.0.0)')
     .default('127.0.0.1'),
+  FLUXCORE_SHUTDOWN_MS: wholeNumberSetting(
+    100,
+    600_000,
+    10_000,
+    'must be a number of milliseconds from 100 to 600000',
+  ),
+  FLUXCORE_JWT_MAX_LIFETIME_S: wholeNumberSetting(
+    60,
+    31_536_000,
+    86_400,
+    'must be a number of seconds from 60 to 31536000 (a year)',
+  ),
+  FLUXCORE_RATE_LIMIT_WRITES: wholeNumberSetting(
+    1,
+    1_000_000,
+    600,
+    'must be a whole number of writes from 1 to 1000000',
+  ),
+  FLUXCORE_RATE_LIMIT_WINDOW_MS: wholeNumberSetting(
+    1_000,
+    86_400_000,
+    60_000,
+    'must be a number of milliseconds from 1000 to 86400000',
+  ),
 });
 
 export interface ApiSettings {
   jwtSecret: string;
   port: number;
   hostname: string;
+  /** How long a stop (SIGTERM) waits for running requests and the pool before cutting them off. */
+  shutdownMs: number;
+  /** The longest a bearer token may live: its exp at most this many seconds after its iat (or now). */
+  jwtMaxLifetimeS: number;
+  /** Writes (POST) one signed-in user may send per window; the next get 429. */
+  rateLimit: { writes: number; windowMs: number };
 }
 
 export function readApiSettings(env: Record<string, string | undefined>): ApiSettings {
@@ -30,5 +62,15 @@ export function readApiSettings(env: Record<string, string | undefined>): ApiSet
     env,
     'Fix it (FLUXCORE_JWT_SECRET: the HS256 secret your tokens are signed with; PORT: a port number; HOST: the address to listen on) and start the API again',
   );
-  return { jwtSecret: settings.FLUXCORE_JWT_SECRET, port: settings.PORT, hostname: settings.HOST };
+  return {
+    jwtSecret: settings.FLUXCORE_JWT_SECRET,
+    port: settings.PORT,
+    hostname: settings.HOST,
+    shutdownMs: settings.FLUXCORE_SHUTDOWN_MS,
+    jwtMaxLifetimeS: settings.FLUXCORE_JWT_MAX_LIFETIME_S,
+    rateLimit: {
+      writes: settings.FLUXCORE_RATE_LIMIT_WRITES,
+      windowMs: settings.FLUXCORE_RATE_LIMIT_WINDOW_MS,
+    },
+  };
 }

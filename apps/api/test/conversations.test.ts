@@ -79,7 +79,7 @@ describe.each(databaseKinds)('conversations and messages on the %s database', (k
 
   test('an outsider may not read, send as a participant, or send into the conversation', async () => {
     const { bob, eve, path } = await scene();
-    expect((await call('GET', path, { token: eve.token })).status).toBe(403);
+    expect((await call('GET', path, { token: eve.token })).status).toBe(404);
     const asBob = await call('POST', path, {
       token: eve.token,
       body: { senderAccountId: bob.account.id, content: { text: 'spoof' } },
@@ -89,8 +89,37 @@ describe.each(databaseKinds)('conversations and messages on the %s database', (k
       token: eve.token,
       body: { senderAccountId: eve.account.id, content: { text: 'hi' } },
     });
-    expect(outsider.body.error).toBe('not_participant');
-    expect(outsider.status).toBe(403);
+    expect(outsider.body.error).toBe('not_found');
+    expect(outsider.status).toBe(404);
+  });
+
+  test('another account’s conversation gets the very answer of one that does not exist', async () => {
+    const { bob, eve, conversation } = await scene();
+    const answers = async (id: string) => {
+      const sent = [
+        await call('GET', `/conversations/${id}/messages`, { token: eve.token }),
+        await call('POST', `/conversations/${id}/messages`, {
+          token: eve.token,
+          body: { senderAccountId: eve.account.id, content: { text: 'probe' } },
+        }),
+        await call('POST', `/conversations/${id}/messages`, {
+          token: eve.token,
+          body: { senderAccountId: bob.account.id, content: { text: 'probe' } },
+        }),
+        await call('POST', `/conversations/${id}/ai-sessions`, {
+          token: eve.token,
+          body: {
+            accountId: eve.account.id,
+            engine: 'openai_chat',
+            model: 'gpt-4o-mini-2024-07-18',
+          },
+        }),
+      ];
+      return sent.map((reply) => JSON.stringify([reply.status, reply.body]));
+    };
+    const existing = await answers(conversation.id);
+    expect(existing).toEqual(await answers(crypto.randomUUID()));
+    expect(existing.map((line) => line.slice(0, 4))).toEqual(['[404', '[404', '[403', '[404']);
   });
 
   test('an unknown conversation is a 404; an id that is no uuid a 400 naming it', async () => {
@@ -106,7 +135,7 @@ describe.each(databaseKinds)('conversations and messages on the %s database', (k
 
   test('staff read any conversation with the conversations scope', async () => {
     const { eve, path } = await scene();
-    expect((await call('GET', path, { token: eve.token })).status).toBe(403);
+    expect((await call('GET', path, { token: eve.token })).status).toBe(404);
     await grantInternalAccess(api.client.db, { userId: eve.user.id, scope: 'conversations' });
     expect((await call('GET', path, { token: eve.token })).status).toBe(200);
   });

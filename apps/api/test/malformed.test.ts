@@ -241,4 +241,42 @@ describe.each(databaseKinds)('malformed or hostile requests on the %s database',
     // The tables the SQL strings named are all still there.
     expect(schemaTableNames.every((table) => table in before)).toBe(true);
   });
+
+  test('a body that is not UTF-8 is a 400 and stores nothing (never U+FFFD)', async () => {
+    const { a, messagesPath, alice } = await scene();
+    const before = await api.rowCounts();
+    const json = (text: string) =>
+      new TextEncoder().encode(
+        JSON.stringify({ senderAccountId: alice.account.id, content: { text } }),
+      );
+    // "caf\xE9": Latin-1's é, one byte that is no UTF-8 character; then a lone continuation
+    // byte, and an overlong encoding of "/".
+    for (const bad of [[0x63, 0x61, 0x66, 0xe9], [0x80], [0xc0, 0xaf]]) {
+      const valid = json('@@');
+      const at = valid.indexOf(0x40);
+      const body = new Uint8Array([...valid.slice(0, at), ...bad, ...valid.slice(at + 2)]);
+      const response = await api.app.request(messagesPath, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${a}`,
+          'content-type': 'application/json',
+          'content-length': String(body.length),
+        },
+        body,
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        error: 'invalid_input',
+        message: 'the request body is not valid UTF-8; send it encoded as UTF-8',
+      });
+    }
+    expect(await api.rowCounts()).toEqual(before);
+    // The same text encoded as UTF-8 is stored as sent.
+    const good = await api.call('POST', messagesPath, {
+      token: a,
+      body: { senderAccountId: alice.account.id, content: { text: 'café 😀' } },
+    });
+    expect(good.status).toBe(201);
+    expect(good.body.message).toMatchObject({ content: { text: 'café 😀' } });
+  });
 });

@@ -17,14 +17,35 @@ function refusal(env: Record<string, string>): FluxDbError {
 
 describe('the API settings', () => {
   test('only the secret is required; PORT and HOST have defaults and are read as given', () => {
+    const defaults = {
+      shutdownMs: 10_000,
+      jwtMaxLifetimeS: 86_400,
+      rateLimit: { writes: 600, windowMs: 60_000 },
+    };
     expect(readApiSettings({ FLUXCORE_JWT_SECRET: secret })).toEqual({
       jwtSecret: secret,
       port: 3000,
       hostname: '127.0.0.1',
+      ...defaults,
     });
-    expect(readApiSettings({ FLUXCORE_JWT_SECRET: secret, PORT: '8080', HOST: '0.0.0.0' })).toEqual(
-      { jwtSecret: secret, port: 8080, hostname: '0.0.0.0' },
-    );
+    expect(
+      readApiSettings({
+        FLUXCORE_JWT_SECRET: secret,
+        PORT: '8080',
+        HOST: '0.0.0.0',
+        FLUXCORE_SHUTDOWN_MS: '500',
+        FLUXCORE_JWT_MAX_LIFETIME_S: '3600',
+        FLUXCORE_RATE_LIMIT_WRITES: '5',
+        FLUXCORE_RATE_LIMIT_WINDOW_MS: '1000',
+      }),
+    ).toEqual({
+      jwtSecret: secret,
+      port: 8080,
+      hostname: '0.0.0.0',
+      shutdownMs: 500,
+      jwtMaxLifetimeS: 3600,
+      rateLimit: { writes: 5, windowMs: 1000 },
+    });
   });
 
   test.each([
@@ -33,6 +54,15 @@ describe('the API settings', () => {
     [{ FLUXCORE_JWT_SECRET: secret, PORT: '70000' }, 'PORT must be a port number (0 to 65535)'],
     [{ FLUXCORE_JWT_SECRET: secret, PORT: 'http' }, 'PORT must be a port number (0 to 65535)'],
     [{ FLUXCORE_JWT_SECRET: secret, HOST: 'a b' }, 'HOST must be a host name or an IP address'],
+    [{ FLUXCORE_JWT_SECRET: secret, FLUXCORE_SHUTDOWN_MS: '0' }, 'FLUXCORE_SHUTDOWN_MS must be'],
+    [
+      { FLUXCORE_JWT_SECRET: secret, FLUXCORE_JWT_MAX_LIFETIME_S: 'forever' },
+      'FLUXCORE_JWT_MAX_LIFETIME_S must be',
+    ],
+    [
+      { FLUXCORE_JWT_SECRET: secret, FLUXCORE_RATE_LIMIT_WRITES: '0' },
+      'FLUXCORE_RATE_LIMIT_WRITES must be',
+    ],
   ])('%j is refused: %s', (env, message) => {
     const error = refusal(env as Record<string, string>);
     expect(error.code).toBe('CONFIG_INVALID');

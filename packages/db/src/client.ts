@@ -53,6 +53,7 @@ async function poolClient(
   const pool = new pg.Pool({ connectionString: url, application_name: applicationName, max });
   // An idle client that errors (server restart) must not crash the process.
   pool.on('error', () => {});
+  const lost = lostConnections(pool);
   try {
     const probe = await pool.connect();
     probe.release();
@@ -95,7 +96,33 @@ async function poolClient(
     exec: async (text) => {
       await pool.query(text);
     },
-    close: () => pool.end(),
+    close: () => {
+      lost.releaseAll();
+      return pool.end();
+    },
+  };
+}
+
+/**
+ * Connections the pool lent out and then lost. node-postgres emits a lost connection as an
+ * 'error' event on its client; one with no listener prints pg's stack trace (a transaction's
+ * client, between two of its queries), so every client gets a listener: the failure reaches
+ * its caller as its query's rejection, which says it in one line. drizzle's transaction never
+ * gives back a client whose `begin` failed, and `pool.end()` waits for every lent client: at
+ * close, the lost ones still lent are given back (as broken, so the pool drops them).
+ */
+function lostConnections(pool: pg.Pool) {
+  const lent = new Set<pg.PoolClient>();
+  const broken = new WeakSet<pg.PoolClient>();
+  pool.on('connect', (client) => client.on('error', () => broken.add(client as pg.PoolClient)));
+  pool.on('acquire', (client) => lent.add(client));
+  pool.on('release', (_error, client) => lent.delete(client));
+  return {
+    releaseAll() {
+      for (const client of lent) {
+        if (broken.has(client)) client.release(new Error('the connection was lost'));
+      }
+    },
   };
 }
 

@@ -131,3 +131,56 @@ export function describeError(error: unknown): string {
   }
   return String(error).split('\n')[0] ?? '';
 }
+
+/** Node's socket errors that mean the database cannot be reached or went away. */
+const unreachableCodes = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH'];
+/** node-postgres's own words for a connection it lost (no code). */
+const lostConnection =
+  /connection terminated|not queryable|connection error|timeout exceeded when trying to connect/i;
+
+/**
+ * `error` and its causes, without the messages of drizzle's wrapper (they hold the SQL and its
+ * parameters: a message body must not read as a lost connection).
+ */
+function errorChain(error: unknown): { code?: unknown; message?: unknown }[] {
+  const chain = [];
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === 'object' && depth < 8; depth += 1) {
+    const candidate = current as { code?: unknown; message?: unknown; cause?: unknown };
+    chain.push('params' in candidate ? { code: candidate.code } : candidate);
+    current = candidate.cause;
+  }
+  return chain;
+}
+
+/**
+ * Why the database cannot take a request now, as one line with its fix, or undefined when
+ * the error is something else: read-only (25006, a standby or default_transaction_read_only),
+ * disk full (53100, or ENOSPC under the embedded database), out of resources (class 53),
+ * shutting down or starting (57P01-57P03), or not answering (class 08, a refused or lost
+ * connection). The API answers these 503; they are no request's fault and no server bug.
+ */
+export function unavailabilityOf(error: unknown): string | undefined {
+  const code = databaseErrorOf(error)?.code;
+  if (code === '25006') {
+    return 'the database is read-only (25006): writes are refused until it is writable again (a standby, or default_transaction_read_only); point DATABASE_URL at the primary';
+  }
+  const chain = errorChain(error);
+  if (code === '53100' || chain.some((e) => e.code === 'ENOSPC')) {
+    return 'the database disk is full (53100): free space where the database keeps its files';
+  }
+  if (code?.startsWith('53')) return `the database is out of resources (${code}): try again later`;
+  if (code === '57P01' || code === '57P02' || code === '57P03' || code?.startsWith('08')) {
+    return `the database is shutting down, starting or unreachable (${code}): try again shortly`;
+  }
+  if (
+    chain.some(
+      (e) =>
+        (typeof e.code === 'string' && unreachableCodes.includes(e.code)) ||
+        (typeof e.message === 'string' && lostConnection.test(e.message)),
+    )
+  ) {
+    return 'the database does not answer: check that it (or db:serve) is running';
+  }
+  return undefined;
+}

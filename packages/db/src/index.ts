@@ -26,6 +26,7 @@ export {
   databaseErrorOf,
   describeError,
   permissionError,
+  unavailabilityOf,
 } from './database-errors.ts';
 export { FluxDbError, type FluxDbErrorCode, redactSecrets } from './errors.ts';
 export { failureLine } from './failure-line.ts';
@@ -107,9 +108,19 @@ export {
   searchChunks,
 } from './operations/rag/search.ts';
 export { baseCreditsPolicies, seedReferenceData } from './operations/seed/credits-policies.ts';
-export { runCommand } from './run-command.ts';
+export {
+  didYouMean,
+  nearestName,
+  type ProgramSpec,
+  programHelp,
+  readNoArguments,
+  UsageError,
+  usageExitCode,
+} from './program-arguments.ts';
+export { firstStopSignal, runCommand, settlesWithin } from './run-command.ts';
 export * from './schema/index.ts';
 export * as schema from './schema/index.ts';
 export { schemaTableNames, schemaTables } from './schema-tables.ts';
 export type * from './service-params.ts';
 export { readSettings, wholeNumberSetting } from './settings.ts';
+export { writeRefusal } from './write-check.ts';

@@ -1,8 +1,8 @@
 /**
- * The README's section on the original FluxCore schema, rendered from the constants that
- * declare it (src/schema/original/), so the docs cannot drift from what converge reads.
- * `bun packages/db/src/original-docs.ts` prints it; test/original-docs.test.ts checks the
- * README holds exactly this text between its markers.
+ * The tables of docs/original-schema.md, rendered from the constants that declare them
+ * (src/schema/original/), so the docs cannot drift from what converge reads.
+ * `bun packages/db/src/original-docs.ts` prints them; test/original-docs.test.ts checks that
+ * docs/original-schema.md holds exactly this text between its markers.
  */
 import {
   originalBackfills,

@@ -10,11 +10,13 @@ import {
 import { auditDatabase } from '../src/audit/audit.ts';
 import type { AuditReport, Finding } from '../src/audit/compare.ts';
 import { normalizeExpression } from '../src/audit/normalize.ts';
+import { plain, renderReport } from '../src/audit/report.ts';
 import { readCatalog } from '../src/catalog/logic.ts';
 import { openSessions } from '../src/cli/commands/audit.ts';
 import type { SqlSession } from '../src/client.ts';
 import { type DatabaseConfig, repositoryRoot } from '../src/config.ts';
 import { migrate } from '../src/migrator/apply.ts';
+import { pgvectorMinimum, versionBelow } from '../src/requirements.ts';
 import { schemaTableNames } from '../src/schema-tables.ts';
 import { openReadSession } from '../src/session.ts';
 import { runCli, runProcess } from './support/migrations.ts';
@@ -71,9 +73,17 @@ describe.each(databaseKinds)('the audit on the %s database', (kind) => {
     const report = await audit(session);
     expect(report.clean).toBe(true);
     expect(report.summary.ok).toBe(schemaTableNames.length);
+    const vector = report.extensions[0];
     expect(report.extensions).toEqual([
-      { name: 'vector', state: 'installed', version: expect.any(String) },
+      {
+        name: 'vector',
+        state: 'installed',
+        version: expect.any(String),
+        available: vector?.version ?? '',
+        minimum: pgvectorMinimum,
+      },
     ]);
+    expect(versionBelow(vector?.version ?? '', pgvectorMinimum)).toBe(false);
     expect(report.criticalFields.map((f) => [`${f.table}.${f.column}`, f.state])).toEqual([
       ['messages.status', 'present'],
       ['messages.from_actor_id', 'present'],
@@ -83,6 +93,31 @@ describe.each(databaseKinds)('the audit on the %s database', (kind) => {
       ['actors.display_name', 'present'],
       ['accounts.alias', 'present'],
     ]);
+  });
+
+  test('fails when the database has pgvector below the version this package needs', async () => {
+    // As a database whose extension was created by an old pgvector and never updated records it.
+    await withDrift(
+      session,
+      "update pg_extension set extversion = '0.7.4' where extname = 'vector'",
+      (report) => {
+        expect(report.clean).toBe(false);
+        expect(report.summary.differences).toBe(1);
+        const available = report.extensions[0]?.available ?? '';
+        expect(report.extensions).toEqual([
+          {
+            name: 'vector',
+            state: 'outdated',
+            version: '0.7.4',
+            available,
+            minimum: pgvectorMinimum,
+          },
+        ]);
+        expect(renderReport(report, plain)).toContain(
+          `    vector: outdated (version 0.7.4, below the ${pgvectorMinimum} this package needs: ALTER EXTENSION vector UPDATE)`,
+        );
+      },
+    );
   });
 
   test('finds a dropped column, and lists it among the critical fields', async () => {
@@ -391,7 +426,15 @@ describe.if(databaseKinds.includes('server'))('the audit on a server only', () =
     try {
       await migrate(session, projectMigrations);
       await withDrift(session, 'drop extension vector cascade', (report) => {
-        expect(report.extensions).toEqual([{ name: 'vector', state: 'missing', version: null }]);
+        expect(report.extensions).toEqual([
+          {
+            name: 'vector',
+            state: 'missing',
+            version: null,
+            available: expect.any(String),
+            minimum: pgvectorMinimum,
+          },
+        ]);
         expect(
           findingsOf(report, 'fluxcore_document_chunks').map(
             (f) => `${f.kind} ${f.name} ${f.problem}`,

@@ -1,7 +1,8 @@
 /**
- * The CLI and the README agree, without a database: `bun run db:<command> --help` prints a
- * usage line that the README's section for that command starts with; every db:* script of the
- * root package.json is a command of the one entry and has a README section; flags are checked
+ * The CLI and its manual agree, without a database: `bun run db:<command> --help` prints a
+ * usage line that the command's section of the manual (docs/commands.md, or docs/adopting.md for
+ * db:baseline and db:converge) starts with; every db:* script of the root package.json is a
+ * command of the one entry and has a section; flags are checked
  * before anything connects; and a production command loads neither drizzle-kit nor another
  * command's code.
  */
@@ -14,14 +15,16 @@ import { FluxDbError } from '../src/errors.ts';
 import { runProcess } from './support/migrations.ts';
 
 const root = resolve(import.meta.dir, '../../..');
-const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
+const manual = ['docs/commands.md', 'docs/adopting.md']
+  .map((file) => readFileSync(resolve(root, file), 'utf8'))
+  .join('\n');
 const scripts = (
   JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   }
 ).scripts;
 const dbScripts = Object.keys(scripts).filter((name) => name.startsWith('db:'));
-const headings = readme.split('\n').filter((line) => line.startsWith('### `bun run db:'));
+const headings = manual.split('\n').filter((line) => line.startsWith('### `bun run db:'));
 
 describe('the db:* scripts', () => {
   test('are exactly the commands of fluxcore-db, each run through the one entry', () => {
@@ -39,7 +42,7 @@ describe('the db:* scripts', () => {
     }
   });
 
-  test('each has a README section', () => {
+  test('each has one section in the manual', () => {
     for (const name of dbScripts) {
       const section = headings.filter((line) => line.startsWith(`### \`bun run ${name}`));
       expect({ name, sections: section.length }).toEqual({ name, sections: 1 });
@@ -49,7 +52,7 @@ describe('the db:* scripts', () => {
 
 describe('--help', () => {
   for (const name of Object.keys(commands)) {
-    test(`bun run db:${name} --help prints the usage line its README section starts with`, async () => {
+    test(`bun run db:${name} --help prints the usage line its section of the manual starts with`, async () => {
       const run = await runProcess(['bun', 'run', `db:${name}`, '--help'], {}, root);
       expect({ code: run.code, stderr: run.stderr.replace(/^\$ .*\n/, '') }).toEqual({
         code: 0,

@@ -120,6 +120,45 @@ describe.each(databaseKinds)('idempotency keys and amounts on the %s database', 
     expect(await sessionsOf(db, account.id)).toBe(1);
   });
 
+  test('a key that reused a session is bound to its request: on another conversation it is a conflict', async () => {
+    const { account, conversation } = await payer(5);
+    const third = await createOwnedAccount(db, 'third');
+    const other = await createConversation(db, account.id, third.account.id);
+    const on = (conversationId: string, idempotencyKey: string) =>
+      applyCreditsGating(db, {
+        accountId: account.id,
+        conversationId,
+        engine: openai.engine,
+        model: openai.model,
+        idempotencyKey,
+      });
+    const opened = await on(conversation.id, 'k1');
+    expect(opened).toMatchObject({ kind: 'session', charged: true, balance: 4 });
+    const reused = await on(conversation.id, 'k2');
+    expect(reused).toMatchObject({ kind: 'session', charged: false, balance: 4 });
+    // k2 named a request on the first conversation: anything else under it is refused.
+    expect(await on(other.conversation.id, 'k2')).toEqual({ kind: 'idempotency_key_conflict' });
+    // The same request again is a replay of the session it got.
+    const again = await on(conversation.id, 'k2');
+    expect(again).toMatchObject({ kind: 'session', charged: false, balance: 4 });
+    if (opened.kind === 'session' && again.kind === 'session') {
+      expect(again.session.id).toBe(opened.session.id);
+    }
+    expect(await ledgerOf(db, account.id)).toEqual({ total: 4, rows: 2 });
+    expect(await sessionsOf(db, account.id)).toBe(1);
+    // Nor may a grant use it.
+    expect(
+      await grantCredits(db, {
+        accountId: account.id,
+        amount: 1,
+        reason: 'k2 again',
+        idempotencyKey: 'k2',
+      }),
+    ).toEqual({ kind: 'idempotency_key_conflict' });
+    // A key never seen still opens a session on the other conversation.
+    expect(await on(other.conversation.id, 'k3')).toMatchObject({ charged: true, balance: 3 });
+  });
+
   test('a row written before fingerprints existed is judged by its own columns', async () => {
     const { account, conversation } = await payer(10);
     const request = {

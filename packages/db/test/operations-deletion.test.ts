@@ -113,10 +113,18 @@ describe.each(databaseKinds)('account deletion jobs on the %s database', (kind) 
       .where(eq(accountDeletionJobs.id, job.id));
     expect(snapshotted?.snapshot).toMatchObject({
       account: { id: account.id },
-      rows: { accounts: 1, relationships: 1, conversations: 1 },
+      rows: { accounts: 1, actors: 0 },
     });
+    // The relationship and its conversation are the peer's too: they are not the account's rows.
+    expect(snapshotted?.snapshot.rows).not.toHaveProperty('conversations');
     expect(await step()).toEqual({ kind: 'advanced', status: 'local_cleanup' });
-    expect(await db.$count(accounts, eq(accounts.id, account.id))).toBe(0);
+    // The peer's relationship names the account: its row stays as a tombstone.
+    expect(
+      await db.$count(
+        accounts,
+        sql`${accounts.id} = ${account.id} and ${accounts.username} = 'deleted-' || ${accounts.id}::text`,
+      ),
+    ).toBe(1);
     expect(await db.$count(accounts, eq(accounts.id, peer.id))).toBe(1);
     expect(await step()).toEqual({ kind: 'completed' });
     const [done] = await db
@@ -136,7 +144,7 @@ describe.each(databaseKinds)('account deletion jobs on the %s database', (kind) 
       ['local_cleanup', 'account data deleted'],
       ['completed', 'account deleted'],
     ]);
-    expect(logs[3]?.details).toMatchObject({ deleted: { accounts: 1, conversations: 1 } });
+    expect(logs[3]?.details).toMatchObject({ deleted: { accounts: 0, messages: 0 } });
   });
 
   // PGlite is one connection: a second session cannot hold a lock meanwhile, so this test
@@ -328,6 +336,28 @@ describe('the deletion plan over a hand-made graph', () => {
       fk('f', 'e', 'cascade'),
     ]);
     expect(plan.steps.map((step) => step.table)).toEqual(['d', 'c', 'b', 'accounts']);
+  });
+
+  test('a table with two cascading keys to accounts is shared: kept, and so is what hangs off it', () => {
+    const two = (child: string, column: string): ForeignKey => ({
+      ...fk(child, 'accounts', 'cascade'),
+      name: `${child}_${column}_fk`,
+      childColumns: [column],
+    });
+    const plan = planFromForeignKeys([
+      two('links', 'account_a_id'),
+      two('links', 'account_b_id'),
+      fk('talks', 'links', 'cascade'),
+      fk('notes', 'talks', 'cascade'),
+      { ...fk('notes', 'accounts', 'cascade'), childColumns: ['sender_id'] },
+      fk('history', 'accounts', 'set null'),
+    ]);
+    expect(plan.steps.map((step) => step.table)).toEqual(['notes', 'accounts']);
+    expect(plan.shared).toEqual([
+      { table: 'links', column: 'account_a_id' },
+      { table: 'links', column: 'account_b_id' },
+    ]);
+    expect(plan.cleared).toEqual([{ table: 'history', column: 'accounts_id' }]);
   });
 
   test('a cycle of cascading keys is refused with a clear error', () => {

@@ -184,6 +184,29 @@ describe.each(databaseKinds)('messages on the %s database', (kind) => {
     expect(preview).toBe('[image]');
   });
 
+  test('a preview is cut on code points: an emoji across the cut is kept whole, never U+FFFD', async () => {
+    const a = await createOwnedAccount(db, 'emoji');
+    const b = await createOwnedAccount(db, 'reader');
+    const { conversation } = await createConversation(db, a.account.id, b.account.id);
+    // 279 letters, then emoji: the 280th code point is an emoji of two UTF-16 units.
+    const text = `${'a'.repeat(279)}${'😀'.repeat(10)}`;
+    const sent = await appendMessage(db, {
+      conversationId: conversation.id,
+      senderAccountId: a.account.id,
+      content: { text },
+    });
+    if (sent.kind !== 'appended') throw new Error(sent.kind);
+    const preview = sent.conversation.lastMessageText ?? '';
+    expect(preview).toBe(`${'a'.repeat(279)}😀`);
+    expect(preview).not.toContain('\uFFFD');
+    // As stored, and as PostgreSQL's left() cuts the same text (the deletion's preview).
+    const [stored] = await rawRows<{ text: string; cut: string }>(
+      db,
+      sql`select last_message_text as text, left(${text}, 280) as cut from conversations where id = ${conversation.id}`,
+    );
+    expect(stored).toEqual({ text: preview, cut: preview });
+  });
+
   test('an account’s conversations come most recent first, through its relationships', async () => {
     const me = await createOwnedAccount(db, 'me');
     const first = await createOwnedAccount(db, 'peer1');

@@ -157,6 +157,8 @@ describe('the package boundary', () => {
         'service-params',
         'connection',
         'original-docs',
+        'requirements',
+        'program-arguments',
       ],
       ['catalog'],
       ['migrator'],

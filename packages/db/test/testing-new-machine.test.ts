@@ -13,14 +13,18 @@ import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { adminUrl, databaseKinds } from '@fluxcore/db/testing';
+import { pgvectorMinimum } from '../src/requirements.ts';
 
 const root = resolve(import.meta.dir, '../../..');
 const fixture = './packages/db/test/support/kinds.fixture.ts';
 
-async function bunTest(env: Record<string, string | undefined>) {
+async function bunTest(
+  env: Record<string, string | undefined>,
+  command: string[] = ['bun', 'test', fixture],
+) {
   const childEnv: Record<string, string | undefined> = { ...process.env, ...env };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete childEnv[key];
-  const child = Bun.spawn(['bun', 'test', fixture], {
+  const child = Bun.spawn(command, {
     cwd: root,
     env: childEnv,
     stdout: 'pipe',
@@ -118,6 +122,45 @@ describe('which database kinds `bun run test` runs', () => {
   );
 });
 
+describe('`bun run test` on a machine without chromium', () => {
+  const browserTest = './packages/db/test/docs-browser.test.ts';
+  const missing = '/nonexistent/chromium';
+  const line = `browser test skipped: no chromium at ${missing} (sudo bash scripts/install-chromium.sh installs it, or FLUXCORE_CHROMIUM names another; TEST_BROWSER=chromium makes this an error)`;
+  const env = { TEST_DATABASES: 'embedded', FLUXCORE_CHROMIUM: missing, TEST_BROWSER: undefined };
+
+  test('bare bun test: the browser test is skipped, said at the start and at the end', async () => {
+    const run = await bunTest(env, ['bun', 'test', browserTest]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').filter((l) => l === line)).toHaveLength(2);
+    expect(run.stderr).toMatch(/^ 0 pass$/m);
+    expect(run.stderr).toMatch(/^ [1-9]\d* skip$/m);
+    expect(run.stderr).toMatch(/^ 0 fail$/m);
+  }, 60_000);
+
+  test('bun run test: said once at the start and once after the counts, not by each worker', async () => {
+    const run = await bunTest(env, ['bun', 'run', 'test', browserTest]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines.filter((l) => l === line)).toHaveLength(2);
+    expect(lines[0]).toBe(line);
+    expect(lines.filter((l) => l.trim() !== '').at(-1)).toBe(line);
+  }, 60_000);
+
+  test('TEST_BROWSER=chromium (as CI sets): the run fails in one line', async () => {
+    for (const command of [
+      ['bun', 'test', browserTest],
+      ['bun', 'run', 'test', browserTest],
+    ]) {
+      const run = await bunTest({ ...env, TEST_BROWSER: 'chromium' }, command);
+      expect(run.code).toBe(1);
+      expect(run.stderr.split('\n').filter((l) => l.startsWith('error:'))).toEqual([
+        `error: TEST_BROWSER=chromium requires the browser test, but there is no chromium at ${missing}. Install it (sudo bash scripts/install-chromium.sh), point FLUXCORE_CHROMIUM at one, or unset TEST_BROWSER`,
+      ]);
+      expect(run.output).not.toContain('pass');
+    }
+  }, 60_000);
+});
+
 describe('scripts/install-pgvector.sh takes the mirror the machine is configured with', () => {
   const script = resolve(root, 'scripts/install-pgvector.sh');
 
@@ -166,7 +209,7 @@ describe('scripts/install-pgvector.sh takes the mirror the machine is configured
       'URIs: http://archive.mirror.invalid/debian',
     ]);
     expect(run.stdout).toMatch(/^Types: deb-src$/m);
-    expect(run.stdout).toMatch(/^Suites: trixie$/m);
+    expect(run.stdout).toMatch(/^Suites: unstable trixie$/m);
   });
 
   test('a deb822 .sources file', async () => {
@@ -178,6 +221,12 @@ describe('scripts/install-pgvector.sh takes the mirror the machine is configured
     });
     expect(run.code).toBe(0);
     expect(run.stdout.match(/^URIs: .*$/gm)).toEqual(['URIs: http://deb822.mirror.invalid/debian']);
+  });
+
+  test("its minimum is the package's pgvectorMinimum, the one db:audit checks", async () => {
+    const child = Bun.spawn(['bash', script, '--print-minimum'], { stdout: 'pipe' });
+    expect((await new Response(child.stdout).text()).trim()).toBe(pgvectorMinimum);
+    expect(await child.exited).toBe(0);
   });
 
   test('no Debian mirror configured: one line saying so, exit 1', async () => {

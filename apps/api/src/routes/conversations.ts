@@ -2,7 +2,8 @@
  * Conversations and their messages:
  * - GET /accounts/:id/conversations (the account's, latest message first);
  * - GET /conversations/:id/messages (newest first, keyset pages with a cursor);
- * - POST /conversations/:id/messages (from an account the caller owns).
+ * - POST /conversations/:id/messages (from an account the caller owns, into one of its
+ *   conversations: any other, existing or not, is the same 404).
  */
 import {
   accountOwnerId,
@@ -26,7 +27,7 @@ import {
 } from '../schemas.ts';
 
 export function conversationRoutes({ db }: { db: Database }): Hono<Env> {
-  const { knownConversation, requireAccount, requireConversation } = authorization(db);
+  const { requireAccount, requireConversation } = authorization(db);
   return new Hono<Env>()
     .get(
       '/accounts/:id/conversations',
@@ -66,7 +67,6 @@ export function conversationRoutes({ db }: { db: Database }): Hono<Env> {
       '/conversations/:id/messages',
       input('param', idParam),
       input('json', postMessageBody),
-      knownConversation,
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
@@ -85,10 +85,10 @@ export function conversationRoutes({ db }: { db: Database }): Hono<Env> {
         switch (result.kind) {
           case 'appended':
             return send(c, messageCreatedResponse, { message: result.message }, 201);
+          // Alike: whether another account's conversation exists is not the caller's to learn.
           case 'conversation_not_found':
-            return fail(c, refusals.notFound('conversation'));
           case 'not_participant':
-            return fail(c, refusals.notParticipant('the sender is not part of this conversation'));
+            return fail(c, refusals.notFound('conversation'));
         }
       },
     );

@@ -20,7 +20,7 @@ import {
 } from '../schemas.ts';
 
 export function creditsRoutes({ db }: { db: Database }): Hono<Env> {
-  const { account, knownConversation, requireAccount } = authorization(db);
+  const { account, requireAccount } = authorization(db);
   return new Hono<Env>()
     .get('/accounts/:id/credits', input('param', idParam), requireAccount('credits'), async (c) => {
       const { id } = c.req.valid('param');
@@ -67,7 +67,6 @@ export function creditsRoutes({ db }: { db: Database }): Hono<Env> {
       '/conversations/:id/ai-sessions',
       input('param', idParam),
       input('json', gatingBody),
-      knownConversation,
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
@@ -93,8 +92,9 @@ export function creditsRoutes({ db }: { db: Database }): Hono<Env> {
             return fail(c, refusals.insufficientCredits(result.balance, result.required));
           case 'no_policy':
             return fail(c, refusals.noPolicy());
+          // Alike for a conversation that does not exist and one of other accounts.
           case 'conversation_not_found':
-            return fail(c, refusals.notParticipant('the account is not part of this conversation'));
+            return fail(c, refusals.notFound('conversation'));
           case 'idempotency_key_conflict':
             return fail(c, refusals.idempotencyKeyConflict());
         }

@@ -1,9 +1,17 @@
 /**
- * GET /health: the database kind and the migration status. 200 `ok`; 503 `degraded` (pending,
- * edited or duplicate migrations) or `unavailable` (with the grant a role lacks, when that is
- * why). No token needed.
+ * GET /health: the database kind, the migration status and whether a write goes through (a
+ * temporary table written and rolled back). 200 `ok`; 503 `degraded` (pending, edited or
+ * duplicate migrations) or `unavailable` (the database does not answer, is read-only or its
+ * disk is full, with `writable: false`; or the grant a role lacks), the cause in `message`,
+ * one line. No token needed.
  */
-import { type DatabaseClient, describeError, permissionError } from '@fluxcore/db';
+import {
+  type DatabaseClient,
+  describeError,
+  permissionError,
+  unavailabilityOf,
+  writeRefusal,
+} from '@fluxcore/db';
 import { loadMigrations, migrationStatus, migrationsFolder } from '@fluxcore/db/migrator';
 import { Hono } from 'hono';
 import { type Env, send } from '../respond.ts';
@@ -16,13 +24,18 @@ export function healthRoutes({ client }: { client: DatabaseClient }): Hono<Env> 
     try {
       const report = await migrationStatus(client, migrations);
       const applied = report.migrations.filter((m) => m.state === 'applied').length;
-      const healthy = applied === migrations.length && !report.problems;
+      const current = applied === migrations.length && !report.problems;
+      const cannotWrite = await writeRefusal(client);
+      if (cannotWrite) console.error(`api: GET /health: ${cannotWrite}`);
+      const healthy = current && !cannotWrite;
       return send(
         c,
         healthResponse,
         {
-          status: healthy ? 'ok' : 'degraded',
+          status: cannotWrite ? 'unavailable' : healthy ? 'ok' : 'degraded',
           database: client.kind,
+          writable: !cannotWrite,
+          ...(cannotWrite ? { message: cannotWrite } : {}),
           migrations: {
             total: migrations.length,
             applied,
@@ -41,7 +54,9 @@ export function healthRoutes({ client }: { client: DatabaseClient }): Hono<Env> 
         {
           status: 'unavailable',
           database: client.kind,
-          message: denied ? denied.toLine() : 'the database does not answer',
+          message: denied
+            ? denied.toLine()
+            : (unavailabilityOf(error) ?? 'the database does not answer'),
         },
         503,
       );

@@ -7,11 +7,15 @@
 import type { LiveSchema } from '../catalog/introspect.ts';
 import type { DatabaseLogic } from '../catalog/logic.ts';
 import type { StatusReport } from '../migrator/status.ts';
+import { pgvectorMinimum, versionBelow } from '../requirements.ts';
 import type { DatabaseLogicDecision } from '../schema/original/database-logic-decisions.ts';
 import type { ExpectedSchema } from './expect.ts';
 import { declaredDatabaseLogic, logicFindings } from './logic.ts';
 import { markKept, pairTableFindings } from './pairing.ts';
 import { compareTable, describeColumn } from './table.ts';
+
+/** The oldest version of each extension the schema needs that this package accepts. */
+const extensionMinimums: Record<string, string> = { vector: pgvectorMinimum };
 
 export type FindingKind =
   | 'table'
@@ -58,8 +62,14 @@ export interface AuditReport {
   enums: Finding[];
   extensions: {
     name: string;
-    state: 'installed' | 'missing' | 'unexpected';
+    /** `outdated`: installed below the version this package needs (a difference). */
+    state: 'installed' | 'missing' | 'unexpected' | 'outdated';
+    /** The version this database has, or null when missing. */
     version: string | null;
+    /** The version the server's files offer (what ALTER EXTENSION … UPDATE would reach). */
+    available: string | null;
+    /** The oldest version this package accepts, for an extension it needs. */
+    minimum?: string;
   }[];
   migrations: Finding[];
   /** Functions, triggers, views and schemas besides the tables. */
@@ -188,13 +198,20 @@ export function compareSchema(
         });
       }
     }
+    const available = (name: string) => live.availableExtensions?.get(name) ?? null;
     for (const name of expected.extensions) {
       const version = live.extensions.get(name) ?? null;
-      extensions.push({ name, state: version ? 'installed' : 'missing', version });
+      const minimum = extensionMinimums[name];
+      const state = !version
+        ? 'missing'
+        : minimum && versionBelow(version, minimum)
+          ? 'outdated'
+          : 'installed';
+      extensions.push({ name, state, version, available: available(name), minimum });
     }
     for (const [name, version] of live.extensions) {
       if (!expected.extensions.includes(name))
-        extensions.push({ name, state: 'unexpected', version });
+        extensions.push({ name, state: 'unexpected', version, available: available(name) });
     }
     for (const migration of migrations?.migrations ?? []) {
       if (migration.state === 'applied') continue;
@@ -249,7 +266,9 @@ export function compareSchema(
     tables.reduce((sum, table) => sum + table.findings.filter(isDifference).length, 0) +
     enums.filter(isDifference).length +
     logic.filter(isDifference).length +
-    extensions.filter((extension) => extension.state === 'missing').length +
+    extensions.filter(
+      (extension) => extension.state === 'missing' || extension.state === 'outdated',
+    ).length +
     migrationFindings.length;
   return {
     tables,

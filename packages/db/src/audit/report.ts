@@ -1,4 +1,5 @@
 /** The audit report as text for people: a line per table, differences indented under it. */
+import { versionBelow } from '../requirements.ts';
 import { type AuditReport, type Finding, isDifference } from './compare.ts';
 
 export interface Paint {
@@ -25,6 +26,25 @@ function findingLine(finding: Finding): string {
   if (finding.problem === 'kept' || finding.problem === 'declared')
     return `    ${finding.kind} ${finding.name}: ${finding.expected}; found ${finding.found}`;
   return `    ${finding.kind} ${finding.name}: ${finding.problem}; expected ${finding.expected}; found ${finding.found}`;
+}
+
+/**
+ * ` (version 0.8.0; the server offers 0.8.7: ALTER EXTENSION vector UPDATE reaches it)`, and
+ * for an outdated one the version this package needs and how to get there.
+ */
+function extensionVersions(extension: AuditReport['extensions'][number]): string {
+  const { name, version, available, minimum, state } = extension;
+  if (!version) return available ? ` (the server offers version ${available})` : '';
+  const offered =
+    available && available !== version
+      ? `; the server offers ${available}: ALTER EXTENSION ${name} UPDATE reaches it`
+      : '';
+  if (state !== 'outdated') return ` (version ${version}${offered})`;
+  const reach =
+    available && available !== version && !versionBelow(available, minimum ?? available)
+      ? `: ALTER EXTENSION ${name} UPDATE`
+      : `: install a newer ${name} on the server${name === 'vector' ? ' (scripts/install-pgvector.sh builds one)' : ''}, then ALTER EXTENSION ${name} UPDATE`;
+  return ` (version ${version}, below the ${minimum} this package needs${reach})`;
 }
 
 export function renderReport(report: AuditReport, paint: Paint): string {
@@ -73,8 +93,9 @@ export function renderReport(report: AuditReport, paint: Paint): string {
   if (report.extensions.length) {
     lines.push('extensions');
     for (const extension of report.extensions) {
-      const text = `    ${extension.name}: ${extension.state}${extension.version ? ` (version ${extension.version})` : ''}`;
-      lines.push(extension.state === 'missing' ? paint.bad(text) : text);
+      const text = `    ${extension.name}: ${extension.state}${extensionVersions(extension)}`;
+      const bad = extension.state === 'missing' || extension.state === 'outdated';
+      lines.push(bad ? paint.bad(text) : text);
     }
   }
   if (report.migrations.length) {

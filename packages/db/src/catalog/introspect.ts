@@ -67,7 +67,10 @@ export interface LiveTable {
 export interface LiveSchema {
   tables: Map<string, LiveTable>;
   enums: Map<string, string[]>;
+  /** Each extension this database has, with the version it was created or updated to. */
   extensions: Map<string, string>;
+  /** The version the server's files offer for each of those (pg_available_extensions). */
+  availableExtensions?: Map<string, string>;
 }
 
 function tableOf(schema: LiveSchema, name: string): LiveTable {
@@ -178,7 +181,15 @@ export const schemaQueries = (definitions = true): string[] => [
       join pg_namespace n on n.oid = t.typnamespace and n.nspname = 'public'
       join pg_enum e on e.enumtypid = t.oid
       group by t.typname order by 1`,
-  `select extname as name, extversion as version from pg_extension where extname <> 'plpgsql' order by 1`,
+  // Installed extensions with the version the server's files offer, and pgvector (which the
+  // schema needs) when only the server has it, so that a report can say what is there to create.
+  `select e.extname as name, e.extversion as version,
+          (select a.default_version from pg_available_extensions a where a.name = e.extname) as available
+   from pg_extension e where e.extname <> 'plpgsql'
+   union all
+   select a.name, null, a.default_version from pg_available_extensions a
+   where a.name = 'vector' and not exists (select 1 from pg_extension e where e.extname = a.name)
+   order by 1`,
 ];
 
 export async function introspectSchema(db: Queryable): Promise<LiveSchema> {
@@ -238,9 +249,14 @@ export function schemaFromRows(rows: Row[][]): LiveSchema {
     Row[],
     IndexRow[],
     { name: string; labels: unknown }[],
-    { name: string; version: string }[],
+    { name: string; version: string | null; available: string | null }[],
   ];
-  const schema: LiveSchema = { tables: new Map(), enums: new Map(), extensions: new Map() };
+  const schema: LiveSchema = {
+    tables: new Map(),
+    enums: new Map(),
+    extensions: new Map(),
+    availableExtensions: new Map(),
+  };
   for (const row of columns) {
     const table = tableOf(schema, row.table);
     table.estimatedRows = Number(row.reltuples);
@@ -275,7 +291,10 @@ export function schemaFromRows(rows: Row[][]): LiveSchema {
     });
   }
   for (const row of enums) schema.enums.set(row.name, list(row.labels));
-  for (const row of extensions) schema.extensions.set(row.name, row.version);
+  for (const row of extensions) {
+    if (row.version) schema.extensions.set(row.name, row.version);
+    if (row.available) schema.availableExtensions?.set(row.name, row.available);
+  }
   return schema;
 }
 

@@ -1,6 +1,7 @@
 /**
  * `db:converge --yes`: under the migration lock, with lock and statement timeouts, in ONE
- * transaction: plan and check again, run every step, run the data migrations the plan needs,
+ * transaction (tried again, whole, when a table lock is not free within 500 ms, so the app's
+ * queries never queue longer than that behind a waiting ALTER): plan and check again, run every step, run the data migrations the plan needs,
  * read the catalog again and require it to equal the target apart from what is kept on
  * purpose, then record every migration as db:migrate would and move an earlier history's
  * journal rows aside. Any failure rolls everything back.
@@ -21,7 +22,11 @@ import { ensureMigrationTables, recordApplied } from '../migrator/records.ts';
 import { appliedBy } from '../migrator/run.ts';
 import { withTransaction } from '../migrator/transaction.ts';
 import { asideSchema } from './collisions.ts';
-import { convergeLockTimeoutMs, convergeStatementTimeoutMs } from './defaults.ts';
+import {
+  convergeLockAttemptMs,
+  convergeLockTimeoutMs,
+  convergeStatementTimeoutMs,
+} from './defaults.ts';
 import { buildStructuralPlan } from './diff.ts';
 import type { KeptObject, Step } from './model.ts';
 import { quote } from './pair.ts';
@@ -75,9 +80,12 @@ export async function converge(
   const lockTimeoutMs = options.lockTimeoutMs ?? convergeLockTimeoutMs;
   const zone = await timeZoneOf(session, options.timeZone);
   const planned = { ...options, timeZone: zone.zone, timeZoneSource: zone.source };
+  const attemptMs = Math.min(lockTimeoutMs, convergeLockAttemptMs);
   const inOneTransaction = () =>
+    retryLockTimeouts(oneTry, { attemptMs, budgetMs: lockTimeoutMs, log });
+  const oneTry = () =>
     withTransaction(session, () => planAndApply(session, target, migrations, planned, started), {
-      lockTimeoutMs,
+      lockTimeoutMs: attemptMs,
       statementTimeoutMs: options.statementTimeoutMs ?? convergeStatementTimeoutMs,
       // timestamp → timestamptz reads the stored wall-clock time in this zone (every cast,
       // the explicit `at time zone` and any text read alike).
@@ -87,6 +95,36 @@ export async function converge(
     });
   if (!options.apply) return inOneTransaction();
   return withMigrationLock(session, { timeoutMs: lockTimeoutMs, log }, inOneTransaction);
+}
+
+/** A table lock not granted within lock_timeout (55P03), raw or as a failed step's line. */
+function isLockTimeout(error: unknown): boolean {
+  if (databaseErrorOf(error)?.code === '55P03') return true;
+  return error instanceof FluxDbError && /lock timeout/.test(error.message);
+}
+
+/**
+ * Runs `run` (one whole transaction) again while it fails for a table lock, each wait at most
+ * `attemptMs` (so the app's queries that queue behind the waiting ALTER wait no longer), with
+ * a growing, jittered pause between tries, until `budgetMs` is spent; then the last failure.
+ */
+async function retryLockTimeouts<T>(
+  run: () => Promise<T>,
+  options: { attemptMs: number; budgetMs: number; log: (line: string) => void },
+): Promise<T> {
+  const deadline = performance.now() + options.budgetMs;
+  for (let tries = 1; ; tries += 1) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!isLockTimeout(error) || performance.now() >= deadline) throw error;
+      const pause = Math.round(Math.min(2_000, 50 * 2 ** tries) * (0.5 + Math.random() / 2));
+      options.log(
+        `a table lock was not free within ${options.attemptMs} ms (try ${tries}): everything rolled back, trying again in ${pause} ms (the app's queries waited at most ${options.attemptMs} ms)`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
 }
 
 /** Plans, checks and (with `apply`) runs the plan inside the caller's transaction. */

@@ -5,6 +5,7 @@
  */
 import type { SqlSession } from '../client.ts';
 import { FluxDbError } from '../errors.ts';
+import { pgvectorMinimum } from '../requirements.ts';
 import { findMigration, firstCodeLine, type Migration } from './journal.ts';
 import type { Situation } from './lineages.ts';
 import { recordApplied } from './records.ts';
@@ -53,7 +54,7 @@ async function applyOne(session: SqlSession, migration: Migration, by: string): 
           'EXTENSION_MISSING',
           `migration ${migration.tag} needs the PostgreSQL extension "${missing}", which this server does not have`,
           missing === 'vector'
-            ? "Install pgvector >= 0.5 on the server (Debian/Ubuntu: apt-get install postgresql-<version>-pgvector; on this project's machines: scripts/install-pgvector.sh) and run db:migrate again"
+            ? `Install pgvector >= ${pgvectorMinimum} on the server (Debian/Ubuntu: apt-get install postgresql-<version>-pgvector; on this project's machines: scripts/install-pgvector.sh) and run db:migrate again`
             : `Install the "${missing}" extension on the server and run db:migrate again`,
         );
       }

@@ -5,8 +5,10 @@
  * `withScratchDatabase` is the one baseline and converge replay migrations into: of the same
  * kind as the target, on a server a new database on the same server (so definitions render
  * exactly as the target's do), and for the embedded database an in-memory PGlite. It is
- * dropped when `use` returns.
+ * dropped when `use` returns, and on SIGTERM or SIGINT while it exists; one a killed run left
+ * behind is dropped by the next run (`dropStaleScratchDatabases`).
  */
+import { hostname } from 'node:os';
 import pg from 'pg';
 import { openSqlSession, type SqlSession } from '../client.ts';
 import type { DatabaseConfig } from '../config.ts';
@@ -65,9 +67,11 @@ export async function withScratchDatabase<T>(
       await session.close();
     }
   }
+  const applicationName = `${config.applicationName}-scratch`;
+  await dropStaleScratchDatabases(config.url, applicationName).catch(() => {});
   const scratch = await createDatabaseOnServer(config.url, {
-    prefix: 'fluxcore_scratch',
-    applicationName: `${config.applicationName}-scratch`,
+    prefix: scratchPrefix,
+    applicationName,
   }).catch((error: { message: string }) => {
     throw new FluxDbError(
       'USAGE',
@@ -75,7 +79,13 @@ export async function withScratchDatabase<T>(
       'Run this with a role that has CREATEDB, or on a copy of the database',
     );
   });
+  const dropOnSignal = dropWhenStopped(scratch);
   try {
+    await onServer(
+      config.url,
+      applicationName,
+      `comment on database ${scratch.name} is '${scratchOwner()}'`,
+    );
     const session = await openSqlSession({ ...config, url: scratch.url });
     try {
       return await use(session);
@@ -83,8 +93,80 @@ export async function withScratchDatabase<T>(
       await session.close();
     }
   } finally {
+    dropOnSignal.cancel();
     await scratch.drop().catch(() => {});
   }
+}
+
+const scratchPrefix = 'fluxcore_scratch';
+/** Who made a scratch database, in its comment: this host and this process. */
+const scratchOwner = () => `fluxcore scratch of host ${hostname()} pid ${process.pid}`;
+
+/** Whether process `pid` runs on this host (EPERM: it runs, as another user). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}
+
+/**
+ * Drops the scratch databases earlier runs left behind (killed before their cleanup): those
+ * made on this host (their comment says so, or they have none, as before comments were written)
+ * by a process no longer alive here, with nobody connected to them. One still in use, or made
+ * elsewhere, is never touched. Returns the names dropped.
+ */
+export async function dropStaleScratchDatabases(
+  serverUrl: string,
+  applicationName: string,
+): Promise<string[]> {
+  const client = new pg.Client({ connectionString: serverUrl, application_name: applicationName });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string; comment: string | null }>(
+      `select d.datname as name, shobj_description(d.oid, 'pg_database') as comment
+         from pg_database d
+        where d.datname ~ '^${scratchPrefix}_[0-9]+_[0-9]+_[a-z0-9]+$'
+          and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)`,
+    );
+    const dropped: string[] = [];
+    for (const { name, comment } of rows) {
+      const pid = Number(name.split('_')[2]);
+      const owner = /^fluxcore scratch of host (\S+) pid (\d+)$/.exec(comment ?? '');
+      if (comment !== null && !owner) continue;
+      if (owner && (owner[1] !== hostname() || Number(owner[2]) !== pid)) continue;
+      if (alive(pid)) continue;
+      // Without FORCE: if anyone connected meanwhile, the drop fails and the database stays.
+      await client.query(`drop database if exists ${name}`).then(
+        () => dropped.push(name),
+        () => {},
+      );
+    }
+    return dropped;
+  } finally {
+    await client.end();
+  }
+}
+
+/** While a scratch database exists, SIGTERM or SIGINT drops it before the process exits. */
+function dropWhenStopped(scratch: ServerDatabase): { cancel(): void } {
+  const handlers = (['SIGTERM', 'SIGINT'] as const).map((signal) => {
+    const handler = () => {
+      void scratch
+        .drop()
+        .catch(() => {})
+        .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    };
+    process.once(signal, handler);
+    return { signal, handler };
+  });
+  return {
+    cancel() {
+      for (const { signal, handler } of handlers) process.removeListener(signal, handler);
+    },
+  };
 }
 
 /** Runs a migration's statements in one transaction (unless it says otherwise), recording nothing. */

@@ -57,3 +57,4 @@ export {
   type GenerateOptions,
   generateReferenceData,
 } from './reference-data.ts';
+export { startTcpProxy, type TcpProxy } from './tcp-proxy.ts';

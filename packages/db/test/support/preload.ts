@@ -1,20 +1,25 @@
 /**
  * bun test preload (bunfig.toml): for a bare `bun test`, decides which database kinds the run
- * tests before any test file loads (test-kinds.ts). `bun run test` decides once, before its
- * workers start (test-run.ts), and sets TEST_DATABASES, so each worker finds it decided.
+ * tests (test-kinds.ts) and whether it drives a browser (test-browser.ts) before any test file
+ * loads, and says in one line, at the start and at the end, what it skips. `bun run test`
+ * decides once, before its workers start (test-run.ts), and sets TEST_DATABASES and
+ * TEST_BROWSER, so each worker finds it decided.
  */
 import { afterAll } from 'bun:test';
+import { decideBrowser } from './test-browser.ts';
 import { decideKinds } from './test-kinds.ts';
 
 const requested = process.env.TEST_DATABASES?.trim() || undefined;
 const decision = await decideKinds(requested);
-if (decision.error) {
-  process.stderr.write(`${decision.error}\n`);
+const browser = decideBrowser();
+const error = decision.error ?? browser.error;
+if (error) {
+  process.stderr.write(`${error}\n`);
   process.exit(1);
 }
 if (decision.kinds) process.env.TEST_DATABASES = decision.kinds;
-if (decision.skipped) {
-  const line = decision.skipped;
+for (const line of [decision.skipped, browser.skipped]) {
+  if (!line) continue;
   console.log(line);
   afterAll(() => console.log(line));
 }

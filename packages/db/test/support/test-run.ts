@@ -1,24 +1,32 @@
 /**
- * `bun run test`: decides the database kinds once (test-kinds.ts), says so in one line, then
- * runs bun test on two workers with that decision, and says it again after bun's counts.
- * Arguments are passed on to bun test.
+ * `bun run test`: decides the database kinds (test-kinds.ts) and the browser (test-browser.ts)
+ * once, says in one line what it skips, then runs bun test on two workers with that decision,
+ * and says it again after bun's counts. Arguments are passed on to bun test.
  */
+import { decideBrowser } from './test-browser.ts';
 import { decideKinds } from './test-kinds.ts';
 
 const requested = process.env.TEST_DATABASES?.trim() || undefined;
 const decision = await decideKinds(requested);
-if (decision.error) {
-  process.stderr.write(`${decision.error}\n`);
+const browser = decideBrowser();
+const error = decision.error ?? browser.error;
+if (error) {
+  process.stderr.write(`${error}\n`);
   process.exit(1);
 }
-if (decision.skipped) console.log(decision.skipped);
+const skipped = [decision.skipped, browser.skipped].filter((line) => line !== undefined);
+for (const line of skipped) console.log(line);
 const child = Bun.spawn(
   ['bun', 'test', '--timeout', '300000', '--parallel=2', ...process.argv.slice(2)],
   {
-    env: { ...process.env, TEST_DATABASES: decision.kinds ?? requested ?? 'embedded,server' },
+    env: {
+      ...process.env,
+      TEST_DATABASES: decision.kinds ?? requested ?? 'embedded,server',
+      ...(browser.skipped ? { TEST_BROWSER: 'skip' } : {}),
+    },
     stdio: ['inherit', 'inherit', 'inherit'],
   },
 );
 const code = await child.exited;
-if (decision.skipped) console.log(decision.skipped);
+for (const line of skipped) console.log(line);
 process.exit(code);

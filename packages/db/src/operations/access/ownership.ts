@@ -1,11 +1,22 @@
 /**
  * Who owns what: the checks an app runs before acting for a user on an account.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../client.ts';
 import { accounts, users } from '../../schema/index.ts';
 
-/** The user who owns the account (accounts.owner_user_id), or undefined for an unknown id. */
+/**
+ * The account is not a deletion's tombstone: a deletion whose cleanup has run (its job is at
+ * local_cleanup or completed) leaves at most the redacted row that shared conversations need
+ * (operations/deletion/redaction.ts), and nobody may act as it again.
+ */
+export const liveAccount = sql`not exists (select 1 from account_deletion_jobs j
+  where j.account_id = ${accounts.id} and j.status in ('local_cleanup', 'completed'))`;
+
+/**
+ * The user who owns the account (accounts.owner_user_id), or undefined for an unknown id or a
+ * deleted account's tombstone.
+ */
 export async function accountOwnerId(
   db: Database | Transaction,
   accountId: string,
@@ -13,7 +24,7 @@ export async function accountOwnerId(
   const [account] = await db
     .select({ ownerUserId: accounts.ownerUserId })
     .from(accounts)
-    .where(eq(accounts.id, accountId));
+    .where(and(eq(accounts.id, accountId), liveAccount));
   return account?.ownerUserId;
 }
 

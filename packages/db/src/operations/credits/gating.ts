@@ -4,16 +4,18 @@
  * SQL function `fluxcore_apply_credits_gating` that the migration credits_gating_function
  * ships: one round trip, and nothing for the client to build or map but one row.
  */
-import { getTableColumns, sql } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import { PgTimestamp } from 'drizzle-orm/pg-core';
 import type { Database, Transaction } from '../../client.ts';
 import { preparedMapped } from '../../prepared.ts';
+import { rawRows } from '../../raw-rows.ts';
 import {
   aiSessionFeatureKey,
   type CreditsConversationSession,
   creditsConversationSessions,
 } from '../../schema/index.ts';
 import { gatingFingerprint } from './fingerprint.ts';
+import { readCreditsBalance } from './wallet.ts';
 
 export interface CreditsGatingParams {
   accountId: string;
@@ -123,7 +125,93 @@ export async function applyCreditsGating(
 ): Promise<CreditsGatingResult> {
   const featureKey = params.featureKey ?? aiSessionFeatureKey;
   const key = params.idempotencyKey ?? null;
-  const fingerprint = key === null ? null : gatingFingerprint({ ...params, featureKey });
+  if (key === null) return gate(db, { ...params, featureKey }, null, null);
+  const fingerprint = gatingFingerprint({ ...params, featureKey });
+  return db.transaction(async (tx) => {
+    // The payer's wallet row first: the lock order of every money path (the function takes it
+    // again), so a key is looked up and recorded by one call at a time.
+    await tx.execute(
+      sql`select 1 from credits_wallets where account_id = ${params.accountId} for update`,
+    );
+    const earlier = await reusedUnder(tx, params.accountId, key);
+    if (earlier) return replay(tx, earlier, fingerprint, params.accountId);
+    const result = await gate(tx, { ...params, featureKey }, key, fingerprint);
+    if (result.kind === 'session' && !result.charged) {
+      await recordReuse(tx, result.session.id, key, fingerprint);
+    }
+    return result;
+  });
+}
+
+/**
+ * A key that reused a session is recorded on the spend row that paid for the session
+ * (metadata.reuseKeys: key → fingerprint; the ledger's own idempotency_key holds the key that
+ * paid), unless the key is that row's own. Without it, a key that got a reused session could be
+ * spent again on another request. A session with no spend row (a free policy) records nothing.
+ */
+async function recordReuse(
+  tx: Transaction,
+  sessionId: string,
+  key: string,
+  fingerprint: string,
+): Promise<void> {
+  await tx.execute(sql`
+    update credits_ledger l
+       set metadata = jsonb_set(l.metadata, '{reuseKeys}',
+             coalesce(l.metadata->'reuseKeys', '{}'::jsonb) || jsonb_build_object(${key}::text, ${fingerprint}::text))
+     where l.session_id = ${sessionId} and l.entry_type = 'spend'
+       and not exists (select 1 from credits_ledger k
+                        where k.wallet_id = l.wallet_id and k.idempotency_key = ${key})`);
+}
+
+/** The session a key reused before, with the fingerprint of that request. */
+async function reusedUnder(
+  tx: Transaction,
+  accountId: string,
+  key: string,
+): Promise<{ sessionId: string | null; fingerprint: string } | undefined> {
+  const [row] = await rawRows<{ sessionId: string | null; fingerprint: string }>(
+    tx,
+    sql`select l.session_id as "sessionId", l.metadata->'reuseKeys'->>${key}::text as "fingerprint"
+          from credits_ledger l
+         where l.account_id = ${accountId} and l.entry_type = 'spend'
+           and l.metadata->'reuseKeys'->>${key}::text is not null
+         limit 1`,
+  );
+  return row;
+}
+
+/** The same request again gets the session it reused; another request under the key, 409. */
+async function replay(
+  tx: Transaction,
+  earlier: { sessionId: string | null; fingerprint: string },
+  fingerprint: string,
+  accountId: string,
+): Promise<CreditsGatingResult> {
+  if (earlier.fingerprint !== fingerprint) return { kind: 'idempotency_key_conflict' };
+  const [session] = earlier.sessionId
+    ? await tx
+        .select()
+        .from(creditsConversationSessions)
+        .where(eq(creditsConversationSessions.id, earlier.sessionId))
+    : [];
+  // The money history outlives the session (set null): nothing to return, as the function says.
+  if (!session) return { kind: 'conversation_not_found' };
+  return {
+    kind: 'session',
+    session,
+    charged: false,
+    balance: await readCreditsBalance(tx, accountId),
+  };
+}
+
+/** The one statement. */
+async function gate(
+  db: Database | Transaction,
+  params: CreditsGatingParams & { featureKey: string },
+  key: string | null,
+  fingerprint: string | null,
+): Promise<CreditsGatingResult> {
   const row = await preparedMapped(
     db,
     'fluxcore_apply_credits_gating',
@@ -132,7 +220,7 @@ export async function applyCreditsGating(
   ).execute({
     accountId: params.accountId,
     conversationId: params.conversationId,
-    featureKey,
+    featureKey: params.featureKey,
     engine: params.engine,
     model: params.model,
     key,

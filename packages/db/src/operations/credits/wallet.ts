@@ -124,6 +124,18 @@ export async function grantCredits(
         }
         return { kind: 'already_granted', balance: wallet.balance, entry: original } as const;
       }
+      // A key that got a reused AI session is recorded on that session's spend row (gating.ts).
+      const [reused] = await tx
+        .select({ id: creditsLedger.id })
+        .from(creditsLedger)
+        .where(
+          and(
+            eq(creditsLedger.walletId, wallet.id),
+            sql`${creditsLedger.metadata}->'reuseKeys'->>${params.idempotencyKey}::text is not null`,
+          ),
+        )
+        .limit(1);
+      if (reused) return { kind: 'idempotency_key_conflict' } as const;
       if (wallet.balance > maxCreditsBalance - params.amount) {
         throw new BalanceOverflow(wallet.balance);
       }

@@ -19,6 +19,7 @@
  */
 import { and, asc, eq, isNull, lt, lte, notInArray, or, sql } from 'drizzle-orm';
 import { type AccountDeletionJob, accountDeletionJobs, accounts } from '../../schema/index.ts';
+import { liveAccount } from '../access/ownership.ts';
 import {
   type Db,
   finishedDeletionStatuses,
@@ -44,7 +45,7 @@ export async function requestAccountDeletion(
     const [account] = await tx
       .select({ id: accounts.id })
       .from(accounts)
-      .where(eq(accounts.id, params.accountId));
+      .where(and(eq(accounts.id, params.accountId), liveAccount));
     if (!account) return { kind: 'account_not_found' } as const;
     const details = {
       requesterUserId: params.requesterUserId ?? null,

@@ -1,17 +1,29 @@
 /**
- * What deleting an account deletes, and in which order, read from the live catalog (the
- * catalog room's foreign-key reader) rather than from a hand-kept table list: a table added to the schema later
- * is covered by the next deletion without a change here.
+ * What deleting an account deletes, keeps and redacts, and in which order, read from the live
+ * catalog (the catalog room's foreign-key reader) rather than from a hand-kept table list: a
+ * table added to the schema later is covered by the next deletion without a change here.
+ * docs/account-deletion.md states the intent; in short:
  *
- * - A table is owned by the account when it reaches `accounts` through foreign keys declared
- *   `on delete cascade`: its rows have no life without their parent. Its rows to delete are
- *   those whose cascading key points at a row being deleted.
+ * - A table whose rows can belong to two accounts at once (two cascading foreign keys to
+ *   `accounts`: relationships) is shared. Its rows, and every row that reaches the account only
+ *   through them (a conversation, the other side's messages, sessions and rules), are the other
+ *   party's too and are never deleted. Redaction (redaction.ts) removes the account's side of
+ *   them instead: its perspective and notes, the preview of its last message, the other side's
+ *   unread count of its messages.
+ * - Every other table is owned by the account when it reaches `accounts` through cascading
+ *   foreign keys that do not pass through a shared table: its rows have no life without their
+ *   parent. Its rows to delete are those whose cascading key points at a row being deleted
+ *   (a message: the ones the account sent; a session: the ones it paid for).
  * - `set null` references (history that outlives the account: a ledger's conversation, an
- *   appointment's client) are left for the database to clear when the parent row goes.
+ *   appointment's client) are cleared: by the database when the account row goes, explicitly
+ *   when it stays as a tombstone.
  * - `restrict` and `no action` references are never followed: they exist to refuse a
  *   deletion (protected_accounts restricts its account). They still order the deletes.
  * - Tables are deleted children first (every foreign key between owned tables points at a
  *   table deleted later), so no statement depends on a cascade and none hits a foreign key.
+ * - The account row itself goes last; while a shared row still names it (its relationships
+ *   with other accounts) it cannot go without taking them along (relationships cascade), so it
+ *   stays as a tombstone with nothing of the account left in it (redaction.ts).
  */
 
 import { type SQL, sql } from 'drizzle-orm';
@@ -21,6 +33,7 @@ import type { Database, Transaction } from '../../client.ts';
 import { FluxDbError } from '../../errors.ts';
 import { rawRows } from '../../raw-rows.ts';
 import { accounts } from '../../schema/index.ts';
+import { removeAccountRow } from './redaction.ts';
 
 type OnDelete = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default';
 
@@ -39,9 +52,19 @@ export interface DeletionStep {
   where(accountId: string): SQL;
 }
 
+/** A column of a shared table that names an account (relationships.account_a_id). */
+export interface SharedReference {
+  table: string;
+  column: string;
+}
+
 export interface AccountDeletionPlan {
-  /** Children first; the last step deletes the account row itself. */
+  /** Children first; the last step is the account row itself (deleted or kept as a tombstone). */
   steps: DeletionStep[];
+  /** Columns of shared tables naming the account: their rows are redacted, never deleted. */
+  shared: SharedReference[];
+  /** `set null` columns naming the account, cleared when the account row stays a tombstone. */
+  cleared: SharedReference[];
 }
 
 const rootTable = getTableConfig(accounts);
@@ -73,12 +96,26 @@ export function planFromForeignKeys(foreignKeys: ForeignKey[]): AccountDeletionP
   const [rootKey] = rootTable.columns.filter((column) => column.primary);
   if (!rootKey) throw new Error(`${root} has no single-column primary key`);
 
-  // The owned tables: reachable from the root through cascading keys, followed backwards.
+  const toRoot = (fk: ForeignKey) => fk.parent === root && fk.childColumns.length === 1;
+  // Shared tables: two cascading keys to the root (a row can belong to two accounts).
+  const cascadesToRoot = foreignKeys.filter((fk) => fk.onDelete === 'cascade' && toRoot(fk));
+  const sharedTables = new Set(
+    cascadesToRoot
+      .map((fk) => fk.child)
+      .filter((table, _, all) => table !== root && all.filter((t) => t === table).length > 1),
+  );
+  // The owned tables: reachable from the root through cascading keys, followed backwards,
+  // never through a shared table.
   const owned = new Set([root]);
   for (let grew = true; grew; ) {
     grew = false;
     for (const fk of foreignKeys) {
-      if (fk.onDelete === 'cascade' && owned.has(fk.parent) && !owned.has(fk.child)) {
+      if (
+        fk.onDelete === 'cascade' &&
+        owned.has(fk.parent) &&
+        !owned.has(fk.child) &&
+        !sharedTables.has(fk.child)
+      ) {
         owned.add(fk.child);
         grew = true;
       }
@@ -152,7 +189,12 @@ export function planFromForeignKeys(foreignKeys: ForeignKey[]): AccountDeletionP
       steps.push({ table, where: predicateOf(table) });
     }
   }
-  return { steps };
+  const columnOf = (fk: ForeignKey) => ({ table: fk.child, column: fk.childColumns[0] ?? '' });
+  return {
+    steps,
+    shared: cascadesToRoot.filter((fk) => sharedTables.has(fk.child)).map(columnOf),
+    cleared: foreignKeys.filter((fk) => fk.onDelete === 'set null' && toRoot(fk)).map(columnOf),
+  };
 }
 
 /** The plan for the live database's schema. */
@@ -179,7 +221,10 @@ export async function countAccountRows(
   return Object.fromEntries(rows.map((row) => [row.table, Number(row.count)]));
 }
 
-/** Deletes the account's rows, table by table in plan order; returns the count per table. */
+/**
+ * Deletes the account's rows, table by table in plan order, then its row (or keeps it as a
+ * tombstone, redaction.ts); returns the count deleted per table.
+ */
 export async function deleteAccountRows(
   db: Database | Transaction,
   plan: AccountDeletionPlan,
@@ -187,6 +232,10 @@ export async function deleteAccountRows(
 ): Promise<Record<string, number>> {
   const deleted: Record<string, number> = {};
   for (const step of plan.steps) {
+    if (step.table === rootTable.name) {
+      deleted[step.table] = (await removeAccountRow(db, plan, accountId)).deleted;
+      continue;
+    }
     const [row] = await rawRows<{ count: number }>(
       db,
       sql`with deleted as (delete from ${sql.identifier(step.table)} where ${step.where(accountId)} returning 1) select count(*)::int as "count" from deleted`,

@@ -147,13 +147,27 @@ export type AppendMessageResult =
   | { kind: 'conversation_not_found' }
   | { kind: 'not_participant' };
 
-/** How long the conversation list's preview of the last message is, in characters. */
+/**
+ * How long the conversation list's preview of the last message is, in code points (as
+ * PostgreSQL's left() counts): a cut never splits a character such as an emoji in two.
+ */
 export const lastMessagePreviewLength = 280;
+
+/** The first `max` code points of `text`. */
+export function codePointPrefix(text: string, max: number): string {
+  // Fewer UTF-16 units than the limit: fewer code points too.
+  if (text.length <= max) return text;
+  let end = 0;
+  for (let points = 0; points < max && end < text.length; points += 1) {
+    end += (text.codePointAt(end) ?? 0) > 0xffff ? 2 : 1;
+  }
+  return text.slice(0, end);
+}
 
 function previewOf(content: MessageContent): string {
   // A media-only message has an empty text: its preview names the media instead.
   const text = content.text || (content.media?.[0] ? `[${content.media[0].type}]` : '');
-  return text.length > lastMessagePreviewLength ? text.slice(0, lastMessagePreviewLength) : text;
+  return codePointPrefix(text, lastMessagePreviewLength);
 }
 
 /**

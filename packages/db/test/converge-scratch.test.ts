@@ -1,0 +1,94 @@
+/**
+ * Scratch databases on the server (issue 20, item 6): one a killed run left behind is dropped
+ * by the next run, but only when it is provably stale (made on this host by a process that is
+ * gone, nobody connected); a run stopped with SIGTERM drops its own before it exits.
+ */
+import { describe, expect, test } from 'bun:test';
+import { resolve } from 'node:path';
+import { adminUrl, databaseKinds } from '@fluxcore/db/testing';
+import pg from 'pg';
+import { dropStaleScratchDatabases } from '../src/migrator/scratch.ts';
+
+async function admin<T extends pg.QueryResultRow>(text: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return (await client.query<T>(text)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+const scratchNames = async (pid: number) =>
+  (
+    await admin<{ datname: string }>(
+      `select datname from pg_database where datname like 'fluxcore\\_scratch\\_${pid}\\_%' order by 1`,
+    )
+  ).map((row) => row.datname);
+
+/** The pid of a process that has exited (not alive on this host any more). */
+async function deadPid(): Promise<number> {
+  const child = Bun.spawn(['true']);
+  await child.exited;
+  return child.pid;
+}
+
+describe.if(databaseKinds.includes('server'))('scratch databases on the server', () => {
+  test('a stale one is dropped by the next run; one in use, alive or elsewhere is kept', async () => {
+    const dead = await deadPid();
+    const names = {
+      stale: `fluxcore_scratch_${dead}_1_apistale`,
+      commented: `fluxcore_scratch_${dead}_2_apimine`,
+      elsewhere: `fluxcore_scratch_${dead}_3_apielse`,
+      connected: `fluxcore_scratch_${dead}_4_apiconn`,
+      alive: `fluxcore_scratch_${process.pid}_5_apilive`,
+    };
+    for (const name of Object.values(names)) await admin(`create database ${name}`);
+    const { hostname } = await import('node:os');
+    await admin(
+      `comment on database ${names.commented} is 'fluxcore scratch of host ${hostname()} pid ${dead}'`,
+    );
+    await admin(
+      `comment on database ${names.elsewhere} is 'fluxcore scratch of host another-host pid ${dead}'`,
+    );
+    const holder = new pg.Client({
+      connectionString: new URL(`/${names.connected}`, adminUrl).toString(),
+    });
+    await holder.connect();
+    try {
+      const dropped = await dropStaleScratchDatabases(adminUrl, 'fluxcore-tests');
+      expect(dropped.filter((name) => Object.values(names).includes(name)).sort()).toEqual(
+        [names.stale, names.commented].sort(),
+      );
+      expect(await scratchNames(dead)).toEqual([names.elsewhere, names.connected].sort());
+      expect(await scratchNames(process.pid)).toEqual([names.alive]);
+    } finally {
+      await holder.end();
+      for (const name of Object.values(names)) {
+        await admin(`drop database if exists ${name} with (force)`);
+      }
+    }
+  }, 60_000);
+
+  test('SIGTERM while a scratch database exists drops it before exiting', async () => {
+    const scratch = resolve(import.meta.dir, '../src/migrator/scratch.ts');
+    const url = new URL('/postgres', adminUrl).toString();
+    const child = Bun.spawn(
+      [
+        'bun',
+        '-e',
+        `const { withScratchDatabase } = await import(${JSON.stringify(scratch)});
+         await withScratchDatabase({ kind: 'server', url: ${JSON.stringify(url)}, applicationName: 'fluxcore-tests', poolMax: 1 },
+           async () => { console.log('ready'); await new Promise(() => setInterval(() => {}, 1000)); });`,
+      ],
+      { stdout: 'pipe', stderr: 'pipe' },
+    );
+    const reader = child.stdout.getReader();
+    const { value } = await reader.read();
+    expect(new TextDecoder().decode(value)).toContain('ready');
+    expect(await scratchNames(child.pid)).toHaveLength(1);
+    child.kill('SIGTERM');
+    expect(await child.exited).toBe(143);
+    expect(await scratchNames(child.pid)).toEqual([]);
+  }, 60_000);
+});
