@@ -5,11 +5,11 @@
  */
 import type { LiveColumn, LiveTable } from '../catalog/introspect.ts';
 import type { FullCatalog } from '../catalog/logic.ts';
-import { originalBackfills } from '../schema/original/backfills.ts';
 import type { OriginalLogicHash } from '../schema/original/logic-hashes.ts';
+import { planColumn } from './columns.ts';
 import { planConstraints } from './constraints.ts';
 import { type Probe, planLogic } from './logic.ts';
-import type { CheckSpec, KeptObject, Phase, Step } from './model.ts';
+import type { KeptObject, Phase, Step } from './model.ts';
 import { type ColumnPairing, pairColumns, quote } from './pair.ts';
 
 export interface ColumnSource {
@@ -31,14 +31,14 @@ export interface StructuralPlan {
   probes: Probe[];
 }
 
-const textual = (type: string) => /^(character varying|character|text)\b/.test(type);
-const lengthOf = (type: string) => {
+export const textual = (type: string) => /^(character varying|character|text)\b/.test(type);
+export const lengthOf = (type: string) => {
   const match = /^(?:character varying|character)\((\d+)\)$/.exec(type);
   return match ? Number(match[1]) : null;
 };
 
 /** Conversions that cannot fail for any value (a length or enum check covers the rest). */
-function castCannotFail(from: string, to: string, toEnum: boolean): boolean {
+export function castCannotFail(from: string, to: string, toEnum: boolean): boolean {
   if (toEnum) return true;
   if (to === 'text' || (textual(from) && textual(to))) return true;
   if (from === 'timestamp without time zone' && to === 'timestamp with time zone') return true;
@@ -151,170 +151,20 @@ export function buildStructuralPlan(
     pairings.set(want.name, pairing);
     const tableSources = new Map<string, ColumnSource>();
     sources.set(want.name, tableSources);
-    const t = quote(want.name);
-    for (const column of [...want.columns.values()].sort((a, b) => a.position - b.position)) {
-      const origin = pairing.source.get(column.name);
-      const c = quote(column.name);
-      const backfill = origin
-        ? undefined
-        : originalBackfills.find((b) => b.table === want.name && b.column === column.name);
-      if (backfill) {
-        // A new column the original's rows can be given (originalBackfills): added nullable,
-        // filled, then constrained once no row is left null.
-        const value = `(${backfill.using})`;
-        tableSources.set(column.name, {
-          raw: value,
-          cast: `${value}::${column.type}`,
-          castTemplate: '',
-        });
-        step('add', want.name, `add column ${want.name}.${column.name} ${column.type}`, [
-          `alter table ${t} add column ${c} ${column.type}${column.default === null ? '' : ` default ${column.default}`}`,
-        ]);
-        step(
-          'backfill',
-          want.name,
-          `backfill ${want.name}.${column.name}: ${backfill.description}`,
-          [`update ${t} set ${c} = ${value}`],
-          { rewrites: true },
-        );
-        if (column.notNull)
-          step(
-            'constrain',
-            want.name,
-            `set ${want.name}.${column.name} not null`,
-            [`alter table ${t} alter column ${c} set not null`],
-            {
-              checks: [
-                {
-                  kind: 'not-null',
-                  table: want.name,
-                  column: column.name,
-                  backfill: backfill.description,
-                },
-              ],
-              longLock: true,
-            },
-          );
-        continue;
-      }
-      if (!origin) {
-        // A new column: its default fills existing rows; NOT NULL without one needs a source.
-        const value = column.default ?? `null::${column.type}`;
-        tableSources.set(column.name, { raw: value, cast: value, castTemplate: '' });
-        const checks: CheckSpec[] =
-          column.notNull && column.default === null
-            ? [{ kind: 'no-source', table: want.name, column: column.name }]
-            : [];
-        step(
-          'add',
-          want.name,
-          `add column ${want.name}.${column.name} ${column.type}`,
-          [
-            `alter table ${t} add column ${c} ${column.type}${column.default === null ? '' : ` default ${column.default}`}${column.notNull ? ' not null' : ''}`,
-          ],
-          { checks },
-        );
-        continue;
-      }
-      const from = have.columns.get(origin.live) as LiveColumn;
-      const liveRef = quote(origin.live);
-      const transform = origin.rename?.transform;
-      const transformed = transform ? transform.using.replaceAll('{from}', liveRef) : liveRef;
-      const enumRebuilt = from.enumType !== null && rebuiltEnums.has(from.enumType);
-      const typeChanges = from.type !== column.type || enumRebuilt;
-      const converts = typeChanges || transform !== undefined;
-      tableSources.set(column.name, {
-        raw: transformed,
-        cast: converts ? castSql(transformed, transform ? undefined : from, column, zone) : liveRef,
-        castTemplate: castSql(
-          `__fluxcore_value__::${transform ? 'text' : from.type}`,
-          transform ? undefined : from,
-          column,
-          zone,
-        ),
-      });
-      if (origin.rename) {
-        renamedColumns.push({ table: want.name, from: origin.live, to: column.name });
-        step(
-          'rename',
-          want.name,
-          `rename ${want.name}.${origin.live} to ${column.name} (${origin.rename.reason})`,
-          [`alter table ${t} rename column ${liveRef} to ${c}`],
-        );
-      }
-      const afterRename = transform ? transform.using.replaceAll('{from}', c) : c;
-      if (transform && !typeChanges) {
-        step(
-          'backfill',
-          want.name,
-          `backfill ${want.name}.${column.name}: ${transform.description}`,
-          [`update ${t} set ${c} = ${afterRename}`],
-          { rewrites: true },
-        );
-      }
-      const actions: string[] = [];
-      if (typeChanges || transform) {
-        if (typeChanges) retyped.add(`${want.name}.${column.name}`);
-        if (from.default !== null) actions.push(`alter column ${c} drop default`);
-        if (typeChanges) {
-          const using = castSql(afterRename, transform ? undefined : from, column, zone);
-          actions.push(`alter column ${c} type ${column.type} using ${using}`);
-        }
-        if (column.default !== null)
-          actions.push(`alter column ${c} set default ${column.default}`);
-      } else if (from.default !== column.default) {
-        actions.push(
-          column.default === null
-            ? `alter column ${c} drop default`
-            : `alter column ${c} set default ${column.default}`,
-        );
-      }
-      if (from.notNull && !column.notNull) actions.push(`alter column ${c} drop not null`);
-      if (actions.length > 0) {
-        const checks: CheckSpec[] = [];
-        if (typeChanges) {
-          const labels =
-            column.enumType && !column.type.endsWith('[]')
-              ? (target.schema.enums.get(column.enumType) ?? null)
-              : null;
-          checks.push({
-            kind: 'retype',
-            table: want.name,
-            column: column.name,
-            fromType: transform ? `${from.type} (${transform.description})` : from.type,
-            toType: column.type,
-            enumLabels: labels,
-            maxLength: lengthOf(column.type),
-            castSafe: !transform && castCannotFail(from.type, column.type, labels !== null),
-          });
-        }
-        const what = typeChanges
-          ? `retype ${want.name}.${column.name} ${from.type} → ${column.type}`
-          : `alter ${want.name}.${column.name} (${actions.join(', ').replaceAll(`${c} `, '')})`;
-        step('retype', want.name, what, [`alter table ${t} ${actions.join(', ')}`], {
-          checks,
-          rewrites: typeChanges && !castCannotFailWithoutRewrite(from.type, column.type),
-          longLock: typeChanges,
-        });
-      }
-      if (column.notNull && !from.notNull) {
-        // A default the schema declares is what a null becomes: given first, then constrained.
-        const fill = column.default ?? undefined;
-        step(
-          'constrain',
-          want.name,
-          `set ${want.name}.${column.name} not null${fill ? ` (its nulls get the default ${fill})` : ''}`,
-          [
-            ...(fill ? [`update ${t} set ${c} = ${fill} where ${c} is null`] : []),
-            `alter table ${t} alter column ${c} set not null`,
-          ],
-          {
-            checks: [{ kind: 'not-null', table: want.name, column: column.name, fill }],
-            longLock: true,
-          },
-        );
-      }
-    }
+    const context = {
+      want,
+      have,
+      pairing,
+      target,
+      rebuiltEnums,
+      retyped,
+      renamedColumns,
+      tableSources,
+      step,
+      zone,
+    };
+    for (const column of [...want.columns.values()].sort((a, b) => a.position - b.position))
+      planColumn(context, column);
     for (const name of pairing.unpaired) {
       const full = `${want.name}.${name}`;
       if (keep('column', full, 'not declared by the schema: kept with its data'))
@@ -422,7 +272,7 @@ export function buildStructuralPlan(
 }
 
 /** A retype that PostgreSQL does without rewriting the table (a wider varchar, text). */
-function castCannotFailWithoutRewrite(from: string, to: string): boolean {
+export function castCannotFailWithoutRewrite(from: string, to: string): boolean {
   if (to === 'text' && textual(from)) return true;
   const a = lengthOf(from);
   const b = lengthOf(to);
