@@ -8,6 +8,7 @@ import type { FullCatalog } from '../catalog/logic.ts';
 import type { OriginalLogicHash } from '../schema/original/logic-hashes.ts';
 import { planColumn } from './columns.ts';
 import { planConstraints } from './constraints.ts';
+import { planEnums, planUnusedEnums } from './enums.ts';
 import { type Probe, planLogic } from './logic.ts';
 import type { KeptObject, Phase, Step } from './model.ts';
 import { type ColumnPairing, pairColumns, quote } from './pair.ts';
@@ -122,21 +123,7 @@ export function buildStructuralPlan(
         `create extension if not exists ${quote(extension)}`,
       ]);
 
-  // Enums: new ones are created; one whose labels differ is rebuilt (renamed aside, recreated,
-  // every column moved over by text, the old one dropped).
-  const rebuiltEnums = new Set<string>();
-  for (const [name, labels] of target.schema.enums) {
-    const found = live.schema.enums.get(name);
-    if (found && found.join('\u0000') === labels.join('\u0000')) continue;
-    const sql = [
-      `create type ${quote(name)} as enum (${labels.map((l) => `'${l.replaceAll("'", "''")}'`).join(', ')})`,
-    ];
-    if (found) {
-      rebuiltEnums.add(name);
-      sql.unshift(`alter type ${quote(name)} rename to ${quote(`${name}__fluxcore_old`)}`);
-    }
-    step('create', undefined, `${found ? 'rebuild' : 'create'} enum ${name}`, sql);
-  }
+  const rebuiltEnums = planEnums(live, target, step);
 
   // Tables.
   const retyped = new Set<string>(); // `table.column` (target names) whose type changes
@@ -246,28 +233,7 @@ export function buildStructuralPlan(
     );
   }
 
-  // Enums no column uses any more (an old rebuilt one, or one the schema renamed).
-  const stillUsed = new Set<string>();
-  for (const table of live.schema.tables.values()) {
-    const pairing = pairings.get(table.name);
-    for (const column of table.columns.values()) {
-      const keptColumn =
-        !target.schema.tables.has(table.name) || pairing?.unpaired.includes(column.name);
-      if (column.enumType && keptColumn) stillUsed.add(column.enumType);
-    }
-  }
-  for (const name of live.schema.enums.keys()) {
-    const rebuilt = rebuiltEnums.has(name);
-    if (target.schema.enums.has(name) && !rebuilt) continue;
-    const actual = rebuilt ? `${name}__fluxcore_old` : name;
-    if (stillUsed.has(name)) {
-      keep('enum', actual, 'used by a kept column');
-      continue;
-    }
-    step('cleanup', undefined, `drop enum ${actual} (no column uses it any more)`, [
-      `drop type ${quote(actual)}`,
-    ]);
-  }
+  planUnusedEnums(live, target, pairings, rebuiltEnums, step, keep);
   return { steps: mergeRetypes(steps), kept, sources, pairings, probes };
 }
 
