@@ -6,6 +6,7 @@
  * which never repeats SQL text, parameters or a value the server quoted back.
  */
 import { FluxDbError } from './errors.ts';
+import { tighteningRefusal } from './schema/original/tightenings.ts';
 
 /** The facts of a PostgreSQL error, wherever in the cause chain the driver put them. */
 export interface DatabaseErrorInfo {
@@ -108,6 +109,9 @@ export function describeError(error: unknown): string {
   const denied = permissionError(error);
   if (denied) return denied.toLine();
   const found = databaseErrorOf(error);
+  // A refused bug (schema/original/tightenings.ts) is named, with its fix.
+  const bug = found?.constraint ? tighteningRefusal(found.constraint) : undefined;
+  if (found && bug) return `${bug} (database error ${found.code}, constraint ${found.constraint})`;
   if (found) {
     const where = [
       found.table && `table ${found.table}`,

@@ -242,8 +242,8 @@ describe.each(databaseKinds)('idempotency keys and amounts on the %s database', 
       await db.insert(creditsLedger).values({
         walletId: wallet?.id ?? '',
         accountId: account.id,
-        delta: 0,
-        entryType: 'grant',
+        delta: 5,
+        entryType: 'spend',
         idempotencyKey: secret,
       });
     } catch (error) {
@@ -253,11 +253,11 @@ describe.each(databaseKinds)('idempotency keys and amounts on the %s database', 
     expect((caught as { code?: unknown }).code).toBeUndefined();
     expect(databaseErrorOf(caught)).toMatchObject({
       code: '23514',
-      constraint: 'credits_ledger_delta_check',
+      constraint: 'credits_ledger_delta_sign_check',
     });
     const line = describeError(caught);
     expect(line).toBe(
-      'database error 23514 (table credits_ledger, constraint credits_ledger_delta_check)',
+      'database error 23514 (table credits_ledger, constraint credits_ledger_delta_sign_check)',
     );
     expect(line).not.toContain(secret);
     expect(String((caught as Error).message)).toContain(secret);

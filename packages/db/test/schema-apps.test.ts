@@ -102,7 +102,7 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
         where: eq(extensionContexts.id, context.id),
         with: { conversation: { with: { relationship: true } } },
       });
-      expect(loaded?.conversation?.relationship.id).toBe(conversation.relationshipId);
+      expect(loaded?.conversation?.relationship?.id).toBe(conversation.relationshipId);
 
       const owner = single(
         await db

@@ -152,13 +152,13 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
           messages: { with: { attachments: true, sender: true } },
         },
       });
-      expect(loaded?.relationship.perspectiveA).toEqual({
+      expect(loaded?.relationship?.perspectiveA).toEqual({
         saved_name: 'Supplier',
         tags: ['flowers'],
         status: 'active',
       });
-      expect(loaded?.relationship.accountA.id).toBe(relationship.accountAId);
-      expect(loaded?.relationship.accountB.id).toBe(relationship.accountBId);
+      expect(loaded?.relationship?.accountA?.id).toBe(relationship.accountAId);
+      expect(loaded?.relationship?.accountB?.id).toBe(relationship.accountBId);
       expect(loaded?.messages).toHaveLength(1);
       expect(loaded?.messages[0]?.content).toEqual(content);
       expect(loaded?.messages[0]?.sender.id).toBe(relationship.accountAId);

@@ -131,7 +131,8 @@ export function buildExpectedSchema(snapshot: {
         name: column.name,
         type: column.type,
         notNull: column.notNull || column.primaryKey,
-        default: column.default === undefined ? undefined : String(column.default),
+        default:
+          column.default === undefined ? serialDefault(table.name, column) : String(column.default),
       });
       if (column.primaryKey) primaryColumns.push(column.name);
       if (column.isUnique) {
@@ -207,4 +208,14 @@ export function buildExpectedSchema(snapshot: {
     extensions: usesVector ? ['vector'] : [],
     legacy: new Map(legacyTables.map((table) => [table.name, table.origin])),
   };
+}
+
+/**
+ * A serial column's default, as PostgreSQL renders it: drizzle-kit's snapshot has the type
+ * `bigserial` and no default, while the database has the sequence it made for the column.
+ */
+function serialDefault(table: string, column: { name: string; type: string }): string | undefined {
+  return /^(small|big)?serial$/.test(column.type)
+    ? `nextval('${table}_${column.name}_seq'::regclass)`
+    : undefined;
 }

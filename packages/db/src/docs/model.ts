@@ -23,6 +23,12 @@ import type { DatabaseLogicDecision } from '../schema/original/database-logic-de
 import { legacyTables } from '../schema/original/legacy.ts';
 import { tablePurposes } from '../schema/original/purposes.ts';
 import { type OriginalRename, originalRenames } from '../schema/original/renames.ts';
+import {
+  type KeptTightening,
+  keptTightenings,
+  type RelaxedTightening,
+  relaxedTightenings,
+} from '../schema/original/tightenings.ts';
 import { type OriginalTypeChange, originalTypeChanges } from '../schema/original/type-changes.ts';
 import { columnComments } from './comments.ts';
 
@@ -53,6 +59,8 @@ export interface TableDoc {
   foreignKeysIn: ForeignKeyDoc[];
   renames: OriginalRename[];
   typeChanges: OriginalTypeChange[];
+  /** Its checks, uniques and enums that can refuse a value, with their evidence. */
+  tightenings: KeptTightening[];
 }
 
 export interface DomainDoc {
@@ -71,6 +79,8 @@ export interface SchemaDoc {
   tables: Map<string, TableDoc>;
   renames: readonly OriginalRename[];
   typeChanges: readonly OriginalTypeChange[];
+  tightenings: readonly KeptTightening[];
+  relaxed: readonly RelaxedTightening[];
   databaseLogic: readonly DatabaseLogicDecision[];
   legacy: readonly { name: string; origin: string }[];
 }
@@ -180,6 +190,7 @@ export async function buildSchemaDoc(): Promise<SchemaDoc> {
       foreignKeysIn: foreignKeys.filter((key) => key.referencedTable === table.name),
       renames: originalRenames.filter((rename) => rename.table === table.name),
       typeChanges: originalTypeChanges.filter((change) => change.table === table.name),
+      tightenings: keptTightenings.filter((kept) => kept.table === table.name),
     });
   }
   if (missingPurpose.length > 0) {
@@ -209,6 +220,8 @@ export async function buildSchemaDoc(): Promise<SchemaDoc> {
     tables,
     renames: originalRenames,
     typeChanges: originalTypeChanges,
+    tightenings: keptTightenings,
+    relaxed: relaxedTightenings,
     databaseLogic: originalDatabaseLogic,
     legacy: legacyTables,
   };

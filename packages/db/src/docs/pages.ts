@@ -4,6 +4,7 @@
  * and a section per table). Plain HTML and one stylesheet: it opens from the disk, offline.
  */
 import type { ExpectedIndex } from '../audit/expect.ts';
+import type { KeptTightening } from '../schema/original/tightenings.ts';
 import { tableHref } from './diagram.ts';
 import type { DomainDoc, ForeignKeyDoc, SchemaDoc, TableDoc } from './model.ts';
 
@@ -210,9 +211,26 @@ function tableSection(doc: SchemaDoc, table: TableDoc, pageName: string): string
       '</ul>',
     );
   }
+  if (table.tightenings.length) {
+    parts.push(
+      '<h3>What it refuses, and why</h3>',
+      '<ul>',
+      ...table.tightenings.map(
+        (k) =>
+          `<li>${code(k.name)} (${k.kind}, ${evidenceLabel[k.evidence]}): ${escapeHtml(k.detail)}</li>`,
+      ),
+      '</ul>',
+    );
+  }
   parts.push('</section>');
   return parts.join('\n');
 }
+
+const evidenceLabel: Record<KeptTightening['evidence'], string> = {
+  original: "the original's own rule",
+  'package-columns': "only this package's columns",
+  bug: 'a bug a user would call one',
+};
 
 /** A diagram that can be zoomed and panned (site.js): wheel or buttons, drag to move. */
 function diagramBox(svg: string): string {
@@ -270,6 +288,20 @@ function changesSection(doc: SchemaDoc): string {
       doc.typeChanges,
       (c) => [link(c.table), code(c.column), code(c.from), code(c.to), escapeHtml(c.reason)],
       'none declared',
+    ),
+    ...itemsTable(
+      '<h3>Tightenings kept, with their evidence</h3>',
+      ['table', 'name', 'kind', 'evidence', 'detail'],
+      doc.tightenings,
+      (k) => [link(k.table), code(k.name), k.kind, evidenceLabel[k.evidence], escapeHtml(k.detail)],
+      'none declared',
+    ),
+    ...itemsTable(
+      '<h3>Tightenings given back to the original</h3>',
+      ['table', 'name', 'was', 'why'],
+      doc.relaxed,
+      (r) => [link(r.table), code(r.name), escapeHtml(r.was), escapeHtml(r.why)],
+      'none',
     ),
     ...itemsTable(
       '<h3>Logic the original keeps in the database</h3>',

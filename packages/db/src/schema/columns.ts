@@ -5,6 +5,7 @@
 import { getTableName, sql, type Table } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  boolean,
   foreignKey,
   index,
   type PgColumn,
@@ -26,6 +27,23 @@ export const updatedAt = () =>
     .notNull()
     .defaultNow()
     .$onUpdate(() => new Date());
+
+/**
+ * `allow_automated_use boolean not null default false`: whether the AI may act on the row on
+ * its own (the May lineage's 036_policy_context_authorization).
+ */
+export const allowAutomatedUse = () => boolean('allow_automated_use').notNull().default(false);
+
+/**
+ * created_at and updated_at as the original declares them on its asset and file tables:
+ * defaulted, and nullable (its types let a write pass null; see original/tightenings.ts).
+ */
+export const nullableTimestamps = () => ({
+  createdAt: timestamp('created_at', { withTimezone: true }).defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true })
+    .defaultNow()
+    .$onUpdate(() => new Date()),
+});
 
 /** created_at and updated_at, for tables whose rows change. */
 export const timestamps = () => ({ createdAt: createdAt(), updatedAt: updatedAt() });

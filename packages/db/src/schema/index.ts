@@ -13,6 +13,8 @@
  * | 4 FluxCore AI: assistants, instructions, tools, usage | assistants/ |
  * | 5 vector stores and RAG (pgvector), the query cache and store counters | rag/ |
  * | 6 assets, files, templates, marketplace; usage prices and metrics | assets/ |
+ * | signals: notifications, preferences, delivery log (May lineage) | signals/ |
+ * | the work engine: definitions, works, slots, events, effects (May lineage) | works/ |
  * | what changes about the original database, legacy tables, each table's purpose | original/ |
  * | column and constraint helpers every table shares | columns.ts |
  */
@@ -23,3 +25,5 @@ export * from './chat/index.ts';
 export * from './credits-and-access/index.ts';
 export * from './original/index.ts';
 export * from './rag/index.ts';
+export * from './signals/index.ts';
+export * from './works/index.ts';

@@ -82,12 +82,14 @@ export async function createOwnedAccount(
 export async function createRelationship(db: Writer, overrides: Partial<NewRelationship> = {}) {
   const accountAId = overrides.accountAId ?? (await createAccount(db)).id;
   const accountBId = overrides.accountBId ?? (await createAccount(db)).id;
-  return first(
+  const relationship = await first(
     db
       .insert(relationships)
       .values({ ...overrides, accountAId, accountBId })
       .returning(),
   );
+  // A February-shaped relationship: its account pair is set.
+  return { ...relationship, accountAId, accountBId };
 }
 
 /** A relationship between two accounts with one conversation on it. */
@@ -111,7 +113,7 @@ export async function createConversation(
       .values({ ...overrides.conversation, relationshipId: relationship.id })
       .returning(),
   );
-  return { relationship, conversation };
+  return { relationship, conversation: { ...conversation, relationshipId: relationship.id } };
 }
 
 /** An outgoing text message in a conversation. */

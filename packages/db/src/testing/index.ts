@@ -47,7 +47,9 @@ export {
   createReferenceDatabase,
   loadReferenceSchema,
   type ReferenceDatabase,
+  type ReferenceLineage,
   referenceSchemaPath,
+  referenceSchemaPaths,
   referenceSchemaSql,
 } from './reference.ts';
 export {

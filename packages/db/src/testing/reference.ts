@@ -1,7 +1,8 @@
 /**
  * The real FluxCore database as a test fixture: its catalog (pg_dump's rendering, in
- * fixtures/fluxcore-2026-02.schema.sql beside this file) loaded into a fresh database of either
- * kind, for the converge tests and the converge benchmark.
+ * fixtures/fluxcore-2026-02.schema.sql beside this file, and the May lineage's in
+ * fixtures/fluxcore-2026-05.schema.sql) loaded into a fresh database of either kind, for the
+ * converge and audit tests and the converge benchmark.
  * PGlite gets the file without its session settings (`SET …`, `set_config`), opened with the
  * two extensions the original installs (pgvector and pgcrypto).
  */
@@ -17,21 +18,34 @@ import { createDb } from '../client.ts';
 import * as schema from '../schema/index.ts';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.ts';
 
-export const referenceSchemaPath = resolve(import.meta.dir, 'fixtures/fluxcore-2026-02.schema.sql');
+/** The two recorded states of the original: February (the seed's) and May (239c046, today's). */
+export type ReferenceLineage = '2026-02' | '2026-05';
+
+export const referenceSchemaPaths: Record<ReferenceLineage, string> = {
+  '2026-02': resolve(import.meta.dir, 'fixtures/fluxcore-2026-02.schema.sql'),
+  '2026-05': resolve(import.meta.dir, 'fixtures/fluxcore-2026-05.schema.sql'),
+};
+
+/** February's fixture, the one most tests adopt. */
+export const referenceSchemaPath = referenceSchemaPaths['2026-02'];
 
 /** The fixture's SQL without the session settings pg_dump puts first. */
-export function referenceSchemaSql(): string {
-  return readFileSync(referenceSchemaPath, 'utf8')
+export function referenceSchemaSql(lineage: ReferenceLineage = '2026-02'): string {
+  return readFileSync(referenceSchemaPaths[lineage], 'utf8')
     .split('\n')
     .filter((line) => !line.startsWith('SET ') && !line.startsWith('SELECT pg_catalog.set_config'))
     .join('\n');
 }
 
-/** Loads the reference catalog into an empty database (61 tables, no rows). */
-export async function loadReferenceSchema(session: SqlSession, kind: DatabaseKind): Promise<void> {
+/** Loads a reference catalog into an empty database (February 61 tables, May 80; no rows). */
+export async function loadReferenceSchema(
+  session: SqlSession,
+  kind: DatabaseKind,
+  lineage: ReferenceLineage = '2026-02',
+): Promise<void> {
   // Both kinds run the same text; the settings it drops only matter to pg_dump's restore.
   void kind;
-  await session.exec(referenceSchemaSql());
+  await session.exec(referenceSchemaSql(lineage));
 }
 
 /** A PGlite with both of the original's extensions. */
@@ -66,18 +80,19 @@ export interface ReferenceDatabase {
 }
 
 /**
- * A fresh database holding the reference catalog. Embedded ones are in memory unless
+ * A fresh database holding a reference catalog (February's unless `lineage` says May). Embedded ones are in memory unless
  * `onDisk` (a command run as a child process needs the files).
  */
 export async function createReferenceDatabase(
   kind: DatabaseKind,
-  options: { onDisk?: boolean } = {},
+  options: { onDisk?: boolean; lineage?: ReferenceLineage } = {},
 ): Promise<ReferenceDatabase> {
+  const lineage = options.lineage ?? '2026-02';
   if (kind === 'embedded') {
     const dir = options.onDisk ? mkdtempSync(join(tmpdir(), 'fluxcore-reference-')) : undefined;
     const dataDir = dir ? join(dir, 'pgdata') : 'memory://';
     let client: PGlite | undefined = await openReferencePglite(dataDir);
-    await loadReferenceSchema(pgliteSession(client), kind);
+    await loadReferenceSchema(pgliteSession(client), kind, lineage);
     const database: TestDatabase = {
       kind,
       config: { kind, dataDir, applicationName: 'fluxcore-tests' },
@@ -114,7 +129,7 @@ export async function createReferenceDatabase(
   }
   const database = await createTestDatabase(kind);
   const session = await database.session();
-  await loadReferenceSchema(session, kind);
+  await loadReferenceSchema(session, kind, lineage);
   const clients: { close(): Promise<void> }[] = [];
   return {
     kind,

@@ -37,7 +37,8 @@ export async function protectionOf(db: Db, accountId: string): Promise<string | 
     .select({ reason: protectedAccounts.reason })
     .from(protectedAccounts)
     .where(eq(protectedAccounts.accountId, accountId));
-  return row?.reason;
+  // A protection without a reason still protects: the original's reason column is nullable.
+  return row ? (row.reason ?? 'protected') : undefined;
 }
 
 export const leaseUntil = (leaseMs: number) => sql`now() + ${leaseMs} * interval '1 millisecond'`;

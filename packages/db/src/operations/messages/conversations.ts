@@ -5,7 +5,7 @@
  */
 import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../client.ts';
-import { momentOf, preparedMapped } from '../../prepared.ts';
+import { jsonOf, momentOf, preparedMapped } from '../../prepared.ts';
 import {
   type Conversation,
   conversations,
@@ -52,6 +52,13 @@ export async function listConversations(
           unreadCountB: conversations.unreadCountB,
           createdAt: conversations.createdAt,
           updatedAt: conversations.updatedAt,
+          conversationType: conversations.conversationType,
+          ownerAccountId: conversations.ownerAccountId,
+          visitorToken: conversations.visitorToken,
+          identityLinkedAt: conversations.identityLinkedAt,
+          frozenAt: conversations.frozenAt,
+          frozenReason: conversations.frozenReason,
+          metadata: conversations.metadata,
           accountAId: relationships.accountAId,
           accountBId: relationships.accountBId,
         })
@@ -88,7 +95,7 @@ function toSummaryRows(rows: unknown[][]): SummaryRow[] {
   return rows.map((row) => ({
     conversation: {
       id: row[0] as string,
-      relationshipId: row[1] as string,
+      relationshipId: row[1] as string | null,
       channel: row[2] as Conversation['channel'],
       status: row[3] as Conversation['status'],
       lastMessageAt: momentOf(row[4]),
@@ -97,9 +104,17 @@ function toSummaryRows(rows: unknown[][]): SummaryRow[] {
       unreadCountB: row[7] as number,
       createdAt: momentOf(row[8]) as Date,
       updatedAt: momentOf(row[9]) as Date,
+      conversationType: row[10] as string,
+      ownerAccountId: row[11] as string | null,
+      visitorToken: row[12] as string | null,
+      identityLinkedAt: momentOf(row[13]),
+      frozenAt: momentOf(row[14]),
+      frozenReason: row[15] as string | null,
+      metadata: jsonOf(row[16]),
     },
-    accountAId: row[10] as string,
-    accountBId: row[11] as string,
+    // The list joins the account pair: its rows are February-shaped relationships.
+    accountAId: row[17] as string,
+    accountBId: row[18] as string,
   }));
 }
 
@@ -113,7 +128,9 @@ export async function conversationParticipants(
     .from(conversations)
     .innerJoin(relationships, eq(relationships.id, conversations.relationshipId))
     .where(eq(conversations.id, conversationId));
-  return row;
+  // A May-shaped relationship joins actors, not accounts: no account pair to return.
+  if (!row?.accountAId || !row.accountBId) return undefined;
+  return { accountAId: row.accountAId, accountBId: row.accountBId };
 }
 
 export interface AppendMessageParams {
@@ -166,7 +183,8 @@ export async function appendMessage(
     const [conversation] = await tx
       .select({
         id: conversations.id,
-        relationshipId: conversations.relationshipId,
+        // The joined relationship's id: the inner join makes it present.
+        relationshipId: relationships.id,
         accountAId: relationships.accountAId,
         accountBId: relationships.accountBId,
       })

@@ -95,6 +95,18 @@ function pageQueryBuilder(db: Database | Transaction, withCursor: boolean) {
       fromActorId: messages.fromActorId,
       toActorId: messages.toActorId,
       createdAt: messages.createdAt,
+      eventType: messages.eventType,
+      parentId: messages.parentId,
+      originalId: messages.originalId,
+      version: messages.version,
+      isCurrent: messages.isCurrent,
+      deletedAt: messages.deletedAt,
+      deletedBy: messages.deletedBy,
+      deletedScope: messages.deletedScope,
+      overwrittenAt: messages.overwrittenAt,
+      overwrittenBy: messages.overwrittenBy,
+      signalId: messages.signalId,
+      metadata: messages.metadata,
       createdAtMicros: sql<string>`(extract(epoch from ${messages.createdAt}) * 1000000)::bigint::text`,
     })
     .from(messages)
@@ -149,8 +161,20 @@ function toPage(rows: unknown[][]): PageRows {
       fromActorId: row[8] as string | null,
       toActorId: row[9] as string | null,
       createdAt: momentOf(row[10]) as Date,
+      eventType: row[11] as string,
+      parentId: row[12] as string | null,
+      originalId: row[13] as string | null,
+      version: row[14] as number,
+      isCurrent: row[15] as boolean,
+      deletedAt: momentOf(row[16]),
+      deletedBy: row[17] as string | null,
+      deletedScope: row[18] as string | null,
+      overwrittenAt: momentOf(row[19]),
+      overwrittenBy: row[20] as string | null,
+      signalId: row[21] === null ? null : Number(row[21]),
+      metadata: jsonOf(row[22]),
     };
-    page.micros[i] = row[11] as string;
+    page.micros[i] = row[23] as string;
   }
   return page;
 }

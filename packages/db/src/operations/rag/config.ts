@@ -101,50 +101,63 @@ export const DEFAULT_RAG_CONFIG: Omit<RAGConfig, 'id'> = {
 /** Null becomes absent: the optional fields of RAGConfig are never null. */
 const optional = <T>(value: T | null): T | undefined => value ?? undefined;
 
-/** A configuration row as RAGConfig. Every column is NOT NULL where RAGConfig needs a value. */
+/**
+ * A configuration row as RAGConfig. A setting the row leaves null (the original's columns are
+ * nullable, and its writes may pass null) takes DEFAULT_RAG_CONFIG's value.
+ */
 export function toRAGConfig(record: FluxcoreRagConfiguration): RAGConfig {
+  const { chunking, embedding, retrieval, processing } = DEFAULT_RAG_CONFIG;
+  const orNumber = (value: string | null, fallback: number) =>
+    value === null ? fallback : Number(value);
   return {
     id: record.id,
     name: optional(record.name),
     vectorStoreId: optional(record.vectorStoreId),
     accountId: optional(record.accountId),
-    isDefault: record.isDefault,
+    isDefault: record.isDefault ?? false,
     chunking: {
-      strategy: record.chunkingStrategy,
-      sizeTokens: record.chunkSizeTokens,
-      overlapTokens: record.chunkOverlapTokens,
-      separators: record.chunkSeparators,
+      // The column takes any string, as the original's does; RAGConfig names the known ones.
+      strategy: record.chunkingStrategy as ChunkingStrategy,
+      sizeTokens: record.chunkSizeTokens ?? chunking.sizeTokens,
+      overlapTokens: record.chunkOverlapTokens ?? chunking.overlapTokens,
+      separators: record.chunkSeparators ?? [...(chunking.separators ?? [])],
       customRegex: optional(record.chunkCustomRegex),
-      minSize: record.minChunkSize,
-      maxSize: record.maxChunkSize,
+      minSize: record.minChunkSize ?? chunking.minSize,
+      maxSize: record.maxChunkSize ?? chunking.maxSize,
     },
     embedding: {
       provider: record.embeddingProvider as EmbeddingProvider,
-      model: record.embeddingModel,
-      dimensions: record.embeddingDimensions,
-      batchSize: record.embeddingBatchSize,
+      model: record.embeddingModel ?? embedding.model,
+      dimensions: record.embeddingDimensions ?? embedding.dimensions,
+      batchSize: record.embeddingBatchSize ?? embedding.batchSize,
       endpointUrl: optional(record.embeddingEndpointUrl),
       apiKeyRef: optional(record.embeddingApiKeyRef),
     },
     retrieval: {
-      topK: record.retrievalTopK,
-      minScore: Number(record.retrievalMinScore),
-      maxTokens: record.retrievalMaxTokens,
+      topK: record.retrievalTopK ?? retrieval.topK,
+      minScore: orNumber(record.retrievalMinScore, retrieval.minScore),
+      maxTokens: record.retrievalMaxTokens ?? retrieval.maxTokens,
       hybridSearch: {
-        enabled: record.hybridSearchEnabled,
-        keywordWeight: Number(record.hybridKeywordWeight),
+        enabled: record.hybridSearchEnabled ?? retrieval.hybridSearch.enabled,
+        keywordWeight: orNumber(record.hybridKeywordWeight, retrieval.hybridSearch.keywordWeight),
       },
       rerank: {
-        enabled: record.rerankEnabled,
+        enabled: record.rerankEnabled ?? retrieval.rerank.enabled,
         provider: optional(record.rerankProvider) as RerankProvider | undefined,
         model: optional(record.rerankModel),
-        topN: record.rerankTopN,
+        topN: record.rerankTopN ?? retrieval.rerank.topN,
       },
     },
     processing: {
-      supportedMimeTypes: record.supportedMimeTypes,
-      ocr: { enabled: record.ocrEnabled, language: record.ocrLanguage },
-      metadata: { extract: record.extractMetadata, fields: record.metadataFields },
+      supportedMimeTypes: record.supportedMimeTypes ?? [...processing.supportedMimeTypes],
+      ocr: {
+        enabled: record.ocrEnabled ?? processing.ocr.enabled,
+        language: record.ocrLanguage ?? processing.ocr.language,
+      },
+      metadata: {
+        extract: record.extractMetadata ?? processing.metadata.extract,
+        fields: record.metadataFields ?? [...processing.metadata.fields],
+      },
     },
   };
 }

@@ -34,7 +34,8 @@ export interface ChunkMatch {
   fileId: string;
   chunkIndex: number;
   content: string;
-  metadata: DocumentChunkMetadata;
+  /** Null where the writer left it null (the original's column is nullable). */
+  metadata: DocumentChunkMetadata | null;
   /** Cosine similarity, 1 − cosine distance: 1 for the same direction. */
   score: number;
 }

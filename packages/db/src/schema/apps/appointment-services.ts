@@ -11,7 +11,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { accounts } from '../chat/accounts.ts';
-import { id, reference, rowSchemas, timestamps } from '../columns.ts';
+import { allowAutomatedUse, id, reference, rowSchemas, timestamps } from '../columns.ts';
 import { appointments } from './appointments.ts';
 
 export const appointmentServices = pgTable(
@@ -22,10 +22,11 @@ export const appointmentServices = pgTable(
     name: varchar('name', { length: 255 }).notNull(),
     description: text('description'),
     durationMinutes: integer('duration_minutes').notNull().default(30),
-    price: numeric('price', { precision: 10, scale: 2 }).notNull().default('0'),
+    price: numeric('price', { precision: 10, scale: 2 }).default('0'),
     /** ISO 4217 code. */
-    currency: char('currency', { length: 3 }).notNull().default('USD'),
+    currency: char('currency', { length: 3 }).default('USD'),
     active: boolean('active').notNull().default(true),
+    allowAutomatedUse: allowAutomatedUse(),
     ...timestamps(),
   },
   (t) => [

@@ -1,7 +1,7 @@
 import { relations, sql } from 'drizzle-orm';
 import { boolean, jsonb, pgTable, uuid, varchar } from 'drizzle-orm/pg-core';
 import { accounts } from '../chat/accounts.ts';
-import { id, reference, rowSchemas, timestamps } from '../columns.ts';
+import { allowAutomatedUse, id, reference, rowSchemas, timestamps } from '../columns.ts';
 import { appointments } from './appointments.ts';
 
 /** Weekly opening hours by day (`mon` … `sun`), plus dates off. */
@@ -25,6 +25,7 @@ export const appointmentStaff = pgTable(
      */
     services: uuid('services').array().notNull().default(sql`'{}'::uuid[]`),
     active: boolean('active').notNull().default(true),
+    allowAutomatedUse: allowAutomatedUse(),
     ...timestamps(),
   },
   (t) => [...reference(t.accountId, () => accounts.id, 'cascade')],

@@ -4,7 +4,6 @@ import { accounts } from '../chat/accounts.ts';
 import { id, moment, reference, rowSchemas, timestamps } from '../columns.ts';
 import { appointmentServices } from './appointment-services.ts';
 import { appointmentStaff } from './appointment-staff.ts';
-import { appointmentStatusEnum } from './constants.ts';
 
 export type AppointmentMetadata = Record<string, unknown>;
 
@@ -22,7 +21,7 @@ export const appointments = pgTable(
     clientPhone: varchar('client_phone', { length: 50 }),
     scheduledAt: moment('scheduled_at').notNull(),
     durationMinutes: integer('duration_minutes').notNull(),
-    status: appointmentStatusEnum('status').notNull().default('pending'),
+    status: varchar('status', { length: 20 }).notNull().default('pending'),
     notes: text('notes'),
     metadata: jsonb('metadata').$type<AppointmentMetadata>().notNull().default({}),
     ...timestamps(),

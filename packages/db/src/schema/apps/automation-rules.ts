@@ -44,7 +44,7 @@ export const automationRules = pgTable(
     relationshipId: uuid('relationship_id'),
     mode: automationModeEnum('mode').notNull().default('supervised'),
     enabled: boolean('enabled').notNull().default(true),
-    config: jsonb('config').$type<AutomationRuleConfig>().notNull().default({}),
+    config: jsonb('config').$type<AutomationRuleConfig>().default({}),
     ...timestamps(),
   },
   (t) => [

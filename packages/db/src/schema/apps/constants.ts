@@ -1,6 +1,17 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 
-export const automationModes = ['automatic', 'supervised', 'disabled'] as const;
+/**
+ * The original's AutomationMode at both commits: February's automatic/supervised/disabled, and
+ * May's auto/suggest/off (packages/db/src/schema/automation-rules.ts).
+ */
+export const automationModes = [
+  'automatic',
+  'supervised',
+  'disabled',
+  'auto',
+  'suggest',
+  'off',
+] as const;
 export type AutomationMode = (typeof automationModes)[number];
 export const automationModeEnum = pgEnum('automation_mode', automationModes);
 
@@ -20,4 +31,3 @@ export const appointmentStatuses = [
   'no_show',
 ] as const;
 export type AppointmentStatus = (typeof appointmentStatuses)[number];
-export const appointmentStatusEnum = pgEnum('appointment_status', appointmentStatuses);

@@ -14,13 +14,13 @@ export const extensionInstallations = pgTable(
     extensionId: varchar('extension_id', { length: 200 }).notNull(),
     version: varchar('version', { length: 50 }).notNull(),
     enabled: boolean('enabled').notNull().default(true),
-    config: jsonb('config').$type<ExtensionConfig>().notNull().default({}),
-    grantedPermissions: jsonb('granted_permissions').$type<string[]>().notNull().default([]),
+    config: jsonb('config').$type<ExtensionConfig>().default({}),
+    grantedPermissions: jsonb('granted_permissions').$type<string[]>().default([]),
     /** The installation outlives the account that granted it (set null). */
     grantedBy: uuid('granted_by'),
     permissionsGrantedAt: moment('permissions_granted_at').defaultNow(),
     /** Whether the account may pass these permissions on to its workspace members. */
-    canSharePermissions: boolean('can_share_permissions').notNull().default(true),
+    canSharePermissions: boolean('can_share_permissions').default(true),
     installedAt: moment('installed_at').notNull().defaultNow(),
     updatedAt: updatedAt(),
   },

@@ -1,7 +1,7 @@
 import { relations, sql } from 'drizzle-orm';
-import { boolean, check, jsonb, pgTable, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, jsonb, pgTable, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { accounts } from '../chat/accounts.ts';
-import { id, moment, reference, rowSchemas, timestamps } from '../columns.ts';
+import { allowAutomatedUse, id, moment, reference, rowSchemas, timestamps } from '../columns.ts';
 import { websiteConfigStatusEnum } from './constants.ts';
 
 export type WebsiteBuilderConfig = {
@@ -27,14 +27,15 @@ export const websiteConfigs = pgTable(
     status: websiteConfigStatusEnum('status').notNull().default('draft'),
     config: jsonb('config').$type<WebsiteBuilderConfig>().notNull().default({}),
     pages: jsonb('pages').$type<WebsitePage[]>().notNull().default([]),
-    /** Stored lowercase, so the unique index compares domains as DNS does. */
+    /** Stored as written; the unique index compares domains as DNS does, whatever their case. */
     customDomain: varchar('custom_domain', { length: 253 }),
     /** Set once the DNS check proved the account controls the domain. */
-    customDomainVerified: boolean('custom_domain_verified').notNull().default(false),
+    customDomainVerified: boolean('custom_domain_verified').default(false),
     publishedAt: moment('published_at'),
     lastBuildAt: moment('last_build_at'),
     /** sha-256 (hex) of the last build's output. */
     buildHash: varchar('build_hash', { length: 64 }),
+    allowAutomatedUse: allowAutomatedUse(),
     ...timestamps(),
   },
   (t) => [
@@ -42,12 +43,8 @@ export const websiteConfigs = pgTable(
     uniqueIndex('website_configs_account_id_key').on(t.accountId),
     // A domain serves one site; sites without a custom domain are not limited.
     uniqueIndex('website_configs_custom_domain_key')
-      .on(t.customDomain)
+      .on(sql`lower(${t.customDomain})`)
       .where(sql`${t.customDomain} is not null`),
-    check(
-      'website_configs_custom_domain_lowercase_check',
-      sql`${t.customDomain} = lower(${t.customDomain})`,
-    ),
   ],
 );
 

@@ -13,7 +13,7 @@ export const assetAuditLogs = pgTable(
   'asset_audit_logs',
   {
     id: id(),
-    accountId: uuid('account_id').notNull(),
+    accountId: uuid('account_id'),
     /** The log outlives the asset and the session (set null). */
     assetId: uuid('asset_id'),
     sessionId: uuid('session_id'),
@@ -22,11 +22,11 @@ export const assetAuditLogs = pgTable(
     /** A user, assistant or api key id, by actor_type: no foreign key. */
     actorId: uuid('actor_id'),
     context: varchar('context', { length: 100 }),
-    success: boolean('success').notNull().default(true),
+    success: boolean('success').default(true),
     errorMessage: text('error_message'),
     ipAddress: inet('ip_address'),
     userAgent: text('user_agent'),
-    metadata: jsonb('metadata').$type<AssetAuditDetails>().notNull().default({}),
+    metadata: jsonb('metadata').$type<AssetAuditDetails>().default({}),
     timestamp: moment('timestamp').notNull().defaultNow(),
   },
   (t) => [

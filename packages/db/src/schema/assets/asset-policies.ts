@@ -12,8 +12,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { accounts } from '../chat/accounts.ts';
-import { id, reference, rowSchemas, timestamps } from '../columns.ts';
-import { assetDedupPolicyEnum, assetScopeEnum } from './constants.ts';
+import { id, nullableTimestamps, reference, rowSchemas } from '../columns.ts';
 
 /** Switches beyond the policy's columns (encryption, public access and audit are columns). */
 export type AssetPolicyFlags = Record<string, unknown>;
@@ -27,7 +26,7 @@ export const assetPolicies = pgTable(
     accountId: uuid('account_id'),
     name: varchar('name', { length: 100 }).notNull(),
     description: text('description'),
-    scope: assetScopeEnum('scope').notNull(),
+    scope: varchar('scope', { length: 50 }).notNull(),
     allowedContexts: jsonb('allowed_contexts').$type<string[]>().notNull().default([]),
     /** Lifetime of a signed URL, unless the caller asks for less. */
     defaultTtlSeconds: integer('default_ttl_seconds').notNull().default(3600),
@@ -35,16 +34,16 @@ export const assetPolicies = pgTable(
     maxTtlSeconds: integer('max_ttl_seconds').notNull().default(86_400),
     maxFileSizeBytes: bigint('max_file_size_bytes', { mode: 'number' }),
     /** Empty: any type. */
-    allowedMimeTypes: jsonb('allowed_mime_types').$type<string[]>().notNull().default([]),
+    allowedMimeTypes: jsonb('allowed_mime_types').$type<string[]>().default([]),
     retentionDays: integer('retention_days'),
     /** Deduplication across what (the original's dedup_scope). */
-    dedupScope: assetDedupPolicyEnum('dedup_scope').notNull().default('intra_account'),
-    requireEncryption: boolean('require_encryption').notNull().default(false),
-    allowPublicAccess: boolean('allow_public_access').notNull().default(false),
-    auditAllAccess: boolean('audit_all_access').notNull().default(true),
+    dedupScope: varchar('dedup_scope', { length: 50 }).default('intra_account'),
+    requireEncryption: boolean('require_encryption').default(false),
+    allowPublicAccess: boolean('allow_public_access').default(false),
+    auditAllAccess: boolean('audit_all_access').default(true),
     flags: jsonb('flags').$type<AssetPolicyFlags>().notNull().default({}),
-    isActive: boolean('is_active').notNull().default(true),
-    ...timestamps(),
+    isActive: boolean('is_active').default(true),
+    ...nullableTimestamps(),
   },
   (t) => [
     ...reference(t.accountId, () => accounts.id, 'cascade', { indexed: false }),

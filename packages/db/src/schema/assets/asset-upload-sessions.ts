@@ -2,7 +2,7 @@ import { relations, sql } from 'drizzle-orm';
 import { bigint, check, index, integer, jsonb, pgTable, uuid, varchar } from 'drizzle-orm/pg-core';
 import { accounts } from '../chat/accounts.ts';
 import { users } from '../chat/users.ts';
-import { id, moment, reference, rowSchemas, timestamps } from '../columns.ts';
+import { id, moment, nullableTimestamps, reference, rowSchemas } from '../columns.ts';
 import { assetAuditLogs } from './asset-audit-logs.ts';
 import { assets } from './assets.ts';
 import { assetUploadSessionStatusEnum } from './constants.ts';
@@ -19,19 +19,19 @@ export const assetUploadSessions = pgTable(
     mimeType: varchar('mime_type', { length: 200 }),
     /** Where the chunks are staged until commit. */
     tempStorageKey: varchar('temp_storage_key', { length: 1000 }),
-    totalBytes: bigint('total_bytes', { mode: 'number' }).notNull(),
-    bytesUploaded: bigint('bytes_uploaded', { mode: 'number' }).notNull().default(0),
+    totalBytes: bigint('total_bytes', { mode: 'number' }),
+    bytesUploaded: bigint('bytes_uploaded', { mode: 'number' }).default(0),
     /** The most the session accepts (100 MiB unless a policy says otherwise). */
     maxSizeBytes: bigint('max_size_bytes', { mode: 'number' }).notNull().default(104_857_600),
     /** Empty: any type. */
-    allowedMimeTypes: jsonb('allowed_mime_types').$type<string[]>().notNull().default([]),
+    allowedMimeTypes: jsonb('allowed_mime_types').$type<string[]>().default([]),
     chunkSize: integer('chunk_size').notNull().default(5_242_880),
-    chunksTotal: integer('chunks_total').notNull(),
-    chunksReceived: bigint('chunks_received', { mode: 'number' }).notNull().default(0),
+    chunksTotal: integer('chunks_total'),
+    chunksReceived: bigint('chunks_received', { mode: 'number' }).default(0),
     assetId: uuid('asset_id'),
     expiresAt: moment('expires_at').notNull(),
     committedAt: moment('committed_at'),
-    ...timestamps(),
+    ...nullableTimestamps(),
   },
   (t) => [
     ...reference(t.accountId, () => accounts.id, 'cascade'),

@@ -1,6 +1,7 @@
 import { relations, sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   char,
   check,
   index,
@@ -13,7 +14,7 @@ import {
 import { workspaces } from '../apps/workspaces.ts';
 import { accounts } from '../chat/accounts.ts';
 import { users } from '../chat/users.ts';
-import { id, moment, reference, rowSchemas, timestamps } from '../columns.ts';
+import { id, moment, nullableTimestamps, reference, rowSchemas } from '../columns.ts';
 import { assetAuditLogs } from './asset-audit-logs.ts';
 import { assetUploadSessions } from './asset-upload-sessions.ts';
 import { assetDedupPolicyEnum, assetScopeEnum, assetStatusEnum } from './constants.ts';
@@ -41,16 +42,16 @@ export const assets = pgTable(
     version: bigint('version', { mode: 'number' }).notNull().default(1),
     name: varchar('name', { length: 500 }).notNull(),
     originalName: varchar('original_name', { length: 500 }),
-    mimeType: varchar('mime_type', { length: 200 }).notNull().default('application/octet-stream'),
-    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull().default(0),
+    mimeType: varchar('mime_type', { length: 200 }).default('application/octet-stream'),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).default(0),
     storageKey: varchar('storage_key', { length: 1000 }).notNull(),
-    storageProvider: varchar('storage_provider', { length: 50 }).notNull().default('local'),
+    storageProvider: varchar('storage_provider', { length: 50 }).default('local'),
     /** Lowercase hex; null until the upload is complete and hashed. */
     checksumSHA256: char('checksum_sha256', { length: 64 }),
     /** How the stored bytes are encrypted (e.g. `aes-256-gcm`); null: not encrypted. */
     encryption: varchar('encryption', { length: 50 }),
     encryptionKeyId: varchar('encryption_key_id', { length: 100 }),
-    metadata: jsonb('metadata').$type<AssetMetadata>().notNull().default({}),
+    metadata: jsonb('metadata').$type<AssetMetadata>().default({}),
     /** History survives the uploader (set null). */
     uploadedBy: uuid('uploaded_by'),
     /** The name of the retention rule that set hard_delete_at. */
@@ -59,7 +60,9 @@ export const assets = pgTable(
     hardDeleteAt: moment('hard_delete_at'),
     /** Soft delete: set with status 'deleted', the storage object is purged later. */
     deletedAt: moment('deleted_at'),
-    ...timestamps(),
+    /** May's 049_assets_is_public: readable without a grant. */
+    isPublic: boolean('is_public').notNull().default(false),
+    ...nullableTimestamps(),
   },
   (t) => [
     ...reference(t.accountId, () => accounts.id, 'cascade', { indexed: false }),

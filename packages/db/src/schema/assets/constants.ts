@@ -3,7 +3,6 @@ import { pgEnum } from 'drizzle-orm/pg-core';
 /** Who may see a vector store, an instruction or a tool (one enum for the three). */
 export const assetVisibilities = ['private', 'shared', 'public', 'marketplace'] as const;
 export type AssetVisibility = (typeof assetVisibilities)[number];
-export const assetVisibilityEnum = pgEnum('asset_visibility', assetVisibilities);
 
 /** Where an asset is used; asset policies are written per scope too. */
 export const assetScopes = [
@@ -46,7 +45,8 @@ export const assetUploadSessionStatusEnum = pgEnum(
   assetUploadSessionStatuses,
 );
 
-export const assetAuditActorTypes = ['user', 'assistant', 'system', 'api'] as const;
+/** `visitor` came with the May lineage's widget threads (050_asset_actor_type_visitor). */
+export const assetAuditActorTypes = ['user', 'assistant', 'system', 'api', 'visitor'] as const;
 
 export type AssetAuditActorType = (typeof assetAuditActorTypes)[number];
 
@@ -151,11 +151,6 @@ export const marketplaceListingStatusEnum = pgEnum(
 export const marketplaceReviewStatuses = ['pending', 'published', 'hidden', 'flagged'] as const;
 
 export type MarketplaceReviewStatus = (typeof marketplaceReviewStatuses)[number];
-
-export const marketplaceReviewStatusEnum = pgEnum(
-  'fluxcore_marketplace_review_status',
-  marketplaceReviewStatuses,
-);
 
 export const marketplaceSubscriptionStatuses = [
   'active',

@@ -40,34 +40,34 @@ export const fluxcoreMarketplaceListings = pgTable(
     shortDescription: varchar('short_description', { length: 500 }),
     longDescription: text('long_description'),
     category: varchar('category', { length: 100 }),
-    tags: jsonb('tags').$type<string[]>().notNull().default([]),
+    tags: jsonb('tags').$type<string[]>().default([]),
     pricingModel: marketplacePricingModelEnum('pricing_model').notNull().default('free'),
-    currency: char('currency', { length: 3 }).notNull().default('USD'),
+    currency: char('currency', { length: 3 }).default('USD'),
     billingPeriod: marketplaceBillingPeriodEnum('billing_period'),
     status: marketplaceListingStatusEnum('status').notNull().default('draft'),
     /** Per purchase or per billing period, by pricing_model, in cents of currency. */
-    priceCents: integer('price_cents').notNull().default(0),
+    priceCents: integer('price_cents').default(0),
     /** For pricing_model usage: cents per 1,000 tokens. */
     usagePricePer1kTokens: integer('usage_price_per_1k_tokens'),
     licenseType: varchar('license_type', { length: 50 })
       .$type<MarketplaceLicenseType>()
-      .notNull()
+
       .default('personal'),
     termsUrl: text('terms_url'),
     demoUrl: text('demo_url'),
-    screenshots: jsonb('screenshots').$type<string[]>().notNull().default([]),
-    searchKeywords: jsonb('search_keywords').$type<string[]>().notNull().default([]),
+    screenshots: jsonb('screenshots').$type<string[]>().default([]),
+    searchKeywords: jsonb('search_keywords').$type<string[]>().default([]),
     /** Buyers may try the first preview_chunk_limit chunks before subscribing. */
-    previewEnabled: boolean('preview_enabled').notNull().default(true),
-    previewChunkLimit: integer('preview_chunk_limit').notNull().default(5),
-    featured: boolean('featured').notNull().default(false),
+    previewEnabled: boolean('preview_enabled').default(true),
+    previewChunkLimit: integer('preview_chunk_limit').default(5),
+    featured: boolean('featured').default(false),
     featuredUntil: moment('featured_until'),
     // Counters, kept by the listing's subscriptions and reviews.
-    totalSubscribers: integer('total_subscribers').notNull().default(0),
-    totalRevenueCents: bigint('total_revenue_cents', { mode: 'number' }).notNull().default(0),
-    totalQueries: bigint('total_queries', { mode: 'number' }).notNull().default(0),
+    totalSubscribers: integer('total_subscribers').default(0),
+    totalRevenueCents: bigint('total_revenue_cents', { mode: 'number' }).default(0),
+    totalQueries: bigint('total_queries', { mode: 'number' }).default(0),
     ratingAverage: numeric('rating_average', { precision: 3, scale: 2 }),
-    ratingCount: integer('rating_count').notNull().default(0),
+    ratingCount: integer('rating_count').default(0),
     coverImageUrl: text('cover_image_url'),
     publishedAt: moment('published_at'),
     ...timestamps(),
@@ -96,10 +96,6 @@ export const fluxcoreMarketplaceListings = pgTable(
       sql`${t.pricingModel} <> 'free' or ${t.priceCents} = 0`,
     ),
     check('fluxcore_marketplace_listings_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
-    check(
-      'fluxcore_marketplace_listings_billing_period_check',
-      sql`(${t.pricingModel} = 'subscription') = (${t.billingPeriod} is not null)`,
-    ),
   ],
 );
 

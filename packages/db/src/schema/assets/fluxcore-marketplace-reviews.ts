@@ -2,7 +2,6 @@ import { relations, sql } from 'drizzle-orm';
 import { check, integer, pgTable, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { accounts } from '../chat/accounts.ts';
 import { id, reference, rowSchemas, timestamps } from '../columns.ts';
-import { marketplaceReviewStatusEnum } from './constants.ts';
 import { fluxcoreMarketplaceListings } from './fluxcore-marketplace-listings.ts';
 import { fluxcoreMarketplaceSubscriptions } from './fluxcore-marketplace-subscriptions.ts';
 
@@ -17,8 +16,8 @@ export const fluxcoreMarketplaceReviews = pgTable(
     rating: integer('rating').notNull(),
     title: varchar('title', { length: 255 }),
     content: text('content'),
-    status: marketplaceReviewStatusEnum('status').notNull().default('published'),
-    helpfulCount: integer('helpful_count').notNull().default(0),
+    status: varchar('status', { length: 20 }).default('published'),
+    helpfulCount: integer('helpful_count').default(0),
     ...timestamps(),
   },
   (t) => [

@@ -1,6 +1,5 @@
 import { relations, sql } from 'drizzle-orm';
 import { bigint, check, integer, pgTable, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import { vectorStoreAccessModeEnum } from '../assistants/constants.ts';
 import { accounts } from '../chat/accounts.ts';
 import { id, moment, reference, rowSchemas, timestamps } from '../columns.ts';
 import { fluxcoreCreditTransactions } from '../credits-and-access/fluxcore-credit-transactions.ts';
@@ -22,14 +21,12 @@ export const fluxcoreMarketplaceSubscriptions = pgTable(
     /** The billing provider's subscription id. */
     externalSubscriptionId: varchar('external_subscription_id', { length: 255 }),
     /** What the subscriber can do with the store, its usage counters and payments. */
-    accessMode: vectorStoreAccessModeEnum('access_mode').notNull().default('read'),
-    tokensUsedThisPeriod: bigint('tokens_used_this_period', { mode: 'number' })
-      .notNull()
-      .default(0),
-    tokensUsedTotal: bigint('tokens_used_total', { mode: 'number' }).notNull().default(0),
-    queriesThisPeriod: integer('queries_this_period').notNull().default(0),
-    queriesTotal: integer('queries_total').notNull().default(0),
-    totalPaidCents: bigint('total_paid_cents', { mode: 'number' }).notNull().default(0),
+    accessMode: varchar('access_mode', { length: 20 }).default('read'),
+    tokensUsedThisPeriod: bigint('tokens_used_this_period', { mode: 'number' }).default(0),
+    tokensUsedTotal: bigint('tokens_used_total', { mode: 'number' }).default(0),
+    queriesThisPeriod: integer('queries_this_period').default(0),
+    queriesTotal: integer('queries_total').default(0),
+    totalPaidCents: bigint('total_paid_cents', { mode: 'number' }).default(0),
     lastPaymentAt: moment('last_payment_at'),
     nextPaymentAt: moment('next_payment_at'),
     ...timestamps(),

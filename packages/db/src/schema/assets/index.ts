@@ -9,6 +9,7 @@
  * A file per table, named after it; the value sets and their enums are in constants.ts.
  */
 export * from './asset-audit-logs.ts';
+export * from './asset-enrichments.ts';
 export * from './asset-policies.ts';
 export * from './asset-upload-sessions.ts';
 export * from './assets.ts';

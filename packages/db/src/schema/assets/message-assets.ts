@@ -12,7 +12,7 @@ export const messageAssets = pgTable(
     assetId: uuid('asset_id').notNull(),
     position: integer('position').notNull().default(0),
     version: integer('version').notNull().default(1),
-    linkedAt: moment('linked_at').notNull().defaultNow(),
+    linkedAt: moment('linked_at').defaultNow(),
   },
   (t) => [
     primaryKey({ name: 'message_assets_pkey', columns: [t.messageId, t.assetId] }),

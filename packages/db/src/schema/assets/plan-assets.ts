@@ -13,9 +13,9 @@ export const planAssets = pgTable(
     stepId: varchar('step_id', { length: 100 }),
     version: integer('version').notNull().default(1),
     dependencyType: planAssetDependencyTypeEnum('dependency_type').notNull().default('required'),
-    isReady: boolean('is_ready').notNull().default(false),
+    isReady: boolean('is_ready').default(false),
     readyAt: moment('ready_at'),
-    linkedAt: moment('linked_at').notNull().defaultNow(),
+    linkedAt: moment('linked_at').defaultNow(),
     updatedAt: updatedAt(),
   },
   (t) => [

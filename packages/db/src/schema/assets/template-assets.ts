@@ -15,7 +15,7 @@ export const templateAssets = pgTable(
     assetId: uuid('asset_id').notNull(),
     slot: varchar('slot', { length: 100 }).notNull().default('default'),
     version: integer('version').notNull().default(1),
-    linkedAt: moment('linked_at').notNull().defaultNow(),
+    linkedAt: moment('linked_at').defaultNow(),
   },
   (t) => [
     primaryKey({ name: 'template_assets_pkey', columns: [t.templateId, t.assetId, t.slot] }),

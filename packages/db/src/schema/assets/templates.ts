@@ -11,7 +11,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { accounts } from '../chat/accounts.ts';
-import { id, reference, rowSchemas, timestamps } from '../columns.ts';
+import { allowAutomatedUse, id, reference, rowSchemas, timestamps } from '../columns.ts';
 import { fluxcoreTemplateSettings } from './fluxcore-template-settings.ts';
 import { templateAssets } from './template-assets.ts';
 
@@ -38,6 +38,7 @@ export const templates = pgTable(
     tags: jsonb('tags').$type<string[]>().notNull().default([]),
     isActive: boolean('is_active').notNull().default(true),
     usageCount: integer('usage_count').notNull().default(0),
+    allowAutomatedUse: allowAutomatedUse(),
     ...timestamps(),
   },
   (t) => [

@@ -1,8 +1,7 @@
 import { relations } from 'drizzle-orm';
-import { boolean, pgTable, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, pgTable, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { id, reference, rowSchemas, timestamps } from '../columns.ts';
 import { fluxcoreVectorStores } from '../rag/fluxcore-vector-stores.ts';
-import { vectorStoreAccessModeEnum } from './constants.ts';
 import { fluxcoreAssistants } from './fluxcore-assistants.ts';
 
 export const fluxcoreAssistantVectorStores = pgTable(
@@ -11,7 +10,7 @@ export const fluxcoreAssistantVectorStores = pgTable(
     id: id(),
     assistantId: uuid('assistant_id').notNull(),
     vectorStoreId: uuid('vector_store_id').notNull(),
-    accessMode: vectorStoreAccessModeEnum('access_mode').notNull().default('read'),
+    accessMode: varchar('access_mode', { length: 20 }).notNull().default('read'),
     isEnabled: boolean('is_enabled').notNull().default(true),
     ...timestamps(),
   },

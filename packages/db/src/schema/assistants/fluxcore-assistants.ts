@@ -2,7 +2,7 @@ import { relations, sql } from 'drizzle-orm';
 import { integer, jsonb, pgTable, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { accounts } from '../chat/accounts.ts';
 import { id, reference, rowSchemas, timestamps } from '../columns.ts';
-import { assistantRuntimeEnum, assistantStatusEnum } from './constants.ts';
+import { assistantRuntimeEnum } from './constants.ts';
 import { fluxcoreAssistantInstructions } from './fluxcore-assistant-instructions.ts';
 import { fluxcoreAssistantVectorStores } from './fluxcore-assistant-vector-stores.ts';
 
@@ -47,7 +47,7 @@ export const fluxcoreAssistants = pgTable(
     description: text('description'),
     /** The provider's id (`asst_…`) when the runtime is openai. */
     externalId: varchar('external_id', { length: 255 }),
-    status: assistantStatusEnum('status').notNull().default('draft'),
+    status: varchar('status', { length: 20 }).notNull().default('draft'),
     runtime: assistantRuntimeEnum('runtime').notNull().default('local'),
     modelConfig: jsonb('model_config')
       .$type<AssistantModelConfig>()
@@ -58,8 +58,8 @@ export const fluxcoreAssistants = pgTable(
       .notNull()
       .default(defaultAssistantTimingConfig),
     /** The size of the assistant's prompt material, kept by the instruction editor. */
-    sizeBytes: integer('size_bytes').notNull().default(0),
-    tokensUsed: integer('tokens_used').notNull().default(0),
+    sizeBytes: integer('size_bytes').default(0),
+    tokensUsed: integer('tokens_used').default(0),
     /** Free text (a name or id) of who changed it last, as the original's UI writes it. */
     lastModifiedBy: varchar('last_modified_by', { length: 255 }),
     ...timestamps(),

@@ -1,9 +1,7 @@
 import { relations } from 'drizzle-orm';
 import { type AnyPgColumn, boolean, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core';
-import { assetVisibilityEnum } from '../assets/constants.ts';
 import { accounts } from '../chat/accounts.ts';
 import { id, reference, rowSchemas, timestamps } from '../columns.ts';
-import { instructionStatusEnum } from './constants.ts';
 import { fluxcoreAssistantInstructions } from './fluxcore-assistant-instructions.ts';
 import { fluxcoreInstructionVersions } from './fluxcore-instruction-versions.ts';
 
@@ -14,10 +12,10 @@ export const fluxcoreInstructions = pgTable(
     accountId: uuid('account_id').notNull(),
     name: varchar('name', { length: 255 }).notNull(),
     description: text('description'),
-    visibility: assetVisibilityEnum('visibility').notNull().default('private'),
+    visibility: varchar('visibility', { length: 20 }).notNull().default('private'),
     /** The version assistants use unless they pin one. Set null if that version is removed. */
     currentVersionId: uuid('current_version_id'),
-    status: instructionStatusEnum('status').notNull().default('draft'),
+    status: varchar('status', { length: 20 }).notNull().default('draft'),
     /** Written and kept up to date by FluxCore itself, not edited by the account. */
     isManaged: boolean('is_managed').notNull().default(false),
     lastModifiedBy: varchar('last_modified_by', { length: 255 }),

@@ -1,8 +1,7 @@
 import { relations, sql } from 'drizzle-orm';
-import { check, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, jsonb, pgTable, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { accounts } from '../chat/accounts.ts';
 import { id, moment, reference, rowSchemas, timestamps } from '../columns.ts';
-import { toolConnectionStatusEnum } from './constants.ts';
 import { fluxcoreToolDefinitions } from './fluxcore-tool-definitions.ts';
 
 /**
@@ -18,7 +17,7 @@ export const fluxcoreToolConnections = pgTable(
     id: id(),
     accountId: uuid('account_id').notNull(),
     toolDefinitionId: uuid('tool_definition_id').notNull(),
-    status: toolConnectionStatusEnum('status').notNull().default('disconnected'),
+    status: varchar('status', { length: 20 }).notNull().default('disconnected'),
     authConfig: jsonb('auth_config').$type<ToolAuthConfig>().notNull().default({}),
     errorMessage: text('error_message'),
     lastUsedAt: moment('last_used_at'),

@@ -1,9 +1,7 @@
 import { relations } from 'drizzle-orm';
 import { boolean, jsonb, pgTable, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import { assetVisibilityEnum } from '../assets/constants.ts';
 import { accounts } from '../chat/accounts.ts';
 import { id, reference, rowSchemas, timestamps } from '../columns.ts';
-import { toolAuthTypeEnum, toolTypeEnum } from './constants.ts';
 import { fluxcoreToolConnections } from './fluxcore-tool-connections.ts';
 
 /** The tool's function-calling schema (OpenAI format): its parameters are a JSON Schema. */
@@ -24,10 +22,10 @@ export const fluxcoreToolDefinitions = pgTable(
     name: varchar('name', { length: 255 }).notNull(),
     description: text('description'),
     category: varchar('category', { length: 100 }).notNull(),
-    type: toolTypeEnum('type').notNull().default('internal'),
-    visibility: assetVisibilityEnum('visibility').notNull().default('public'),
-    schema: jsonb('schema').$type<ToolSchema>().notNull().default({}),
-    authType: toolAuthTypeEnum('auth_type').notNull().default('none'),
+    type: varchar('type', { length: 20 }).notNull().default('internal'),
+    visibility: varchar('visibility', { length: 20 }).notNull().default('public'),
+    schema: jsonb('schema').$type<ToolSchema>().default({}),
+    authType: varchar('auth_type', { length: 20 }).notNull().default('none'),
     /** The OAuth provider when auth_type is oauth2. */
     oauthProvider: varchar('oauth_provider', { length: 100 }),
     isBuiltIn: boolean('is_built_in').notNull().default(false),

@@ -12,7 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { accounts } from '../chat/accounts.ts';
 import { createdAt, id, reference, rowSchemas } from '../columns.ts';
-import { usageOperationEnum, usageResourceTypeEnum } from './constants.ts';
+import { usageResourceTypeEnum } from './constants.ts';
 
 export type UsageLogMetadata = {
   durationMs?: number;
@@ -32,18 +32,19 @@ export const fluxcoreUsageLogs = pgTable(
     accountId: uuid('account_id').notNull(),
     resourceType: usageResourceTypeEnum('resource_type').notNull(),
     resourceId: uuid('resource_id'),
-    operation: usageOperationEnum('operation').notNull(),
+    /** A free string, as the original's logUsage takes it; usageOperations names the usual ones. */
+    operation: varchar('operation', { length: 50 }).notNull(),
     promptTokens: integer('prompt_tokens').notNull().default(0),
     completionTokens: integer('completion_tokens').notNull().default(0),
     /** All tokens of the operation (prompt and completion). */
-    tokensUsed: integer('tokens_used').notNull().default(0),
-    chunksProcessed: integer('chunks_processed').notNull().default(0),
-    apiCalls: integer('api_calls').notNull().default(1),
-    processingTimeMs: integer('processing_time_ms').notNull().default(0),
-    costCredits: numeric('cost_credits', { precision: 10, scale: 4 }).notNull().default('0'),
+    tokensUsed: integer('tokens_used').default(0),
+    chunksProcessed: integer('chunks_processed').default(0),
+    apiCalls: integer('api_calls').default(1),
+    processingTimeMs: integer('processing_time_ms').default(0),
+    costCredits: numeric('cost_credits', { precision: 10, scale: 4 }).default('0'),
     provider: varchar('provider', { length: 50 }),
     model: varchar('model', { length: 100 }),
-    requestMetadata: jsonb('request_metadata').$type<UsageLogMetadata>().notNull().default({}),
+    requestMetadata: jsonb('request_metadata').$type<UsageLogMetadata>().default({}),
     createdAt: createdAt(),
     /** The billing period the usage counts toward (dates, inclusive). */
     billingPeriodStart: date('billing_period_start'),

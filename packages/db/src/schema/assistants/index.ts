@@ -6,7 +6,12 @@
  *
  * A file per table, named after it; the value sets and their enums are in constants.ts.
  */
+export * from './ai-signals.ts';
+export * from './ai-suggestions.ts';
+export * from './ai-traces.ts';
 export * from './constants.ts';
+export * from './fluxcore-agent-assistants.ts';
+export * from './fluxcore-agents.ts';
 export * from './fluxcore-assistant-instructions.ts';
 export * from './fluxcore-assistant-tools.ts';
 export * from './fluxcore-assistant-vector-stores.ts';

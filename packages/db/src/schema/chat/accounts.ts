@@ -1,6 +1,18 @@
 import { relations } from 'drizzle-orm';
-import { jsonb, pgTable, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import { id, reference, rowSchemas, timestamps } from '../columns.ts';
+import {
+  type AnyPgColumn,
+  boolean,
+  foreignKey,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { assets } from '../assets/assets.ts';
+import { allowAutomatedUse, id, reference, rowSchemas, timestamps } from '../columns.ts';
 import { actors } from './actors.ts';
 import { accountTypeEnum } from './constants.ts';
 import { messages } from './messages.ts';
@@ -14,6 +26,9 @@ export type AccountProfile = {
   [key: string]: unknown;
 };
 
+/** Typed apart, so accounts and assets (which references accounts) do not infer each other. */
+const avatarAsset = (): AnyPgColumn => assets.id;
+
 export const accounts = pgTable(
   'accounts',
   {
@@ -26,11 +41,25 @@ export const accounts = pgTable(
     privateContext: text('private_context'),
     /** Manual script 009: a contextual alias. */
     alias: varchar('alias', { length: 100 }),
+    // The May lineage (037/038_granular_*_permissions, 055, add_avatar_asset_id): what the AI may
+    // read of the account, and its avatar asset.
+    allowAutomatedUse: allowAutomatedUse(),
+    aiIncludeName: boolean('ai_include_name').notNull().default(true),
+    aiIncludeBio: boolean('ai_include_bio').notNull().default(true),
+    aiIncludePrivateContext: boolean('ai_include_private_context').notNull().default(true),
+    aiIncludeLocations: boolean('ai_include_locations').notNull().default(true),
+    avatarAssetId: uuid('avatar_asset_id'),
     ...timestamps(),
   },
   (t) => [
     ...reference(t.ownerUserId, () => users.id, 'cascade'),
     uniqueIndex('accounts_username_key').on(t.username),
+    foreignKey({
+      name: 'accounts_avatar_asset_id_fkey',
+      columns: [t.avatarAssetId],
+      foreignColumns: [avatarAsset()],
+    }).onDelete('set null'),
+    index('idx_accounts_avatar_asset_id').on(t.avatarAssetId),
   ],
 );
 

@@ -11,7 +11,7 @@ export const actors = pgTable(
     id: id(),
     userId: uuid('user_id'),
     accountId: uuid('account_id'),
-    role: varchar('role', { length: 50 }).notNull().default('member'),
+    role: varchar('role', { length: 50 }).default('member'),
     /** Manual script 008. */
     actorType: actorTypeEnum('actor_type').notNull().default('account'),
     /** HITO 16: set when an extension speaks. */

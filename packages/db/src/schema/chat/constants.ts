@@ -5,7 +5,15 @@ export type AccountType = (typeof accountTypes)[number];
 export const accountTypeEnum = pgEnum('account_type', accountTypes);
 
 /** `builtin_ai` is the original's name for FluxCore's own AI speaking. */
-export const actorTypes = ['user', 'account', 'extension', 'system', 'builtin_ai'] as const;
+/** `visitor` is the May lineage's widget visitor (its actors schema and ws-handler write it). */
+export const actorTypes = [
+  'user',
+  'account',
+  'extension',
+  'system',
+  'builtin_ai',
+  'visitor',
+] as const;
 export type ActorType = (typeof actorTypes)[number];
 export const actorTypeEnum = pgEnum('actor_type', actorTypes);
 
@@ -16,6 +24,8 @@ export const conversationChannels = [
   'telegram',
   'email',
   'sms',
+  'webchat',
+  'external',
 ] as const;
 export type ConversationChannel = (typeof conversationChannels)[number];
 export const conversationChannelEnum = pgEnum('conversation_channel', conversationChannels);
@@ -28,7 +38,11 @@ export const messageTypes = ['incoming', 'outgoing', 'system'] as const;
 export type MessageType = (typeof messageTypes)[number];
 export const messageTypeEnum = pgEnum('message_type', messageTypes);
 
-export const messageGenerators = ['human', 'ai', 'automation'] as const;
+/**
+ * The original's own closed union is `'human' | 'ai' | 'system'` (239c046 core/types.ts), and its
+ * create-schema-simple check adds 'extension'; `automation` is this package's.
+ */
+export const messageGenerators = ['human', 'ai', 'automation', 'system', 'extension'] as const;
 export type MessageGenerator = (typeof messageGenerators)[number];
 export const messageGeneratorEnum = pgEnum('message_generator', messageGenerators);
 
@@ -45,7 +59,6 @@ export const messageStatuses = [
   'sent',
 ] as const;
 export type MessageStatus = (typeof messageStatuses)[number];
-export const messageStatusEnum = pgEnum('message_status', messageStatuses);
 
 export const mediaTypes = ['image', 'audio', 'video', 'document', 'sticker', 'location'] as const;
 export type MediaType = (typeof mediaTypes)[number];

@@ -8,8 +8,11 @@
  */
 export * from './accounts.ts';
 export * from './actors.ts';
+export * from './chatcore-outbox.ts';
 export * from './constants.ts';
+export * from './conversation-participants.ts';
 export * from './conversations.ts';
+export * from './fluxcore-outbox.ts';
 export * from './media-attachments.ts';
 export * from './message-enrichments.ts';
 export * from './messages.ts';

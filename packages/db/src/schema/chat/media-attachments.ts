@@ -23,7 +23,7 @@ export const mediaAttachments = pgTable(
     mimeType: text('mime_type'),
     sizeBytes: bigint('size_bytes', { mode: 'number' }),
     /** Audio: the peaks the player draws. */
-    waveformData: jsonb('waveform_data').$type<number[]>().notNull().default([]),
+    waveformData: jsonb('waveform_data').$type<number[]>().default([]),
     durationSeconds: integer('duration_seconds'),
     thumbnailUrl: text('thumbnail_url'),
     metadata: jsonb('metadata').$type<MediaMetadata>().notNull().default({}),

@@ -1,14 +1,22 @@
-import { relations } from 'drizzle-orm';
-import { index, jsonb, pgTable, uuid } from 'drizzle-orm/pg-core';
+import { relations, sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, reference, rowSchemas } from '../columns.ts';
 import { accounts } from './accounts.ts';
 import { actors } from './actors.ts';
-import {
-  type MediaType,
-  messageGeneratorEnum,
-  messageStatusEnum,
-  messageTypeEnum,
-} from './constants.ts';
+import { type MediaType, messageGeneratorEnum, messageTypeEnum } from './constants.ts';
 import { conversations } from './conversations.ts';
 import { mediaAttachments } from './media-attachments.ts';
 import { messageEnrichments } from './message-enrichments.ts';
@@ -49,10 +57,23 @@ export const messages = pgTable(
     generatedBy: messageGeneratorEnum('generated_by').notNull().default('human'),
     aiApprovedBy: uuid('ai_approved_by'),
     /** Manual script 007. */
-    status: messageStatusEnum('status').notNull().default('synced'),
+    status: varchar('status', { length: 20 }).notNull().default('synced'),
     /** Manual script 008: the actor model. History survives the actor (set null). */
     fromActorId: uuid('from_actor_id'),
     toActorId: uuid('to_actor_id'),
+    // The May lineage: versions (048), deletion and overwriting, the signal that made it.
+    eventType: varchar('event_type', { length: 20 }).notNull().default('message'),
+    parentId: uuid('parent_id'),
+    originalId: uuid('original_id'),
+    version: integer('version').notNull().default(1),
+    isCurrent: boolean('is_current').notNull().default(true),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    deletedBy: text('deleted_by'),
+    deletedScope: varchar('deleted_scope', { length: 10 }),
+    overwrittenAt: timestamp('overwritten_at', { withTimezone: true }),
+    overwrittenBy: text('overwritten_by'),
+    signalId: bigint('signal_id', { mode: 'number' }),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
   },
   (t) => [
@@ -66,6 +87,14 @@ export const messages = pgTable(
       t.conversationId,
       t.createdAt.desc(),
       t.id.desc(),
+    ),
+    index('idx_messages_parent').on(t.parentId),
+    index('idx_messages_original').on(t.originalId),
+    uniqueIndex('ux_messages_signal_id').on(t.signalId),
+    // The original's own closed set (May's message_deleted_scope_valid).
+    check(
+      'message_deleted_scope_valid',
+      sql`${t.deletedScope} is null or ${t.deletedScope} in ('self', 'all')`,
     ),
   ],
 );

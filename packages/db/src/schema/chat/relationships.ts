@@ -1,7 +1,8 @@
 import { relations, sql } from 'drizzle-orm';
-import { check, jsonb, pgTable, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, foreignKey, index, jsonb, pgTable, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, moment, reference, rowSchemas, timestamps } from '../columns.ts';
 import { accounts } from './accounts.ts';
+import { actors } from './actors.ts';
 import { conversations } from './conversations.ts';
 
 /** How one side of a relationship sees the other: the name it saved, its tags, its state. */
@@ -29,8 +30,11 @@ export const relationships = pgTable(
   'relationships',
   {
     id: id(),
-    accountAId: uuid('account_a_id').notNull(),
-    accountBId: uuid('account_b_id').notNull(),
+    // February joins accounts, May joins actors (s/047): each lineage writes its own pair.
+    accountAId: uuid('account_a_id'),
+    accountBId: uuid('account_b_id'),
+    actorAId: uuid('actor_a_id'),
+    actorBId: uuid('actor_b_id'),
     perspectiveA: jsonb('perspective_a')
       .$type<RelationshipPerspective>()
       .notNull()
@@ -55,6 +59,18 @@ export const relationships = pgTable(
       sql`greatest(${t.accountAId}, ${t.accountBId})`,
     ),
     check('relationships_distinct_accounts_check', sql`${t.accountAId} <> ${t.accountBId}`),
+    foreignKey({
+      name: 'relationships_actor_a_id_fkey',
+      columns: [t.actorAId],
+      foreignColumns: [actors.id],
+    }),
+    foreignKey({
+      name: 'relationships_actor_b_id_fkey',
+      columns: [t.actorBId],
+      foreignColumns: [actors.id],
+    }),
+    index('idx_relationships_actors').on(t.actorAId, t.actorBId),
+    check('no_self_relationship', sql`${t.actorAId} <> ${t.actorBId}`),
   ],
 );
 

@@ -12,7 +12,7 @@ export const accountAiEntitlements = pgTable(
     accountId: uuid('account_id').notNull(),
     /** Off until granted: AI costs money. */
     enabled: boolean('enabled').notNull().default(false),
-    allowedProviders: aiProviderEnum('allowed_providers').array().notNull().default(sql`'{}'`),
+    allowedProviders: aiProviderEnum('allowed_providers').array().default(sql`'{}'`),
     defaultProvider: aiProviderEnum('default_provider'),
     ...timestamps(),
   },

@@ -1,10 +1,9 @@
 import { relations } from 'drizzle-orm';
-import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core';
 import { accounts } from '../chat/accounts.ts';
 import { users } from '../chat/users.ts';
 import { createdAt, id, reference, rowSchemas } from '../columns.ts';
 import { accountDeletionJobs } from './account-deletion-jobs.ts';
-import { accountDeletionJobStatusEnum } from './constants.ts';
 
 /** Append-only trail of account deletions, kept after the account is gone. */
 export const accountDeletionLogs = pgTable(
@@ -15,7 +14,7 @@ export const accountDeletionLogs = pgTable(
     jobId: uuid('job_id'),
     /** No foreign key on purpose: the log outlives the account. */
     accountId: uuid('account_id').notNull(),
-    status: accountDeletionJobStatusEnum('status').notNull(),
+    status: varchar('status', { length: 50 }).notNull(),
     /** Who asked: the trail outlives both (set null). */
     requesterUserId: uuid('requester_user_id'),
     requesterAccountId: uuid('requester_account_id'),

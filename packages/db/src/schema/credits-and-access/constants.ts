@@ -19,10 +19,6 @@ export const creditsLedgerEntryTypes = [
   'expiry',
 ] as const;
 export type CreditsLedgerEntryType = (typeof creditsLedgerEntryTypes)[number];
-export const creditsLedgerEntryTypeEnum = pgEnum(
-  'credits_ledger_entry_type',
-  creditsLedgerEntryTypes,
-);
 
 export const accountDeletionJobStatuses = [
   'pending',

@@ -12,7 +12,6 @@ import {
 import { accounts } from '../chat/accounts.ts';
 import { conversations } from '../chat/conversations.ts';
 import { createdAt, id, reference, rowSchemas } from '../columns.ts';
-import { creditsLedgerEntryTypeEnum } from './constants.ts';
 import { creditsConversationSessions } from './credits-conversation-sessions.ts';
 import { creditsWallets } from './credits-wallets.ts';
 
@@ -27,10 +26,11 @@ export const creditsLedger = pgTable(
      * Restrict: a wallet with history cannot be deleted on its own. Deleting the account still
      * works, because its cascade removes the wallet and the ledger rows in the same statement.
      */
-    walletId: uuid('wallet_id').notNull(),
+    /** Null on rows the original writes: its ledger inserts name the account, not a wallet. */
+    walletId: uuid('wallet_id'),
     accountId: uuid('account_id').notNull(),
     delta: integer('delta').notNull(),
-    entryType: creditsLedgerEntryTypeEnum('entry_type').notNull(),
+    entryType: varchar('entry_type', { length: 30 }).notNull(),
     featureKey: varchar('feature_key', { length: 100 }),
     engine: varchar('engine', { length: 100 }),
     model: varchar('model', { length: 200 }),
@@ -55,11 +55,11 @@ export const creditsLedger = pgTable(
     // Hot query: a wallet's history, newest first.
     index('credits_ledger_wallet_created_idx').on(t.walletId, t.createdAt.desc()),
     uniqueIndex('credits_ledger_wallet_idempotency_key').on(t.walletId, t.idempotencyKey),
-    check('credits_ledger_delta_check', sql`${t.delta} <> 0`),
-    // Grants and refunds add, spends and expiries take away, adjustments go either way.
+    // Grants and refunds never take away, spends and expiries never add; other entry types go
+    // either way. Zero passes: the original spends a policy's cost, and a cost may be 0.
     check(
       'credits_ledger_delta_sign_check',
-      sql`(${t.entryType} in ('grant', 'refund') and ${t.delta} > 0) or (${t.entryType} in ('spend', 'expiry') and ${t.delta} < 0) or ${t.entryType} = 'adjustment'`,
+      sql`(${t.entryType} in ('grant', 'refund') and ${t.delta} >= 0) or (${t.entryType} in ('spend', 'expiry') and ${t.delta} <= 0) or ${t.entryType} not in ('grant', 'refund', 'spend', 'expiry')`,
     ),
   ],
 );

@@ -10,18 +10,18 @@ export const fluxcoreAccountCredits = pgTable(
   {
     id: id(),
     accountId: uuid('account_id').notNull(),
-    balanceCredits: numeric('balance_credits', { precision: 12, scale: 4 }).notNull().default('0'),
+    balanceCredits: numeric('balance_credits', { precision: 12, scale: 4 }).default('0'),
     /** Held by operations in flight, not yet spent. */
     reserved: numeric('reserved', { precision: 12, scale: 4 }).notNull().default('0'),
     /** Null: no limit. */
     monthlyLimitCredits: numeric('monthly_limit_credits', { precision: 12, scale: 4 }),
     dailyLimitCredits: numeric('daily_limit_credits', { precision: 12, scale: 4 }),
-    usedThisMonth: numeric('used_this_month', { precision: 12, scale: 4 }).notNull().default('0'),
-    usedToday: numeric('used_today', { precision: 12, scale: 4 }).notNull().default('0'),
-    planType: creditPlanTypeEnum('plan_type').notNull().default('free'),
+    usedThisMonth: numeric('used_this_month', { precision: 12, scale: 4 }).default('0'),
+    usedToday: numeric('used_today', { precision: 12, scale: 4 }).default('0'),
+    planType: creditPlanTypeEnum('plan_type').default('free'),
     stripeCustomerId: varchar('stripe_customer_id', { length: 255 }),
     stripeSubscriptionId: varchar('stripe_subscription_id', { length: 255 }),
-    alertThresholdPercent: integer('alert_threshold_percent').notNull().default(80),
+    alertThresholdPercent: integer('alert_threshold_percent').default(80),
     lastAlertSentAt: moment('last_alert_sent_at'),
     ...timestamps(),
   },

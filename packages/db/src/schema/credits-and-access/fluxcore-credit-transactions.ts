@@ -25,7 +25,7 @@ export const fluxcoreCreditTransactions = pgTable(
     accountId: uuid('account_id').notNull(),
     transactionType: creditTransactionTypeEnum('transaction_type').notNull(),
     amountCredits: numeric('amount_credits', { precision: 12, scale: 4 }).notNull(),
-    balanceAfter: numeric('balance_after', { precision: 12, scale: 4 }).notNull(),
+    balanceAfter: numeric('balance_after', { precision: 12, scale: 4 }),
     description: text('description'),
     /** The entry outlives the usage log and the subscription it came from (set null). */
     usageLogId: uuid('usage_log_id'),

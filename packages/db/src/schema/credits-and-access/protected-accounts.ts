@@ -16,7 +16,7 @@ export const protectedAccounts = pgTable(
      * written before this column existed have none, and deleting that user must not fail.
      */
     ownerUserId: uuid('owner_user_id'),
-    reason: text('reason').notNull(),
+    reason: text('reason'),
     /** The admin who protected it; null when the system did (seed, reserved names). */
     enforcedBy: uuid('enforced_by'),
     ...timestamps(),

@@ -10,4 +10,5 @@ export type { DatabaseLogicDecision } from './database-logic-decisions.ts';
 export * from './legacy.ts';
 export * from './purposes.ts';
 export * from './renames.ts';
+export * from './tightenings.ts';
 export * from './type-changes.ts';

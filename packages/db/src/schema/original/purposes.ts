@@ -117,4 +117,35 @@ export const tablePurposes: Record<string, string> = {
     "An account's FluxCore billing: balances and limits, plan and billing provider ids.",
   fluxcore_credit_transactions:
     'A movement of FluxCore billing credits, with the usage or subscription behind it and the balance after.',
+
+  // The May lineage (2026-03 to 05): signals, AI traces, agents, the work engine, outboxes.
+  conversation_participants:
+    'Who takes part in a conversation (initiator, recipient, observer), registered or an anonymous visitor.',
+  chatcore_outbox:
+    'Messages waiting to be certified by the kernel, with their attempts and last error.',
+  fluxcore_outbox: 'Signals waiting to be sent on, with their attempts and last error.',
+  asset_enrichments: 'Data derived from an asset (a transcription, a description), one per type.',
+  signals: 'A notification to an account or user: type, priority, status, delivery and grouping.',
+  signal_preferences: "A user's notification settings: per type, quiet hours and email digest.",
+  signal_delivery_log: 'Each attempt to deliver a signal on a channel, with its outcome.',
+  ai_traces:
+    'One AI call: runtime, provider, model, tokens, the request and the response, for debugging.',
+  ai_signals:
+    'A signal an AI call detected in a conversation (an intent, a sentiment), with its confidence.',
+  ai_suggestions: 'A reply the AI suggested for a conversation, and whether it was accepted.',
+  fluxcore_agents: 'An AI agent of an account: its flow of steps, scopes and trigger.',
+  fluxcore_agent_assistants: 'Which assistants an agent uses, in which role and step.',
+  fluxcore_work_definitions:
+    'A versioned definition of a kind of work (its slots and states) of an account.',
+  fluxcore_works: 'A work in progress on a definition: its state, revision and conversation.',
+  fluxcore_work_slots:
+    'One value of a work, by path: its type, status, who set it and the evidence.',
+  fluxcore_work_events: "Append-only history of a work's changes, by actor and trace.",
+  fluxcore_semantic_contexts:
+    'A value proposed in a conversation for a work slot, until confirmed or expired.',
+  fluxcore_proposed_works: 'A work the AI proposed from a decision, and how it was resolved.',
+  fluxcore_decision_events:
+    'An AI decision: its input, the work it proposed, model, latency and tokens.',
+  fluxcore_external_effects: 'A call a work made to the outside (a tool), idempotent by key.',
+  fluxcore_external_effect_claims: 'A claim on an external effect before it runs, so it runs once.',
 };

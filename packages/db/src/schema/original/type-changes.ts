@@ -25,7 +25,7 @@ const typeChangeReasons: Record<TypeChangeReason, string> = {
   closedSet:
     'a closed set: the enum refuses a value no code knows; converge checks every stored value is one of its labels',
   notNull:
-    'every row has a value (its default fills new rows) and the code never handles null here; converge checks there is no null',
+    "the original's own Drizzle type is notNull at both commits (its typed writes always give a value or take the default); converge checks there is no null",
   enumRenamed:
     "the original's enum under this package's name, with the same labels; converge maps each value by its label",
   jsonText:

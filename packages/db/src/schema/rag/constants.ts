@@ -14,13 +14,11 @@ export const vectorStoreBackendEnum = pgEnum('vector_store_backend', vectorStore
 /** `expired` is set once `expires_at` has passed (the OpenAI expiry policy). */
 export const vectorStoreStatuses = ['draft', 'production', 'disabled', 'expired'] as const;
 export type VectorStoreStatus = (typeof vectorStoreStatuses)[number];
-export const vectorStoreStatusEnum = pgEnum('vector_store_status', vectorStoreStatuses);
 
 /** Where a store's content came from: built by the account, or copied from a marketplace listing. */
 /** `cache`: the original's local copy of a store whose backend is elsewhere. */
 export const vectorStoreSources = ['primary', 'marketplace', 'cache'] as const;
 export type VectorStoreSource = (typeof vectorStoreSources)[number];
-export const vectorStoreSourceEnum = pgEnum('vector_store_source', vectorStoreSources);
 
 /** The processing state of one file in one store (OpenAI's vector store file statuses). */
 /** OpenAI's four states, plus the original's `pending` and `processing` for the local backend. */
@@ -33,10 +31,6 @@ export const vectorStoreFileStatuses = [
   'processing',
 ] as const;
 export type VectorStoreFileStatus = (typeof vectorStoreFileStatuses)[number];
-export const vectorStoreFileStatusEnum = pgEnum(
-  'vector_store_file_status',
-  vectorStoreFileStatuses,
-);
 
 export const ragChunkingStrategies = [
   'fixed',
@@ -50,7 +44,6 @@ export const ragChunkingStrategies = [
   'custom',
 ] as const;
 export type RagChunkingStrategy = (typeof ragChunkingStrategies)[number];
-export const ragChunkingStrategyEnum = pgEnum('rag_chunking_strategy', ragChunkingStrategies);
 
 /** How a store expires: never, or after days of inactivity (OpenAI's last_active_at anchor). */
 export const vectorStoreExpirationPolicies = ['never', 'days_after_last_use'] as const;

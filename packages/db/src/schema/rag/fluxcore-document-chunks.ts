@@ -33,14 +33,19 @@ export const fluxcoreDocumentChunks = pgTable(
   'fluxcore_document_chunks',
   {
     id: id(),
-    vectorStoreId: uuid('vector_store_id').notNull(),
+    /** February's chunks name their store; May's reach it through their file only. */
+    vectorStoreId: uuid('vector_store_id'),
     fileId: uuid('file_id').notNull(),
     accountId: uuid('account_id').notNull(),
     content: text('content').notNull(),
     chunkIndex: integer('chunk_index').notNull(),
     tokenCount: integer('token_count').notNull().default(0),
-    metadata: jsonb('metadata').$type<DocumentChunkMetadata>().notNull().default({}),
-    embedding: vector('embedding', { dimensions: embeddingDimensions }).notNull(),
+    metadata: jsonb('metadata').$type<DocumentChunkMetadata>().default({}),
+    /** Null until embedded: the original inserts chunks first and embeds them later. */
+    embedding: vector('embedding', { dimensions: embeddingDimensions }),
+    /** The May lineage's model and width of the embedding (054_chunk_dimensions). */
+    embeddingModel: varchar('embedding_model', { length: 255 }),
+    dimensions: integer('dimensions'),
     /** Where the chunk came from in its file. */
     pageNumber: integer('page_number'),
     sectionTitle: varchar('section_title', { length: 255 }),
@@ -56,7 +61,13 @@ export const fluxcoreDocumentChunks = pgTable(
     // the chunks still go when their store or account does (cascades above and below), and the
     // unique index below keeps file_id indexed.
     ...reference(t.accountId, () => accounts.id, 'cascade'),
-    uniqueIndex('fluxcore_document_chunks_file_chunk_key').on(t.fileId, t.chunkIndex),
+    // One chunk per index of a file and embedding model: May keeps a file's chunks once per model
+    // (its idx_document_chunks_file_chunk_model); February's rows have no model and stay one per index.
+    uniqueIndex('fluxcore_document_chunks_file_model_chunk_key').on(
+      t.fileId,
+      sql`coalesce(${t.embeddingModel}, '')`,
+      t.chunkIndex,
+    ),
     // Hot query: a store's top-k chunks by cosine distance. m = 16 and ef_construction = 64 are
     // pgvector's defaults: good recall for 1536 dimensions at a moderate build cost and size.
     // Recall is tuned per query with `hnsw.ef_search`, without rebuilding the index.

@@ -2,7 +2,7 @@ import { relations, sql } from 'drizzle-orm';
 import { bigint, check, pgTable, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { accounts } from '../chat/accounts.ts';
 import { users } from '../chat/users.ts';
-import { id, reference, rowSchemas, timestamps } from '../columns.ts';
+import { id, nullableTimestamps, reference, rowSchemas } from '../columns.ts';
 import { fluxcoreDocumentChunks } from './fluxcore-document-chunks.ts';
 import { fluxcoreVectorStoreFiles } from './fluxcore-vector-store-files.ts';
 
@@ -13,14 +13,14 @@ export const fluxcoreFiles = pgTable(
     accountId: uuid('account_id').notNull(),
     name: varchar('name', { length: 500 }).notNull(),
     originalName: varchar('original_name', { length: 500 }),
-    mimeType: varchar('mime_type', { length: 200 }).notNull().default('application/octet-stream'),
-    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull().default(0),
+    mimeType: varchar('mime_type', { length: 200 }).default('application/octet-stream'),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).default(0),
     /** The extracted plain text that chunking reads. */
     textContent: text('text_content'),
     /** sha-256 (hex) of the file's bytes. */
-    contentHash: varchar('content_hash', { length: 64 }).notNull(),
+    contentHash: varchar('content_hash', { length: 64 }),
     uploadedBy: uuid('uploaded_by'),
-    ...timestamps(),
+    ...nullableTimestamps(),
   },
   (t) => [
     ...reference(t.accountId, () => accounts.id, 'cascade', { indexed: false }),

@@ -11,7 +11,6 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { id, reference, rowSchemas, timestamps } from '../columns.ts';
-import { vectorStoreFileStatusEnum } from './constants.ts';
 import { fluxcoreFiles } from './fluxcore-files.ts';
 import { fluxcoreVectorStores } from './fluxcore-vector-stores.ts';
 
@@ -31,21 +30,22 @@ export const fluxcoreVectorStoreFiles = pgTable(
   {
     id: id(),
     vectorStoreId: uuid('vector_store_id').notNull(),
-    fileId: uuid('file_id').notNull(),
-    name: varchar('name', { length: 500 }).notNull(),
+    fileId: uuid('file_id'),
+    /** February's file name; May's asset holds it, so May's rows have none. */
+    name: varchar('name', { length: 500 }),
     /** The provider's id (`file-…`) when the store's backend is openai. */
     externalId: varchar('external_id', { length: 255 }),
-    status: vectorStoreFileStatusEnum('status').notNull().default('in_progress'),
-    attributes: jsonb('attributes').$type<VectorStoreFileAttributes>().notNull().default({}),
+    status: varchar('status', { length: 20 }).notNull().default('in_progress'),
+    attributes: jsonb('attributes').$type<VectorStoreFileAttributes>().default({}),
+    // Both nullable: the original's types say `| null` and its sync code writes null.
     chunkingStrategy: jsonb('chunking_strategy')
       .$type<VectorStoreFileChunkingStrategy>()
-      .notNull()
       .default({}),
-    lastError: jsonb('last_error').$type<VectorStoreFileError>().notNull().default({}),
-    chunkCount: integer('chunk_count').notNull().default(0),
-    usageBytes: bigint('usage_bytes', { mode: 'number' }).notNull().default(0),
+    lastError: jsonb('last_error').$type<VectorStoreFileError>().default({}),
+    chunkCount: integer('chunk_count').default(0),
+    usageBytes: bigint('usage_bytes', { mode: 'number' }).default(0),
     mimeType: varchar('mime_type', { length: 100 }),
-    sizeBytes: integer('size_bytes').notNull().default(0),
+    sizeBytes: integer('size_bytes').default(0),
     /** The local backend's processing error, as text (last_error is OpenAI's object). */
     errorMessage: text('error_message'),
     lastModifiedBy: varchar('last_modified_by', { length: 255 }),

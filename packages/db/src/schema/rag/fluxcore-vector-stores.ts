@@ -10,15 +10,9 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { assetVisibilityEnum } from '../assets/constants.ts';
 import { accounts } from '../chat/accounts.ts';
 import { id, moment, reference, rowSchemas, timestamps } from '../columns.ts';
-import {
-  type VectorStoreFileStatus,
-  vectorStoreBackendEnum,
-  vectorStoreSourceEnum,
-  vectorStoreStatusEnum,
-} from './constants.ts';
+import { type VectorStoreFileStatus, vectorStoreBackendEnum } from './constants.ts';
 import { fluxcoreDocumentChunks } from './fluxcore-document-chunks.ts';
 import { fluxcoreRagConfigurations } from './fluxcore-rag-configurations.ts';
 import { fluxcoreVectorStoreFiles } from './fluxcore-vector-store-files.ts';
@@ -48,28 +42,29 @@ export const fluxcoreVectorStores = pgTable(
     description: text('description'),
     /** The provider's id (`vs_…`) when the backend is openai. */
     externalId: varchar('external_id', { length: 255 }),
-    visibility: assetVisibilityEnum('visibility').notNull().default('private'),
-    status: vectorStoreStatusEnum('status').notNull().default('draft'),
+    visibility: varchar('visibility', { length: 20 }).notNull().default('private'),
+    status: varchar('status', { length: 20 }).notNull().default('draft'),
     backend: vectorStoreBackendEnum('backend').notNull().default('local'),
-    source: vectorStoreSourceEnum('source').notNull().default('primary'),
-    metadata: jsonb('metadata').$type<VectorStoreMetadata>().notNull().default({}),
+    source: varchar('source', { length: 20 }).notNull().default('primary'),
+    metadata: jsonb('metadata').$type<VectorStoreMetadata>().default({}),
     fileCounts: jsonb('file_counts')
       .$type<VectorStoreFileCounts>()
-      .notNull()
+
       .default({ in_progress: 0, completed: 0, failed: 0, cancelled: 0, total: 0 }),
     usage: jsonb('usage')
       .$type<VectorStoreUsage>()
       .notNull()
       .default({ bytesUsed: 0, hoursUsedThisMonth: 0, costPerGBPerDay: 0.1 }),
     /** The local backend's totals (the original's columns; file_counts is OpenAI's view). */
-    fileCount: integer('file_count').notNull().default(0),
-    sizeBytes: integer('size_bytes').notNull().default(0),
-    usageBytes: bigint('usage_bytes', { mode: 'number' }).notNull().default(0),
+    fileCount: integer('file_count').default(0),
+    sizeBytes: integer('size_bytes').default(0),
+    usageBytes: bigint('usage_bytes', { mode: 'number' }).default(0),
     /** `never`, or another policy with expiration_days (see vectorStoreExpirationPolicies). */
-    expirationPolicy: varchar('expiration_policy', { length: 50 }).notNull().default('never'),
+    expirationPolicy: varchar('expiration_policy', { length: 50 }).default('never'),
     expirationDays: integer('expiration_days'),
     lastModifiedBy: varchar('last_modified_by', { length: 255 }),
-    expiresAfter: jsonb('expires_after').$type<VectorStoreExpiresAfter>().notNull().default({}),
+    // Nullable: the original's type says `| null` and its sync code writes null.
+    expiresAfter: jsonb('expires_after').$type<VectorStoreExpiresAfter>().default({}),
     expiresAt: moment('expires_at'),
     /** The anchor of the expiry policy. */
     lastActiveAt: moment('last_active_at'),

@@ -4,8 +4,7 @@ import type { TypeChangeRows } from './index.ts';
 export const appsTypeChanges: TypeChangeRows = {
   appointment_services: [
     ['created_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
-    ['currency', 'varchar(3)', 'char(3)!', 'currency'],
-    ['price', 'numeric(10,2)', 'numeric(10,2)!', 'notNull'],
+    ['currency', 'varchar(3)', 'char(3)', 'currency'],
     ['updated_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
   ],
   appointment_staff: [
@@ -16,11 +15,9 @@ export const appsTypeChanges: TypeChangeRows = {
   appointments: [
     ['created_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
     ['scheduled_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
-    ['status', 'varchar(20)!', 'appointment_status!', 'closedSet'],
     ['updated_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
   ],
   automation_rules: [
-    ['config', 'jsonb', 'jsonb!', 'notNull'],
     ['created_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
     ['mode', 'varchar(20)!', 'automation_mode!', 'closedSet'],
     ['updated_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
@@ -30,9 +27,6 @@ export const appsTypeChanges: TypeChangeRows = {
     ['updated_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
   ],
   extension_installations: [
-    ['can_share_permissions', 'boolean', 'boolean!', 'notNull'],
-    ['config', 'jsonb', 'jsonb!', 'notNull'],
-    ['granted_permissions', 'jsonb', 'jsonb!', 'notNull'],
     ['installed_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
     ['permissions_granted_at', 'timestamp', 'timestamptz', 'timestamptz'],
     ['updated_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
@@ -40,7 +34,6 @@ export const appsTypeChanges: TypeChangeRows = {
   website_configs: [
     ['created_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
     ['custom_domain', 'varchar(255)', 'varchar(253)', 'domainLength'],
-    ['custom_domain_verified', 'boolean', 'boolean!', 'notNull'],
     ['last_build_at', 'timestamp', 'timestamptz', 'timestamptz'],
     ['published_at', 'timestamp', 'timestamptz', 'timestamptz'],
     ['status', 'varchar(20)!', 'website_config_status!', 'closedSet'],

@@ -10,7 +10,6 @@ export const chatTypeChanges: TypeChangeRows = {
   actors: [
     ['actor_type', 'varchar(20)!', 'actor_type!', 'closedSet'],
     ['created_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
-    ['role', 'varchar(20)', 'varchar(50)!', 'notNull'],
   ],
   conversations: [
     ['channel', 'varchar(20)!', 'conversation_channel!', 'closedSet'],
@@ -23,13 +22,11 @@ export const chatTypeChanges: TypeChangeRows = {
     ['created_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
     ['message_id', 'uuid', 'uuid!', 'notNull'],
     ['type', 'text!', 'media_type!', 'closedSet'],
-    ['waveform_data', 'jsonb', 'jsonb!', 'notNull'],
   ],
   message_enrichments: [['created_at', 'timestamp!', 'timestamptz!', 'timestamptz']],
   messages: [
     ['created_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
     ['generated_by', 'varchar(20)!', 'message_generator!', 'closedSet'],
-    ['status', 'varchar(20)!', 'message_status!', 'closedSet'],
     ['type', 'varchar(20)!', 'message_type!', 'closedSet'],
   ],
   password_reset_tokens: [

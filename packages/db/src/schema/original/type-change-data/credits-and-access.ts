@@ -3,22 +3,18 @@ import type { TypeChangeRows } from './index.ts';
 /** The credits-and-access domain's tightened column types, by table (index.ts: the row format). */
 export const creditsAndAccessTypeChanges: TypeChangeRows = {
   account_ai_entitlements: [
-    ['allowed_providers', 'jsonb', 'ai_provider[]!', 'providers'],
+    ['allowed_providers', 'jsonb', 'ai_provider[]', 'providers'],
     ['created_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
     ['default_provider', 'varchar(20)', 'ai_provider', 'closedSet'],
     ['updated_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
   ],
   account_deletion_jobs: [['status', 'varchar(50)!', 'account_deletion_job_status!', 'closedSet']],
-  account_deletion_logs: [['status', 'varchar(50)!', 'account_deletion_job_status!', 'closedSet']],
   credits_conversation_sessions: [
     ['created_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
     ['expires_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
     ['updated_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
   ],
-  credits_ledger: [
-    ['created_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
-    ['entry_type', 'varchar(30)!', 'credits_ledger_entry_type!', 'closedSet'],
-  ],
+  credits_ledger: [['created_at', 'timestamp!', 'timestamptz!', 'timestamptz']],
   credits_policies: [
     ['created_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
     ['updated_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
@@ -28,23 +24,15 @@ export const creditsAndAccessTypeChanges: TypeChangeRows = {
     ['updated_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
   ],
   fluxcore_account_credits: [
-    ['alert_threshold_percent', 'integer', 'integer!', 'notNull'],
-    ['balance_credits', 'numeric(12,4)', 'numeric(12,4)!', 'notNull'],
     ['created_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
     ['last_alert_sent_at', 'timestamp', 'timestamptz', 'timestamptz'],
-    ['plan_type', 'varchar(50)', 'fluxcore_credit_plan_type!', 'closedSet'],
+    ['plan_type', 'varchar(50)', 'fluxcore_credit_plan_type', 'closedSet'],
     ['updated_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
-    ['used_this_month', 'numeric(12,4)', 'numeric(12,4)!', 'notNull'],
-    ['used_today', 'numeric(12,4)', 'numeric(12,4)!', 'notNull'],
   ],
   fluxcore_credit_transactions: [
-    ['balance_after', 'numeric(12,4)', 'numeric(12,4)!', 'notNull'],
     ['created_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
     ['transaction_type', 'varchar(50)!', 'fluxcore_credit_transaction_type!', 'closedSet'],
   ],
-  protected_accounts: [
-    ['enforced_by', 'text', 'uuid', 'idTyped'],
-    ['reason', 'text', 'text!', 'notNull'],
-  ],
+  protected_accounts: [['enforced_by', 'text', 'uuid', 'idTyped']],
   system_admins: [['created_at', 'timestamp!', 'timestamptz!', 'timestamptz']],
 };

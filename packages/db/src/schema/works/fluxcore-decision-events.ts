@@ -1,0 +1,28 @@
+import { foreignKey, integer, jsonb, pgTable, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { accounts } from '../chat/accounts.ts';
+
+export const fluxcoreDecisionEvents = pgTable(
+  'fluxcore_decision_events',
+  {
+    id: uuid('id').defaultRandom().primaryKey(),
+    accountId: uuid('account_id').notNull(),
+    traceId: varchar('trace_id', { length: 255 }).notNull(),
+    messageId: uuid('message_id'),
+    input: jsonb('input').notNull(),
+    proposedWork: jsonb('proposed_work'),
+    modelInfo: jsonb('model_info'),
+    latencyMs: integer('latency_ms'),
+    tokens: jsonb('tokens'),
+    createdAt: timestamp('created_at').defaultNow().notNull(),
+  },
+  (table) => [
+    foreignKey({
+      columns: [table.accountId],
+      foreignColumns: [accounts.id],
+      name: 'fluxcore_decision_events_account_id_accounts_id_fk',
+    }),
+  ],
+);
+
+export type FluxcoreDecisionEvent = typeof fluxcoreDecisionEvents.$inferSelect;
+export type NewFluxcoreDecisionEvent = typeof fluxcoreDecisionEvents.$inferInsert;
