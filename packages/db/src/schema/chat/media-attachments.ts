@@ -24,7 +24,8 @@ export const mediaAttachments = pgTable(
     mimeType: text('mime_type'),
     sizeBytes: bigint('size_bytes', { mode: 'number' }),
     /** Audio: the peaks the player draws. */
-    waveformData: jsonb('waveform_data').$type<number[]>().default([]),
+    /** An audio's waveform: the samples, or (as the original's upload writes it) under `samples`. */
+    waveformData: jsonb('waveform_data').$type<number[] | { samples: number[] }>().default([]),
     durationSeconds: integer('duration_seconds'),
     thumbnailUrl: text('thumbnail_url'),
     metadata: jsonb('metadata').$type<MediaMetadata>().notNull().default({}),
