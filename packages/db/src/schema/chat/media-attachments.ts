@@ -23,8 +23,7 @@ export const mediaAttachments = pgTable(
     filename: text('filename'),
     mimeType: text('mime_type'),
     sizeBytes: bigint('size_bytes', { mode: 'number' }),
-    /** Audio: the peaks the player draws. */
-    /** An audio's waveform: the samples, or (as the original's upload writes it) under `samples`. */
+    /** Audio: the peaks the player draws, bare or under `samples` (as the original's upload writes them). */
     waveformData: jsonb('waveform_data').$type<number[] | { samples: number[] }>().default([]),
     durationSeconds: integer('duration_seconds'),
     thumbnailUrl: text('thumbnail_url'),
