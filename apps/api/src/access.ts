@@ -11,7 +11,7 @@
  */
 import {
   accountOwnerId,
-  conversationParticipants,
+  conversationAccounts,
   type Database,
   hasInternalAccess,
   type InternalAccessScope,
@@ -123,7 +123,7 @@ export function authorization(db: Database) {
     userId: string,
     conversationId: string,
   ): Promise<Refusal | undefined> {
-    const participants = await conversationParticipants(db, conversationId);
+    const participants = await conversationAccounts(db, conversationId);
     if (!participants) return refusals.notFound('conversation');
     const owners = await Promise.all(
       [participants.accountAId, participants.accountBId].map((id) => accountOwnerId(db, id)),

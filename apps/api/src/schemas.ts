@@ -41,8 +41,12 @@ const text = (max: number) => withoutNul(z.string().min(1).max(max));
 // Requests
 // ------------------------------------------------------------------------------------------
 
-/** A uuid, lower-cased: ids compare equal to the database's (which prints them lower case). */
-export const uuid = () => z.uuid().transform((value) => value.toLowerCase());
+/**
+ * A uuid as PostgreSQL's uuid type takes it: any 128-bit id in hex (z.guid()), not only RFC 9562
+ * versions and variants (z.uuid()), since the original's rows hold md5-derived and hand-made
+ * ids. Lower-cased: ids compare equal to the database's (which prints them lower case).
+ */
+export const uuid = () => z.guid().transform((value) => value.toLowerCase());
 
 export const idParam = z.strictObject({ id: uuid() });
 
@@ -183,7 +187,7 @@ export const healthResponse = z.strictObject({
 export const conversationsResponse = z.strictObject({
   conversations: z.array(
     conversationSchemas.select.extend({
-      counterpartAccountId: z.uuid(),
+      counterpartAccountId: z.guid(),
       unreadCount: z.number().int().min(0),
     }),
   ),
@@ -197,7 +201,7 @@ export const messagesResponse = z.strictObject({
 export const messageCreatedResponse = z.strictObject({ message: messageSchemas.select });
 
 export const creditsResponse = z.strictObject({
-  accountId: z.uuid(),
+  accountId: z.guid(),
   balance: z.number().int().min(0),
 });
 

@@ -1,23 +1,23 @@
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import type { DatabaseConfig } from './config.ts';
 import { openEmbedded } from './embedded/open.ts';
 import { servedClientClass } from './embedded/served-client.ts';
 import { registerArrayQuery } from './prepared.ts';
+import { type RowListHKT, withRowLists } from './row-list.ts';
 import * as schema from './schema/index.ts';
 import { connectionError, type Row, servedError } from './session.ts';
 
 export type Schema = typeof schema;
-/** A database handle of either kind. Operations take it (or a Transaction) as first argument. */
-export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
-export type Transaction = PgTransaction<
-  PgQueryResultHKT,
-  Schema,
-  ExtractTablesWithRelations<Schema>
->;
+/**
+ * A database handle of either kind. Operations take it (or a Transaction) as first argument.
+ * Its execute() answers with the rows as an array (a RowList, see row-list.ts) on both kinds.
+ */
+export type Database = PgDatabase<RowListHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Transaction = PgTransaction<RowListHKT, Schema, ExtractTablesWithRelations<Schema>>;
 
 export interface DatabaseClient {
   readonly kind: DatabaseConfig['kind'];
@@ -68,7 +68,7 @@ async function poolClient(
     await pool.end().catch(() => {});
     throw onError(error);
   }
-  const db = drizzleNodePg({ client: pool, schema });
+  const db = withRowLists(drizzleNodePg({ client: pool, schema }));
   registerArrayQuery(db, async (name, text, values) => {
     const query = { name, text, values, rowMode: 'array' as const, types: textTimestamps };
     // A migration that changes what a hot read returns (a column retyped) leaves the
@@ -154,7 +154,7 @@ export async function createDb(
       );
     }
     const client = handle.client;
-    const db = drizzlePglite({ client, schema });
+    const db = withRowLists(drizzlePglite({ client, schema }));
     registerArrayQuery(
       db,
       async (_name, text, params) =>

@@ -7,6 +7,11 @@
  * The migrator is `@fluxcore/db/migrator`; test databases and factories `@fluxcore/db/testing`.
  */
 
+/**
+ * drizzle-orm itself (`sql`, `eq`, `and`, `desc`, `inArray`…), as the original package offered
+ * it: the app builds queries on this package's tables with the same drizzle-orm instance.
+ */
+export * from 'drizzle-orm';
 export {
   createDb,
   type Database,
@@ -76,8 +81,8 @@ export {
   type AppendMessageResult,
   appendMessage,
   type ConversationSummary,
+  conversationAccounts,
   conversationListLimits,
-  conversationParticipants,
   listConversations,
 } from './operations/messages/conversations.ts';
 export {
@@ -117,9 +122,16 @@ export {
   UsageError,
   usageExitCode,
 } from './program-arguments.ts';
+export type { RowList, SqlRow } from './row-list.ts';
 export { firstStopSignal, runCommand, settlesWithin } from './run-command.ts';
+export * from './runtime-context.ts';
 export * from './schema/index.ts';
 export * as schema from './schema/index.ts';
+/**
+ * The assistants table under the name one file of the May app imports it by (a scratch script;
+ * the original package never exported it), so all 198 of its imported names resolve.
+ */
+export { fluxcoreAssistants as assistants } from './schema/index.ts';
 export { schemaTableNames, schemaTables } from './schema-tables.ts';
 export type * from './service-params.ts';
 export { readSettings, wholeNumberSetting } from './settings.ts';

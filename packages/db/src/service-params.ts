@@ -4,6 +4,7 @@
  * `@fluxcore/db`. Types only: the services themselves live in the app.
  */
 import type {
+  AssetAuditActorType,
   AssetScope,
   AssetStatus,
   AssetType,
@@ -77,7 +78,8 @@ export interface PolicyContext {
 export interface EvaluatePolicyParams {
   assetId: string;
   actorId: string;
-  actorType: 'user' | 'assistant' | 'system';
+  /** A widget visitor too (the May lineage's 050_asset_actor_type_visitor). */
+  actorType: 'user' | 'assistant' | 'system' | 'visitor';
   context: PolicyContext;
 }
 
@@ -94,7 +96,7 @@ export interface LogAuditEventParams {
   sessionId?: string;
   action: AuditAction;
   actorId?: string;
-  actorType?: 'user' | 'assistant' | 'system' | 'api';
+  actorType?: AssetAuditActorType;
   context?: string;
   accountId?: string;
   metadata?: Record<string, unknown>;

@@ -302,6 +302,9 @@ describe.each(databaseKinds)('db:converge refusals on the reference database (%s
         expect(outcome.plan.steps.map((s) => s.summary)).toContain(
           "backfill credits_ledger.wallet_id: the account's wallet",
         );
+        expect(outcome.plan.steps.map((s) => s.summary)).not.toContain(
+          'set credits_ledger.wallet_id not null',
+        );
       });
     } finally {
       await fixture.ref.session.query(

@@ -184,7 +184,10 @@ describe('the Markdown beside the HTML (tbls-style, for GitHub)', () => {
     }
     const messages = site.get('tables/messages.md') ?? '';
     expect(messages).toMatch(
-      /\n\| status \| message_status \(pending \\\| synced[^\n]*\| Manual script 007\. \|\n/,
+      /\n\| type \| message_type \(incoming \\\| outgoing \\\| system\) \|[^\n]*\|\n/,
+    );
+    expect(messages).toMatch(
+      /\n\| status \| varchar\(20\) \| 'synced' [^\n]*\| Manual script 007\. \|\n/,
     );
   });
 

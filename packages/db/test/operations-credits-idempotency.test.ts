@@ -256,8 +256,9 @@ describe.each(databaseKinds)('idempotency keys and amounts on the %s database', 
       constraint: 'credits_ledger_delta_sign_check',
     });
     const line = describeError(caught);
+    // A refused bug is named with its fix (schema/original/tightenings.ts), and no value.
     expect(line).toBe(
-      'database error 23514 (table credits_ledger, constraint credits_ledger_delta_sign_check)',
+      'credits_ledger.delta: grants and refunds are >= 0, spends and expiries <= 0 (database error 23514, constraint credits_ledger_delta_sign_check)',
     );
     expect(line).not.toContain(secret);
     expect(String((caught as Error).message)).toContain(secret);

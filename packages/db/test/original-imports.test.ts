@@ -57,7 +57,7 @@ describe("the original app's imports", () => {
 
   test('every table of the schema is exported at the top level under its camelCase name', () => {
     const tables = Object.entries(schema).filter(([, value]) => is(value, PgTable));
-    expect(tables.length).toBe(61);
+    expect(tables.length).toBe(102);
     for (const [name, table] of tables) {
       expect(exported[name]).toBe(table);
       expect(name).toBe(camelCase(getTableName(table as PgTable)));
@@ -78,5 +78,37 @@ describe("the original app's imports", () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe("the May app's imports (239c046)", () => {
+  const may = readFileSync(join(fixtures, 'fluxcore-2026-05.imports.tsv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => {
+      const [symbol = '', kind = ''] = line.split('\t');
+      return { symbol, kind };
+    });
+
+  test('the compile test exports exactly the 198 names the May app imports', () => {
+    const source = readFileSync(join(import.meta.dir, 'types', 'may-imports.ts'), 'utf8');
+    const names = /export type \{([^}]*)\} from '@fluxcore\/db';/
+      .exec(source)?.[1]
+      ?.split(',')
+      .map((name) => name.trim())
+      .filter((name) => name !== '');
+    expect(may).toHaveLength(198);
+    expect(names?.sort()).toEqual(may.map((row) => row.symbol).sort());
+  });
+
+  test('its tables, values, functions and drizzle-orm operators exist at run time', () => {
+    const missing = may
+      .filter((row) => row.kind !== 'type' && row.kind !== '?')
+      .filter((row) => exported[row.symbol] === undefined)
+      .map((row) => row.symbol);
+    expect(missing).toEqual([]);
+    expect(typeof exported.sql).toBe('function');
+    expect(is(exported.conversationParticipants, PgTable)).toBe(true);
   });
 });

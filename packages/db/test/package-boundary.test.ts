@@ -153,6 +153,9 @@ describe('the package boundary', () => {
         'client',
         'prepared',
         'raw-rows',
+        'row-list',
+        'runtime-context',
+        'write-check',
         'schema-tables',
         'service-params',
         'connection',
@@ -163,7 +166,7 @@ describe('the package boundary', () => {
       ['catalog'],
       ['migrator'],
       ['audit', 'converge', 'operations'],
-      ['authoring', 'docs'],
+      ['authoring', 'docs', 'original-app'],
       ['cli', 'testing', 'index', 'migrator-entry'],
     ];
     const levelOf = new Map(levels.flatMap((rooms, level) => rooms.map((r) => [r, level])));

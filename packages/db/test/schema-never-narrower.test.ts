@@ -90,6 +90,34 @@ describe.each(databaseKinds)('writes shaped like the original app on a %s databa
     expect(row.walletId).toBeNull();
   });
 
+  test('a May chunk names no store: it reaches its store through its file', async () => {
+    const { db } = migrated;
+    const account = await createAccount(db);
+    const file = await createFile(db, { accountId: account.id });
+    const chunk = single(
+      await db
+        .insert(fluxcoreDocumentChunks)
+        .values({
+          fileId: file.id,
+          accountId: account.id,
+          content: 'Menu of the day',
+          chunkIndex: 0,
+          embeddingModel: 'nomic-embed-text',
+          dimensions: 768,
+        })
+        .returning(),
+    );
+    expect([chunk.vectorStoreId, chunk.embeddingModel]).toEqual([null, 'nomic-embed-text']);
+    // The same index under another model is another chunk (May's idx_document_chunks_file_chunk_model).
+    await db.insert(fluxcoreDocumentChunks).values({
+      fileId: file.id,
+      accountId: account.id,
+      content: 'Menu of the day',
+      chunkIndex: 0,
+      embeddingModel: 'text-embedding-3-small',
+    });
+  });
+
   test('a chunk inserted before its embedding, then embedded', async () => {
     const { db } = migrated;
     const account = await createAccount(db);

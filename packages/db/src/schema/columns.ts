@@ -2,7 +2,7 @@
  * Column and constraint helpers every table shares. Names in SQL are snake_case and always
  * explicit, so the audit, drizzle-kit and the database agree on them without a casing option.
  */
-import { getTableName, sql, type Table } from 'drizzle-orm';
+import { getTableColumns, getTableName, sql, type Table } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   boolean,
@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
+import { z } from 'zod';
 
 /** `id uuid primary key default gen_random_uuid()`. */
 export const id = () => uuid('id').primaryKey().defaultRandom();
@@ -79,7 +80,25 @@ export function exactlyOneOf(...columns: PgColumn[]) {
   return sql`(${sql.join(terms, sql` + `)}) = 1`;
 }
 
+/**
+ * Each uuid column (and uuid array) of a table validated as PostgreSQL's uuid type takes it:
+ * z.guid(), any version and variant. drizzle-zod's own z.uuid() refuses ids that are not RFC
+ * 9562, which the original's rows hold (md5-derived ids). Refined, so nullability stays.
+ */
+function guidRefinements(table: Table) {
+  const refinements: Record<string, () => z.ZodType> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    if (column.columnType === 'PgUUID') refinements[key] = () => z.guid();
+    const base = (column as { baseColumn?: { columnType: string } }).baseColumn;
+    if (column.columnType === 'PgArray' && base?.columnType === 'PgUUID') {
+      refinements[key] = () => z.array(z.guid());
+    }
+  }
+  return refinements;
+}
+
 /** zod validators derived from a table: `select` for rows read, `insert` for rows written. */
 export function rowSchemas<TTable extends Table>(table: TTable) {
-  return { select: createSelectSchema(table), insert: createInsertSchema(table) };
+  const guids = guidRefinements(table) as never;
+  return { select: createSelectSchema(table, guids), insert: createInsertSchema(table, guids) };
 }

@@ -15,6 +15,9 @@
  * | 6 assets, files, templates, marketplace; usage prices and metrics | assets/ |
  * | signals: notifications, preferences, delivery log (May lineage) | signals/ |
  * | the work engine: definitions, works, slots, events, effects (May lineage) | works/ |
+ * | the kernel journal and its projections: signals, projectors, identity (May lineage) | kernel/ |
+ * | how the AI runs per account: runtime, policy, cognition queue, action audit (May) | runtime/ |
+ * | an account's locations and opening hours (May lineage) | locations/ |
  * | what changes about the original database, legacy tables, each table's purpose | original/ |
  * | column and constraint helpers every table shares | columns.ts |
  */
@@ -23,7 +26,10 @@ export * from './assets/index.ts';
 export * from './assistants/index.ts';
 export * from './chat/index.ts';
 export * from './credits-and-access/index.ts';
+export * from './kernel/index.ts';
+export * from './locations/index.ts';
 export * from './original/index.ts';
 export * from './rag/index.ts';
+export * from './runtime/index.ts';
 export * from './signals/index.ts';
 export * from './works/index.ts';

@@ -23,7 +23,8 @@ export function useMigratedDatabase(kind: DatabaseKind): MigratedHandle {
       database: migrated.database,
     });
     close = migrated.close;
-  });
+    // Migrating 40 migrations and 100 tables takes seconds on PGlite, more on a busy machine.
+  }, 120_000);
   afterAll(() => close());
   return handle;
 }

@@ -15,6 +15,7 @@ import { vector } from '@electric-sql/pglite-pgvector';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { Database, Row, SqlSession } from '../client.ts';
 import { createDb } from '../client.ts';
+import { withRowLists } from '../row-list.ts';
 import * as schema from '../schema/index.ts';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.ts';
 
@@ -115,7 +116,8 @@ export async function createReferenceDatabase(
         exec: async (text) => pgliteSession(await live()).exec(text),
         close: async () => {},
       },
-      db: async () => drizzlePglite({ client: await live(), schema }) as unknown as Database,
+      db: async () =>
+        withRowLists(drizzlePglite({ client: await live(), schema })) as unknown as Database,
       release: async () => {
         await client?.close();
         client = undefined;

@@ -119,7 +119,7 @@ function toSummaryRows(rows: unknown[][]): SummaryRow[] {
 }
 
 /** The two accounts of a conversation's relationship, or undefined for an unknown id. */
-export async function conversationParticipants(
+export async function conversationAccounts(
   db: Database | Transaction,
   conversationId: string,
 ): Promise<{ accountAId: string; accountBId: string } | undefined> {

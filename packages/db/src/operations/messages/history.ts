@@ -40,9 +40,8 @@ export interface MessageCursor {
 }
 
 const microsPattern = /^\d{1,18}$/;
-/** An RFC 9562 UUID (versions 1 to 8), or the nil or max UUID. */
-const uuidPattern =
-  /^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
+/** A uuid as PostgreSQL prints it, of any version and variant (not only RFC 9562's). */
+const uuidPattern = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 export function encodeMessageCursor(cursor: MessageCursor): string {
   return Buffer.from(JSON.stringify([cursor.createdAtMicros, cursor.id])).toString('base64url');
@@ -105,6 +104,8 @@ function pageQueryBuilder(db: Database | Transaction, withCursor: boolean) {
       deletedScope: messages.deletedScope,
       overwrittenAt: messages.overwrittenAt,
       overwrittenBy: messages.overwrittenBy,
+      redactedAt: messages.redactedAt,
+      redactedBy: messages.redactedBy,
       signalId: messages.signalId,
       metadata: messages.metadata,
       createdAtMicros: sql<string>`(extract(epoch from ${messages.createdAt}) * 1000000)::bigint::text`,
@@ -171,10 +172,12 @@ function toPage(rows: unknown[][]): PageRows {
       deletedScope: row[18] as string | null,
       overwrittenAt: momentOf(row[19]),
       overwrittenBy: row[20] as string | null,
-      signalId: row[21] === null ? null : Number(row[21]),
-      metadata: jsonOf(row[22]),
+      redactedAt: momentOf(row[21]),
+      redactedBy: row[22] as string | null,
+      signalId: row[23] === null ? null : Number(row[23]),
+      metadata: jsonOf(row[24]),
     };
-    page.micros[i] = row[23] as string;
+    page.micros[i] = row[25] as string;
   }
   return page;
 }

@@ -19,7 +19,8 @@ import {
 export const chunkSearchDefaults = { topK: 10, minScore: 0.3, efSearch: 40 } as const;
 
 const searchParams = z.object({
-  vectorStoreId: z.uuid(),
+  // Any id PostgreSQL's uuid takes (z.guid()), not only RFC 9562 ones.
+  vectorStoreId: z.guid(),
   embedding: z.array(z.number().finite()).length(embeddingDimensions),
   topK: z.number().int().min(1).max(100).default(chunkSearchDefaults.topK),
   minScore: z.number().min(0).max(1).default(chunkSearchDefaults.minScore),

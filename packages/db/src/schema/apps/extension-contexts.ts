@@ -16,7 +16,9 @@ export const extensionContexts = pgTable(
     conversationId: uuid('conversation_id'),
     /** The extension's own name for the kind of data: an open set, each extension has its own. */
     contextType: varchar('context_type', { length: 100 }).notNull(),
-    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+    // Each extension writes and reads its own shape (the original's type: Record<string, any>).
+    // biome-ignore lint/suspicious/noExplicitAny: an extension's own payload, cast by it
+    payload: jsonb('payload').$type<Record<string, any>>().notNull().default({}),
     ...timestamps(),
   },
   (t) => [

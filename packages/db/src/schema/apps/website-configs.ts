@@ -4,18 +4,36 @@ import { accounts } from '../chat/accounts.ts';
 import { allowAutomatedUse, id, moment, reference, rowSchemas, timestamps } from '../columns.ts';
 import { websiteConfigStatusEnum } from './constants.ts';
 
+/** A site's settings, as the builder parses them from its site.config.yaml. */
 export type WebsiteBuilderConfig = {
-  theme?: string;
-  title?: string;
-  description?: string;
-  [key: string]: unknown;
+  name: string;
+  language: string;
+  theme: string;
+  menus?: {
+    main?: { title: string; path: string }[];
+    footer?: { title: string; path: string }[];
+  };
+  company?: {
+    legalName?: string;
+    commercialName?: string;
+    activity?: string;
+    phone?: string;
+    address?: string;
+    domain?: string;
+  };
 };
 
+/** One MDX page of a site, by its path (`/contact`). */
 export type WebsitePage = {
-  slug: string;
+  path: string;
   title: string;
-  content?: unknown;
-  [key: string]: unknown;
+  /** The page's meta description. */
+  description?: string;
+  /** MDX. */
+  content: string;
+  frontmatter: Record<string, unknown>;
+  /** ISO 8601. */
+  updatedAt: string;
 };
 
 /** The website builder ("Karen"): one site per account. */
@@ -25,7 +43,10 @@ export const websiteConfigs = pgTable(
     id: id(),
     accountId: uuid('account_id').notNull(),
     status: websiteConfigStatusEnum('status').notNull().default('draft'),
-    config: jsonb('config').$type<WebsiteBuilderConfig>().notNull().default({}),
+    config: jsonb('config')
+      .$type<WebsiteBuilderConfig>()
+      .notNull()
+      .default({} as WebsiteBuilderConfig),
     pages: jsonb('pages').$type<WebsitePage[]>().notNull().default([]),
     /** Stored as written; the unique index compares domains as DNS does, whatever their case. */
     customDomain: varchar('custom_domain', { length: 253 }),

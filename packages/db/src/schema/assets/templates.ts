@@ -2,6 +2,7 @@ import { relations, sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  index,
   integer,
   jsonb,
   pgTable,
@@ -39,10 +40,16 @@ export const templates = pgTable(
     isActive: boolean('is_active').notNull().default(true),
     usageCount: integer('usage_count').notNull().default(0),
     allowAutomatedUse: allowAutomatedUse(),
+    // Declared by the original's Drizzle schema at 239c046, created by none of its migration
+    // files: whether other accounts see the template, and the words that send it.
+    isPublic: boolean('is_public').notNull().default(false),
+    /** Comma-separated keywords. */
+    triggerKeyword: varchar('trigger_keyword', { length: 255 }),
     ...timestamps(),
   },
   (t) => [
     ...reference(t.accountId, () => accounts.id, 'cascade', { indexed: false }),
+    index('idx_templates_trigger').on(t.accountId, t.triggerKeyword),
     uniqueIndex('templates_account_name_key').on(t.accountId, t.name),
     check('templates_usage_count_check', sql`${t.usageCount} >= 0`),
   ],

@@ -9,7 +9,19 @@ import { fluxcoreToolDefinitions } from './fluxcore-tool-definitions.ts';
  * store, or ciphertext with the id of the key that decrypts it. A leaked row or backup then
  * leaks no credential. A check refuses any other key.
  */
-export type ToolAuthConfig = { secretRef?: string; ciphertext?: string; keyId?: string };
+/**
+ * The original's ToolAuthConfig without its two plain tokens: the same type, client id, expiry
+ * and scopes, and the tokens as a secret reference or ciphertext (see original/tightenings.ts).
+ */
+export type ToolAuthConfig = {
+  type?: 'oauth2' | 'api_key' | 'none';
+  clientId?: string;
+  expiresAt?: string;
+  scopes?: string[];
+  secretRef?: string;
+  ciphertext?: string;
+  keyId?: string;
+};
 
 export const fluxcoreToolConnections = pgTable(
   'fluxcore_tool_connections',
@@ -27,10 +39,11 @@ export const fluxcoreToolConnections = pgTable(
     ...reference(t.accountId, () => accounts.id, 'cascade', { indexed: false }),
     ...reference(t.toolDefinitionId, () => fluxcoreToolDefinitions.id, 'cascade'),
     uniqueIndex('fluxcore_tool_connections_account_tool_key').on(t.accountId, t.toolDefinitionId),
-    // Only the three keys of ToolAuthConfig: a plain token under another name is refused.
+    // Only the keys of ToolAuthConfig: the original's plain accessToken and refreshToken, or a
+    // plain token under another name, are refused; its type, client id, expiry and scopes pass.
     check(
       'fluxcore_tool_connections_auth_config_check',
-      sql`jsonb_typeof(${t.authConfig}) = 'object' and ${t.authConfig} - 'secretRef' - 'ciphertext' - 'keyId' = '{}'::jsonb`,
+      sql`jsonb_typeof(${t.authConfig}) = 'object' and ${t.authConfig} - 'type' - 'clientId' - 'expiresAt' - 'scopes' - 'secretRef' - 'ciphertext' - 'keyId' = '{}'::jsonb`,
     ),
   ],
 );

@@ -26,6 +26,18 @@ export type AccountProfile = {
   [key: string]: unknown;
 };
 
+/**
+ * The account's social links by network: a link with whether the AI may share it, or (as the
+ * original's profile form writes it) the bare link.
+ */
+export type AccountSocialLinks = Record<
+  string,
+  string | { value: string; aiEnabled: boolean; label?: string }
+>;
+
+/** The account's brand colours. */
+export type AccountBrandColors = { primary?: string; secondary?: string; accent?: string };
+
 /** Typed apart, so accounts and assets (which references accounts) do not infer each other. */
 const avatarAsset = (): AnyPgColumn => assets.id;
 
@@ -49,6 +61,16 @@ export const accounts = pgTable(
     aiIncludePrivateContext: boolean('ai_include_private_context').notNull().default(true),
     aiIncludeLocations: boolean('ai_include_locations').notNull().default(true),
     avatarAssetId: uuid('avatar_asset_id'),
+    // Declared by the original's Drizzle schema at 239c046 and created by none of its migration
+    // files (its team pushed them); the May app reads and writes them.
+    aiIncludeTimestamp: boolean('ai_include_timestamp').notNull().default(true),
+    aiIncludeSocialLinks: boolean('ai_include_social_links').notNull().default(true),
+    socialLinks: jsonb('social_links').$type<AccountSocialLinks>().notNull().default({}),
+    brandColors: jsonb('brand_colors').$type<AccountBrandColors>().notNull().default({}),
+    /** ISO 3166-1 alpha-2. */
+    country: varchar('country', { length: 2 }),
+    /** An IANA time zone. */
+    timezone: varchar('timezone', { length: 50 }),
     ...timestamps(),
   },
   (t) => [

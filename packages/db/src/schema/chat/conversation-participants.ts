@@ -11,6 +11,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts.ts';
+import { actors } from './actors.ts';
 import { conversations } from './conversations.ts';
 
 export const conversationParticipants = pgTable(
@@ -24,11 +25,19 @@ export const conversationParticipants = pgTable(
     visitorToken: text('visitor_token'),
     subscribedAt: timestamp('subscribed_at', { withTimezone: true }).defaultNow().notNull(),
     unsubscribedAt: timestamp('unsubscribed_at', { withTimezone: true }),
+    /** The speaking actor (the original's Drizzle schema at 239c046; no migration file of it). */
+    actorId: uuid('actor_id'),
   },
   (table) => [
     index('idx_conversation_participants_account').on(table.accountId),
     index('idx_conversation_participants_conversation').on(table.conversationId),
     index('idx_conversation_participants_token').on(table.visitorToken),
+    index('idx_conversation_participants_actor').on(table.actorId),
+    foreignKey({
+      columns: [table.actorId],
+      foreignColumns: [actors.id],
+      name: 'conversation_participants_actor_id_actors_id_fk',
+    }).onDelete('set null'),
     uniqueIndex('ux_conversation_participants_account').on(table.conversationId, table.accountId),
     foreignKey({
       columns: [table.accountId],

@@ -58,7 +58,8 @@ export const conversations = pgTable(
     // The original's own closed set (May's conversation_type_valid).
     check(
       'conversation_type_valid',
-      sql`${t.conversationType} in ('internal', 'anonymous_thread', 'external')`,
+      // In PostgreSQL's rendering of its own rendering (a fixed point), so audit and converge see it equal.
+      sql`(conversation_type)::text = ANY (ARRAY[('internal'::character varying)::text, ('anonymous_thread'::character varying)::text, ('external'::character varying)::text])`,
     ),
     check(
       'conversations_unread_counts_check',

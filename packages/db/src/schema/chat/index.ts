@@ -15,6 +15,7 @@ export * from './conversations.ts';
 export * from './fluxcore-outbox.ts';
 export * from './media-attachments.ts';
 export * from './message-enrichments.ts';
+export * from './message-visibility.ts';
 export * from './messages.ts';
 export * from './password-reset-tokens.ts';
 export * from './relationships.ts';

@@ -16,14 +16,15 @@ export const mediaAttachments = pgTable(
   'media_attachments',
   {
     id: id(),
-    messageId: uuid('message_id').notNull(),
+    /** Null until the message is sent: February's file upload writes the attachment first. */
+    messageId: uuid('message_id'),
     type: mediaTypeEnum('type').notNull(),
     url: text('url').notNull(),
     filename: text('filename'),
     mimeType: text('mime_type'),
     sizeBytes: bigint('size_bytes', { mode: 'number' }),
-    /** Audio: the peaks the player draws. */
-    waveformData: jsonb('waveform_data').$type<number[]>().default([]),
+    /** Audio: the peaks the player draws, bare or under `samples` (as the original's upload writes them). */
+    waveformData: jsonb('waveform_data').$type<number[] | { samples: number[] }>().default([]),
     durationSeconds: integer('duration_seconds'),
     thumbnailUrl: text('thumbnail_url'),
     metadata: jsonb('metadata').$type<MediaMetadata>().notNull().default({}),

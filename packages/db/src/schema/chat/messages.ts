@@ -27,6 +27,8 @@ export type MessageMedia = {
   type: MediaType;
   url: string;
   attachmentId?: string;
+  /** The asset it is stored as (the May lineage's assets). */
+  assetId?: string;
   filename?: string;
   mimeType?: string;
   size?: number;
@@ -72,6 +74,10 @@ export const messages = pgTable(
     deletedScope: varchar('deleted_scope', { length: 10 }),
     overwrittenAt: timestamp('overwritten_at', { withTimezone: true }),
     overwrittenBy: text('overwritten_by'),
+    // The original's Drizzle schema at 239c046 declares them and 048 copies from them; no
+    // migration file of it creates them.
+    redactedAt: timestamp('redacted_at', { withTimezone: true }),
+    redactedBy: text('redacted_by'),
     signalId: bigint('signal_id', { mode: 'number' }),
     metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
@@ -94,7 +100,8 @@ export const messages = pgTable(
     // The original's own closed set (May's message_deleted_scope_valid).
     check(
       'message_deleted_scope_valid',
-      sql`${t.deletedScope} is null or ${t.deletedScope} in ('self', 'all')`,
+      // In PostgreSQL's rendering of its own rendering (a fixed point), so audit and converge see it equal.
+      sql`(deleted_scope IS NULL) OR ((deleted_scope)::text = ANY (ARRAY[('self'::character varying)::text, ('all'::character varying)::text]))`,
     ),
   ],
 );

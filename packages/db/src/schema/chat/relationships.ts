@@ -19,6 +19,8 @@ export type ContextEntry = {
   type: 'note' | 'preference' | 'rule';
   /** ISO 8601. */
   created_at: string;
+  /** Whether the AI may act on it on its own (the May lineage). */
+  allow_automated_use?: boolean;
 };
 
 /** The shared context of a relationship; total_chars caps what is sent to the AI. */

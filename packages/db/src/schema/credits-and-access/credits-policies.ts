@@ -14,7 +14,7 @@ export const creditsPolicies = pgTable(
     /** Tokens a session may use. */
     tokenBudget: integer('token_budget').notNull(),
     /** How long a session lasts. */
-    durationHours: integer('duration_hours'),
+    durationHours: integer('duration_hours').notNull().default(24),
     active: boolean('active').notNull().default(true),
     ...timestamps(),
   },

@@ -1,7 +1,7 @@
 /**
- * A column this schema adds, NOT NULL with no default, whose value every existing row of the
- * original can be given. db:converge adds the column nullable, fills it with `using`, checks no
- * row is left null and only then sets NOT NULL. `using` is a SQL expression over the original's
+ * A column this schema adds, with no default, whose value existing rows of the original can be
+ * given. db:converge adds the column nullable and fills it with `using`; where the column is NOT
+ * NULL it checks no row is left null and only then sets NOT NULL. `using` is a SQL expression over the original's
  * row, by its original column names (none of them renamed), and may read other tables.
  */
 export interface OriginalBackfill {
@@ -15,7 +15,7 @@ export interface OriginalBackfill {
   readonly reason: string;
 }
 
-/** Each new NOT NULL column without a default that the original's rows can be given. */
+/** Each new column without a default that the original's rows can be given. */
 export const originalBackfills: readonly OriginalBackfill[] = [
   {
     table: 'credits_ledger',
@@ -23,7 +23,7 @@ export const originalBackfills: readonly OriginalBackfill[] = [
     using: '(select w.id from credits_wallets as w where w.account_id = credits_ledger.account_id)',
     description: "the account's wallet",
     reason:
-      'the original keeps one wallet per account (credits_wallets_account_unique), and every entry moved that wallet; an account with entries but no wallet is refused by the NOT NULL check',
+      'the original keeps one wallet per account (credits_wallets_account_unique), and every entry moved that wallet; an entry whose account has no wallet keeps null, as the original writes it',
   },
   {
     table: 'asset_upload_sessions',

@@ -26,6 +26,22 @@ export interface DatabaseLogicDecision {
 
 const triggersMigration = '0029_updated_at_and_counter_triggers';
 
+/** The May lineage's tables with updated_at, which got the touch trigger later. */
+const mayTouchMigration = '0039_may_tables_in_package_triggers';
+export const mayTablesTouched = [
+  'account_locations',
+  'account_runtime_config',
+  'fluxcore_account_actor_contexts',
+  'fluxcore_account_policies',
+  'fluxcore_actors',
+  'fluxcore_agents',
+  'fluxcore_session_projection',
+  'fluxcore_works',
+  'signal_delivery_log',
+  'signal_preferences',
+  'signals',
+];
+
 const own = (
   kind: 'function' | 'trigger',
   name: string,
@@ -55,7 +71,7 @@ export const packageDatabaseLogicFor = (
     own(
       'trigger',
       `${table}_touch_updated_at`,
-      `${triggersMigration}: public.fluxcore_touch_updated_at`,
+      `${mayTablesTouched.includes(table) ? mayTouchMigration : triggersMigration}: public.fluxcore_touch_updated_at`,
       table,
     ),
   ),
@@ -90,7 +106,7 @@ export const packageDatabaseLogicFor = (
   own(
     'function',
     'public.fluxcore_vector_store_count_chunks',
-    `${triggersMigration}: keeps chunk_count, embedded_chunk_count, total_tokens and embedding_coverage_percent of fluxcore_vector_store_stats`,
+    `${triggersMigration} (${mayTouchMigration} skips May's chunks, which name no store): keeps chunk_count, embedded_chunk_count, total_tokens and embedding_coverage_percent of fluxcore_vector_store_stats`,
   ),
   own(
     'trigger',

@@ -10,21 +10,31 @@ import * as assets from '../assets/index.ts';
 import * as assistants from '../assistants/index.ts';
 import * as chat from '../chat/index.ts';
 import * as creditsAndAccess from '../credits-and-access/index.ts';
+import * as kernel from '../kernel/index.ts';
+import * as locations from '../locations/index.ts';
 import * as rag from '../rag/index.ts';
+import * as runtime from '../runtime/index.ts';
+import * as signals from '../signals/index.ts';
+import * as works from '../works/index.ts';
 import {
   type DatabaseLogicDecision,
   originalOnlyDatabaseLogic,
   packageDatabaseLogicFor,
 } from './database-logic-decisions.ts';
 
-/** Every table with an updated_at column: 0029 gives each one the touch trigger. */
+/** Every table with an updated_at column: 0029 (0039 for May's tables) gives each the touch trigger. */
 export const tablesWithUpdatedAt: readonly string[] = [
   apps,
   assets,
   assistants,
   chat,
   creditsAndAccess,
+  kernel,
+  locations,
   rag,
+  runtime,
+  signals,
+  works,
 ]
   .flatMap((module) => Object.values(module))
   .filter((value): value is PgTable => is(value, PgTable))

@@ -148,4 +148,39 @@ export const tablePurposes: Record<string, string> = {
     'An AI decision: its input, the work it proposed, model, latency and tokens.',
   fluxcore_external_effects: 'A call a work made to the outside (a tool), idempotent by key.',
   fluxcore_external_effect_claims: 'A claim on an external effect before it runs, so it runs once.',
+
+  // The kernel journal and its projections (May lineage; kernel/)
+  fluxcore_reality_adapters:
+    'A registered certifier of observations, with its driver, class and signing secret.',
+  fluxcore_signals:
+    'The kernel journal: one certified observation per row, in order, with its evidence and provenance.',
+  fluxcore_projector_cursors: 'How far each projector has read the journal, and its last error.',
+  fluxcore_projector_errors:
+    'A journal signal a projector failed to project: the error, attempts and when it was resolved.',
+  fluxcore_session_projection:
+    'A sign-in session projected from the journal: actor, account, device, scopes and status.',
+  fluxcore_actors: 'A source of will independent of accounts and channels: real or provisional.',
+  fluxcore_addresses: 'A channel endpoint an actor speaks from: a driver and its external id.',
+  fluxcore_actor_address_links: 'Which addresses belong to which actor, with a confidence.',
+  fluxcore_account_actor_contexts:
+    'What an actor means to one account: display name, notes and status.',
+  fluxcore_actor_identity_links:
+    'A provisional actor (a widget visitor) bound to the real account it signed in as.',
+
+  // How the AI runs per account (May lineage; runtime/)
+  account_runtime_config: "Which runtime processes an account's messages, and its settings.",
+  fluxcore_account_policies:
+    'How and when the AI replies for an account: mode, delays, turn windows and what it may read.',
+  fluxcore_action_audit: 'Every action an AI runtime took or was refused, per conversation.',
+  fluxcore_cognition_queue:
+    'A conversation turn waiting for the AI, at most one pending per conversation.',
+
+  // Locations and opening hours (May lineage; locations/)
+  account_locations:
+    'A place of an account: address, coordinates, service type and radius, contact and status.',
+  weekly_schedules: 'Whether an owner (a location) is closed on a day of the week.',
+  weekly_intervals: 'An opening interval of an owner on a day of the week.',
+  special_dates: "A date (a holiday) on which an owner's weekly schedule does not apply.",
+  special_intervals: 'An opening interval on a special date.',
+  message_visibility: 'A message one actor deleted for themself; no row means visible.',
 };

@@ -352,6 +352,48 @@ const original: readonly Row[] = [
     `May's own constraint`,
   ],
   ['messages', 'ux_messages_signal_id', 'unique', `May's own index`],
+  [
+    'fluxcore_signals',
+    'fluxcore_signals_signal_fingerprint_unique',
+    'unique',
+    `${t}/fluxcore-journal.ts: signalFingerprint .unique()`,
+  ],
+  [
+    'fluxcore_signals',
+    'ux_fluxcore_adapter_external',
+    'unique',
+    `${t}/fluxcore-journal.ts: unique('ux_fluxcore_adapter_external')`,
+  ],
+  [
+    'fluxcore_addresses',
+    'fluxcore_addresses_driver_id_external_id_unique',
+    'unique',
+    `${t}/fluxcore-identity.ts: unique().on(driverId, externalId)`,
+  ],
+  [
+    'fluxcore_actor_identity_links',
+    'fluxcore_actor_identity_links_provisional_actor_id_unique',
+    'unique',
+    `${t}/fluxcore-identity.ts: provisionalActorId .unique()`,
+  ],
+  [
+    'fluxcore_cognition_queue',
+    'ux_cognition_queue_pending_conversation',
+    'unique',
+    `${t}/fluxcore-cognition.ts: uniqueIndex where processed_at is null`,
+  ],
+  [
+    'special_dates',
+    'special_dates_owner_type_owner_id_date_unique',
+    'unique',
+    `${t}/schedules.ts: unique().on(ownerType, ownerId, date)`,
+  ],
+  [
+    'message_visibility',
+    'ux_message_visibility_message_actor',
+    'unique',
+    `${t}/message-visibility.ts: uniqueIndex('ux_message_visibility_message_actor')`,
+  ],
 ];
 
 /** Rules on columns the original does not have: none of its writes can break them. */
@@ -529,8 +571,8 @@ const bugs: readonly BugRow[] = [
     'fluxcore_tool_connections',
     'fluxcore_tool_connections_auth_config_check',
     'check',
-    "a plain access or refresh token stored in the database, where a leak leaks live credentials (the original's ToolAuthConfig allows accessToken; see docs/migrating-from-the-original.md)",
-    'fluxcore_tool_connections.auth_config: store a secretRef or ciphertext with its keyId, never a plain token',
+    "a plain access or refresh token stored in the database, where a leak leaks live credentials (the original's ToolAuthConfig has accessToken and refreshToken; its type, clientId, expiresAt and scopes pass; see docs/migrating-from-the-original.md)",
+    'fluxcore_tool_connections.auth_config: store the token as a secretRef, or as ciphertext with its keyId, never in plain',
   ],
   [
     'fluxcore_account_credits',

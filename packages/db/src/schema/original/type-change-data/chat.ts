@@ -20,7 +20,6 @@ export const chatTypeChanges: TypeChangeRows = {
   ],
   media_attachments: [
     ['created_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
-    ['message_id', 'uuid', 'uuid!', 'notNull'],
     ['type', 'text!', 'media_type!', 'closedSet'],
   ],
   message_enrichments: [['created_at', 'timestamp!', 'timestamptz!', 'timestamptz']],
