@@ -1056,7 +1056,7 @@ window.fluxcoreSearch = [
   {"kind":"column","name":"media_attachments.filename","href":"chat.html#media_attachments","text":"text"},
   {"kind":"column","name":"media_attachments.mime_type","href":"chat.html#media_attachments","text":"text"},
   {"kind":"column","name":"media_attachments.size_bytes","href":"chat.html#media_attachments","text":"bigint"},
-  {"kind":"column","name":"media_attachments.waveform_data","href":"chat.html#media_attachments","text":"jsonb: Audio: the peaks the player draws."},
+  {"kind":"column","name":"media_attachments.waveform_data","href":"chat.html#media_attachments","text":"jsonb: Audio: the peaks the player draws, bare or under `samples` (as the original's upload writes them)."},
   {"kind":"column","name":"media_attachments.duration_seconds","href":"chat.html#media_attachments","text":"integer"},
   {"kind":"column","name":"media_attachments.thumbnail_url","href":"chat.html#media_attachments","text":"text"},
   {"kind":"column","name":"media_attachments.metadata","href":"chat.html#media_attachments","text":"jsonb"},

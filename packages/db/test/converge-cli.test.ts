@@ -156,6 +156,7 @@ describe.each(databaseKinds)('db:converge as a command, with the original journa
     expect(applied.stderr).toBe('');
     expect(applied.code).toBe(0);
     expect(applied.stdout).toMatch(/^converged: \d+ steps in one transaction$/m);
+    expect(applied.stdout).toMatch(/^phase create: \d+ step\(s\) \(step \d+ of \d+\)$/m);
     expect(applied.stdout).toContain('kept 6 journal rows of fluxcore-2026-02 as adopted history');
 
     const adopted = await ref.session.query<{ tag: string; hash: string; created_at: string }>(

@@ -155,6 +155,7 @@ describe('the package boundary', () => {
         'raw-rows',
         'row-list',
         'runtime-context',
+        'write-check',
         'schema-tables',
         'service-params',
         'connection',

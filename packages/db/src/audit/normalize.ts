@@ -124,7 +124,11 @@ export function normalizeExpression(expression: string | null | undefined): stri
   // A plain lower-case name (an index key, mostly) is its own normal form: no step above
   // changes it, except the `check` prefix's.
   if (plainName.test(expression) && !expression.startsWith('check')) return expression;
-  return normalExpressions(expression);
+  // `c = ANY ((ARRAY['a'::varchar])::text[])`, as PostgreSQL prints an IN list written on a
+  // varchar column, is the IN list it was (the other printed form reduces to IN already).
+  return normalExpressions(expression)
+    .replace(/=anyarray\[([^\]]*)\]/g, 'in$1')
+    .replace(/<>allarray\[([^\]]*)\]/g, 'notin$1');
 }
 
 const plainName = /^[a-z_][a-z0-9_]*$/;

@@ -88,6 +88,10 @@ export const commands: Record<string, CommandSpec> = {
         parse: repeated,
         repeat: true,
       },
+      {
+        flags: '--time-zone <ZONE>',
+        help: "the zone a timestamp column's values are read in when it becomes timestamptz (default: the database's TimeZone setting)",
+      },
       lockTimeout(
         convergeLockTimeoutMs,
         'how long to wait for the migration lock and for each table lock',

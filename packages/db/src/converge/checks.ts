@@ -154,6 +154,17 @@ async function runCheckUnguarded(context: CheckContext, spec: CheckSpec): Promis
         projection(context, spec.table, [spec.column], 'raw'),
         `${quote(spec.column)} is null`,
       );
+      if (spec.fill !== undefined && found.rows > 0)
+        return {
+          spec,
+          ok: true,
+          summary: `ok: ${found.rows} null(s) filled with the schema's default ${spec.fill} (e.g. ${found.examples.join('; ')})`,
+          table: spec.table,
+          column: spec.column,
+          rows: found.rows,
+          examples: found.examples,
+          fix: undefined,
+        };
       return result(
         spec,
         spec.column,

@@ -16,7 +16,7 @@ import {
   quote,
 } from './pair.ts';
 
-type AddStep = (
+export type AddStep = (
   phase: Phase,
   table: string | undefined,
   summary: string,

@@ -3,12 +3,14 @@
  * reader from the same kind of server, so equal things render equal. Pure: no queries here;
  * the data checks each step needs are attached as specs and run by `checks.ts`.
  */
-import type { LiveColumn } from '../catalog/introspect.ts';
+import type { LiveColumn, LiveTable } from '../catalog/introspect.ts';
 import type { FullCatalog } from '../catalog/logic.ts';
-import { originalBackfills } from '../schema/original/backfills.ts';
+import type { OriginalLogicHash } from '../schema/original/logic-hashes.ts';
+import { planColumn } from './columns.ts';
 import { planConstraints } from './constraints.ts';
-import { planLogic } from './logic.ts';
-import type { CheckSpec, KeptObject, Phase, Step } from './model.ts';
+import { planEnums, planUnusedEnums } from './enums.ts';
+import { type Probe, planLogic } from './logic.ts';
+import type { KeptObject, Phase, Step } from './model.ts';
 import { type ColumnPairing, pairColumns, quote } from './pair.ts';
 
 export interface ColumnSource {
@@ -26,16 +28,18 @@ export interface StructuralPlan {
   /** Per paired table: target column → SQL reading its value from the live row. */
   sources: Map<string, Map<string, ColumnSource>>;
   pairings: Map<string, ColumnPairing>;
+  /** The original's kept functions, run once after the steps. */
+  probes: Probe[];
 }
 
-const textual = (type: string) => /^(character varying|character|text)\b/.test(type);
-const lengthOf = (type: string) => {
+export const textual = (type: string) => /^(character varying|character|text)\b/.test(type);
+export const lengthOf = (type: string) => {
   const match = /^(?:character varying|character)\((\d+)\)$/.exec(type);
   return match ? Number(match[1]) : null;
 };
 
 /** Conversions that cannot fail for any value (a length or enum check covers the rest). */
-function castCannotFail(from: string, to: string, toEnum: boolean): boolean {
+export function castCannotFail(from: string, to: string, toEnum: boolean): boolean {
   if (toEnum) return true;
   if (to === 'text' || (textual(from) && textual(to))) return true;
   if (from === 'timestamp without time zone' && to === 'timestamp with time zone') return true;
@@ -44,22 +48,40 @@ function castCannotFail(from: string, to: string, toEnum: boolean): boolean {
   return false;
 }
 
-/** The USING expression that turns a live value (`ref`) into the target type. */
-export function castSql(ref: string, from: LiveColumn | undefined, to: LiveColumn): string {
+/**
+ * The USING expression that turns a live value (`ref`) into the target type. A stored
+ * wall-clock time (timestamp) is read in `timeZone`: the database's TimeZone, or --time-zone.
+ */
+export function castSql(
+  ref: string,
+  from: LiveColumn | undefined,
+  to: LiveColumn,
+  timeZone = 'UTC',
+): string {
   const fromType = from?.type ?? 'text';
   if (to.enumType && !to.type.endsWith('[]')) return `(${ref})::text::${to.type}`;
   if (fromType === 'jsonb' && to.type.endsWith('[]'))
     return `translate((${ref})::text, '[]', '{}')::${to.type}`;
   if (fromType === 'timestamp without time zone' && to.type === 'timestamp with time zone')
-    return `(${ref}) at time zone 'UTC'`;
+    return `(${ref}) at time zone '${timeZone.replaceAll("'", "''")}'`;
   return `(${ref})::${to.type}`;
+}
+
+export interface StructuralOptions {
+  /** Hashes of logic to recognise as the original's besides the references' (tests). */
+  known?: readonly OriginalLogicHash[];
+  /** The zone a timestamp's wall-clock time is read in (castSql). */
+  timeZone?: string;
 }
 
 export function buildStructuralPlan(
   live: FullCatalog,
   target: FullCatalog,
   dropNames: Set<string>,
+  options: StructuralOptions = {},
 ): StructuralPlan {
+  const known = options.known ?? [];
+  const zone = options.timeZone;
   const steps: Step[] = [];
   const kept: KeptObject[] = [];
   const sources = new Map<string, Map<string, ColumnSource>>();
@@ -101,21 +123,7 @@ export function buildStructuralPlan(
         `create extension if not exists ${quote(extension)}`,
       ]);
 
-  // Enums: new ones are created; one whose labels differ is rebuilt (renamed aside, recreated,
-  // every column moved over by text, the old one dropped).
-  const rebuiltEnums = new Set<string>();
-  for (const [name, labels] of target.schema.enums) {
-    const found = live.schema.enums.get(name);
-    if (found && found.join('\u0000') === labels.join('\u0000')) continue;
-    const sql = [
-      `create type ${quote(name)} as enum (${labels.map((l) => `'${l.replaceAll("'", "''")}'`).join(', ')})`,
-    ];
-    if (found) {
-      rebuiltEnums.add(name);
-      sql.unshift(`alter type ${quote(name)} rename to ${quote(`${name}__fluxcore_old`)}`);
-    }
-    step('create', undefined, `${found ? 'rebuild' : 'create'} enum ${name}`, sql);
-  }
+  const rebuiltEnums = planEnums(live, target, step);
 
   // Tables.
   const retyped = new Set<string>(); // `table.column` (target names) whose type changes
@@ -123,174 +131,27 @@ export function buildStructuralPlan(
   for (const want of target.schema.tables.values()) {
     const have = live.schema.tables.get(want.name);
     if (!have) {
-      const columns = [...want.columns.values()].sort((a, b) => a.position - b.position);
-      step('create', want.name, `create table ${want.name}`, [
-        `create table ${quote(want.name)} (\n${columns.map((c) => `  ${quote(c.name)} ${columnDefinition(c)}${c.notNull ? ' not null' : ''}`).join(',\n')}\n)`,
-      ]);
+      step('create', want.name, `create table ${want.name}`, createTableSql(want));
       continue;
     }
     const pairing = pairColumns(have, want);
     pairings.set(want.name, pairing);
     const tableSources = new Map<string, ColumnSource>();
     sources.set(want.name, tableSources);
-    const t = quote(want.name);
-    for (const column of [...want.columns.values()].sort((a, b) => a.position - b.position)) {
-      const origin = pairing.source.get(column.name);
-      const c = quote(column.name);
-      const backfill = origin
-        ? undefined
-        : originalBackfills.find((b) => b.table === want.name && b.column === column.name);
-      if (backfill) {
-        // A new column the original's rows can be given (originalBackfills): added nullable,
-        // filled, then constrained once no row is left null.
-        const value = `(${backfill.using})`;
-        tableSources.set(column.name, {
-          raw: value,
-          cast: `${value}::${column.type}`,
-          castTemplate: '',
-        });
-        step('add', want.name, `add column ${want.name}.${column.name} ${column.type}`, [
-          `alter table ${t} add column ${c} ${column.type}${column.default === null ? '' : ` default ${column.default}`}`,
-        ]);
-        step(
-          'backfill',
-          want.name,
-          `backfill ${want.name}.${column.name}: ${backfill.description}`,
-          [`update ${t} set ${c} = ${value}`],
-          { rewrites: true },
-        );
-        if (column.notNull)
-          step(
-            'constrain',
-            want.name,
-            `set ${want.name}.${column.name} not null`,
-            [`alter table ${t} alter column ${c} set not null`],
-            {
-              checks: [
-                {
-                  kind: 'not-null',
-                  table: want.name,
-                  column: column.name,
-                  backfill: backfill.description,
-                },
-              ],
-              longLock: true,
-            },
-          );
-        continue;
-      }
-      if (!origin) {
-        // A new column: its default fills existing rows; NOT NULL without one needs a source.
-        const value = column.default ?? `null::${column.type}`;
-        tableSources.set(column.name, { raw: value, cast: value, castTemplate: '' });
-        const checks: CheckSpec[] =
-          column.notNull && column.default === null
-            ? [{ kind: 'no-source', table: want.name, column: column.name }]
-            : [];
-        step(
-          'add',
-          want.name,
-          `add column ${want.name}.${column.name} ${column.type}`,
-          [
-            `alter table ${t} add column ${c} ${column.type}${column.default === null ? '' : ` default ${column.default}`}${column.notNull ? ' not null' : ''}`,
-          ],
-          { checks },
-        );
-        continue;
-      }
-      const from = have.columns.get(origin.live) as LiveColumn;
-      const liveRef = quote(origin.live);
-      const transform = origin.rename?.transform;
-      const transformed = transform ? transform.using.replaceAll('{from}', liveRef) : liveRef;
-      const enumRebuilt = from.enumType !== null && rebuiltEnums.has(from.enumType);
-      const typeChanges = from.type !== column.type || enumRebuilt;
-      const converts = typeChanges || transform !== undefined;
-      tableSources.set(column.name, {
-        raw: transformed,
-        cast: converts ? castSql(transformed, transform ? undefined : from, column) : liveRef,
-        castTemplate: castSql(
-          `__fluxcore_value__::${transform ? 'text' : from.type}`,
-          transform ? undefined : from,
-          column,
-        ),
-      });
-      if (origin.rename) {
-        renamedColumns.push({ table: want.name, from: origin.live, to: column.name });
-        step(
-          'rename',
-          want.name,
-          `rename ${want.name}.${origin.live} to ${column.name} (${origin.rename.reason})`,
-          [`alter table ${t} rename column ${liveRef} to ${c}`],
-        );
-      }
-      const afterRename = transform ? transform.using.replaceAll('{from}', c) : c;
-      if (transform && !typeChanges) {
-        step(
-          'backfill',
-          want.name,
-          `backfill ${want.name}.${column.name}: ${transform.description}`,
-          [`update ${t} set ${c} = ${afterRename}`],
-          { rewrites: true },
-        );
-      }
-      const actions: string[] = [];
-      if (typeChanges || transform) {
-        if (typeChanges) retyped.add(`${want.name}.${column.name}`);
-        if (from.default !== null) actions.push(`alter column ${c} drop default`);
-        if (typeChanges) {
-          const using = castSql(afterRename, transform ? undefined : from, column);
-          actions.push(`alter column ${c} type ${column.type} using ${using}`);
-        }
-        if (column.default !== null)
-          actions.push(`alter column ${c} set default ${column.default}`);
-      } else if (from.default !== column.default) {
-        actions.push(
-          column.default === null
-            ? `alter column ${c} drop default`
-            : `alter column ${c} set default ${column.default}`,
-        );
-      }
-      if (from.notNull && !column.notNull) actions.push(`alter column ${c} drop not null`);
-      if (actions.length > 0) {
-        const checks: CheckSpec[] = [];
-        if (typeChanges) {
-          const labels =
-            column.enumType && !column.type.endsWith('[]')
-              ? (target.schema.enums.get(column.enumType) ?? null)
-              : null;
-          checks.push({
-            kind: 'retype',
-            table: want.name,
-            column: column.name,
-            fromType: transform ? `${from.type} (${transform.description})` : from.type,
-            toType: column.type,
-            enumLabels: labels,
-            maxLength: lengthOf(column.type),
-            castSafe: !transform && castCannotFail(from.type, column.type, labels !== null),
-          });
-        }
-        const what = typeChanges
-          ? `retype ${want.name}.${column.name} ${from.type} → ${column.type}`
-          : `alter ${want.name}.${column.name} (${actions.join(', ').replaceAll(`${c} `, '')})`;
-        step('retype', want.name, what, [`alter table ${t} ${actions.join(', ')}`], {
-          checks,
-          rewrites: typeChanges && !castCannotFailWithoutRewrite(from.type, column.type),
-          longLock: typeChanges,
-        });
-      }
-      if (column.notNull && !from.notNull) {
-        step(
-          'constrain',
-          want.name,
-          `set ${want.name}.${column.name} not null`,
-          [`alter table ${t} alter column ${c} set not null`],
-          {
-            checks: [{ kind: 'not-null', table: want.name, column: column.name }],
-            longLock: true,
-          },
-        );
-      }
-    }
+    const context = {
+      want,
+      have,
+      pairing,
+      target,
+      rebuiltEnums,
+      retyped,
+      renamedColumns,
+      tableSources,
+      step,
+      zone,
+    };
+    for (const column of [...want.columns.values()].sort((a, b) => a.position - b.position))
+      planColumn(context, column);
     for (const name of pairing.unpaired) {
       const full = `${want.name}.${name}`;
       if (keep('column', full, 'not declared by the schema: kept with its data'))
@@ -320,7 +181,17 @@ export function buildStructuralPlan(
       { drops: [`column:${full}`] },
     );
   });
-  planLogic(live, target, steps, keep, renamedColumns, retyped, pairings, droppedColumns);
+  const probes = planLogic(
+    live,
+    target,
+    steps,
+    keep,
+    renamedColumns,
+    retyped,
+    pairings,
+    droppedColumns,
+    known,
+  );
   // A trigger the schema lacks on a table --drop drops goes with the table: not kept.
   for (const object of kept) {
     const table = object.name.split('.')[0] ?? '';
@@ -362,33 +233,12 @@ export function buildStructuralPlan(
     );
   }
 
-  // Enums no column uses any more (an old rebuilt one, or one the schema renamed).
-  const stillUsed = new Set<string>();
-  for (const table of live.schema.tables.values()) {
-    const pairing = pairings.get(table.name);
-    for (const column of table.columns.values()) {
-      const keptColumn =
-        !target.schema.tables.has(table.name) || pairing?.unpaired.includes(column.name);
-      if (column.enumType && keptColumn) stillUsed.add(column.enumType);
-    }
-  }
-  for (const name of live.schema.enums.keys()) {
-    const rebuilt = rebuiltEnums.has(name);
-    if (target.schema.enums.has(name) && !rebuilt) continue;
-    const actual = rebuilt ? `${name}__fluxcore_old` : name;
-    if (stillUsed.has(name)) {
-      keep('enum', actual, 'used by a kept column');
-      continue;
-    }
-    step('cleanup', undefined, `drop enum ${actual} (no column uses it any more)`, [
-      `drop type ${quote(actual)}`,
-    ]);
-  }
-  return { steps: mergeRetypes(steps), kept, sources, pairings };
+  planUnusedEnums(live, target, pairings, rebuiltEnums, step, keep);
+  return { steps: mergeRetypes(steps), kept, sources, pairings, probes };
 }
 
 /** A retype that PostgreSQL does without rewriting the table (a wider varchar, text). */
-function castCannotFailWithoutRewrite(from: string, to: string): boolean {
+export function castCannotFailWithoutRewrite(from: string, to: string): boolean {
   if (to === 'text' && textual(from)) return true;
   const a = lengthOf(from);
   const b = lengthOf(to);
@@ -433,19 +283,25 @@ function mergeRetypes(steps: Step[]): Step[] {
   return merged;
 }
 
-const serialTypes: Record<string, string> = {
-  smallint: 'smallserial',
-  integer: 'serial',
-  bigint: 'bigserial',
-};
-
 /**
- * A new column's type and default. A serial column (its default the sequence PostgreSQL names
- * `<table>_<column>_seq`) is created as serial, which makes that sequence.
+ * A new table, with the sequences its serial columns draw from (a default of
+ * `nextval('t_id_seq'::regclass)`): created first, then owned by the column, as serial does.
  */
-function columnDefinition(column: { type: string; default: string | null }): string {
-  const serial = serialTypes[column.type];
-  if (serial && column.default && /^nextval\('[^']+_seq'::regclass\)$/.test(column.default))
-    return serial;
-  return `${column.type}${column.default === null ? '' : ` default ${column.default}`}`;
+function createTableSql(want: LiveTable): string[] {
+  const columns = [...want.columns.values()].sort((a, b) => a.position - b.position);
+  const sequences = columns.flatMap((c) => {
+    const match = /^nextval\('([^']+)'::regclass\)$/.exec(c.default ?? '');
+    return match ? [{ column: c, sequence: match[1] as string }] : [];
+  });
+  return [
+    ...sequences.map(
+      ({ column, sequence }) =>
+        `create sequence if not exists ${sequence}${/^(integer|smallint|bigint)$/.test(column.type) ? ` as ${column.type}` : ''}`,
+    ),
+    `create table ${quote(want.name)} (\n${columns.map((c) => `  ${quote(c.name)} ${c.type}${c.default === null ? '' : ` default ${c.default}`}${c.notNull ? ' not null' : ''}`).join(',\n')}\n)`,
+    ...sequences.map(
+      ({ column, sequence }) =>
+        `alter sequence ${sequence} owned by ${quote(want.name)}.${quote(column.name)}`,
+    ),
+  ];
 }

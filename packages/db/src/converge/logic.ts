@@ -4,9 +4,64 @@
  * names a column the plan renames or retypes, a view or trigger condition that reads a retyped
  * column; such a change is refused until that logic is dealt with.
  */
-import type { FullCatalog } from '../catalog/logic.ts';
+import type { FullCatalog, LiveFunction } from '../catalog/logic.ts';
+import type { OriginalLogicHash } from '../schema/original/logic-hashes.ts';
 import type { CheckSpec, KeptObject, Phase, Step } from './model.ts';
+import {
+  isReplaced,
+  keptNote,
+  type Recognition,
+  recogniseFunction,
+  recogniseTrigger,
+} from './original-logic.ts';
 import { type ColumnPairing, quote } from './pair.ts';
+
+/** A kept function of the original's, called once after the plan's steps (with null arguments). */
+export interface Probe {
+  key: string;
+  call: string;
+}
+
+/** `select s.f(null::t1, null::t2)` for a function's identity arguments. */
+function probeCall(fn: LiveFunction): string {
+  const types = fn.arguments
+    ? fn.arguments.split(', ').map((arg) => arg.replace(/^(IN |INOUT |VARIADIC )?\S+ /, ''))
+    : [];
+  return `select ${quote(fn.schema)}.${quote(fn.name)}(${types.map((t) => `null::${t}`).join(', ')})`;
+}
+
+/** Whether a function returns a trigger (it cannot be called on its own). */
+const returnsTrigger = (fn: LiveFunction) => /\bRETURNS trigger\b/i.test(fn.definition);
+
+/**
+ * The original's functions the package replaces that the plan drops: recognised by hash, no
+ * kept trigger runs them, and no kept function names them.
+ */
+function replacedFunctions(
+  live: FullCatalog,
+  recognitions: Map<string, Recognition>,
+  droppedTriggers: Set<string>,
+): Set<string> {
+  const candidates = new Set(
+    [...live.logic.functions.keys()].filter((key) => {
+      const r = recognitions.get(key);
+      return r?.state === 'original' && isReplaced(r.decision);
+    }),
+  );
+  for (const key of [...candidates]) {
+    const fn = live.logic.functions.get(key) as LiveFunction;
+    const qualified = `${fn.schema}.${fn.name}`;
+    const byTrigger = [...live.logic.triggers].some(
+      ([tkey, t]) => t.function === qualified && !droppedTriggers.has(tkey),
+    );
+    const word = new RegExp(`\\b${fn.name}\\s*\\(`, 'i');
+    const byFunction = [...live.logic.functions.values()].some(
+      (other) => other.key !== key && !candidates.has(other.key) && word.test(other.source),
+    );
+    if (byTrigger || byFunction) candidates.delete(key);
+  }
+  return candidates;
+}
 
 export function planLogic(
   live: FullCatalog,
@@ -17,7 +72,9 @@ export function planLogic(
   retyped: Set<string>,
   pairings: Map<string, ColumnPairing>,
   droppedColumns: { table: string; column: string }[] = [],
-): void {
+  known: readonly OriginalLogicHash[] = [],
+): Probe[] {
+  const probes: Probe[] = [];
   const add = (
     phase: Phase,
     summary: string,
@@ -49,7 +106,25 @@ export function planLogic(
       );
       add('logic', `create trigger ${key}`, [wanted.definition]);
       dropped.add(key);
-    } else if (keep('trigger', key, `runs ${trigger.function}; not declared by the schema: kept`)) {
+      continue;
+    }
+    const recognition = recogniseTrigger(trigger, known);
+    if (recognition.state === 'original' && isReplaced(recognition.decision)) {
+      add(
+        'drop',
+        `drop trigger ${key}: the original's, unchanged (${recognition.lineages.join(', ')}); ${recognition.decision?.how.split(' (')[0]}, which this transaction creates, so the work is never done twice`,
+        [`drop trigger ${quote(trigger.name)} on ${quote(trigger.table)}`],
+        [],
+        [`trigger:${key}`],
+      );
+      dropped.add(key);
+    } else if (
+      keep(
+        'trigger',
+        key,
+        keptNote(recognition, `runs ${trigger.function}; not declared by the schema: kept`),
+      )
+    ) {
       add(
         'drop',
         `drop trigger ${key} (--drop)`,
@@ -76,6 +151,10 @@ export function planLogic(
       dropped.add(`view:${key}`);
     }
   }
+  const recognitions = new Map(
+    [...live.logic.functions].map(([key, fn]) => [key, recogniseFunction(fn, known)] as const),
+  );
+  const replaced = replacedFunctions(live, recognitions, dropped);
   for (const [key, fn] of live.logic.functions) {
     const wanted = target.logic.functions.get(key);
     if (wanted) {
@@ -84,12 +163,28 @@ export function planLogic(
       dropped.add(`function:${key}`);
       continue;
     }
-    if (keep('function', key, `${fn.language}; not declared by the schema: kept`)) {
-      add('drop', `drop function ${key} (--drop)`, [
-        `drop function ${quote(fn.schema)}.${quote(fn.name)}(${fn.arguments})`,
-      ]);
+    const recognition = recognitions.get(key) as Recognition;
+    if (replaced.has(key) && recognition.state === 'original') {
+      add(
+        'drop',
+        `drop function ${key}: the original's, unchanged (${recognition.lineages.join(', ')}); ${recognition.decision?.how.split(';')[0]}`,
+        [`drop function ${quote(fn.schema)}.${quote(fn.name)}(${fn.arguments})`],
+        [],
+        [`function:${key}`],
+      );
       dropped.add(`function:${key}`);
+      continue;
     }
+    const note = keptNote(recognition, `${fn.language}; not declared by the schema: kept`);
+    if (!keep('function', key, note)) {
+      if (recognition.state === 'original' && !returnsTrigger(fn))
+        probes.push({ key, call: probeCall(fn) });
+      continue;
+    }
+    add('drop', `drop function ${key} (--drop)`, [
+      `drop function ${quote(fn.schema)}.${quote(fn.name)}(${fn.arguments})`,
+    ]);
+    dropped.add(`function:${key}`);
   }
   for (const [key, fn] of target.logic.functions)
     if (!live.logic.functions.has(key)) add('logic', `create function ${key}`, [fn.definition]);
@@ -139,6 +234,9 @@ export function planLogic(
     const readers: string[] = [];
     for (const [key, fn] of live.logic.functions) {
       if (dropped.has(`function:${key}`) || !word.test(fn.source)) continue;
+      // The original's own, unchanged and kept: a retype is no refusal (its body is known; a
+      // function is run once after the steps, a trigger's runs on the next write).
+      if (change.change === 'retyped' && recognitions.get(key)?.state === 'original') continue;
       const fnName = `${fn.schema}.${fn.name}`;
       const triggers = [...live.logic.triggers].filter(
         ([tkey, t]) => t.table === change.table && t.function === fnName && !dropped.has(tkey),
@@ -179,4 +277,5 @@ export function planLogic(
       });
     }
   }
+  return probes;
 }

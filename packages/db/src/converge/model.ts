@@ -2,6 +2,8 @@
 
 /** The order steps run in: each phase only needs what the earlier ones made. */
 export const phases = [
+  /** Objects that hold a name the schema needs, moved aside or dropped (collisions.ts). */
+  'aside',
   'drop',
   'create',
   'add',
@@ -18,7 +20,14 @@ export type Phase = (typeof phases)[number];
 
 /** A data check to run before a step, against the rows as they are now. */
 export type CheckSpec =
-  | { kind: 'not-null'; table: string; column: string; backfill?: string }
+  | {
+      kind: 'not-null';
+      table: string;
+      column: string;
+      backfill?: string;
+      /** The column's default: the step gives it to the nulls first (counted, never refused). */
+      fill?: string;
+    }
   | { kind: 'no-source'; table: string; column: string }
   | {
       kind: 'retype';

@@ -4,6 +4,7 @@
  * they are called, so that an equal definition under another name is a rename and a foreign
  * key that differs only in `on delete` is one change.
  */
+import { normalizeExpression } from '../audit/normalize.ts';
 import type { LiveConstraint, LiveIndex, LiveTable } from '../catalog/introspect.ts';
 import { type OriginalRename, originalRenames } from '../schema/original/renames.ts';
 
@@ -64,7 +65,10 @@ export function constraintSignature(
     case 'foreign key':
       return `f(${cols})>${constraint.referencedTable}(${mapNames(constraint.referencedColumns, referenced).join(',')}) ${constraint.fkOptions ?? ''}`;
     default:
-      return `${constraint.type}:${constraint.definition}`;
+      // A check's text as PostgreSQL prints it depends on the column's type when it was added
+      // (`(c)::text = ANY (ARRAY['a'::character varying])` for a varchar since retyped to text):
+      // compared by meaning, as the audit does.
+      return `${constraint.type}:${normalizeExpression(constraint.definition)}`;
   }
 }
 

@@ -17,9 +17,12 @@ import {
 } from '../migrator/lineages.ts';
 import { readAppliedRows } from '../migrator/records.ts';
 import { compareWithJournal } from '../migrator/status.ts';
+import type { OriginalLogicHash } from '../schema/original/logic-hashes.ts';
 import { runCheck } from './checks.ts';
+import { collisionSteps, readCollisions } from './collisions.ts';
 import { buildStructuralPlan, type StructuralPlan } from './diff.ts';
 import { orderColumnDrops } from './drop-checks.ts';
+import type { Probe } from './logic.ts';
 import { type CheckResult, type KeptObject, phases, type Step } from './model.ts';
 import { quote } from './pair.ts';
 import type { TargetCatalog } from './target.ts';
@@ -44,6 +47,10 @@ export interface ConvergePlan {
   /** Data migrations to run (their present-when query is false now). */
   data: Migration[];
   foreign: ForeignRow[];
+  /** The original's kept functions, run once after the steps (see converge/logic.ts). */
+  probes: Probe[];
+  /** The zone timestamp values are read in, and where it came from. */
+  timeZone: { zone: string; source: string };
   /** True when there is nothing at all to do. */
   empty: boolean;
 }
@@ -52,6 +59,12 @@ export interface PlanOptions {
   drop?: string[];
   /** Example keys per refusal (3 unless said). */
   exampleLimit?: number;
+  /** Hashes of logic to recognise as the original's besides the references' (tests' stand-ins). */
+  knownLogic?: readonly OriginalLogicHash[];
+  /** The zone a timestamp's wall-clock time is read in when it becomes timestamptz. */
+  timeZone?: string;
+  /** Where that zone came from, for the plan: the database's TimeZone, or --time-zone. */
+  timeZoneSource?: string;
 }
 
 /** The names --drop accepts for a kept object: its full name and its short forms. */
@@ -160,10 +173,15 @@ export async function planConvergence(
 ): Promise<ConvergePlan> {
   const situation = await detectSituation(session, migrations, snapshotTables(migrations));
   const live = await readCatalog(session);
-  const first = buildStructuralPlan(live, target, new Set());
+  const structuralOptions = { known: options.knownLogic, timeZone: options.timeZone };
+  const first = buildStructuralPlan(live, target, new Set(), structuralOptions);
   const drops = resolveDrops(first, options.drop ?? []);
-  const structural = drops.size > 0 ? buildStructuralPlan(live, target, drops) : first;
-  const steps = phases.flatMap((phase) => structural.steps.filter((s) => s.phase === phase));
+  const structural =
+    drops.size > 0 ? buildStructuralPlan(live, target, drops, structuralOptions) : first;
+  const aside = collisionSteps(await readCollisions(session, target), live);
+  structural.kept.push(...aside.kept);
+  const all = [...aside.steps, ...structural.steps];
+  const steps = phases.flatMap((phase) => all.filter((s) => s.phase === phase));
   const columnDependents = await orderColumnDrops(session, steps);
   await countKept(session, structural.kept);
 
@@ -181,7 +199,7 @@ export async function planConvergence(
   // which touches no row) for the checks' duration only.
   await session.exec('savepoint fluxcore_plan');
   try {
-    for (const step of steps.filter((s) => s.phase === 'create'))
+    for (const step of steps.filter((s) => s.phase === 'aside' || s.phase === 'create'))
       for (const statement of step.sql) await session.exec(statement);
     for (const step of steps) {
       const outcomes: CheckResult[] = [];
@@ -206,7 +224,7 @@ export async function planConvergence(
   if (edited.length > 0 || report.unknown.length > 0) {
     throw new FluxDbError(
       'MIGRATION_UNKNOWN',
-      `the journal holds ${edited.length ? `edited migrations (${edited.map((m) => m.tag).join(', ')})` : `${report.unknown.length} row(s) of no known history`}, so converge cannot tell what this database is`,
+      `the journal holds ${edited.length ? `edited migrations (${edited.map((m) => m.tag).join(', ')})` : `row(s) of no known history (${report.unknown.map((r) => `id ${r.id}, created_at ${r.createdAt}, hash ${r.hash.slice(0, 12)}…`).join('; ')})`}, so converge cannot tell what this database is`,
       'Run bun run db:status to see them; converge adopts only this history and the earlier ones it knows',
     );
   }
@@ -237,6 +255,11 @@ export async function planConvergence(
     record,
     data,
     foreign,
+    probes: structural.probes,
+    timeZone: {
+      zone: options.timeZone ?? 'UTC',
+      source: options.timeZoneSource ?? 'the default',
+    },
     empty,
   };
 }

@@ -12,6 +12,9 @@ const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export function renderPlan(plan: ConvergePlan, header: string): string {
   const lines: string[] = [`-- db:converge plan for ${header}`];
   lines.push(`-- situation: ${describeSituation(plan.situation)}`);
+  lines.push(
+    `-- time zone: a timestamp column that becomes timestamptz is read in ${plan.timeZone.zone} (${plan.timeZone.source}; --time-zone ZONE says otherwise)`,
+  );
   const byPhase = new Map<string, number>();
   for (const step of plan.steps) byPhase.set(step.phase, (byPhase.get(step.phase) ?? 0) + 1);
   const checks = [...plan.results.values()].reduce((sum, r) => sum + r.length, 0);
@@ -43,10 +46,17 @@ export function renderPlan(plan: ConvergePlan, header: string): string {
   }
   for (const migration of plan.data)
     lines.push('', `-- data migration ${migration.tag}`, ...migration.statements.map(terminated));
+  if (plan.probes.length > 0) {
+    lines.push(
+      '',
+      `-- then run ${count(plan.probes.length, 'kept function')} of the original's once, with null arguments, in a savepoint: one whose body no longer fits the converged columns is moved aside into fluxcore_original (not dropped) and reported`,
+      ...plan.probes.map((probe) => `--   ${probe.call}`),
+    );
+  }
   if (plan.foreign.length > 0) {
     lines.push(
       '',
-      `-- move ${count(plan.foreign.length, 'journal row')} of ${plan.foreign[0]?.lineage} (${plan.foreign.map((f) => f.tag).join(', ')}) to drizzle.fluxcore_adopted_history, marked as adopted history`,
+      `-- move ${count(plan.foreign.length, 'journal row')} of ${lineageNames(plan)} (${plan.foreign.map((f) => f.tag).join(', ')}) to drizzle.fluxcore_adopted_history, marked as adopted history`,
     );
   }
   if (plan.record.length > 0) {
@@ -89,6 +99,13 @@ export function renderSummary(outcome: ConvergeOutcome): string {
   const lines = [`converged: ${count(plan.steps.length, 'step')} in one transaction`];
   for (const [table, rows] of outcome.rewritten)
     lines.push(`  ${table}: ${count(rows, 'row')} rewritten`);
+  const filled = [...plan.results.values()]
+    .flat()
+    .filter((r) => r.ok && r.spec.kind === 'not-null' && r.spec.fill !== undefined && r.rows > 0);
+  for (const fill of filled)
+    lines.push(`  ${fill.table}.${fill.column}: ${fill.summary.replace(/^ok: /, '')}`);
+  if (plan.steps.some((s) => s.sql.some((q) => q.includes(' at time zone '))))
+    lines.push(`  timestamps read in ${plan.timeZone.zone} (${plan.timeZone.source})`);
   if (outcome.dataRun.length) lines.push(`  data migrations run: ${outcome.dataRun.join(', ')}`);
   const satisfied = plan.data.filter((m) => !outcome.dataRun.includes(m.tag));
   if (satisfied.length)
@@ -98,7 +115,7 @@ export function renderSummary(outcome: ConvergeOutcome): string {
   lines.push(`  recorded ${count(plan.record.length, 'migration')} in Drizzle's journal`);
   if (plan.foreign.length)
     lines.push(
-      `  kept ${count(plan.foreign.length, 'journal row')} of ${plan.foreign[0]?.lineage} as adopted history (drizzle.fluxcore_adopted_history)`,
+      `  kept ${count(plan.foreign.length, 'journal row')} of ${lineageNames(plan)} as adopted history (drizzle.fluxcore_adopted_history)`,
     );
   const kept = plan.kept.filter((k) => !k.dropped);
   lines.push(
@@ -114,4 +131,9 @@ function summariseKinds(kinds: string[]): string {
   const counts = new Map<string, number>();
   for (const kind of kinds) counts.set(kind, (counts.get(kind) ?? 0) + 1);
   return [...counts].map(([kind, n]) => count(n, kind)).join(', ');
+}
+
+/** The histories the plan's journal rows come from (one, or February and May for an upgrade). */
+function lineageNames(plan: ConvergePlan): string {
+  return [...new Set(plan.foreign.map((f) => f.lineage))].join(' and ');
 }

@@ -131,7 +131,9 @@ export async function generateReferenceData(
         targetLabels: targetColumn?.enumType
           ? (target.schema.enums.get(targetColumn.enumType) ?? null)
           : null,
-        liveLabels: column.enumType ? (live.enums.get(column.enumType) ?? null) : null,
+        liveLabels: column.enumType
+          ? (live.enums.get(column.enumType) ?? null)
+          : (checkLabels(table).get(column.name) ?? null),
       };
     });
     const uniques = uniqueSets(table, want, pairing?.liveToTarget);
@@ -143,6 +145,18 @@ export async function generateReferenceData(
         ? (options.messages ?? 40)
         : (options.rowsPerTable ?? 8);
     const seen = uniques.map(() => new Set<string>());
+    // Rows already there (a rebuilt original's seed rows) count for the uniques too.
+    for (const [k, set] of uniques.entries()) {
+      const list = set.map((index) => `${quoteName(columns[index]?.live.name ?? '')}::text`);
+      if (list.length === 0) continue;
+      const existing = await session.query<Record<string, string | null>>(
+        `select ${list.map((c, i) => `${c} as c${i}`).join(', ')} from ${quoteName(name)}`,
+      );
+      for (const row of existing) {
+        const parts = set.map((_, i) => row[`c${i}`] ?? '∅');
+        seen[k]?.add((unordered[k] ? parts.sort() : parts).join('\u0001'));
+      }
+    }
     const generated: (string | null)[][] = [];
     for (let i = 0; i < count; i++) {
       let row: (string | null)[] | undefined;
@@ -222,7 +236,9 @@ export async function generateReferenceData(
     if (nullable && !c.name.endsWith('_id') && rng() < 0.15) return null;
     const labels = column.targetLabels ?? column.liveLabels;
     const liveLabels = column.liveLabels;
-    if (labels && !t?.type.endsWith('[]')) {
+    if (labels && c.type.endsWith('[]'))
+      return `{${labels.filter((_, i) => i === 0 || rng() < 0.5).join(',')}}`;
+    if (labels && !(t?.type ?? c.type).endsWith('[]')) {
       const usable = liveLabels ? labels.filter((l) => liveLabels.includes(l)) : labels;
       return pick(usable.length ? usable : labels);
     }
@@ -238,8 +254,9 @@ export async function generateReferenceData(
     if (targetType === 'boolean' || type === 'boolean') return rng() < 0.5 ? 'true' : 'false';
     if (targetType === 'jsonb' && type !== 'jsonb')
       return JSON.stringify({ source: 'fixture', n: index });
-    if (type.startsWith('vector(')) {
-      const size = Number(/\((\d+)\)/.exec(type)?.[1] ?? 3);
+    if (type.startsWith('vector(') || type === 'vector') {
+      // May's chunks have a vector of any dimension: the schema's dimension, so it converges.
+      const size = Number(/\((\d+)\)/.exec(type)?.[1] ?? /\((\d+)\)/.exec(targetType)?.[1] ?? 3);
       return `[${Array.from({ length: size }, () => (rng() * 2 - 1).toFixed(4)).join(',')}]`;
     }
     if (type.endsWith('[]')) {
@@ -302,3 +319,23 @@ const lengthOf = (type: string) => {
   const match = /\((\d+)\)$/.exec(type);
   return type.startsWith('character') && match ? Number(match[1]) : null;
 };
+
+/**
+ * The values a live check of the shape `col = ANY (ARRAY['a', 'b'])` allows, per column (the
+ * May original's checks on conversations, participants, signals): the generator picks among them.
+ */
+function checkLabels(table: LiveTable): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const c of table.constraints.values()) {
+    if (c.type !== 'check') continue;
+    const match = /\(\(?(\w+)\)?(?:::text)? = ANY \(\(?ARRAY\[([^\]]*)\]/.exec(c.definition);
+    if (!match) continue;
+    const labels = [...(match[2] as string).matchAll(/'((?:[^']|'')*)'/g)].map((m) =>
+      (m[1] as string).replaceAll("''", "'"),
+    );
+    if (labels.length > 0) found.set(match[1] as string, labels);
+  }
+  return found;
+}
+
+const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`;

@@ -7,10 +7,14 @@ export async function realism(session: SqlSession, live: LiveSchema): Promise<vo
   const has = (table: string, ...columns: string[]) =>
     columns.every((c) => live.tables.get(table)?.columns.has(c));
   if (has('credits_policies', 'feature_key', 'engine', 'model', 'cost_credits', 'token_budget')) {
-    // The original seeded 'ai_session'; its own code looks up 'ai.session'.
+    // The original seeded 'ai_session'; its own code looks up 'ai.session'. (A database built
+    // by the original's own scripts has them already.)
     await session.exec(`insert into credits_policies (feature_key, engine, model, cost_credits, token_budget, duration_hours, active)
-      values ('ai_session', 'openai_chat', 'gpt-4o-mini-2024-07-18', 1, 120000, 24, true),
-             ('ai_session', 'groq_chat', 'llama-3.1-8b-instant', 1, 120000, 24, true)`);
+      select v.* from (values ('ai_session', 'openai_chat', 'gpt-4o-mini-2024-07-18', 1, 120000, 24, true),
+             ('ai_session', 'groq_chat', 'llama-3.1-8b-instant', 1, 120000, 24, true))
+        as v(feature_key, engine, model, cost_credits, token_budget, duration_hours, active)
+      where not exists (select 1 from credits_policies p where p.feature_key = v.feature_key
+                          and p.engine = v.engine and p.model = v.model)`);
   }
   if (has('fluxcore_marketplace_reviews', 'rating'))
     await session.exec('update fluxcore_marketplace_reviews set rating = 1 + rating % 5');

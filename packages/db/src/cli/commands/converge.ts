@@ -16,6 +16,7 @@ export interface ConvergeFlags {
   plan?: boolean;
   yes?: boolean;
   drop?: string[];
+  timeZone?: string;
   /** Milliseconds (the flags take seconds). */
   lockTimeout: number;
   statementTimeout: number;
@@ -35,6 +36,7 @@ export async function run(flags: ConvergeFlags, config: DatabaseConfig, io: Io =
     const outcome = await converge(session, config, migrations, {
       apply: flags.yes === true,
       drop: flags.drop,
+      timeZone: flags.timeZone,
       lockTimeoutMs: flags.lockTimeout,
       statementTimeoutMs: flags.statementTimeout,
       log: (line) => io.log(line),

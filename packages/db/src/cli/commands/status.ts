@@ -3,7 +3,12 @@ import { openSqlSession } from '../../client.ts';
 import { type DatabaseConfig, describeTarget } from '../../config.ts';
 import { readAdoptedHistory } from '../../migrator/converge-records.ts';
 import { loadMigrations } from '../../migrator/journal.ts';
-import { convergeHint, describeSituation, situationOf } from '../../migrator/lineages.ts';
+import {
+  convergeHint,
+  describeSituation,
+  foreignRowLines,
+  situationOf,
+} from '../../migrator/lineages.ts';
 import { migrationStatus } from '../../migrator/status.ts';
 import { consoleIo, type Io, migrationsDir } from '../context.ts';
 
@@ -32,10 +37,8 @@ export async function run(flags: StatusFlags, config: DatabaseConfig, io: Io = c
     io.log(`migrations on ${describeTarget(config)}`);
     if (situation.kind !== 'own') {
       // Not "26 pending" nor "unknown rows": another history built this database.
-      if (situation.kind === 'foreign-lineage') {
-        for (const row of situation.rows)
-          io.log(`  ~ ${row.tag}  applied by ${situation.lineage.name} (an earlier history)`);
-      }
+      if (situation.kind === 'foreign-lineage')
+        for (const line of foreignRowLines(situation)) io.log(line);
       io.log(`${describeSituation(situation)}. ${convergeHint}`);
       return 1;
     }
@@ -59,7 +62,7 @@ export async function run(flags: StatusFlags, config: DatabaseConfig, io: Io = c
     );
     if (adopted.length > 0) {
       io.log(
-        `adopted history: ${adopted.length} journal row(s) of ${adopted[0]?.lineage}, kept in drizzle.fluxcore_adopted_history`,
+        `adopted history: ${adopted.length} journal row(s) of ${[...new Set(adopted.map((a) => a.lineage))].join(' and ')}, kept in drizzle.fluxcore_adopted_history`,
       );
     }
     return report.problems ? 1 : 0;

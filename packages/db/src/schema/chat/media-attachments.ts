@@ -23,8 +23,8 @@ export const mediaAttachments = pgTable(
     filename: text('filename'),
     mimeType: text('mime_type'),
     sizeBytes: bigint('size_bytes', { mode: 'number' }),
-    /** Audio: the peaks the player draws. */
-    waveformData: jsonb('waveform_data').$type<number[]>().default([]),
+    /** Audio: the peaks the player draws, bare or under `samples` (as the original's upload writes them). */
+    waveformData: jsonb('waveform_data').$type<number[] | { samples: number[] }>().default([]),
     durationSeconds: integer('duration_seconds'),
     thumbnailUrl: text('thumbnail_url'),
     metadata: jsonb('metadata').$type<MediaMetadata>().notNull().default({}),
