@@ -14,22 +14,25 @@ export {
   openSqlSession,
   type SqlSession,
   type Transaction,
-} from './client.ts';
+} from './connection/client.ts';
 export {
   type DatabaseConfig,
   describeTarget,
   loadDatabaseConfig,
-} from './config.ts';
-export { closeDb, db, openDb } from './connection.ts';
+} from './connection/config.ts';
+export { closeDb, db, openDb } from './connection/shared-db.ts';
+export { writeRefusal } from './connection/write-check.ts';
 export {
   type DatabaseErrorInfo,
   databaseErrorOf,
   describeError,
   permissionError,
   unavailabilityOf,
-} from './database-errors.ts';
-export { FluxDbError, type FluxDbErrorCode, redactSecrets } from './errors.ts';
-export { failureLine } from './failure-line.ts';
+} from './errors/database-errors.ts';
+export { failureLine } from './errors/failure-line.ts';
+export { FluxDbError, type FluxDbErrorCode, redactSecrets } from './errors/flux-db-error.ts';
+export type * from './model/service-params.ts';
+export { schemaTableNames, schemaTables } from './model/tables.ts';
 export {
   allScopes,
   grantInternalAccess,
@@ -116,11 +119,8 @@ export {
   readNoArguments,
   UsageError,
   usageExitCode,
-} from './program-arguments.ts';
-export { firstStopSignal, runCommand, settlesWithin } from './run-command.ts';
+} from './program/arguments.ts';
+export { firstStopSignal, runCommand, settlesWithin } from './program/run-command.ts';
+export { readSettings, wholeNumberSetting } from './program/settings.ts';
 export * from './schema/index.ts';
 export * as schema from './schema/index.ts';
-export { schemaTableNames, schemaTables } from './schema-tables.ts';
-export type * from './service-params.ts';
-export { readSettings, wholeNumberSetting } from './settings.ts';
-export { writeRefusal } from './write-check.ts';

@@ -6,8 +6,8 @@
 
 import type { LiveSchema } from '../catalog/introspect.ts';
 import type { DatabaseLogic } from '../catalog/logic.ts';
+import { pgvectorMinimum, versionBelow } from '../connection/requirements.ts';
 import type { StatusReport } from '../migrator/status.ts';
-import { pgvectorMinimum, versionBelow } from '../requirements.ts';
 import type { DatabaseLogicDecision } from '../schema/original/database-logic-decisions.ts';
 import type { ExpectedSchema } from './expect.ts';
 import { declaredDatabaseLogic, logicFindings } from './logic.ts';

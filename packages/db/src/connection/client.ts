@@ -3,11 +3,11 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { openEmbedded } from '../embedded/open.ts';
+import { servedClientClass } from '../embedded/served-client.ts';
+import * as schema from '../schema/index.ts';
 import type { DatabaseConfig } from './config.ts';
-import { openEmbedded } from './embedded/open.ts';
-import { servedClientClass } from './embedded/served-client.ts';
 import { registerArrayQuery } from './prepared.ts';
-import * as schema from './schema/index.ts';
 import { connectionError, type Row, servedError } from './session.ts';
 
 export type Schema = typeof schema;
