@@ -6,8 +6,8 @@
  */
 import type { LiveConstraint, LiveTable } from '../catalog/introspect.ts';
 import { originalRenames } from '../schema/original/renames.ts';
-import type { Finding } from './compare.ts';
 import type { ExpectedConstraint, ExpectedTable } from './expect.ts';
+import type { Finding } from './findings.ts';
 import { normalizeExpression } from './normalize.ts';
 
 function expectedMeaning(c: ExpectedConstraint, withOnDelete: boolean): string {

@@ -3,8 +3,8 @@
  * and indexes, each missing, different, unexpected or (an index) renamed.
  */
 import type { LiveConstraint, LiveIndex, LiveTable } from '../catalog/introspect.ts';
-import type { Finding } from './compare.ts';
 import type { ExpectedConstraint, ExpectedIndex, ExpectedTable } from './expect.ts';
+import type { Finding } from './findings.ts';
 import { normalizeExpression, normalizeType } from './normalize.ts';
 
 /** `type not null default x`, as the audit shows a column. */

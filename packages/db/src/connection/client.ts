@@ -1,6 +1,4 @@
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { openEmbedded } from '../embedded/open.ts';
@@ -9,25 +7,9 @@ import * as schema from '../schema/index.ts';
 import type { DatabaseConfig } from './config.ts';
 import { registerArrayQuery } from './prepared.ts';
 import { connectionError, type Row, servedError } from './session.ts';
+import type { Database, DatabaseClient } from './types.ts';
 
-export type Schema = typeof schema;
-/** A database handle of either kind. Operations take it (or a Transaction) as first argument. */
-export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
-export type Transaction = PgTransaction<
-  PgQueryResultHKT,
-  Schema,
-  ExtractTablesWithRelations<Schema>
->;
-
-export interface DatabaseClient {
-  readonly kind: DatabaseConfig['kind'];
-  readonly db: Database;
-  /** Raw SQL on the same database (for the pool: any one of its connections). */
-  query<T extends Row = Row>(text: string, params?: unknown[]): Promise<T[]>;
-  /** Runs a script that may hold several statements (no parameters). */
-  exec(text: string): Promise<void>;
-  close(): Promise<void>;
-}
+export type { Database, DatabaseClient, Schema, Transaction } from './types.ts';
 
 /** timestamptz and timestamp as the server's text, the way drizzle's node-postgres driver reads them. */
 const textTimestamps = {

@@ -5,7 +5,7 @@
  */
 import { sql, TransactionRollbackError } from 'drizzle-orm';
 import { describeError, unavailabilityOf } from '../errors/database-errors.ts';
-import type { DatabaseClient } from './client.ts';
+import type { DatabaseClient } from './types.ts';
 
 /** Why a write cannot go through now, as one line with its fix; undefined when it can. */
 export async function writeRefusal(client: DatabaseClient): Promise<string | undefined> {
