@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Make the pgvector extension available to the local PostgreSQL server, at the newest version
 # Debian has and never below the minimum the package requires (pgvectorMinimum in
-# packages/db/src/requirements.ts, which db:audit checks too).
+# packages/db/src/connection/requirements.ts, which db:audit checks too).
 #
 # pgvector is not packaged for Debian bookworm, so we build it from Debian's own source
 # package: unstable's (0.8.7 when this was written), else trixie's (0.8.0) when the mirror
@@ -52,7 +52,7 @@ SOURCE
 }
 
 # The minimum the package requires, from the one place it is written.
-REQUIREMENTS="$(cd "$(dirname "$0")/.." && pwd)/packages/db/src/requirements.ts"
+REQUIREMENTS="$(cd "$(dirname "$0")/.." && pwd)/packages/db/src/connection/requirements.ts"
 MINIMUM="$(sed -n "s/^export const pgvectorMinimum = '\([0-9.]*\)';/\1/p" "$REQUIREMENTS" 2>/dev/null || true)"
 [[ -n "$MINIMUM" ]] || die "cannot read pgvectorMinimum from $REQUIREMENTS"
 # Whether version $1 is older than version $2.
@@ -181,7 +181,7 @@ source_version="$(basename "$dsc" .dsc)"
 source_version="${source_version#pgvector_}"
 source_version="${source_version%-*}"
 if below "$source_version" "$MINIMUM"; then
-  die "the newest pgvector source the mirror serves is $source_version, below the $MINIMUM the package needs (pgvectorMinimum in packages/db/src/requirements.ts)"
+  die "the newest pgvector source the mirror serves is $source_version, below the $MINIMUM the package needs (pgvectorMinimum in packages/db/src/connection/requirements.ts)"
 fi
 if [[ -n "$previous" ]] && ! below "$previous" "$source_version"; then
   log "already installed (version $previous), and the mirror serves nothing newer"

@@ -11,7 +11,7 @@
  * that transforms, a fill). Exit 1 when a row or a table is missing.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { openSqlSession } from '../packages/db/src/client.ts';
+import { openSqlSession } from '../packages/db/src/connection/client.ts';
 import { readTarget } from '../packages/db/src/converge/target.ts';
 import { originalRenames } from '../packages/db/src/schema/original/renames.ts';
 import { generateReferenceData, projectMigrations } from '../packages/db/src/testing/index.ts';

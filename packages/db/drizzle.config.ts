@@ -1,7 +1,7 @@
 import { join, relative } from 'node:path';
 import { defineConfig } from 'drizzle-kit';
 import { drizzleKitDatabase, pullFolder } from './src/authoring/drizzle-kit-config.ts';
-import { loadDatabaseConfig } from './src/config.ts';
+import { loadDatabaseConfig } from './src/connection/config.ts';
 
 // Under Bun (our commands) import.meta.dirname is this folder; drizzle-kit's own CLI under Node
 // loads this file as CommonJS, where __dirname is.

@@ -19,22 +19,27 @@ export {
   openSqlSession,
   type SqlSession,
   type Transaction,
-} from './client.ts';
+} from './connection/client.ts';
 export {
   type DatabaseConfig,
   describeTarget,
   loadDatabaseConfig,
-} from './config.ts';
-export { closeDb, db, openDb } from './connection.ts';
+} from './connection/config.ts';
+export type { RowList, SqlRow } from './connection/row-list.ts';
+export { closeDb, db, openDb } from './connection/shared-db.ts';
+export { writeRefusal } from './connection/write-check.ts';
 export {
   type DatabaseErrorInfo,
   databaseErrorOf,
   describeError,
   permissionError,
   unavailabilityOf,
-} from './database-errors.ts';
-export { FluxDbError, type FluxDbErrorCode, redactSecrets } from './errors.ts';
-export { failureLine } from './failure-line.ts';
+} from './errors/database-errors.ts';
+export { failureLine } from './errors/failure-line.ts';
+export { FluxDbError, type FluxDbErrorCode, redactSecrets } from './errors/flux-db-error.ts';
+export * from './model/runtime-context.ts';
+export type * from './model/service-params.ts';
+export { schemaTableNames, schemaTables } from './model/tables.ts';
 export {
   allScopes,
   grantInternalAccess,
@@ -121,10 +126,9 @@ export {
   readNoArguments,
   UsageError,
   usageExitCode,
-} from './program-arguments.ts';
-export type { RowList, SqlRow } from './row-list.ts';
-export { firstStopSignal, runCommand, settlesWithin } from './run-command.ts';
-export * from './runtime-context.ts';
+} from './program/arguments.ts';
+export { firstStopSignal, runCommand, settlesWithin } from './program/run-command.ts';
+export { readSettings, wholeNumberSetting } from './program/settings.ts';
 export * from './schema/index.ts';
 export * as schema from './schema/index.ts';
 /**
@@ -132,7 +136,3 @@ export * as schema from './schema/index.ts';
  * the original package never exported it), so all 198 of its imported names resolve.
  */
 export { fluxcoreAssistants as assistants } from './schema/index.ts';
-export { schemaTableNames, schemaTables } from './schema-tables.ts';
-export type * from './service-params.ts';
-export { readSettings, wholeNumberSetting } from './settings.ts';
-export { writeRefusal } from './write-check.ts';

@@ -9,7 +9,7 @@
 
 export { auditDatabase } from './audit/audit.ts';
 export type { AuditReport } from './audit/compare.ts';
-export { migrationsFolder } from './config.ts';
+export { migrationsFolder } from './connection/config.ts';
 export {
   type ConvergeOptions,
   type ConvergeOutcome,

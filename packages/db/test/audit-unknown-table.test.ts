@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { run } from '../src/cli/commands/audit.ts';
 import type { Io } from '../src/cli/context.ts';
 import { commands } from '../src/cli/spec.ts';
-import { FluxDbError } from '../src/errors.ts';
-import { failureLine } from '../src/failure-line.ts';
+import { failureLine } from '../src/errors/failure-line.ts';
+import { FluxDbError } from '../src/errors/flux-db-error.ts';
 import { migrate } from '../src/migrator/apply.ts';
 import {
   createTestDatabase,

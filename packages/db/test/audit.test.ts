@@ -9,16 +9,16 @@ import {
 } from '@fluxcore/db/testing';
 import { auditDatabase } from '../src/audit/audit.ts';
 import type { AuditReport, Finding } from '../src/audit/compare.ts';
-import { normalizeExpression } from '../src/audit/normalize.ts';
 import { plain, renderReport } from '../src/audit/report.ts';
 import { readCatalog } from '../src/catalog/logic.ts';
+import { normalizeExpression } from '../src/catalog/normalize.ts';
 import { openSessions } from '../src/cli/commands/audit.ts';
-import type { SqlSession } from '../src/client.ts';
-import { type DatabaseConfig, repositoryRoot } from '../src/config.ts';
+import type { SqlSession } from '../src/connection/client.ts';
+import { type DatabaseConfig, repositoryRoot } from '../src/connection/config.ts';
+import { pgvectorMinimum, versionBelow } from '../src/connection/requirements.ts';
+import { openReadSession } from '../src/connection/session.ts';
 import { migrate } from '../src/migrator/apply.ts';
-import { pgvectorMinimum, versionBelow } from '../src/requirements.ts';
-import { schemaTableNames } from '../src/schema-tables.ts';
-import { openReadSession } from '../src/session.ts';
+import { schemaTableNames } from '../src/model/tables.ts';
 import { runCli, runProcess } from './support/migrations.ts';
 
 const audit = (session: SqlSession, tables?: string[]) =>

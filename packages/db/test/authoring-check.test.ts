@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { projectMigrations } from '@fluxcore/db/testing';
 import { checkMigrations } from '../src/authoring/check.ts';
 import { generateDownSql, writeMissingDownFiles } from '../src/authoring/down.ts';
-import { migrationsFolder } from '../src/config.ts';
+import { migrationsFolder } from '../src/connection/config.ts';
 import { loadMigrations } from '../src/migrator/journal.ts';
 import { copyProjectMigrations, runCli } from './support/migrations.ts';
 

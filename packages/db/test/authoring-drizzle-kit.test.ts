@@ -8,10 +8,10 @@
 import { afterAll, describe, expect, test } from 'bun:test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { migrationsFolder } from '../src/config.ts';
+import { migrationsFolder } from '../src/connection/config.ts';
+import { openSqlSession } from '../src/connection/session.ts';
 import { readHolder } from '../src/embedded/holder.ts';
 import { lockPathFor } from '../src/embedded/lock.ts';
-import { openSqlSession } from '../src/session.ts';
 import {
   checksums,
   newFolder,

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, test } from 'bun:test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { nearestName, usageExitCode } from '../src/program-arguments.ts';
+import { nearestName, usageExitCode } from '../src/program/arguments.ts';
 import { runCli, runProcess } from './support/migrations.ts';
 
 const root = resolve(import.meta.dir, '../../..');

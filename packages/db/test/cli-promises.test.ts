@@ -19,7 +19,7 @@ import {
 import pg from 'pg';
 import { checkMigrations } from '../src/authoring/check.ts';
 import { studioLines } from '../src/cli/commands/studio.ts';
-import { describeTarget } from '../src/config.ts';
+import { describeTarget } from '../src/connection/config.ts';
 import { migrate } from '../src/migrator/apply.ts';
 import { copyProjectMigrations, runCli, runProcess, spawnCli } from './support/migrations.ts';
 

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'bun:test';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { adminUrl, createTestDatabase, databaseKinds } from '@fluxcore/db/testing';
-import { migrationsFolder } from '../src/config.ts';
+import { migrationsFolder } from '../src/connection/config.ts';
 import { loadMigrations } from '../src/migrator/journal.ts';
 import { oneLine } from './support/embedded-folders.ts';
 import { runCli } from './support/migrations.ts';

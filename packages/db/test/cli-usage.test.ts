@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { main, usageLine } from '../src/cli/main.ts';
 import { commands } from '../src/cli/spec.ts';
-import { FluxDbError } from '../src/errors.ts';
+import { FluxDbError } from '../src/errors/flux-db-error.ts';
 import { runProcess } from './support/migrations.ts';
 
 const root = resolve(import.meta.dir, '../../..');

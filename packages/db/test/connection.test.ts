@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, databaseKinds, projectMigrations } from '@fluxcore/db/testing';
 import { eq, sql } from 'drizzle-orm';
-import { closeDb, db, openDb } from '../src/connection.ts';
+import { closeDb, db, openDb } from '../src/connection/shared-db.ts';
 import { migrate } from '../src/migrator/apply.ts';
 import { users } from '../src/schema/index.ts';
 import { runProcess } from './support/migrations.ts';

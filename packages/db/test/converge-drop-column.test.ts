@@ -8,7 +8,7 @@
  * every table keeps every value.
  */
 import { beforeAll, describe, expect, test } from 'bun:test';
-import type { SqlSession } from '../src/client.ts';
+import type { SqlSession } from '../src/connection/client.ts';
 import { renderPlan } from '../src/converge/render.ts';
 import { databaseKinds } from '../src/testing/index.ts';
 import { convergeFixture } from './support/drop-fixture.ts';

@@ -6,7 +6,7 @@
  * plan drops first applies, and every other table keeps every row.
  */
 import { beforeAll, describe, expect, test } from 'bun:test';
-import type { SqlSession } from '../src/client.ts';
+import type { SqlSession } from '../src/connection/client.ts';
 import { databaseKinds } from '../src/testing/index.ts';
 import { convergeFixture } from './support/drop-fixture.ts';
 import { expectUnchanged, fingerprint } from './support/fingerprint.ts';

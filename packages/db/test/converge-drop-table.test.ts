@@ -7,7 +7,7 @@
  * every row.
  */
 import { beforeAll, describe, expect, test } from 'bun:test';
-import type { SqlSession } from '../src/client.ts';
+import type { SqlSession } from '../src/connection/client.ts';
 import { renderPlan } from '../src/converge/render.ts';
 import { databaseKinds } from '../src/testing/index.ts';
 import { convergeFixture } from './support/drop-fixture.ts';

@@ -7,9 +7,9 @@ import { getTableConfig } from 'drizzle-orm/pg-core';
 import { renderSvg } from '../src/docs/diagram.ts';
 import { buildSchemaDoc, domainHeading, type SchemaDoc } from '../src/docs/model.ts';
 import { docsFolder, renderSite, staleDocsProblem, staleSiteFiles } from '../src/docs/site.ts';
+import { schemaTableNames, schemaTables } from '../src/model/tables.ts';
 import * as chat from '../src/schema/chat/index.ts';
 import { legacyTableNames, originalRenames, tablePurposes } from '../src/schema/index.ts';
-import { schemaTableNames, schemaTables } from '../src/schema-tables.ts';
 import { runCli } from './support/migrations.ts';
 
 const cleanups: (() => void)[] = [];

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseKinds } from '@fluxcore/db/testing';
-import { migrationsFolder } from '../src/config.ts';
+import { migrationsFolder } from '../src/connection/config.ts';
 import { loadMigrations } from '../src/migrator/journal.ts';
 import {
   checksums,

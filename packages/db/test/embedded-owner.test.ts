@@ -10,11 +10,11 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { databaseKinds } from '@fluxcore/db/testing';
 import pg from 'pg';
-import { openSqlSession } from '../src/client.ts';
-import { migrationsFolder } from '../src/config.ts';
+import { openSqlSession } from '../src/connection/client.ts';
+import { migrationsFolder } from '../src/connection/config.ts';
 import { acquireEmbeddedLock, lockPathFor, readHolder } from '../src/embedded/lock.ts';
 import { loadMigrations } from '../src/migrator/journal.ts';
-import { schemaTableNames } from '../src/schema-tables.ts';
+import { schemaTableNames } from '../src/model/tables.ts';
 import { newFolder, oneLine, removeFolders, waitForLine } from './support/embedded-folders.ts';
 import { type CliResult, runCli, runProcess, spawnCli } from './support/migrations.ts';
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '@fluxcore/db/testing';
-import type { SqlSession } from '../src/client.ts';
+import type { SqlSession } from '../src/connection/client.ts';
 import { foreignRows, knownLineages, lineageOf } from '../src/migrator/lineages.ts';
 import type { AppliedRow } from '../src/migrator/records.ts';
 import { runCli } from './support/migrations.ts';

@@ -12,7 +12,7 @@ import {
   projectMigrations,
   type TestDatabase,
 } from '@fluxcore/db/testing';
-import type { SqlSession } from '../src/client.ts';
+import type { SqlSession } from '../src/connection/client.ts';
 import { migrate } from '../src/migrator/apply.ts';
 
 type Policy = {

@@ -6,7 +6,7 @@ import {
   type TestDatabase,
 } from '@fluxcore/db/testing';
 import { introspectCatalog } from '../src/catalog/introspect.ts';
-import type { SqlSession } from '../src/client.ts';
+import type { SqlSession } from '../src/connection/client.ts';
 import { migrate } from '../src/migrator/apply.ts';
 import { baseline } from '../src/migrator/baseline.ts';
 import type { Migration } from '../src/migrator/journal.ts';

@@ -8,8 +8,8 @@ import {
   type TestDatabase,
 } from '@fluxcore/db/testing';
 import { introspectCatalog } from '../src/catalog/introspect.ts';
-import type { SqlSession } from '../src/client.ts';
-import { FluxDbError } from '../src/errors.ts';
+import type { SqlSession } from '../src/connection/client.ts';
+import { FluxDbError } from '../src/errors/flux-db-error.ts';
 import { migrate } from '../src/migrator/apply.ts';
 import { loadMigrations, sha256 } from '../src/migrator/journal.ts';
 import { migrationStatus } from '../src/migrator/status.ts';

@@ -13,9 +13,9 @@ import {
   useMigratedDatabase,
 } from '@fluxcore/db/testing';
 import { count, eq, sql, sum } from 'drizzle-orm';
-import type { Database } from '../src/client.ts';
-import { databaseErrorOf, describeError } from '../src/database-errors.ts';
-import { FluxDbError } from '../src/errors.ts';
+import type { Database } from '../src/connection/client.ts';
+import { databaseErrorOf, describeError } from '../src/errors/database-errors.ts';
+import { FluxDbError } from '../src/errors/flux-db-error.ts';
 import { applyCreditsGating, type CreditsGatingResult } from '../src/operations/credits/gating.ts';
 import {
   type GrantCreditsResult,

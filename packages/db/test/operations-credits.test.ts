@@ -13,7 +13,7 @@ import {
   useMigratedDatabase,
 } from '@fluxcore/db/testing';
 import { eq, sql, sum } from 'drizzle-orm';
-import type { Database } from '../src/client.ts';
+import type { Database } from '../src/connection/client.ts';
 import {
   grantInternalAccess,
   hasInternalAccess,

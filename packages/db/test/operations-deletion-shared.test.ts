@@ -13,7 +13,8 @@ import {
   useMigratedDatabase,
 } from '@fluxcore/db/testing';
 import { eq, sql } from 'drizzle-orm';
-import type { Database } from '../src/client.ts';
+import type { Database } from '../src/connection/client.ts';
+import { rawRows } from '../src/connection/raw-rows.ts';
 import { accountOwnerId } from '../src/operations/access/ownership.ts';
 import { applyCreditsGating } from '../src/operations/credits/gating.ts';
 import { grantCredits } from '../src/operations/credits/wallet.ts';
@@ -21,7 +22,6 @@ import { claimDeletionJob, requestAccountDeletion } from '../src/operations/dele
 import { runDeletionStep } from '../src/operations/deletion/steps.ts';
 import { appendMessage } from '../src/operations/messages/conversations.ts';
 import { baseCreditsPolicies } from '../src/operations/seed/credits-policies.ts';
-import { rawRows } from '../src/raw-rows.ts';
 import { accounts, conversations, relationships } from '../src/schema/index.ts';
 
 const [openai, groq] = baseCreditsPolicies;

@@ -12,8 +12,9 @@ import {
   useMigratedDatabase,
 } from '@fluxcore/db/testing';
 import { asc, eq, sql } from 'drizzle-orm';
-import type { Database } from '../src/client.ts';
-import { FluxDbError } from '../src/errors.ts';
+import type { Database } from '../src/connection/client.ts';
+import { rawRows } from '../src/connection/raw-rows.ts';
+import { FluxDbError } from '../src/errors/flux-db-error.ts';
 import {
   claimDeletionJob,
   releaseLease,
@@ -25,7 +26,6 @@ import {
   planFromForeignKeys,
 } from '../src/operations/deletion/plan.ts';
 import { deletionRetryDelayMs, runDeletionStep } from '../src/operations/deletion/steps.ts';
-import { rawRows } from '../src/raw-rows.ts';
 import {
   accountDeletionJobs,
   accountDeletionLogs,

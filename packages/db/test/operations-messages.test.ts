@@ -14,8 +14,10 @@ import {
   useMigratedDatabase,
 } from '@fluxcore/db/testing';
 import { eq, type SQL, sql } from 'drizzle-orm';
-import { createDb, type Database } from '../src/client.ts';
-import { FluxDbError } from '../src/errors.ts';
+import { createDb, type Database } from '../src/connection/client.ts';
+import { preparedMapped } from '../src/connection/prepared.ts';
+import { rawRows } from '../src/connection/raw-rows.ts';
+import { FluxDbError } from '../src/errors/flux-db-error.ts';
 import { migrate } from '../src/migrator/apply.ts';
 import { appendMessage, listConversations } from '../src/operations/messages/conversations.ts';
 import {
@@ -24,8 +26,6 @@ import {
   listMessages,
   messagePageSql,
 } from '../src/operations/messages/history.ts';
-import { preparedMapped } from '../src/prepared.ts';
-import { rawRows } from '../src/raw-rows.ts';
 import { conversations, messages, relationships } from '../src/schema/index.ts';
 import { plan } from './support/plans.ts';
 

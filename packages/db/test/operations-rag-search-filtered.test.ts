@@ -6,9 +6,9 @@
  */
 import { beforeAll, describe, expect, test } from 'bun:test';
 import { sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../src/client.ts';
+import type { Database, Transaction } from '../src/connection/client.ts';
+import { rawRows } from '../src/connection/raw-rows.ts';
 import { nearestChunksQuery, searchChunks } from '../src/operations/rag/search.ts';
-import { rawRows } from '../src/raw-rows.ts';
 import { embeddingDimensions } from '../src/schema/index.ts';
 import { createOwnedAccount, databaseKinds, useMigratedDatabase } from '../src/testing/index.ts';
 

@@ -10,8 +10,8 @@ import {
   databaseKinds,
   useMigratedDatabase,
 } from '@fluxcore/db/testing';
-import type { Database } from '../src/client.ts';
-import { FluxDbError } from '../src/errors.ts';
+import type { Database } from '../src/connection/client.ts';
+import { FluxDbError } from '../src/errors/flux-db-error.ts';
 import { nearestChunksQuery, searchChunks } from '../src/operations/rag/search.ts';
 import {
   fluxcoreDocumentChunks,

@@ -2,7 +2,7 @@
 import { expect, test } from 'bun:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { originalDocsMarkers, renderOriginalDocs } from '../src/original-docs.ts';
+import { originalDocsMarkers, renderOriginalDocs } from '../src/docs/original-schema.ts';
 
 test("docs/original-schema.md's tables are rendered from original.ts, unchanged", () => {
   const readme = readFileSync(

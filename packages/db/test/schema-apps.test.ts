@@ -12,7 +12,7 @@ import {
   useMigratedDatabase,
 } from '@fluxcore/db/testing';
 import { and, arrayContains, eq, isNull } from 'drizzle-orm';
-import type { Database } from '../src/client.ts';
+import type { Database } from '../src/connection/client.ts';
 import {
   type AutomationRuleConfig,
   appointmentSchemas,

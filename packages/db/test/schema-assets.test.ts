@@ -14,7 +14,7 @@ import {
   useMigratedDatabase,
 } from '@fluxcore/db/testing';
 import { eq } from 'drizzle-orm';
-import type { Database } from '../src/client.ts';
+import type { Database } from '../src/connection/client.ts';
 import {
   fluxcoreAccountCredits,
   fluxcoreCreditTransactions,

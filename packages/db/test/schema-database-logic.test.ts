@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'bun:test';
 import { createTestDatabase, databaseKinds, projectMigrations } from '@fluxcore/db/testing';
-import type { SqlSession } from '../src/client.ts';
+import type { SqlSession } from '../src/connection/client.ts';
 import { migrate } from '../src/migrator/apply.ts';
 import { rollback } from '../src/migrator/rollback.ts';
 import {

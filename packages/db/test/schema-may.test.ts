@@ -17,7 +17,7 @@ import {
 } from '@fluxcore/db/testing';
 import { auditDatabase } from '../src/audit/audit.ts';
 import type { AuditReport } from '../src/audit/compare.ts';
-import type { SqlSession } from '../src/client.ts';
+import type { SqlSession } from '../src/connection/client.ts';
 import { originalRenames } from '../src/schema/original/renames.ts';
 
 /** The tables May added since February (the reference README, "What changed since February"). */

@@ -17,7 +17,7 @@ import {
 } from '@fluxcore/db/testing';
 import { eq, is } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
-import { describeError } from '../src/database-errors.ts';
+import { describeError } from '../src/errors/database-errors.ts';
 import * as schema from '../src/schema/index.ts';
 import {
   actors,

@@ -8,7 +8,7 @@ import {
   createReferenceDatabase,
   databaseKinds,
 } from '@fluxcore/db/testing';
-import type { SqlSession } from '../src/client.ts';
+import type { SqlSession } from '../src/connection/client.ts';
 import { originalRenames } from '../src/schema/original/renames.ts';
 import { isWidening, originalTypeChanges } from '../src/schema/original/type-changes.ts';
 

@@ -15,7 +15,7 @@ import {
   useMigratedDatabase,
 } from '@fluxcore/db/testing';
 import { cosineDistance, eq, sql } from 'drizzle-orm';
-import type { Database } from '../src/client.ts';
+import type { Database } from '../src/connection/client.ts';
 import {
   type DocumentChunkMetadata,
   embeddingDimensions,

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMigratedDatabase, databaseKinds } from '@fluxcore/db/testing';
+import { schemaTableNames } from '../src/model/tables.ts';
 import {
   countBaseCreditsPolicies,
   seedReferenceData,
 } from '../src/operations/seed/credits-policies.ts';
 import { legacyTableNames } from '../src/schema/index.ts';
-import { schemaTableNames } from '../src/schema-tables.ts';
 
 test("the schema defines the 102 tables: February's 61 and the May lineage's 41, not the legacy one", () => {
   expect(schemaTableNames).toHaveLength(102);

@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, test } from 'bun:test';
 import { cpSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { databaseKinds } from '@fluxcore/db/testing';
-import { createDb, openSqlSession } from '../src/client.ts';
+import { createDb, openSqlSession } from '../src/connection/client.ts';
 import { readFolderId } from '../src/embedded/folder-marks.ts';
 import { lockPathFor } from '../src/embedded/holder.ts';
 import { newFolder, removeFolders, waitForLine } from './support/embedded-folders.ts';

@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { adminUrl, databaseKinds } from '@fluxcore/db/testing';
-import { pgvectorMinimum } from '../src/requirements.ts';
+import { pgvectorMinimum } from '../src/connection/requirements.ts';
 
 const root = resolve(import.meta.dir, '../../..');
 const fixture = './packages/db/test/support/kinds.fixture.ts';

@@ -8,7 +8,7 @@
 import { describe, expect, test } from 'bun:test';
 import { adminUrl, databaseKinds } from '@fluxcore/db/testing';
 import pg from 'pg';
-import { unavailabilityOf } from '../src/database-errors.ts';
+import { unavailabilityOf } from '../src/errors/database-errors.ts';
 
 const caught = async (run: () => Promise<unknown>) => {
   try {

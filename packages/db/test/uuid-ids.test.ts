@@ -7,7 +7,7 @@
 import { describe, expect, test } from 'bun:test';
 import { databaseKinds, useMigratedDatabase } from '@fluxcore/db/testing';
 import { z } from 'zod';
-import { FluxDbError } from '../src/errors.ts';
+import { FluxDbError } from '../src/errors/flux-db-error.ts';
 import { decodeMessageCursor, encodeMessageCursor } from '../src/operations/messages/history.ts';
 import { searchChunks } from '../src/operations/rag/search.ts';
 import { embeddingDimensions, messageSchemas } from '../src/schema/index.ts';

@@ -5,7 +5,7 @@
 
 import { readDefinitions } from '../catalog/introspect.ts';
 import { readCatalog } from '../catalog/logic.ts';
-import type { SqlSession } from '../client.ts';
+import type { SqlSession } from '../connection/client.ts';
 import { readKept } from '../migrator/converge-records.ts';
 import type { Migration } from '../migrator/journal.ts';
 import { readAppliedRows } from '../migrator/records.ts';

@@ -6,10 +6,11 @@
 
 import type { LiveSchema } from '../catalog/introspect.ts';
 import type { DatabaseLogic } from '../catalog/logic.ts';
+import { pgvectorMinimum, versionBelow } from '../connection/requirements.ts';
 import type { StatusReport } from '../migrator/status.ts';
-import { pgvectorMinimum, versionBelow } from '../requirements.ts';
 import type { DatabaseLogicDecision } from '../schema/original/database-logic-decisions.ts';
 import type { ExpectedSchema } from './expect.ts';
+import type { Finding } from './findings.ts';
 import { declaredDatabaseLogic, logicFindings } from './logic.ts';
 import { markKept, pairTableFindings } from './pairing.ts';
 import { compareTable, describeColumn } from './table.ts';
@@ -17,28 +18,7 @@ import { compareTable, describeColumn } from './table.ts';
 /** The oldest version of each extension the schema needs that this package accepts. */
 const extensionMinimums: Record<string, string> = { vector: pgvectorMinimum };
 
-export type FindingKind =
-  | 'table'
-  | 'column'
-  | 'constraint'
-  | 'index'
-  | 'enum'
-  | 'extension'
-  | 'migration'
-  | 'function'
-  | 'trigger'
-  | 'view'
-  | 'schema';
-/** `kept` (kept on purpose by db:converge) and `declared` are reported but are no difference. */
-export type Problem = 'missing' | 'unexpected' | 'different' | 'renamed' | 'kept' | 'declared';
-
-export interface Finding {
-  kind: FindingKind;
-  name: string;
-  problem: Problem;
-  expected: string;
-  found: string;
-}
+export type { Finding, FindingKind, Problem } from './findings.ts';
 
 export type TableState = 'ok' | 'missing' | 'unexpected' | 'legacy' | 'different' | 'kept';
 

@@ -10,8 +10,8 @@ import {
   originalOnlyDatabaseLogic,
   packageDatabaseLogicFor,
 } from '../schema/original/database-logic-decisions.ts';
-import type { Finding } from './compare.ts';
 import type { ExpectedSchema } from './expect.ts';
+import type { Finding } from './findings.ts';
 
 /**
  * `originalDatabaseLogic`, built from the snapshot's tables (those with updated_at get the

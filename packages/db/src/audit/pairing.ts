@@ -5,10 +5,10 @@
  * (one difference), and what db:converge kept on purpose (kept, not a difference).
  */
 import type { LiveConstraint, LiveTable } from '../catalog/introspect.ts';
+import { normalizeExpression } from '../catalog/normalize.ts';
 import { originalRenames } from '../schema/original/renames.ts';
-import type { Finding } from './compare.ts';
 import type { ExpectedConstraint, ExpectedTable } from './expect.ts';
-import { normalizeExpression } from './normalize.ts';
+import type { Finding } from './findings.ts';
 
 function expectedMeaning(c: ExpectedConstraint, withOnDelete: boolean): string {
   const base = `${c.type}|${c.columns.join()}|${c.referencedTable ?? ''}|${c.referencedColumns?.join() ?? ''}|${!!c.nullsNotDistinct}`;

@@ -1,5 +1,5 @@
 /** The audit report as text for people: a line per table, differences indented under it. */
-import { versionBelow } from '../requirements.ts';
+import { versionBelow } from '../connection/requirements.ts';
 import { type AuditReport, type Finding, isDifference } from './compare.ts';
 
 export interface Paint {

@@ -3,9 +3,9 @@
  * and indexes, each missing, different, unexpected or (an index) renamed.
  */
 import type { LiveConstraint, LiveIndex, LiveTable } from '../catalog/introspect.ts';
-import type { Finding } from './compare.ts';
+import { normalizeExpression, normalizeType } from '../catalog/normalize.ts';
 import type { ExpectedConstraint, ExpectedIndex, ExpectedTable } from './expect.ts';
-import { normalizeExpression, normalizeType } from './normalize.ts';
+import type { Finding } from './findings.ts';
 
 /** `type not null default x`, as the audit shows a column. */
 export const describeColumn = (

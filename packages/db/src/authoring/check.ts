@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
-import { FluxDbError } from '../errors.ts';
+import { FluxDbError } from '../errors/flux-db-error.ts';
 import { loadMigrations, type Migration } from '../migrator/journal.ts';
 import { generateDownSql } from './down.ts';
 import { packageDir, promptNeedsTerminal, runDrizzleKit, runSquawk } from './tools.ts';

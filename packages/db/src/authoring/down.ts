@@ -13,7 +13,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { DrizzleSnapshotJSON } from 'drizzle-kit/api';
-import { FluxDbError } from '../errors.ts';
+import { FluxDbError } from '../errors/flux-db-error.ts';
 import { destructiveMarker } from '../migrator/down-files.ts';
 import { loadMigrations, type Migration } from '../migrator/journal.ts';
 

@@ -14,7 +14,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { DatabaseConfig } from '../config.ts';
+import type { DatabaseConfig } from '../connection/config.ts';
 import { isAlive, lockPathFor, readHolder } from '../embedded/holder.ts';
 
 /** The subcommands that connect to the database. */

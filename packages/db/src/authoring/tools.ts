@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FluxDbError } from '../errors.ts';
+import { FluxDbError } from '../errors/flux-db-error.ts';
 
 /** packages/db: where drizzle.config.ts and .squawk.toml live. */
 export const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

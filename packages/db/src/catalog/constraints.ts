@@ -3,7 +3,7 @@
  * `public` (the audit, baseline and converge read them all through introspect.ts), or only
  * the foreign keys between two of those tables (what deleting an account follows).
  */
-import type { Row } from '../client.ts';
+import type { Row } from '../connection/client.ts';
 
 export interface Queryable {
   query<T extends Row = Row>(text: string, params?: unknown[]): Promise<T[]>;

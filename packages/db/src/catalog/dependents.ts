@@ -5,7 +5,7 @@
  * `drop table … cascade` would drop silently; the table's own indexes, constraints, triggers
  * and sequences are not among them.
  */
-import type { SqlSession } from '../client.ts';
+import type { SqlSession } from '../connection/client.ts';
 import { list } from './constraints.ts';
 
 export interface Dependent {

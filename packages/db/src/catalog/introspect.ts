@@ -8,7 +8,7 @@
  * behind it (key columns, targets, methods, operator classes) is read as data, so the audit
  * can compare facts and baseline can compare whole definitions.
  */
-import type { Row } from '../client.ts';
+import type { Row } from '../connection/client.ts';
 import {
   constraintsFromRows,
   constraintsQuery,

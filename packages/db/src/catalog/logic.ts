@@ -5,7 +5,7 @@
  * are nobody's schema decision. Function bodies are read too (`prosrc`), because PostgreSQL
  * does not track which columns a plpgsql body names, and a change has to scan them.
  */
-import type { Row } from '../client.ts';
+import type { Row } from '../connection/client.ts';
 import { queryAll } from './constraints.ts';
 import { type LiveSchema, type Queryable, schemaFromRows, schemaQueries } from './introspect.ts';
 

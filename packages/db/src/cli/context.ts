@@ -1,5 +1,5 @@
 /** What every command function gets besides its flags: where to write, and the folders. */
-import { migrationsFolder } from '../config.ts';
+import { migrationsFolder } from '../connection/config.ts';
 
 /** Where a command writes its lines; tests pass their own to read them. */
 export interface Io {

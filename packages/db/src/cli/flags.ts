@@ -1,5 +1,5 @@
 /** Flag values checked as they are parsed: each bad value is one line naming the flag. */
-import { UsageError } from '../program-arguments.ts';
+import { UsageError } from '../program/arguments.ts';
 
 /** `--lock-timeout 30` → 30000 ms; a positive number of seconds (0 would mean "wait forever"). */
 export function seconds(flag: string): (value: string) => number {

@@ -8,9 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command, CommanderError } from 'commander';
-import { loadDatabaseConfig } from '../config.ts';
-import { didYouMean, UsageError } from '../program-arguments.ts';
-import { runCommand } from '../run-command.ts';
+import { loadDatabaseConfig } from '../connection/config.ts';
+import { didYouMean, UsageError } from '../program/arguments.ts';
+import { runCommand } from '../program/run-command.ts';
 import { type CommandSpec, commands, flagsUsage } from './spec.ts';
 
 /** How a command is called here: `bun run db:migrate` from a script, else `fluxcore-db migrate`. */

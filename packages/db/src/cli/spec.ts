@@ -4,7 +4,7 @@
  * what it imports) loads when that command runs, so `db:audit` never loads drizzle-kit or the
  * code of another command.
  */
-import type { DatabaseConfig } from '../config.ts';
+import type { DatabaseConfig } from '../connection/config.ts';
 import { convergeLockTimeoutMs, convergeStatementTimeoutMs } from '../converge/defaults.ts';
 import { defaultIdleInTransactionMs, defaultServeWaitMs } from '../embedded/serve-defaults.ts';
 import { defaultLockTimeoutMs } from '../migrator/lock.ts';

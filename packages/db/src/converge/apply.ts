@@ -7,10 +7,10 @@
  * journal rows aside. Any failure rolls everything back.
  */
 import { readCatalog } from '../catalog/logic.ts';
-import type { SqlSession } from '../client.ts';
-import type { DatabaseConfig } from '../config.ts';
-import { databaseErrorOf } from '../database-errors.ts';
-import { FluxDbError } from '../errors.ts';
+import type { SqlSession } from '../connection/client.ts';
+import type { DatabaseConfig } from '../connection/config.ts';
+import { databaseErrorOf } from '../errors/database-errors.ts';
+import { FluxDbError } from '../errors/flux-db-error.ts';
 import {
   adoptForeignRows,
   ensureConvergeTables,

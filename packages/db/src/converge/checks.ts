@@ -7,7 +7,7 @@
  */
 import type { ColumnDependents } from '../catalog/dependents.ts';
 import type { LiveSchema } from '../catalog/introspect.ts';
-import type { SqlSession } from '../client.ts';
+import type { SqlSession } from '../connection/client.ts';
 import type { ColumnSource } from './diff.ts';
 import { dropColumnCheck, dropSchemaCheck, dropTableCheck } from './drop-checks.ts';
 import type { CheckResult, CheckSpec } from './model.ts';

@@ -8,7 +8,7 @@
  * original's own (recognised by hash, see originalLogicHashes) or someone else's.
  */
 import type { FullCatalog } from '../catalog/logic.ts';
-import type { SqlSession } from '../client.ts';
+import type { SqlSession } from '../connection/client.ts';
 import { type OriginalLogicHash, originalLogicHashes } from '../schema/original/logic-hashes.ts';
 import type { KeptObject, Step } from './model.ts';
 import { quote } from './pair.ts';

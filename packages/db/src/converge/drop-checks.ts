@@ -10,7 +10,7 @@ import {
   readColumnDependents,
   readDependents,
 } from '../catalog/dependents.ts';
-import type { SqlSession } from '../client.ts';
+import type { SqlSession } from '../connection/client.ts';
 import type { CheckContext } from './checks.ts';
 import type { CheckResult, CheckSpec, Step } from './model.ts';
 import { quote } from './pair.ts';

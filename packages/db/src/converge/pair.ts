@@ -4,8 +4,9 @@
  * they are called, so that an equal definition under another name is a rename and a foreign
  * key that differs only in `on delete` is one change.
  */
-import { normalizeExpression } from '../audit/normalize.ts';
+
 import type { LiveConstraint, LiveIndex, LiveTable } from '../catalog/introspect.ts';
+import { normalizeExpression } from '../catalog/normalize.ts';
 import { type OriginalRename, originalRenames } from '../schema/original/renames.ts';
 
 export const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;

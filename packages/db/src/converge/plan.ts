@@ -4,8 +4,8 @@
  * inside the caller's transaction (rolled back for --plan).
  */
 import { type FullCatalog, readCatalog } from '../catalog/logic.ts';
-import type { SqlSession } from '../client.ts';
-import { FluxDbError } from '../errors.ts';
+import type { SqlSession } from '../connection/client.ts';
+import { FluxDbError } from '../errors/flux-db-error.ts';
 import { readKept } from '../migrator/converge-records.ts';
 import type { Migration } from '../migrator/journal.ts';
 import {

@@ -5,9 +5,9 @@
  * rendered by the same server and equal things compare equal.
  */
 import { type FullCatalog, readCatalog } from '../catalog/logic.ts';
-import type { DatabaseConfig } from '../config.ts';
-import { databaseErrorOf } from '../database-errors.ts';
-import { FluxDbError } from '../errors.ts';
+import type { DatabaseConfig } from '../connection/config.ts';
+import { databaseErrorOf } from '../errors/database-errors.ts';
+import { FluxDbError } from '../errors/flux-db-error.ts';
 import type { Migration } from '../migrator/journal.ts';
 import { snapshotTables } from '../migrator/lineages.ts';
 import { replayMigration, withScratchDatabase } from '../migrator/scratch.ts';

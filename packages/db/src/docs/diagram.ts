@@ -4,7 +4,7 @@
  * (DOT's URL attribute), so a click in the picture opens the table's description.
  */
 import { instance, type Viz } from '@viz-js/viz';
-import { FluxDbError } from '../errors.ts';
+import { FluxDbError } from '../errors/flux-db-error.ts';
 import type { DomainDoc, ForeignKeyDoc, SchemaDoc, TableDoc } from './model.ts';
 
 /** A DOT double-quoted string. */

@@ -15,8 +15,8 @@ import {
   type ExpectedIndex,
   expectedSchema,
 } from '../audit/expect.ts';
-import { migrationsFolder } from '../config.ts';
-import { FluxDbError } from '../errors.ts';
+import { migrationsFolder } from '../connection/config.ts';
+import { FluxDbError } from '../errors/flux-db-error.ts';
 import { loadMigrations } from '../migrator/journal.ts';
 import { originalDatabaseLogic } from '../schema/original/database-logic.ts';
 import type { DatabaseLogicDecision } from '../schema/original/database-logic-decisions.ts';

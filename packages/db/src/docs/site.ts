@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { repositoryRoot } from '../config.ts';
+import { repositoryRoot } from '../connection/config.ts';
 import { domainDot, renderSvg, schemaDot } from './diagram.ts';
 import { markdownReadme, tableMarkdown } from './markdown.ts';
 import { buildSchemaDoc, type SchemaDoc } from './model.ts';

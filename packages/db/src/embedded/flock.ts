@@ -4,7 +4,7 @@
  * (SIGKILL included), so a lock is never left behind by a process that is gone.
  */
 import { dlopen, FFIType } from 'bun:ffi';
-import { FluxDbError } from '../errors.ts';
+import { FluxDbError } from '../errors/flux-db-error.ts';
 
 const LOCK_EX = 2;
 const LOCK_NB = 4;

@@ -15,8 +15,8 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, relative } from 'node:path';
-import { repositoryRoot } from '../config.ts';
-import { FluxDbError } from '../errors.ts';
+import { repositoryRoot } from '../connection/config.ts';
+import { FluxDbError } from '../errors/flux-db-error.ts';
 import { tryLockExclusive, unlock } from './flock.ts';
 import { holderText, isAlive, type LockHolder, lockPathFor, readHolder } from './holder.ts';
 

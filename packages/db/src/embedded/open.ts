@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statfsSync, statSync } from
 import { dirname, join, relative } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
-import { FluxDbError } from '../errors.ts';
+import { FluxDbError } from '../errors/flux-db-error.ts';
 import {
   ensureFolderId,
   markCreated,

@@ -7,7 +7,7 @@
  * line before the connection is used, so nothing is ever written into another database.
  */
 import pg from 'pg';
-import { FluxDbError } from '../errors.ts';
+import { FluxDbError } from '../errors/flux-db-error.ts';
 import { readFolderId } from './folder-marks.ts';
 import { isAlive, lockPathFor, readHolder } from './holder.ts';
 

@@ -3,9 +3,9 @@
  * together with its journal row, under the migration lock, after verifying every applied
  * migration's checksum.
  */
-import type { SqlSession } from '../client.ts';
-import { FluxDbError } from '../errors.ts';
-import { pgvectorMinimum } from '../requirements.ts';
+import type { SqlSession } from '../connection/client.ts';
+import { pgvectorMinimum } from '../connection/requirements.ts';
+import { FluxDbError } from '../errors/flux-db-error.ts';
 import { findMigration, firstCodeLine, type Migration } from './journal.ts';
 import type { Situation } from './lineages.ts';
 import { recordApplied } from './records.ts';

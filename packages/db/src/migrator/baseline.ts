@@ -8,9 +8,9 @@
  */
 
 import { type Catalog, type CatalogElement, introspectCatalog } from '../catalog/introspect.ts';
-import type { SqlSession } from '../client.ts';
-import type { DatabaseConfig } from '../config.ts';
-import { FluxDbError } from '../errors.ts';
+import type { SqlSession } from '../connection/client.ts';
+import type { DatabaseConfig } from '../connection/config.ts';
+import { FluxDbError } from '../errors/flux-db-error.ts';
 import type { Migration } from './journal.ts';
 import type { Situation } from './lineages.ts';
 import { ensureMigrationTables, recordApplied } from './records.ts';

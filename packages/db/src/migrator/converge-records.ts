@@ -4,7 +4,7 @@
  * of `drizzle.__drizzle_migrations`, never deleted) and the objects it kept on purpose, which
  * the audit then reports as kept rather than as differences.
  */
-import type { SqlSession } from '../client.ts';
+import type { SqlSession } from '../connection/client.ts';
 import type { ForeignRow } from './lineages.ts';
 
 /** What converge records of an object it kept (its KeptObject satisfies this). */

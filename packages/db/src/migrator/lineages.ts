@@ -10,8 +10,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { SqlSession } from '../client.ts';
-import { FluxDbError } from '../errors.ts';
+import type { SqlSession } from '../connection/client.ts';
+import { FluxDbError } from '../errors/flux-db-error.ts';
 import type { Migration } from './journal.ts';
 import { type AppliedRow, readAppliedRows } from './records.ts';
 

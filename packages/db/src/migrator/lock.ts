@@ -4,8 +4,8 @@
  * outside any migration transaction: a transaction-scoped lock would make CREATE INDEX
  * CONCURRENTLY wait on itself.
  */
-import type { SqlSession } from '../client.ts';
-import { FluxDbError } from '../errors.ts';
+import type { SqlSession } from '../connection/client.ts';
+import { FluxDbError } from '../errors/flux-db-error.ts';
 
 /** One fixed key for every tool that changes the schema (migrate, baseline, rollback). */
 export const migrationLockKey = 7_461_020_318_442_551n;

@@ -4,7 +4,7 @@
  * entry's `when`), so drizzle-kit and this runner agree on the same database. Our extra facts
  * live beside it in `drizzle.fluxcore_migrations`, never in `public`.
  */
-import type { SqlSession } from '../client.ts';
+import type { SqlSession } from '../connection/client.ts';
 import { readDownFile } from './down-files.ts';
 import type { Migration } from './journal.ts';
 

@@ -5,8 +5,8 @@
  * migration was applied, rehearses every step in a transaction it rolls back (counting the
  * rows each destructive statement would drop), and refuses to drop rows unless told --yes.
  */
-import type { SqlSession } from '../client.ts';
-import { FluxDbError } from '../errors.ts';
+import type { SqlSession } from '../connection/client.ts';
+import { FluxDbError } from '../errors/flux-db-error.ts';
 import { type DataAtRisk, type DownFile, describeLoss, readDownFile } from './down-files.ts';
 import { findMigration, firstCodeLine, type Migration } from './journal.ts';
 import { readRecordedDownHashes, recordReverted } from './records.ts';

@@ -5,8 +5,8 @@
  * disagree about what was applied (an edited migration, rows this folder does not know).
  */
 import { hostname, userInfo } from 'node:os';
-import type { SqlSession } from '../client.ts';
-import { FluxDbError } from '../errors.ts';
+import type { SqlSession } from '../connection/client.ts';
+import { FluxDbError } from '../errors/flux-db-error.ts';
 import type { Migration } from './journal.ts';
 import { needsConverge, type Situation, situationOf } from './lineages.ts';
 import { withMigrationLock } from './lock.ts';

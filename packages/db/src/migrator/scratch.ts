@@ -10,9 +10,9 @@
  */
 import { hostname } from 'node:os';
 import pg from 'pg';
-import { openSqlSession, type SqlSession } from '../client.ts';
-import type { DatabaseConfig } from '../config.ts';
-import { FluxDbError } from '../errors.ts';
+import { openSqlSession, type SqlSession } from '../connection/client.ts';
+import type { DatabaseConfig } from '../connection/config.ts';
+import { FluxDbError } from '../errors/flux-db-error.ts';
 import type { Migration } from './journal.ts';
 import { withTransaction } from './transaction.ts';
 

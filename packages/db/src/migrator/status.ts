@@ -2,7 +2,7 @@
  * Every migration's state, from the journal and `drizzle.__drizzle_migrations`. A row matches
  * the journal entry whose `when` equals its created_at.
  */
-import type { SqlSession } from '../client.ts';
+import type { SqlSession } from '../connection/client.ts';
 import type { Migration } from './journal.ts';
 import { type AppliedRow, readAppliedRows } from './records.ts';
 

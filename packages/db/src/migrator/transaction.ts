@@ -4,7 +4,7 @@
  * rehearsal does). Optional local settings (lock and statement timeouts, time zone) hold for
  * this transaction only.
  */
-import type { SqlSession } from '../session.ts';
+import type { SqlSession } from '../connection/session.ts';
 
 export interface TransactionOptions<T> {
   /** `set local lock_timeout` (ms). */

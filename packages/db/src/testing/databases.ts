@@ -7,9 +7,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDb, type DatabaseClient, openSqlSession, type SqlSession } from '../client.ts';
-import type { DatabaseConfig } from '../config.ts';
-import { migrationsFolder } from '../config.ts';
+import {
+  createDb,
+  type DatabaseClient,
+  openSqlSession,
+  type SqlSession,
+} from '../connection/client.ts';
+import type { DatabaseConfig } from '../connection/config.ts';
+import { migrationsFolder } from '../connection/config.ts';
 import { migrate } from '../migrator/apply.ts';
 import { loadMigrations, type Migration } from '../migrator/journal.ts';
 import { createDatabaseOnServer } from '../migrator/scratch.ts';

@@ -7,7 +7,7 @@
  * wallet's account) is made when the overrides do not name one.
  */
 import { randomUUID } from 'node:crypto';
-import type { Database, Transaction } from '../client.ts';
+import type { Database, Transaction } from '../connection/client.ts';
 import { grantCredits } from '../operations/credits/wallet.ts';
 import {
   accounts,

@@ -3,7 +3,7 @@
  * returns a handle filled in once beforeAll has run.
  */
 import { afterAll, beforeAll } from 'bun:test';
-import type { Database, DatabaseClient } from '../client.ts';
+import type { Database, DatabaseClient } from '../connection/client.ts';
 import { createMigratedDatabase, type DatabaseKind, type TestDatabase } from './databases.ts';
 
 export interface MigratedHandle {

@@ -10,7 +10,7 @@
 import type { LiveTable } from '../catalog/introspect.ts';
 import { introspectSchema } from '../catalog/introspect.ts';
 import type { FullCatalog } from '../catalog/logic.ts';
-import type { SqlSession } from '../client.ts';
+import type { SqlSession } from '../connection/client.ts';
 import { pairColumns, quote } from '../converge/pair.ts';
 import { realism } from './reference-realism.ts';
 import {

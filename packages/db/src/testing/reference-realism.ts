@@ -1,6 +1,6 @@
 /** The reference database's own oddities, applied after the generator wrote its rows. */
 import type { LiveSchema } from '../catalog/introspect.ts';
-import type { SqlSession } from '../client.ts';
+import type { SqlSession } from '../connection/client.ts';
 
 /** The reference's own oddities, as its code and triggers left them. */
 export async function realism(session: SqlSession, live: LiveSchema): Promise<void> {

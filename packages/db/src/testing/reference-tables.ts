@@ -4,7 +4,7 @@
  * first, and the batched insert.
  */
 import type { LiveColumn, LiveSchema, LiveTable } from '../catalog/introspect.ts';
-import type { SqlSession } from '../client.ts';
+import type { SqlSession } from '../connection/client.ts';
 import { quote } from '../converge/pair.ts';
 
 export interface Column {

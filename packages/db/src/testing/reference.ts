@@ -13,9 +13,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import type { Database, Row, SqlSession } from '../client.ts';
-import { createDb } from '../client.ts';
-import { withRowLists } from '../row-list.ts';
+import type { Database, Row, SqlSession } from '../connection/client.ts';
+import { createDb } from '../connection/client.ts';
+import { withRowLists } from '../connection/row-list.ts';
 import * as schema from '../schema/index.ts';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.ts';
 

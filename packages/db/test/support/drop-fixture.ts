@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll } from 'bun:test';
 import type { FullCatalog } from '../../src/catalog/logic.ts';
-import type { SqlSession } from '../../src/client.ts';
+import type { SqlSession } from '../../src/connection/client.ts';
 import { type ConvergeOptions, converge } from '../../src/converge/apply.ts';
 import { readTarget } from '../../src/converge/target.ts';
 import { migrate } from '../../src/migrator/apply.ts';

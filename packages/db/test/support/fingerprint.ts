@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { LiveSchema } from '../../src/catalog/introspect.ts';
 import { introspectSchema } from '../../src/catalog/introspect.ts';
 import { readCatalog } from '../../src/catalog/logic.ts';
-import type { SqlSession } from '../../src/client.ts';
+import type { SqlSession } from '../../src/connection/client.ts';
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 

@@ -3,8 +3,8 @@
  * folder named by FLUXCORE_DATA_DIR through createDb, writes `ROWS` rows into `probe.held`,
  * says "holding <pid>" and keeps the database open until it is killed.
  */
-import { createDb } from '../../src/client.ts';
-import { loadDatabaseConfig } from '../../src/config.ts';
+import { createDb } from '../../src/connection/client.ts';
+import { loadDatabaseConfig } from '../../src/connection/config.ts';
 
 const rows = Number(process.argv[2] ?? '0');
 const client = await createDb(loadDatabaseConfig(process.env, { applicationName: 'holder' }));

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runProcess as run, runDrizzleKit as runKit } from '../../src/authoring/tools.ts';
-import { migrationsFolder } from '../../src/config.ts';
+import { migrationsFolder } from '../../src/connection/config.ts';
 
 /** Writes `<tag>.sql` files and a journal listing them in order; returns the folder. */
 export function writeMigrationFolder(migrations: { tag: string; sql: string }[]): string {

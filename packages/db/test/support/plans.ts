@@ -1,7 +1,7 @@
 /** Query plans for the tests that show an index serves a query. */
 import { type SQL, sql } from 'drizzle-orm';
-import type { Database } from '../../src/client.ts';
-import { rawRows } from '../../src/raw-rows.ts';
+import type { Database } from '../../src/connection/client.ts';
+import { rawRows } from '../../src/connection/raw-rows.ts';
 
 /**
  * The plan of `query`, read in a transaction of its own. Tiny tables make a sequential scan

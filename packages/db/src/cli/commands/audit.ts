@@ -3,10 +3,10 @@
  * difference (legacy tables excepted), 2 when the audit could not run (no database, a bad
  * flag, a --table name of no table).
  */
-import { type DatabaseConfig, describeTarget } from '../../config.ts';
-import { FluxDbError } from '../../errors.ts';
+import { type DatabaseConfig, describeTarget } from '../../connection/config.ts';
+import { openReadSession, type SqlSession } from '../../connection/session.ts';
+import { FluxDbError } from '../../errors/flux-db-error.ts';
 import { loadMigrations } from '../../migrator/journal.ts';
-import { openReadSession, type SqlSession } from '../../session.ts';
 import { consoleIo, type Io, migrationsDir, stdoutIsTerminal } from '../context.ts';
 
 /** The version of the --json document's shape; bumped on any incompatible change. */

@@ -1,6 +1,6 @@
 /** `db:baseline`: records the migrations a database already has (applied by hand), checked. */
-import { openSqlSession } from '../../client.ts';
-import { type DatabaseConfig, describeTarget } from '../../config.ts';
+import { openSqlSession } from '../../connection/client.ts';
+import { type DatabaseConfig, describeTarget } from '../../connection/config.ts';
 import { baseline } from '../../migrator/baseline.ts';
 import { loadMigrations } from '../../migrator/journal.ts';
 import { convergeHint } from '../../migrator/lineages.ts';

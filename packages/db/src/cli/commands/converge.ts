@@ -4,11 +4,11 @@
  * check's result and exits 0 when it can apply, 1 when a check refuses, 2 when it could not
  * run. --yes applies.
  */
-import { openSqlSession } from '../../client.ts';
-import { type DatabaseConfig, describeTarget } from '../../config.ts';
+import { openSqlSession } from '../../connection/client.ts';
+import { type DatabaseConfig, describeTarget } from '../../connection/config.ts';
 import { converge } from '../../converge/apply.ts';
 import { renderPlan, renderSummary } from '../../converge/render.ts';
-import { FluxDbError } from '../../errors.ts';
+import { FluxDbError } from '../../errors/flux-db-error.ts';
 import { loadMigrations } from '../../migrator/journal.ts';
 import { consoleIo, type Io, migrationsDir } from '../context.ts';
 

@@ -5,7 +5,7 @@
 import { relative } from 'node:path';
 import { writeMissingDownFiles } from '../../authoring/down.ts';
 import { promptNeedsTerminal, runDrizzleKit } from '../../authoring/tools.ts';
-import { FluxDbError } from '../../errors.ts';
+import { FluxDbError } from '../../errors/flux-db-error.ts';
 import { consoleIo, type Io, migrationsDir } from '../context.ts';
 
 export interface GenerateFlags {

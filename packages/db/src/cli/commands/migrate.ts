@@ -1,6 +1,6 @@
 /** `db:migrate`: applies the pending migrations, each in one transaction, under the lock. */
-import { openSqlSession } from '../../client.ts';
-import type { DatabaseConfig } from '../../config.ts';
+import { openSqlSession } from '../../connection/client.ts';
+import type { DatabaseConfig } from '../../connection/config.ts';
 import { migrate } from '../../migrator/apply.ts';
 import { loadMigrations } from '../../migrator/journal.ts';
 import { consoleIo, type Io, migrationsDir } from '../context.ts';

@@ -4,10 +4,10 @@
  * no longer be trusted by db:migrate. It refuses a server unless --force, and any database
  * that already has tables.
  */
-import { createDb, type DatabaseClient } from '../../client.ts';
-import { type DatabaseConfig, describeTarget } from '../../config.ts';
-import { describeError } from '../../database-errors.ts';
-import { FluxDbError } from '../../errors.ts';
+import { createDb, type DatabaseClient } from '../../connection/client.ts';
+import { type DatabaseConfig, describeTarget } from '../../connection/config.ts';
+import { describeError } from '../../errors/database-errors.ts';
+import { FluxDbError } from '../../errors/flux-db-error.ts';
 import * as schema from '../../schema/index.ts';
 import { consoleIo, type Io } from '../context.ts';
 

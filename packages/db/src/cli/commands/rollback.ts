@@ -1,6 +1,6 @@
 /** `db:rollback`: reverts the newest migration (or down to --to) with its checked down file. */
-import { openSqlSession } from '../../client.ts';
-import { type DatabaseConfig, describeTarget } from '../../config.ts';
+import { openSqlSession } from '../../connection/client.ts';
+import { type DatabaseConfig, describeTarget } from '../../connection/config.ts';
 import { loadMigrations } from '../../migrator/journal.ts';
 import { rollback } from '../../migrator/rollback.ts';
 import { consoleIo, type Io, migrationsDir } from '../context.ts';

@@ -1,6 +1,6 @@
 /** `db:seed`: inserts the reference data (credits policies) that is missing. */
-import { createDb } from '../../client.ts';
-import { type DatabaseConfig, describeTarget } from '../../config.ts';
+import { createDb } from '../../connection/client.ts';
+import { type DatabaseConfig, describeTarget } from '../../connection/config.ts';
 import { baseCreditsPolicies, seedReferenceData } from '../../operations/seed/credits-policies.ts';
 import { consoleIo, type Io } from '../context.ts';
 

@@ -6,14 +6,14 @@
  */
 import { createServer, type Socket } from 'node:net';
 import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
-import type { DatabaseConfig } from '../../config.ts';
+import type { DatabaseConfig } from '../../connection/config.ts';
 import { ensureFolderId, readFolderId } from '../../embedded/folder-marks.ts';
 import { isAlive } from '../../embedded/holder.ts';
 import { currentCommand } from '../../embedded/lock.ts';
 import { openEmbedded } from '../../embedded/open.ts';
 import { dataDirParameter, folderIdParameter } from '../../embedded/served-client.ts';
 import { SessionQueue } from '../../embedded/session-queue.ts';
-import { FluxDbError } from '../../errors.ts';
+import { FluxDbError } from '../../errors/flux-db-error.ts';
 import { consoleIo, type Io } from '../context.ts';
 
 const host = '127.0.0.1';

@@ -1,6 +1,6 @@
 /** `db:status`: each migration as applied, pending, edited or skipped; exit 1 on a problem. */
-import { openSqlSession } from '../../client.ts';
-import { type DatabaseConfig, describeTarget } from '../../config.ts';
+import { openSqlSession } from '../../connection/client.ts';
+import { type DatabaseConfig, describeTarget } from '../../connection/config.ts';
 import { readAdoptedHistory } from '../../migrator/converge-records.ts';
 import { loadMigrations } from '../../migrator/journal.ts';
 import {

@@ -7,10 +7,10 @@
  * port (a number, and free on the host), and the server (reachable, the role known, the
  * database there, the schema readable), so Studio never runs against a database it cannot use.
  */
-import { openSqlSession } from '../../client.ts';
-import { type DatabaseConfig, describeTarget } from '../../config.ts';
+import { openSqlSession } from '../../connection/client.ts';
+import { type DatabaseConfig, describeTarget } from '../../connection/config.ts';
 import { openEmbedded } from '../../embedded/open.ts';
-import { FluxDbError } from '../../errors.ts';
+import { FluxDbError } from '../../errors/flux-db-error.ts';
 import * as schema from '../../schema/index.ts';
 import { consoleIo, type Io } from '../context.ts';
 

@@ -3,7 +3,7 @@
  * Scopes are a jsonb map, e.g. `{ "credits": true, "*": true, "deletion": false }`.
  */
 import { eq, sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../../client.ts';
+import type { Database, Transaction } from '../../connection/client.ts';
 import { type SystemAdminScopes, systemAdmins } from '../../schema/index.ts';
 
 /** The scope that stands for every scope without an explicit entry of its own. */

@@ -2,7 +2,7 @@
  * Who owns what: the checks an app runs before acting for a user on an account.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../../client.ts';
+import type { Database, Transaction } from '../../connection/client.ts';
 import { accounts, users } from '../../schema/index.ts';
 
 /**

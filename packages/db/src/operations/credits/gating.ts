@@ -6,9 +6,9 @@
  */
 import { eq, getTableColumns, sql } from 'drizzle-orm';
 import { PgTimestamp } from 'drizzle-orm/pg-core';
-import type { Database, Transaction } from '../../client.ts';
-import { preparedMapped } from '../../prepared.ts';
-import { rawRows } from '../../raw-rows.ts';
+import type { Database, Transaction } from '../../connection/client.ts';
+import { preparedMapped } from '../../connection/prepared.ts';
+import { rawRows } from '../../connection/raw-rows.ts';
 import {
   aiSessionFeatureKey,
   type CreditsConversationSession,

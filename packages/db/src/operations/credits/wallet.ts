@@ -4,9 +4,9 @@
  * the sum of its ledger deltas.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../../client.ts';
-import { FluxDbError } from '../../errors.ts';
-import { preparedMapped } from '../../prepared.ts';
+import type { Database, Transaction } from '../../connection/client.ts';
+import { preparedMapped } from '../../connection/prepared.ts';
+import { FluxDbError } from '../../errors/flux-db-error.ts';
 import {
   accounts,
   type CreditsLedgerEntry,

@@ -3,7 +3,7 @@
  * account_deletion_logs), the protection check, the lease, and the job row locked for a step.
  */
 import { eq, sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../../client.ts';
+import type { Database, Transaction } from '../../connection/client.ts';
 import {
   type AccountDeletionJob,
   type AccountDeletionJobStatus,

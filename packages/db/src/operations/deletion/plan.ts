@@ -29,9 +29,9 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { type Queryable, readConstraints } from '../../catalog/constraints.ts';
-import type { Database, Transaction } from '../../client.ts';
-import { FluxDbError } from '../../errors.ts';
-import { rawRows } from '../../raw-rows.ts';
+import type { Database, Transaction } from '../../connection/client.ts';
+import { rawRows } from '../../connection/raw-rows.ts';
+import { FluxDbError } from '../../errors/flux-db-error.ts';
 import { accounts } from '../../schema/index.ts';
 import { removeAccountRow } from './redaction.ts';
 

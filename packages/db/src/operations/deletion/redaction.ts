@@ -15,8 +15,8 @@
  * Every statement is idempotent: the completing phase runs them again.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../../client.ts';
-import { rawRows } from '../../raw-rows.ts';
+import type { Database, Transaction } from '../../connection/client.ts';
+import { rawRows } from '../../connection/raw-rows.ts';
 import { lastMessagePreviewLength } from '../messages/conversations.ts';
 import type { AccountDeletionPlan } from './plan.ts';
 

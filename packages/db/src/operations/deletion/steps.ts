@@ -5,8 +5,8 @@
  * `failed` with the reason. A protected account fails at once: retrying cannot help.
  */
 import { eq, sql } from 'drizzle-orm';
-import type { Transaction } from '../../client.ts';
-import { redactSecrets } from '../../errors.ts';
+import type { Transaction } from '../../connection/client.ts';
+import { redactSecrets } from '../../errors/flux-db-error.ts';
 import {
   type AccountDeletionJob,
   type AccountDeletionJobStatus,

@@ -4,8 +4,8 @@
  * the messages table in the same transaction.
  */
 import { and, desc, eq, or, sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../../client.ts';
-import { jsonOf, momentOf, preparedMapped } from '../../prepared.ts';
+import type { Database, Transaction } from '../../connection/client.ts';
+import { jsonOf, momentOf, preparedMapped } from '../../connection/prepared.ts';
 import {
   type Conversation,
   conversations,

@@ -6,9 +6,9 @@
  * query directly: no sort, no offset.
  */
 import { and, eq, fillPlaceholders, sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../../client.ts';
-import { FluxDbError } from '../../errors.ts';
-import { jsonOf, momentOf, preparedMapped } from '../../prepared.ts';
+import type { Database, Transaction } from '../../connection/client.ts';
+import { jsonOf, momentOf, preparedMapped } from '../../connection/prepared.ts';
+import { FluxDbError } from '../../errors/flux-db-error.ts';
 import { type Message, messages } from '../../schema/index.ts';
 
 export const messagePageLimits = { default: 50, max: 100 } as const;
@@ -184,7 +184,7 @@ function toPage(rows: unknown[][]): PageRows {
 
 /**
  * listMessages runs the page query as a named prepared statement, its rows mapped by toPage
- * (see prepared.ts).
+ * (see connection/prepared.ts).
  */
 function runPageQuery(db: Database | Transaction, params: PageParams): Promise<PageRows> {
   const key = params.cursor ? 'after' : 'first';

@@ -4,7 +4,7 @@
  * no row exists. The same names and shapes as the original FluxCore app imports.
  */
 import { desc, eq } from 'drizzle-orm';
-import type { Database, Transaction } from '../../client.ts';
+import type { Database, Transaction } from '../../connection/client.ts';
 import {
   embeddingDimensions,
   type FluxcoreRagConfiguration,

@@ -4,8 +4,8 @@
  */
 import { cosineDistance, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database, Transaction } from '../../client.ts';
-import { FluxDbError } from '../../errors.ts';
+import type { Database, Transaction } from '../../connection/client.ts';
+import { FluxDbError } from '../../errors/flux-db-error.ts';
 import {
   type DocumentChunkMetadata,
   embeddingDimensions,

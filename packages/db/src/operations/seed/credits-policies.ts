@@ -5,7 +5,7 @@
  * `aiSessionFeatureKey`, the key the gating code looks up.
  */
 import { sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../../client.ts';
+import type { Database, Transaction } from '../../connection/client.ts';
 import { aiSessionFeatureKey, creditsPolicies, type NewCreditsPolicy } from '../../schema/index.ts';
 
 export const baseCreditsPolicies = [

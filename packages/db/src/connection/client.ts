@@ -1,33 +1,16 @@
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
-import type { PgDatabase, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { openEmbedded } from '../embedded/open.ts';
+import { servedClientClass } from '../embedded/served-client.ts';
+import * as schema from '../schema/index.ts';
 import type { DatabaseConfig } from './config.ts';
-import { openEmbedded } from './embedded/open.ts';
-import { servedClientClass } from './embedded/served-client.ts';
 import { registerArrayQuery } from './prepared.ts';
-import { type RowListHKT, withRowLists } from './row-list.ts';
-import * as schema from './schema/index.ts';
+import { withRowLists } from './row-list.ts';
 import { connectionError, type Row, servedError } from './session.ts';
+import type { Database, DatabaseClient } from './types.ts';
 
-export type Schema = typeof schema;
-/**
- * A database handle of either kind. Operations take it (or a Transaction) as first argument.
- * Its execute() answers with the rows as an array (a RowList, see row-list.ts) on both kinds.
- */
-export type Database = PgDatabase<RowListHKT, Schema, ExtractTablesWithRelations<Schema>>;
-export type Transaction = PgTransaction<RowListHKT, Schema, ExtractTablesWithRelations<Schema>>;
-
-export interface DatabaseClient {
-  readonly kind: DatabaseConfig['kind'];
-  readonly db: Database;
-  /** Raw SQL on the same database (for the pool: any one of its connections). */
-  query<T extends Row = Row>(text: string, params?: unknown[]): Promise<T[]>;
-  /** Runs a script that may hold several statements (no parameters). */
-  exec(text: string): Promise<void>;
-  close(): Promise<void>;
-}
+export type { Database, DatabaseClient, Schema, Transaction } from './types.ts';
 
 /** timestamptz and timestamp as the server's text, the way drizzle's node-postgres driver reads them. */
 const textTimestamps = {

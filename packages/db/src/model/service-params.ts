@@ -17,7 +17,7 @@ import type {
   PricingModel,
   ResourceType,
   UploadSessionStatus,
-} from './schema/index.ts';
+} from '../schema/index.ts';
 
 export interface CreateAssetParams {
   accountId: string;

@@ -4,7 +4,7 @@
  */
 import { is } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
-import * as schema from './schema/index.ts';
+import * as schema from '../schema/index.ts';
 
 export const schemaTables: PgTable[] = Object.values(schema as Record<string, unknown>).filter(
   (value): value is PgTable => is(value, PgTable),

@@ -5,7 +5,7 @@
  * miss, and exit code 2 (`usageExitCode`), never 1, which db:audit and db:converge use to say
  * what they found.
  */
-import { FluxDbError } from './errors.ts';
+import { FluxDbError } from '../errors/flux-db-error.ts';
 
 /** The exit code of a mistake in a program's arguments, in every program. */
 export const usageExitCode = 2;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { FluxDbError } from './errors.ts';
+import { FluxDbError } from '../errors/flux-db-error.ts';
 
 // import.meta.dirname (Bun, Node 20.11+), not node:url's fileURLToPath: every command loads
 // this module before its first query, and node:url alone costs a short command 1 to 2 ms.
@@ -8,9 +8,9 @@ import { FluxDbError } from './errors.ts';
 // CommonJS, where import.meta is empty and __dirname is this folder.
 const here: string = import.meta.dirname ?? __dirname;
 /** The repository root: the folder that holds `.data/` for the embedded database. */
-export const repositoryRoot = resolve(here, '../../..');
+export const repositoryRoot = resolve(here, '../../../..');
 /** The migration folder, resolved from this file so every command works from any directory. */
-export const migrationsFolder = resolve(here, '../migrations');
+export const migrationsFolder = resolve(here, '../../migrations');
 
 /** A postgres:// or postgresql:// URL with a host. */
 function isServerUrl(value: string): boolean {

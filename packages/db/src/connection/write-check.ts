@@ -4,8 +4,8 @@
  * Nothing stays: the table is dropped with the rollback.
  */
 import { sql, TransactionRollbackError } from 'drizzle-orm';
-import type { DatabaseClient } from './client.ts';
-import { describeError, unavailabilityOf } from './database-errors.ts';
+import { describeError, unavailabilityOf } from '../errors/database-errors.ts';
+import type { DatabaseClient } from './types.ts';
 
 /** Why a write cannot go through now, as one line with its fix; undefined when it can. */
 export async function writeRefusal(client: DatabaseClient): Promise<string | undefined> {

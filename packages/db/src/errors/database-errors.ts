@@ -5,8 +5,8 @@
  * the commands) goes through `databaseErrorOf`, and every log line through `describeError`,
  * which never repeats SQL text, parameters or a value the server quoted back.
  */
-import { FluxDbError } from './errors.ts';
-import { tighteningRefusal } from './schema/original/tightenings.ts';
+import { tighteningRefusal } from '../schema/original/tightenings.ts';
+import { FluxDbError } from './flux-db-error.ts';
 
 /** The facts of a PostgreSQL error, wherever in the cause chain the driver put them. */
 export interface DatabaseErrorInfo {

@@ -5,7 +5,7 @@
  * only reads them.
  */
 import { z } from 'zod';
-import { FluxDbError } from './errors.ts';
+import { FluxDbError } from '../errors/flux-db-error.ts';
 
 export function readSettings<S extends z.ZodType>(
   schema: S,

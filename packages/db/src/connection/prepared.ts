@@ -4,7 +4,7 @@
  * plans it once per connection. Values go in as drizzle placeholders.
  */
 import { DrizzleQueryError, fillPlaceholders } from 'drizzle-orm';
-import type { Database, Transaction } from './client.ts';
+import type { Database, Transaction } from './types.ts';
 
 const statements = new WeakMap<object, Map<string, unknown>>();
 

@@ -1,6 +1,6 @@
 /**
  * Errors a user can cause: a code, one line saying what went wrong, and a hint saying how to
- * fix it. Commands print them once, at their edge (see `run-command.ts`), without a stack.
+ * fix it. Commands print them once, at their edge (see `program/run-command.ts`), without a stack.
  */
 export type FluxDbErrorCode =
   | 'CONFIG_INVALID'

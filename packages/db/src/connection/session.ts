@@ -3,10 +3,11 @@
  * reaching a database. It loads only the driver it needs (pg, or PGlite for the embedded
  * folder) and neither drizzle nor the schema, so a command that needs no more starts fast.
  */
+
+import type { EmbeddedHandle } from '../embedded/open.ts';
+import { FluxDbError, redactSecrets } from '../errors/flux-db-error.ts';
 import type { DatabaseConfig } from './config.ts';
 import { describeTarget } from './config.ts';
-import type { EmbeddedHandle } from './embedded/open.ts';
-import { FluxDbError, redactSecrets } from './errors.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -107,7 +108,7 @@ export async function connectionSession(
 ): Promise<SqlSession> {
   const { default: pg } = await import('pg');
   const Client = servedDataDir
-    ? (await import('./embedded/served-client.ts')).servedClientClass(servedDataDir)
+    ? (await import('../embedded/served-client.ts')).servedClientClass(servedDataDir)
     : pg.Client;
   const client = new Client({ connectionString: url, application_name: applicationName });
   client.on('error', () => {});
@@ -215,7 +216,7 @@ export function openReadSession(config: DatabaseConfig): Promise<SqlSession> {
 /** A single dedicated connection for raw SQL (the migrator's). */
 export async function openSqlSession(config: DatabaseConfig): Promise<SqlSession> {
   if (config.kind === 'embedded') {
-    const { openEmbedded } = await import('./embedded/open.ts');
+    const { openEmbedded } = await import('../embedded/open.ts');
     const handle = await openEmbedded(config.dataDir, { waitMs: config.lockWaitMs });
     if (handle.mode === 'served') {
       return connectionSession(

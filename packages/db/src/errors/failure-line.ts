@@ -4,7 +4,7 @@
  * unexpected error; passwords redacted. The apps' and the bench's entry points print it.
  */
 import { databaseErrorOf, describeError, permissionError } from './database-errors.ts';
-import { FluxDbError, redactSecrets } from './errors.ts';
+import { FluxDbError, redactSecrets } from './flux-db-error.ts';
 
 export function failureLine(error: unknown): string {
   if (error instanceof FluxDbError) return redactSecrets(error.toLine());
