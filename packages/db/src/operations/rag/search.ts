@@ -8,13 +8,14 @@ import { and, cosineDistance, eq, inArray, isNotNull, type SQL, sql } from 'driz
 import { z } from 'zod';
 import type { Database, Transaction } from '../../client.ts';
 import { FluxDbError } from '../../errors.ts';
-import { rawRows } from '../../raw-rows.ts';
+import { acceptsBinaryParams, jsonOf, unnamedArrayRows } from '../../prepared.ts';
 import {
   type DocumentChunkMetadata,
   embeddingDimensions,
   fluxcoreDocumentChunks,
   fluxcoreVectorStoreFiles,
   storeIndexName,
+  storeIndexNamePattern,
   type VectorStoreFileStatus,
   vectorStoreFileStatuses,
 } from '../../schema/index.ts';
@@ -91,74 +92,115 @@ export function nearestChunksQuery(
   const distance = params.exact
     ? sql`cosine_distance(${fluxcoreDocumentChunks.embedding}, ${JSON.stringify(params.embedding)}::vector)`
     : cosineDistance(fluxcoreDocumentChunks.embedding, params.embedding);
-  return db
-    .select({
-      id: fluxcoreDocumentChunks.id,
-      fileId: fluxcoreDocumentChunks.fileId,
-      chunkIndex: fluxcoreDocumentChunks.chunkIndex,
-      content: fluxcoreDocumentChunks.content,
-      metadata: fluxcoreDocumentChunks.metadata,
-      distance: sql<number>`${distance}`.mapWith(Number).as('distance'),
-    })
-    .from(fluxcoreDocumentChunks)
-    .where(chunkConditions(params.vectorStoreId, params))
-    // By the output column's name: the embedding is sent (and parsed) once.
-    .orderBy(sql`distance`)
-    .limit(params.topK);
+  return (
+    db
+      .select({
+        id: fluxcoreDocumentChunks.id,
+        fileId: fluxcoreDocumentChunks.fileId,
+        chunkIndex: fluxcoreDocumentChunks.chunkIndex,
+        content: fluxcoreDocumentChunks.content,
+        metadata: fluxcoreDocumentChunks.metadata,
+        distance: sql<number>`${distance}`.mapWith(Number).as('distance'),
+      })
+      .from(fluxcoreDocumentChunks)
+      .where(chunkConditions(params.vectorStoreId, params))
+      // By the output column's name: the embedding is sent (and parsed) once.
+      .orderBy(sql`distance`)
+      .limit(params.topK)
+  );
 }
 
-interface SearchRow {
-  id: string;
-  file_id: string;
-  chunk_index: number;
-  content: string;
-  metadata: DocumentChunkMetadata;
-  distance: number | string;
-  approximate: boolean;
+/** A row of searchStatement: id, file_id, chunk_index, content, metadata, distance. */
+type SearchRow = [string, string, number, string, unknown, number | string];
+
+/**
+ * The search as one statement, on one of two paths:
+ * - `index`: ordered by `<=>`, which the store's own HNSW index serves (the planner proves
+ *   the partial index's predicate from the store id, which an unnamed statement is planned
+ *   with);
+ * - `exact`: ordered by `cosine_distance()`, which no HNSW index (the global one included)
+ *   serves: the store's rows are read through the btree on vector_store_id and sorted.
+ * Both order by the output column, so the embedding is sent and parsed once.
+ */
+export function searchStatement(
+  params: { vectorStoreId: string; vector: string | Buffer; topK: number } & ChunkFilters,
+  path: 'index' | 'exact',
+): SQL {
+  const c = fluxcoreDocumentChunks;
+  const query = sql`${params.vector}::vector`;
+  const distance =
+    path === 'index'
+      ? sql`${c.embedding} <=> ${query}`
+      : sql`cosine_distance(${c.embedding}, ${query})`;
+  return sql`select ${c.id}, ${c.fileId}, ${c.chunkIndex}, ${c.content}, ${c.metadata}, ${distance} as distance
+    from ${c} where ${chunkConditions(params.vectorStoreId, params)}
+    order by distance limit ${params.topK}`;
+}
+
+/** How long a handle trusts its list of the stores with an index of their own. */
+export const storeIndexListMs = 5_000;
+
+const storeIndexLists = new WeakMap<object, { readAt: number; names: Set<string> }>();
+
+/**
+ * Whether the store has a valid index of its own, from a list of them each handle reads at
+ * most every storeIndexListMs (a transaction reads its own). A list a little out of date
+ * costs speed, never results: a store indexed since runs the exact scan, and a store whose
+ * index was dropped since runs an ordinary `<=>` query (then the btree and a sort, or the
+ * global index and, for fewer than k rows, the exact scan).
+ */
+async function hasOwnIndex(db: Database | Transaction, vectorStoreId: string): Promise<boolean> {
+  const cached = storeIndexLists.get(db);
+  const now = performance.now();
+  let names = cached && now - cached.readAt < storeIndexListMs ? cached.names : undefined;
+  if (!names) {
+    const rows = await unnamedArrayRows(
+      db,
+      sql`select i.relname from pg_catalog.pg_index x join pg_catalog.pg_class i on i.oid = x.indexrelid
+          where x.indrelid = to_regclass('public.fluxcore_document_chunks') and x.indisvalid
+            and i.relname ~ ${storeIndexNamePattern}`,
+    );
+    names = new Set(rows.map((row) => String(row[0])));
+    storeIndexLists.set(db, { readAt: now, names });
+  }
+  return names.has(storeIndexName(vectorStoreId));
+}
+
+/** Forgets what every handle knows of the per-store indexes (after maintainStoreIndexes). */
+export function forgetStoreIndexLists(db: Database | Transaction): void {
+  storeIndexLists.delete(db);
 }
 
 /**
- * The search as one statement. Whether the store has a valid index of its own (a catalog
- * lookup the executor runs once, as an InitPlan) switches on exactly one of two branches:
- * - the store's HNSW index, ordered by `<=>` (the planner proves the partial index's
- *   predicate from the store id);
- * - the exact scan: the store's rows through the btree on vector_store_id, sorted by
- *   `cosine_distance()`, which no HNSW index (the global one included) can serve.
- * The other branch is planned but never executed. The embedding is sent and parsed once.
+ * pgvector's binary form (vector_recv): the dimension count and a reserved word as 16-bit
+ * integers, then each component as a 32-bit float, big-endian. A quarter of the text's bytes,
+ * and the server parses no decimal text (for 1536 dimensions, most of a small store's search).
  */
-export function searchStatement(
-  params: { vectorStoreId: string; embedding: number[]; topK: number } & ChunkFilters,
-  onlyExact = false,
-): SQL {
-  const c = fluxcoreDocumentChunks;
-  const { vectorStoreId, topK } = params;
-  const query = sql`(select v from q)`;
-  const where = chunkConditions(vectorStoreId, params);
-  const columns = sql`${c.id} as id, ${c.fileId} as file_id, ${c.chunkIndex} as chunk_index, ${c.content} as content, ${c.metadata} as metadata`;
-  const exact = (gate: SQL) => sql`(select ${columns}, cosine_distance(${c.embedding}, ${query}) as distance, false as approximate
-      from ${c} where ${where} and ${gate}
-      order by 6 limit ${topK})`;
-  const indexed = sql`(select exists (select 1 from pg_catalog.pg_index where indexrelid = to_regclass(${`public.${storeIndexName(vectorStoreId)}`}) and indisvalid))`;
-  const branches = onlyExact
-    ? exact(sql`true`)
-    : sql`(select ${columns}, ${c.embedding} <=> ${query} as distance, true as approximate
-      from ${c} where ${where} and ${indexed}
-      order by ${c.embedding} <=> ${query} limit ${topK})
-    union all
-    ${exact(sql`not ${indexed}`)}`;
-  return sql`with q as materialized (select ${JSON.stringify(params.embedding)}::vector as v) ${branches}`;
+export function vectorBinary(embedding: readonly number[]): Buffer {
+  const buffer = Buffer.alloc(4 + 4 * embedding.length);
+  buffer.writeInt16BE(embedding.length, 0);
+  for (const [i, value] of embedding.entries()) buffer.writeFloatBE(value, 4 + 4 * i);
+  return buffer;
 }
 
 async function runSearch(
   db: Database | Transaction,
   params: { vectorStoreId: string; embedding: number[]; topK: number } & ChunkFilters,
 ): Promise<SearchRow[]> {
-  const rows = await rawRows<SearchRow>(db, searchStatement(params));
+  const { embedding, ...rest } = params;
+  const search = {
+    ...rest,
+    vector: acceptsBinaryParams(db) ? vectorBinary(embedding) : JSON.stringify(embedding),
+  };
+  if (!(await hasOwnIndex(db, params.vectorStoreId))) {
+    return (await unnamedArrayRows(db, searchStatement(search, 'exact'))) as SearchRow[];
+  }
+  const rows = (await unnamedArrayRows(db, searchStatement(search, 'index'))) as SearchRow[];
   // The walk of the store's index keeps ef_search candidates: when the filters removed so many
   // that fewer than k remain, or k exceeds ef_search, the exact scan answers instead (fewer
   // than k rows from it means the store has no more).
-  if (rows.length < params.topK && rows[0]?.approximate !== false) {
-    return rawRows<SearchRow>(db, searchStatement(params, true));
+  if (rows.length < params.topK) {
+    return (await unnamedArrayRows(db, searchStatement(search, 'exact'))) as SearchRow[];
   }
   return rows;
 }
@@ -196,13 +238,13 @@ export async function searchChunks(
           return runSearch(tx, search);
         });
   return rows
-    .map((row) => ({
-      id: row.id,
-      fileId: row.file_id,
-      chunkIndex: row.chunk_index,
-      content: row.content,
-      metadata: row.metadata,
-      score: 1 - Number(row.distance),
+    .map(([id, fileId, chunkIndex, content, metadata, distance]) => ({
+      id,
+      fileId,
+      chunkIndex,
+      content,
+      metadata: jsonOf<DocumentChunkMetadata>(metadata),
+      score: 1 - Number(distance),
     }))
     .filter((chunk) => chunk.score >= minScore);
 }

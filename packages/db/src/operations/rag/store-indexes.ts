@@ -17,6 +17,7 @@ import type { DatabaseConfig } from '../../config.ts';
 import { rawRows } from '../../raw-rows.ts';
 import { storeIndexName, storeIndexNamePattern } from '../../schema/index.ts';
 import { readSettings, wholeNumberSetting } from '../../settings.ts';
+import { forgetStoreIndexLists } from './search.ts';
 
 export interface StoreIndexThresholds {
   /** A store with at least this many chunks gets its own HNSW index. */
@@ -158,5 +159,6 @@ export async function maintainStoreIndexes(
       storeIndexDefinition(store.vectorStoreId, concurrently),
     );
   }
+  if (changes.length > 0) forgetStoreIndexLists(client.db);
   return changes;
 }
