@@ -16,9 +16,9 @@ import {
   type DatabaseClient,
   maintainStoreIndexes,
   nearestChunksQuery,
+  readStoreIndexThresholds,
   type StoreIndexThresholds,
   searchChunks,
-  storeIndexDefaults,
 } from '@fluxcore/db';
 import {
   chunkText,
@@ -281,7 +281,7 @@ async function run(context: Context): Promise<Row[]> {
         indexAt: context.sizes.ragTenantIndexAt,
         dropBelow: Math.ceil(context.sizes.ragTenantIndexAt / 2),
       }
-    : storeIndexDefaults;
+    : readStoreIndexThresholds(process.env);
   return withMigratedDatabase(context.server, 'server', 'rag_tenants', async (client) => {
     const loaded = await load(client, context, thresholds);
     const total = loaded.stores.reduce((sum, s) => sum + s.size, 0);

@@ -28,7 +28,13 @@ export const chunkSearchDefaults = { topK: 10, minScore: 0.3, efSearch: 40 } as 
 
 const searchParams = z.object({
   vectorStoreId: z.guid(),
-  embedding: z.array(z.number().finite()).length(embeddingDimensions),
+  // Checked by a loop, not an element schema: zod's per-element check costs more than a small
+  // store's whole search.
+  embedding: z
+    .array(z.unknown())
+    .length(embeddingDimensions)
+    .refine((values) => values.every(Number.isFinite), 'must hold finite numbers only')
+    .transform((values) => values as number[]),
   topK: z.number().int().min(1).max(100).default(chunkSearchDefaults.topK),
   minScore: z.number().min(0).max(1).default(chunkSearchDefaults.minScore),
   /**
