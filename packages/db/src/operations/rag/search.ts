@@ -63,7 +63,7 @@ export interface ChunkMatch {
 
 export interface ChunkFilters {
   accountId?: string;
-  fileStatuses?: readonly VectorStoreFileStatus[];
+  fileStatuses?: VectorStoreFileStatus[];
 }
 
 /** The rows a search may return: the store's embedded chunks, narrowed by the filters. */
@@ -155,7 +155,10 @@ const storeIndexLists = new WeakMap<object, { readAt: number; names: Set<string>
  * index was dropped since runs an ordinary `<=>` query (then the btree and a sort, or the
  * global index and, for fewer than k rows, the exact scan).
  */
-async function hasOwnIndex(db: Database | Transaction, vectorStoreId: string): Promise<boolean> {
+export async function storeHasOwnIndex(
+  db: Database | Transaction,
+  vectorStoreId: string,
+): Promise<boolean> {
   const cached = storeIndexLists.get(db);
   const now = performance.now();
   let names = cached && now - cached.readAt < storeIndexListMs ? cached.names : undefined;
@@ -198,7 +201,7 @@ async function runSearch(
     ...rest,
     vector: acceptsBinaryParams(db) ? vectorBinary(embedding) : JSON.stringify(embedding),
   };
-  if (!(await hasOwnIndex(db, params.vectorStoreId))) {
+  if (!(await storeHasOwnIndex(db, params.vectorStoreId))) {
     return (await unnamedArrayRows(db, searchStatement(search, 'exact'))) as SearchRow[];
   }
   const rows = (await unnamedArrayRows(db, searchStatement(search, 'index'))) as SearchRow[];
