@@ -30,6 +30,7 @@ import {
 import { bulkLoad, withMigratedDatabase } from '../databases.ts';
 import { formatMs, percentile, rotate } from '../measure.ts';
 import type { Benchmark, Context, Row } from '../suite.ts';
+import { halfvecRow } from './rag-halfvec.ts';
 
 const dimensions = 1536;
 const topK = 10;
@@ -299,6 +300,11 @@ async function run(context: Context): Promise<Row[]> {
       // Warm up: caches and plans of both paths.
       await measureBucket(client, queries.slice(0, 3));
       rows.push(bucketRow(bucket, stores, await measureBucket(client, queries), thresholds));
+    }
+    const indexed = loaded.stores.filter((s) => s.size >= thresholds.indexAt);
+    if (indexed.length > 0) {
+      const queries = drawQueries(random, indexed, context.sizes.ragTenantQueries);
+      rows.push(await halfvecRow(client, indexed, queries));
     }
     rows.push({
       benchmark: 'rag-tenants',
