@@ -4,14 +4,25 @@
  * the current step finishes, the lease is released, then the pool closes.
  *
  * Settings: FLUXCORE_WORKER_ID (default host-pid), FLUXCORE_WORKER_LEASE_MS (60000),
- * FLUXCORE_WORKER_POLL_MS (1000), plus the database variables of @fluxcore/db.
+ * FLUXCORE_WORKER_POLL_MS (1000), FLUXCORE_RAG_STORE_INDEX_EVERY_MS (60000), the per-store index
+ * thresholds FLUXCORE_RAG_STORE_INDEX_AT (2000) and FLUXCORE_RAG_STORE_INDEX_DROP_BELOW (1000),
+ * plus the database variables of @fluxcore/db. The same process keeps the vector stores'
+ * own HNSW indexes in line with their sizes (store-indexes.ts).
  */
-import { createDb, describeTarget, loadDatabaseConfig, runCommand } from '@fluxcore/db';
+import {
+  createDb,
+  describeTarget,
+  loadDatabaseConfig,
+  readStoreIndexThresholds,
+  runCommand,
+} from '@fluxcore/db';
 import { readWorkerSettings } from './settings.ts';
+import { runStoreIndexLoop } from './store-indexes.ts';
 import { runWorker } from './worker.ts';
 
 async function main(): Promise<number> {
-  const { workerId, leaseMs, pollMs } = readWorkerSettings(process.env);
+  const { workerId, leaseMs, pollMs, storeIndexEveryMs } = readWorkerSettings(process.env);
+  const thresholds = readStoreIndexThresholds(process.env);
   const config = loadDatabaseConfig(process.env, { applicationName: 'fluxcore-worker' });
   const client = await createDb(config, { poolMax: 2 });
   const stop = new AbortController();
@@ -22,14 +33,23 @@ async function main(): Promise<number> {
     });
   }
   console.log(`worker ${workerId} started on the ${describeTarget(config)}`);
-  const summary = await runWorker({
-    db: client,
-    workerId,
-    leaseMs,
-    pollMs,
-    signal: stop.signal,
-    log: (line) => console.log(line),
-  });
+  const [summary] = await Promise.all([
+    runWorker({
+      db: client,
+      workerId,
+      leaseMs,
+      pollMs,
+      signal: stop.signal,
+      log: (line) => console.log(line),
+    }),
+    runStoreIndexLoop({
+      db: client,
+      everyMs: storeIndexEveryMs,
+      thresholds,
+      signal: stop.signal,
+      log: (line) => console.log(`worker ${workerId}: ${line}`),
+    }),
+  ]);
   await client.close();
   console.log(
     `worker ${workerId} stopped: ${summary.completed} completed, ${summary.failed} failed, ${summary.retried} to retry, ${summary.released} released`,

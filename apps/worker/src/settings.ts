@@ -1,6 +1,7 @@
 /**
  * The worker's settings, read from the environment with one zod schema: FLUXCORE_WORKER_ID
- * (default host-pid), FLUXCORE_WORKER_LEASE_MS (60000) and FLUXCORE_WORKER_POLL_MS (1000). A
+ * (default host-pid), FLUXCORE_WORKER_LEASE_MS (60000), FLUXCORE_WORKER_POLL_MS (1000) and
+ * FLUXCORE_RAG_STORE_INDEX_EVERY_MS (60000, the per-store index loop). A
  * mistake becomes one CONFIG_INVALID line naming the variable (readSettings).
  */
 import { hostname } from 'node:os';
@@ -18,12 +19,15 @@ const workerSettings = z.object({
     .default(`${hostname()}-${process.pid}`),
   FLUXCORE_WORKER_LEASE_MS: milliseconds(100, 3_600_000, 60_000),
   FLUXCORE_WORKER_POLL_MS: milliseconds(10, 600_000, 1_000),
+  FLUXCORE_RAG_STORE_INDEX_EVERY_MS: milliseconds(100, 86_400_000, 60_000),
 });
 
 export interface WorkerSettings {
   workerId: string;
   leaseMs: number;
   pollMs: number;
+  /** How often the per-store index loop runs (maintainStoreIndexes). */
+  storeIndexEveryMs: number;
 }
 
 export function readWorkerSettings(env: Record<string, string | undefined>): WorkerSettings {
@@ -32,5 +36,6 @@ export function readWorkerSettings(env: Record<string, string | undefined>): Wor
     workerId: settings.FLUXCORE_WORKER_ID,
     leaseMs: settings.FLUXCORE_WORKER_LEASE_MS,
     pollMs: settings.FLUXCORE_WORKER_POLL_MS,
+    storeIndexEveryMs: settings.FLUXCORE_RAG_STORE_INDEX_EVERY_MS,
   };
 }

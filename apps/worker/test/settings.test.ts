@@ -20,14 +20,16 @@ describe('the worker settings', () => {
       workerId: `${hostname()}-${process.pid}`,
       leaseMs: 60_000,
       pollMs: 1_000,
+      storeIndexEveryMs: 60_000,
     });
     expect(
       readWorkerSettings({
         FLUXCORE_WORKER_ID: 'w-1',
         FLUXCORE_WORKER_LEASE_MS: '5000',
         FLUXCORE_WORKER_POLL_MS: '10',
+        FLUXCORE_RAG_STORE_INDEX_EVERY_MS: '250',
       }),
-    ).toEqual({ workerId: 'w-1', leaseMs: 5000, pollMs: 10 });
+    ).toEqual({ workerId: 'w-1', leaseMs: 5000, pollMs: 10, storeIndexEveryMs: 250 });
   });
 
   test.each([
