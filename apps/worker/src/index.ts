@@ -5,7 +5,7 @@
  *
  * Settings: FLUXCORE_WORKER_ID (default host-pid), FLUXCORE_WORKER_LEASE_MS (60000),
  * FLUXCORE_WORKER_POLL_MS (1000), FLUXCORE_RAG_STORE_INDEX_EVERY_MS (60000), the per-store index
- * thresholds FLUXCORE_RAG_STORE_INDEX_AT (2000) and FLUXCORE_RAG_STORE_INDEX_DROP_BELOW (1000),
+ * thresholds FLUXCORE_RAG_STORE_INDEX_AT (1000) and FLUXCORE_RAG_STORE_INDEX_DROP_BELOW (500),
  * plus the database variables of @fluxcore/db. The same process keeps the vector stores'
  * own HNSW indexes in line with their sizes (store-indexes.ts).
  */

@@ -253,7 +253,7 @@ describe.each(databaseKinds)('RAG search by store size (%s)', (kind) => {
 
 describe('the thresholds are settings', () => {
   test('defaults, an override, and a mistake as one line', () => {
-    expect(readStoreIndexThresholds({})).toEqual({ indexAt: 2_000, dropBelow: 1_000 });
+    expect(readStoreIndexThresholds({})).toEqual({ indexAt: 1_000, dropBelow: 500 });
     expect(
       readStoreIndexThresholds({
         FLUXCORE_RAG_STORE_INDEX_AT: '500',

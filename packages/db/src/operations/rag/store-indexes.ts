@@ -27,7 +27,7 @@ export interface StoreIndexThresholds {
 }
 
 /** Measured on 1536 dimensions (docs/benchmarks.md, rag-tenants). */
-export const storeIndexDefaults: StoreIndexThresholds = { indexAt: 2_000, dropBelow: 1_000 };
+export const storeIndexDefaults: StoreIndexThresholds = { indexAt: 1_000, dropBelow: 500 };
 
 const chunkCount = (fallback: number) =>
   wholeNumberSetting(1, 100_000_000, fallback, 'must be a whole number of chunks from 1');
