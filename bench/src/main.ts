@@ -10,7 +10,15 @@ import { mkdirSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FluxDbError, failureLine } from '@fluxcore/db';
+import {
+  didYouMean,
+  FluxDbError,
+  failureLine,
+  type ProgramSpec,
+  programHelp,
+  UsageError,
+  usageExitCode,
+} from '@fluxcore/db';
 import { auditBenchmark } from './benchmarks/audit.ts';
 import { coldStartBenchmark } from './benchmarks/cold-start.ts';
 import { convergeBenchmark } from './benchmarks/converge.ts';
@@ -42,12 +50,29 @@ const benchmarks: Benchmark[] = [
 
 const benchFolder = resolve(dirname(import.meta.dir));
 
-function usage(message: string): FluxDbError {
-  return new FluxDbError(
-    'USAGE',
-    message,
-    `Usage: bun run bench [--scale N] [--smoke] [--only ${benchmarks.map((b) => b.id).join(',')}] [--out DIR] [--seed N]`,
-  );
+const usageLine = `bun run bench [--scale N] [--smoke] [--only ${benchmarks.map((b) => b.id).join(',')}] [--out DIR] [--seed N]`;
+
+const benchProgram: ProgramSpec = {
+  usage: usageLine,
+  summary:
+    'runs every benchmark on the server (DATABASE_URL, default the local one), ours against a baseline in the same run',
+  flags: [
+    { flag: '--scale N', help: 'multiplies every data size (default 1)' },
+    { flag: '--smoke', help: 'tiny sizes, to prove each benchmark runs (not a measurement)' },
+    {
+      flag: '--only IDS',
+      help: `only these benchmarks, comma-separated: ${benchmarks.map((b) => b.id).join(', ')}`,
+    },
+    {
+      flag: '--out DIR',
+      help: 'where results.json and RESULTS.md go (default bench/; $TMPDIR/fluxcore-bench for a smoke or partial run)',
+    },
+    { flag: '--seed N', help: 'the seed of the generated data (default 20240601)' },
+  ],
+};
+
+function usage(message: string): UsageError {
+  return new UsageError(message, `Usage: ${usageLine}`);
 }
 
 const flags = {
@@ -63,8 +88,13 @@ function parseOptions(argv: string[]) {
   try {
     values = parseArgs({ args: argv, options: flags, strict: true }).values;
   } catch (error) {
+    const line = (error as Error).message.split('\n')[0]?.replace(/\.+$/, '') ?? '';
+    const unknown = /^Unknown option '([^']+)'/.exec(line)?.[1];
+    const known = [...Object.keys(flags).map((name) => `--${name}`), '--help'];
     throw usage(
-      (error as Error).message.split('\n')[0]?.replace(/\.+$/, '') ?? 'invalid arguments',
+      unknown
+        ? `Unknown option '${unknown}'${didYouMean(unknown, known)}`
+        : line.replace(/\. To specify a positional.*$/, '') || 'invalid arguments',
     );
   }
   const scale = values.scale === undefined ? 1 : Number(values.scale);
@@ -75,7 +105,10 @@ function parseOptions(argv: string[]) {
   if (!Number.isSafeInteger(seed)) throw usage(`--seed takes a whole number, not "${values.seed}"`);
   const only = values.only?.split(',').map((id) => id.trim());
   for (const id of only ?? []) {
-    if (!benchmarks.some((b) => b.id === id)) throw usage(`there is no benchmark "${id}"`);
+    if (!benchmarks.some((b) => b.id === id)) {
+      const ids = benchmarks.map((b) => b.id);
+      throw usage(`there is no benchmark "${id}"${didYouMean(id, ids)}`);
+    }
   }
   const smoke = values.smoke ?? false;
   const partial = smoke || only !== undefined;
@@ -88,7 +121,12 @@ function parseOptions(argv: string[]) {
 }
 
 async function main(): Promise<number> {
-  const options = parseOptions(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
+    console.log(programHelp(benchProgram));
+    return 0;
+  }
+  const options = parseOptions(argv);
   const server = serverConfig();
   const sizes = benchmarkSizes(options.scale, options.smoke);
   const machine = await describeMachine(server);
@@ -153,12 +191,13 @@ async function main(): Promise<number> {
   return 0;
 }
 
-// The edge: a failure is one line on stderr (what went wrong, how to fix it), exit code 1.
+// The edge: a failure is one line on stderr (what went wrong, how to fix it), exit code 1; a
+// mistake in the arguments exits 2, as in every program of the repository.
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     const line = error instanceof BenchmarkError ? error.toLine() : failureLine(error);
     process.stderr.write(`error: ${line}\n`);
-    process.exit(1);
+    process.exit(error instanceof UsageError ? usageExitCode : 1);
   },
 );

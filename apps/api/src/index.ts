@@ -12,12 +12,28 @@ import {
   describeTarget,
   FluxDbError,
   loadDatabaseConfig,
+  type ProgramSpec,
+  readNoArguments,
   runCommand,
 } from '@fluxcore/db';
 import { createApp } from './app.ts';
 import { readApiSettings } from './settings.ts';
 
+const apiProgram: ProgramSpec = {
+  usage: 'bun run --cwd apps/api start',
+  summary: 'serves the FluxCore API (Hono) on the database the environment names',
+  notes: [
+    'Settings (environment variables):',
+    '  FLUXCORE_JWT_SECRET  required, at least 32 characters: the HS256 secret bearer tokens are signed with',
+    '  HOST                 the address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)',
+    '  PORT                 the port to listen on (default 3000)',
+    '  DATABASE_URL         a PostgreSQL server; unset, the embedded database in .data/ (FLUXCORE_DATA_DIR moves it)',
+    'SIGTERM or SIGINT stops it: no new requests, then the pool closes.',
+  ],
+};
+
 async function main(): Promise<number> {
+  if (readNoArguments(process.argv.slice(2), apiProgram)) return 0;
   const { jwtSecret, port, hostname } = readApiSettings(process.env);
   const config = loadDatabaseConfig(process.env, { applicationName: 'fluxcore-api' });
   const client = await createDb(config);

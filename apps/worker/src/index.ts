@@ -13,6 +13,8 @@ import {
   createDb,
   describeTarget,
   loadDatabaseConfig,
+  type ProgramSpec,
+  readNoArguments,
   readStoreIndexThresholds,
   runCommand,
 } from '@fluxcore/db';
@@ -20,7 +22,25 @@ import { readWorkerSettings } from './settings.ts';
 import { runStoreIndexLoop } from './store-indexes.ts';
 import { runWorker } from './worker.ts';
 
+const workerProgram: ProgramSpec = {
+  usage: 'bun run --cwd apps/worker start',
+  summary:
+    'runs account-deletion jobs, one step at a time under a lease, and keeps large vector stores indexed, until stopped',
+  notes: [
+    'Settings (environment variables):',
+    '  FLUXCORE_WORKER_ID        how it names itself in leases and logs (default <host>-<pid>)',
+    '  FLUXCORE_WORKER_LEASE_MS  how long a claimed job stays its own (default 60000)',
+    '  FLUXCORE_WORKER_POLL_MS   how often it looks for work when idle (default 1000)',
+    '  FLUXCORE_RAG_STORE_INDEX_EVERY_MS    how often it gives large vector stores their own HNSW index (default 60000)',
+    '  FLUXCORE_RAG_STORE_INDEX_AT          a store of this many chunks gets one (default 1000)',
+    '  FLUXCORE_RAG_STORE_INDEX_DROP_BELOW  a store below this many loses it (default 500)',
+    '  DATABASE_URL              a PostgreSQL server; unset, the embedded database in .data/ (FLUXCORE_DATA_DIR moves it)',
+    'SIGTERM or SIGINT stops it after the current step; the lease is released, then the pool closes.',
+  ],
+};
+
 async function main(): Promise<number> {
+  if (readNoArguments(process.argv.slice(2), workerProgram)) return 0;
   const { workerId, leaseMs, pollMs, storeIndexEveryMs } = readWorkerSettings(process.env);
   const thresholds = readStoreIndexThresholds(process.env);
   const config = loadDatabaseConfig(process.env, { applicationName: 'fluxcore-worker' });

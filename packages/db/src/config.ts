@@ -4,10 +4,13 @@ import { FluxDbError } from './errors.ts';
 
 // import.meta.dirname (Bun, Node 20.11+), not node:url's fileURLToPath: every command loads
 // this module before its first query, and node:url alone costs a short command 1 to 2 ms.
+// drizzle-kit's own CLI under Node loads drizzle.config.ts, and through it this file, as
+// CommonJS, where import.meta is empty and __dirname is this folder.
+const here: string = import.meta.dirname ?? __dirname;
 /** The repository root: the folder that holds `.data/` for the embedded database. */
-export const repositoryRoot = resolve(import.meta.dirname, '../../..');
+export const repositoryRoot = resolve(here, '../../..');
 /** The migration folder, resolved from this file so every command works from any directory. */
-export const migrationsFolder = resolve(import.meta.dirname, '../migrations');
+export const migrationsFolder = resolve(here, '../migrations');
 
 /** A postgres:// or postgresql:// URL with a host. */
 function isServerUrl(value: string): boolean {

@@ -119,6 +119,15 @@ export {
   storeIndexDefinition,
 } from './operations/rag/store-indexes.ts';
 export { baseCreditsPolicies, seedReferenceData } from './operations/seed/credits-policies.ts';
+export {
+  didYouMean,
+  nearestName,
+  type ProgramSpec,
+  programHelp,
+  readNoArguments,
+  UsageError,
+  usageExitCode,
+} from './program-arguments.ts';
 export { runCommand } from './run-command.ts';
 export * from './schema/index.ts';
 export * as schema from './schema/index.ts';

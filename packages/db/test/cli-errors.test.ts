@@ -90,7 +90,7 @@ describe('bad input to the commands', () => {
 
   test('an unknown flag names the known ones', async () => {
     const run = await runCli('migrate', ['--bogus'], { DATABASE_URL: server.toString() });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(expectOneLine(run.stderr)).toMatch(
       /^error: Unknown option '--bogus'.*Known flags: --to, --dry-run, --lock-timeout$/,
     );

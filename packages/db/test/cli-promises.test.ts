@@ -18,6 +18,7 @@ import {
 } from '@fluxcore/db/testing';
 import pg from 'pg';
 import { checkMigrations } from '../src/authoring/check.ts';
+import { studioLines } from '../src/cli/commands/studio.ts';
 import { describeTarget } from '../src/config.ts';
 import { migrate } from '../src/migrator/apply.ts';
 import { copyProjectMigrations, runCli, runProcess, spawnCli } from './support/migrations.ts';
@@ -104,19 +105,28 @@ describe.each(databaseKinds)('journal and audit commands on the %s database', (k
 
 describe('db:studio checks before it starts', () => {
   const refusedUrl = 'postgres://postgres:s3cret@127.0.0.1:1/fluxcore';
-  const cases: [name: string, args: string[], env: Record<string, string>, line: RegExp][] = [
+  // A mistake in the flags exits 2, as in every program; a database that refuses, 1.
+  const cases: [
+    name: string,
+    args: string[],
+    env: Record<string, string>,
+    line: RegExp,
+    code: 1 | 2,
+  ][] = [
     [
       'a port that is not a number',
       ['--port', 'notaport'],
       {},
       /^error: --port takes a port number from 1 to 65535, not "notaport"\. Example: --port 4984$/,
+      2,
     ],
-    ['a port out of range', ['--port', '70000'], {}, /^error: --port takes a port number/],
+    ['a port out of range', ['--port', '70000'], {}, /^error: --port takes a port number/, 2],
     [
       'a refused server',
       ['--port', '4997'],
       { DATABASE_URL: refusedUrl },
       /^error: cannot reach PostgreSQL at 127\.0\.0\.1:1 \(ECONNREFUSED\)\. Start the server/,
+      1,
     ],
   ];
   if (databaseKinds.includes('server')) {
@@ -127,15 +137,16 @@ describe('db:studio checks before it starts', () => {
       ['--port', '4998'],
       { DATABASE_URL: unknownRole.toString() },
       /^error: PostgreSQL refused the credentials of user "fluxcore_nobody"/,
+      1,
     ]);
   }
-  for (const [name, args, env, line] of cases) {
-    test(`${name} is one line and exit 1`, async () => {
+  for (const [name, args, env, line, code] of cases) {
+    test(`${name} is one line and exit ${code}`, async () => {
       const run = await runCli('studio', args, env);
-      expect(run.code).toBe(1);
+      expect(run.code).toBe(code);
       expect(oneLine(run.stderr)).toMatch(line);
       expect(run.stderr).not.toContain('s3cret');
-      expect(run.stdout).not.toContain('Drizzle Studio serves');
+      expect(run.stdout).not.toContain('Drizzle Studio');
     }, 30_000);
   }
 
@@ -165,7 +176,7 @@ describe('db:studio checks before it starts', () => {
     try {
       const reader = studio.stdout.getReader();
       let stdout = '';
-      while (!stdout.includes('(Ctrl-C to stop)\n')) {
+      while (!stdout.includes('(the data)\n')) {
         const chunk = await reader.read();
         if (chunk.done) break;
         stdout += new TextDecoder().decode(chunk.value);
@@ -192,7 +203,7 @@ describe('db:studio checks before it starts', () => {
     const dataDir = join(dir, 'pgdata');
     const { port, stdout } = await studioOutput({ FLUXCORE_DATA_DIR: dataDir });
     expect(stdout).toBe(
-      `Drizzle Studio serves embedded database at ${dataDir} at http://127.0.0.1:${port}\nopen https://local.drizzle.studio?host=127.0.0.1&port=${port} (Ctrl-C to stop)\n`,
+      `Drizzle Studio's data server for embedded database at ${dataDir} listens on 127.0.0.1:${port} (Ctrl-C to stop)\nStudio's interface is served from the internet: open https://local.drizzle.studio?host=127.0.0.1&port=${port}; offline, use bun run db:docs (the schema) or psql through bun run db:serve (the data)\n`,
     );
   }, 60_000);
 
@@ -204,7 +215,7 @@ describe('db:studio checks before it starts', () => {
       await database.release();
       const { port, stdout } = await studioOutput(database.env);
       expect(stdout).toBe(
-        `Drizzle Studio serves ${describeTarget(database.config)} at http://127.0.0.1:${port}\nopen https://local.drizzle.studio?host=127.0.0.1&port=${port} (Ctrl-C to stop)\n`,
+        `${studioLines(describeTarget(database.config), '127.0.0.1', port).join('\n')}\n`,
       );
     }, 60_000);
   }
@@ -265,7 +276,10 @@ describe.if(databaseKinds.includes('server'))('the server only', () => {
     const database = await createTestDatabase('server');
     made.databases.push(database);
     const run = await runCli('push', ['--force'], database.env);
-    expect(run.stderr).toBe('');
+    // stderr holds its progress alone, a line per phase (no error, no drizzle-kit output).
+    expect(run.stderr).toMatch(
+      /^pushing the schema to server [^\n]*: it is empty \(0 tables\)\n {2}drizzle-kit compared it with the schema: \d+ statement\(s\) to run\n {2}running \d+ statement\(s\)\n$/,
+    );
     expect(run.code).toBe(0);
     // Piped, drizzle-kit's spinner stays out: no cursor codes, no "Pulling schema".
     expect(run.stdout).not.toContain('\u001b[');

@@ -150,4 +150,86 @@ describe.skipIf(!tested)('the schema reference in chromium', () => {
       heading: 'accounts',
     });
   });
+
+  /** The diagram's scale and offset, as site.js set them. */
+  const view = () =>
+    page.evaluate(() => {
+      const box = document.getElementById('diagram');
+      const transform = box?.querySelector('svg')?.style.transform ?? '';
+      const [x, y] = (/translate\(([-\d.e]+)px, ?([-\d.e]+)px\)/.exec(transform) ?? [])
+        .slice(1)
+        .map(Number);
+      return { scale: Number(box?.dataset.scale), x, y };
+    });
+
+  test('the overview of every table can be zoomed with its buttons and the wheel, and dragged', async () => {
+    await page.goto(url('index.html'));
+    const fitted = await view();
+    // Fitted into its box at first: all 61 tables in sight.
+    expect(fitted.scale).toBeGreaterThan(0);
+    expect(fitted.scale).toBeLessThanOrEqual(1);
+    await page.click('[data-zoom="in"]');
+    expect((await view()).scale).toBeCloseTo(fitted.scale * 1.25, 2);
+    const box = await page.locator('#diagram').boundingBox();
+    if (!box) throw new Error('no diagram box');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -200);
+    await page.waitForFunction(
+      (s) => Number(document.getElementById('diagram')?.dataset.scale) > s,
+      fitted.scale * 1.25,
+    );
+    const zoomed = await view();
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 - 150, box.y + box.height / 2 - 80, { steps: 5 });
+    await page.mouse.up();
+    const moved = await view();
+    expect(moved.scale).toBe(zoomed.scale);
+    expect((moved.x ?? 0) - (zoomed.x ?? 0)).toBeCloseTo(-150, 0);
+    expect((moved.y ?? 0) - (zoomed.y ?? 0)).toBeCloseTo(-80, 0);
+    // The drag ended over the diagram: no table's link was followed.
+    expect(page.url()).toEndWith('index.html');
+    await page.click('[data-zoom="fit"]');
+    expect(await view()).toEqual(fitted);
+  });
+
+  /** Types into the search box; returns the results it lists. */
+  async function search(query: string): Promise<{ text: string; href: string }[]> {
+    await page.fill('#search', query);
+    return page.$$eval('#search-results a', (links) =>
+      links.map((link) => ({
+        text: link.firstChild?.textContent ?? '',
+        href: link.getAttribute('href') ?? '',
+      })),
+    );
+  }
+
+  test('the search box finds a table, a column, and a column by its comment', async () => {
+    await page.goto(url('chat.html'));
+    const ledger = doc.tables.get('credits_ledger');
+    const tables = await search('credits_led');
+    expect(tables[0]).toEqual({
+      text: 'credits_ledger',
+      href: `${ledger?.domain}.html#credits_ledger`,
+    });
+    const columns = await search('wallet_id');
+    expect(columns.map((result) => result.text)).toContain('credits_ledger.wallet_id');
+    const commented = await search('manual script 007');
+    expect(commented.map((result) => result.text)).toEqual(['messages.status']);
+    expect(await search('no such thing anywhere')).toEqual([]);
+    // Enter opens the first result.
+    await search('credits_ledger');
+    await page.press('#search', 'Enter');
+    await page.waitForFunction(() => location.hash === '#credits_ledger');
+    expect(page.url()).toEndWith(`${ledger?.domain}.html#credits_ledger`);
+  });
+
+  test("a column's doc comment in the schema shows in its table's section", async () => {
+    await page.goto(url('chat.html'));
+    const row = await page
+      .locator('#messages tr', {
+        has: page.locator('td:first-child code', { hasText: /^status$/ }),
+      })
+      .innerText();
+    expect(row).toContain('Manual script 007.');
+  });
 });

@@ -158,6 +158,7 @@ describe('the package boundary', () => {
         'connection',
         'original-docs',
         'requirements',
+        'program-arguments',
       ],
       ['catalog'],
       ['migrator'],

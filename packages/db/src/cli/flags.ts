@@ -1,13 +1,12 @@
 /** Flag values checked as they are parsed: each bad value is one line naming the flag. */
-import { FluxDbError } from '../errors.ts';
+import { UsageError } from '../program-arguments.ts';
 
 /** `--lock-timeout 30` → 30000 ms; a positive number of seconds (0 would mean "wait forever"). */
 export function seconds(flag: string): (value: string) => number {
   return (value) => {
     const parsed = Number(value);
     if (value.trim() === '' || !Number.isFinite(parsed) || parsed <= 0) {
-      throw new FluxDbError(
-        'USAGE',
+      throw new UsageError(
         `${flag} takes a positive number of seconds, not "${value}"`,
         `Example: ${flag} 30`,
       );
@@ -21,8 +20,7 @@ export function port(min: 0 | 1, example: string): (value: string) => number {
   return (value) => {
     const parsed = Number(value);
     if (!/^\d+$/.test(value) || parsed < min || parsed > 65_535) {
-      throw new FluxDbError(
-        'USAGE',
+      throw new UsageError(
         `--port takes a port number from ${min} to 65535, not "${value}"`,
         `Example: ${example}`,
       );

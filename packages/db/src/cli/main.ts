@@ -5,9 +5,11 @@
  * loads the database config where the command needs one, then loads that command's module
  * alone and calls its `run(flags, config)`.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command, CommanderError } from 'commander';
 import { loadDatabaseConfig } from '../config.ts';
-import { FluxDbError } from '../errors.ts';
+import { didYouMean, UsageError } from '../program-arguments.ts';
 import { runCommand } from '../run-command.ts';
 import { type CommandSpec, commands, flagsUsage } from './spec.ts';
 
@@ -32,8 +34,15 @@ function overview(): string {
     'Commands:',
     ...Object.entries(commands).map(([name, spec]) => `  ${name.padEnd(width)}  ${spec.summary}`),
     '',
-    'fluxcore-db <command> --help prints the flags of a command.',
+    'fluxcore-db <command> --help prints the flags of a command; fluxcore-db --version its version.',
   ].join('\n');
+}
+
+/** `fluxcore-db 0.1.0`: the version of @fluxcore/db, read only when asked. */
+export function versionLine(): string {
+  const packageJson = resolve(import.meta.dirname, '../../package.json');
+  const { version } = JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string };
+  return `fluxcore-db ${version}`;
 }
 
 async function commandFor(
@@ -61,21 +70,19 @@ async function commandFor(
 }
 
 /** Commander's own errors, said as this package says a usage error: one line with the fix. */
-function usageError(error: CommanderError, spec: CommandSpec, args: string[]): FluxDbError {
-  const known = spec.flags.map((flag) => flag.flags.split(' ')[0]).join(', ');
-  const hint = known ? `Known flags: ${known}` : 'This command takes no flags';
-  const quoted = /'([^']*)'/.exec(error.message)?.[1];
-  if (error.code === 'commander.unknownOption')
-    return new FluxDbError('USAGE', `Unknown option '${quoted}'`, hint);
+function usageError(error: CommanderError, spec: CommandSpec, args: string[]): UsageError {
+  const names = spec.flags.map((flag) => flag.flags.split(' ')[0] ?? '');
+  const hint = names.length ? `Known flags: ${names.join(', ')}` : 'This command takes no flags';
+  const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? '';
+  if (error.code === 'commander.unknownOption') {
+    const near = didYouMean(quoted, [...names, '--help', '--version']);
+    return new UsageError(`Unknown option '${quoted}'${near}`, hint);
+  }
   if (error.code === 'commander.excessArguments') {
-    return new FluxDbError(
-      'USAGE',
-      `Unexpected argument '${args[0]}': this command takes flags only`,
-      hint,
-    );
+    return new UsageError(`Unexpected argument '${args[0]}': this command takes flags only`, hint);
   }
   const line = error.message.replace(/^error: /, '').split('\n')[0] ?? 'invalid arguments';
-  return new FluxDbError('USAGE', line.charAt(0).toUpperCase() + line.slice(1), hint);
+  return new UsageError(line.charAt(0).toUpperCase() + line.slice(1), hint);
 }
 
 /** `--lock-timeout` → `lockTimeout`, the key commander gives the flag's value. */
@@ -146,12 +153,19 @@ export async function main(
     io.out(`${overview()}\n`);
     return name === undefined ? 1 : 0;
   }
+  const asksVersion = (words: string[]) =>
+    words.length === 1 && ['--version', '-V'].includes(words[0] ?? '');
+  if (asksVersion([name]) || (commands[name] && asksVersion(rest))) {
+    io.out(`${versionLine()}\n`);
+    return 0;
+  }
   const spec = commands[name];
   if (!spec) {
-    throw new FluxDbError(
-      'USAGE',
-      `fluxcore-db has no command "${name}"`,
-      `Its commands: ${Object.keys(commands).join(', ')}`,
+    const names = Object.keys(commands);
+    const known = name.startsWith('-') ? ['--help', '--version'] : names;
+    throw new UsageError(
+      `fluxcore-db has no ${name.startsWith('-') ? 'option' : 'command'} "${name}"${didYouMean(name, known)}`,
+      `Its commands: ${names.join(', ')} (fluxcore-db --help)`,
     );
   }
   const flags = plainFlags(spec, rest) ?? (await commanderFlags(name, spec, rest, io));

@@ -24,6 +24,7 @@ import { legacyTables } from '../schema/original/legacy.ts';
 import { tablePurposes } from '../schema/original/purposes.ts';
 import { type OriginalRename, originalRenames } from '../schema/original/renames.ts';
 import { type OriginalTypeChange, originalTypeChanges } from '../schema/original/type-changes.ts';
+import { columnComments } from './comments.ts';
 
 export const schemaFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../schema');
 
@@ -42,7 +43,8 @@ export interface TableDoc {
   exportName: string;
   domain: string;
   purpose: string;
-  columns: (ExpectedColumn & { enumValues: string[] | undefined })[];
+  /** Each column, with the doc comment the schema gives it (comments.ts), if any. */
+  columns: (ExpectedColumn & { enumValues: string[] | undefined; comment?: string })[];
   primaryKey: string[];
   uniques: ExpectedConstraint[];
   indexes: ExpectedIndex[];
@@ -116,13 +118,16 @@ export async function buildSchemaDoc(): Promise<SchemaDoc> {
   const expected = expectedSchema(loadMigrations(migrationsFolder));
   const modules = await loadSchemaModules(folder);
   const owners = new Map<string, { module: DomainModule; exportName: string }>();
+  const tableObjects = new Map<string, PgTable>();
   for (const module of modules) {
     for (const [exportName, value] of Object.entries(module.exports)) {
       if (!is(value, PgTable)) continue;
       const name = getTableConfig(value).name;
       if (!owners.has(name)) owners.set(name, { module, exportName });
+      tableObjects.set(name, value);
     }
   }
+  const comments = columnComments(folder, tableObjects);
 
   const foreignKeys: ForeignKeyDoc[] = [];
   for (const table of expected.tables.values()) {
@@ -159,10 +164,14 @@ export async function buildSchemaDoc(): Promise<SchemaDoc> {
       exportName: owner.exportName,
       domain: owner.module.slug,
       purpose: purpose ?? '',
-      columns: [...table.columns.values()].map((column) => ({
-        ...column,
-        enumValues: expected.enums.get(column.type),
-      })),
+      columns: [...table.columns.values()].map((column) => {
+        const comment = comments.get(table.name)?.get(column.name);
+        return {
+          ...column,
+          enumValues: expected.enums.get(column.type),
+          ...(comment ? { comment } : {}),
+        };
+      }),
       primaryKey: constraints.find((c) => c.type === 'primary key')?.columns ?? [],
       uniques: constraints.filter((c) => c.type === 'unique'),
       checks: constraints.filter((c) => c.type === 'check'),

@@ -11,7 +11,6 @@ import {
   fstatSync,
   ftruncateSync,
   openSync,
-  readFileSync,
   statSync,
   writeSync,
 } from 'node:fs';
@@ -19,15 +18,9 @@ import { basename, relative } from 'node:path';
 import { repositoryRoot } from '../config.ts';
 import { FluxDbError } from '../errors.ts';
 import { tryLockExclusive, unlock } from './flock.ts';
+import { holderText, isAlive, type LockHolder, lockPathFor, readHolder } from './holder.ts';
 
-export interface LockHolder {
-  pid: number;
-  command: string;
-  /** Set by db:serve: the address where it serves the database over the PostgreSQL protocol. */
-  serve?: { host: string; port: number };
-  /** Set by db:serve while it opens the folder: openers wait for its address (up to 2 min). */
-  serveStarting?: boolean;
-}
+export { type LockHolder, lockPathFor, readHolder } from './holder.ts';
 
 /** How long an opener waits for a db:serve that is still opening (or creating) the folder. */
 const serveStartWaitMs = 120_000;
@@ -43,10 +36,6 @@ export type LockOutcome =
   | { held: HeldLock }
   | { served: LockHolder & { serve: { host: string; port: number } } };
 
-export function lockPathFor(dataDir: string): string {
-  return `${dataDir.replace(/\/+$/, '')}.lock`;
-}
-
 /** How this process is known to a second opener: the script it was run as, or its argv. */
 export function currentCommand(): string {
   const [, entry, ...rest] = process.argv;
@@ -59,30 +48,6 @@ export function currentCommand(): string {
   }
   const shown = entry ? relative(process.cwd(), entry) || entry : '';
   return ['bun', shown, ...rest].filter(Boolean).join(' ');
-}
-
-export function readHolder(lockPath: string): LockHolder | undefined {
-  try {
-    const holder = JSON.parse(readFileSync(lockPath, 'utf8')) as LockHolder;
-    return typeof holder.pid === 'number' ? holder : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as { code?: string }).code === 'EPERM';
-  }
-}
-
-function holderText(holder: LockHolder | undefined): string {
-  return holder && isAlive(holder.pid)
-    ? `pid ${holder.pid} (${holder.command})`
-    : 'another process (it has not said which yet)';
 }
 
 function tryTake(lockPath: string): HeldLock | undefined {

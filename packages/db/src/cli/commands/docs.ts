@@ -5,7 +5,7 @@ import { consoleIo, type Io } from '../context.ts';
 
 export async function run(_flags: object, _config?: unknown, io: Io = consoleIo) {
   const folder = process.env.FLUXCORE_DOCS_DIR ?? docsFolder;
-  const { doc, files } = await writeSite(folder);
+  const { doc, files } = await writeSite(folder, (line) => io.log(line));
   const pages = [...files.keys()].filter((name) => name.endsWith('.html')).length;
   io.log(
     `wrote ${files.size} files to ${relative(process.cwd(), folder) || '.'}: ${pages} pages and ${pages} diagrams, ${doc.tables.size} tables in ${doc.domains.length} domains`,

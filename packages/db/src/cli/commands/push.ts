@@ -89,10 +89,15 @@ export async function run(flags: PushFlags, config: DatabaseConfig, io: Io = con
         'Delete it (or point FLUXCORE_DATA_DIR at a new folder) for a throwaway database, or use db:migrate',
       );
     }
+    // Progress on stderr, a line per phase: stdout carries the statements, for a file or a review.
+    io.error(`pushing the schema to ${describeTarget(config)}: it is empty (0 tables)`);
     await ensureVector(client, config, Boolean(flags.dryRun));
     // drizzle-kit is a developer-time tool: loaded here, never by a production command.
     const { pushSchema } = await import('drizzle-kit/api');
     const result = await withoutSpinner(() => pushSchema(schema, client.db as never));
+    io.error(
+      `  drizzle-kit compared it with the schema: ${result.statementsToExecute.length} statement(s) to run`,
+    );
     for (const warning of result.warnings) io.log(`warning: ${warning}`);
     if (result.statementsToExecute.length === 0) {
       io.log(`nothing to push: ${describeTarget(config)} matches the schema`);
@@ -112,6 +117,7 @@ export async function run(flags: PushFlags, config: DatabaseConfig, io: Io = con
         'Re-run with --force to accept the loss',
       );
     }
+    io.error(`  running ${result.statementsToExecute.length} statement(s)`);
     await result.apply();
     io.log(`pushed ${result.statementsToExecute.length} statement(s) to ${describeTarget(config)}`);
     return 0;

@@ -7,6 +7,7 @@
 import { createServer, type Socket } from 'node:net';
 import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
 import type { DatabaseConfig } from '../../config.ts';
+import { isAlive } from '../../embedded/holder.ts';
 import { currentCommand } from '../../embedded/lock.ts';
 import { openEmbedded } from '../../embedded/open.ts';
 import { SessionQueue } from '../../embedded/session-queue.ts';
@@ -17,6 +18,21 @@ const host = '127.0.0.1';
 
 export interface ServeFlags {
   port: number;
+}
+
+/**
+ * A db:serve started for one drizzle-kit run (src/authoring/drizzle-kit-config.ts) names that
+ * process in FLUXCORE_SERVE_FOR_PID (and its subcommand in FLUXCORE_SERVE_FOR_COMMAND), and
+ * stops when it is gone.
+ */
+function stopWithParent(stop: () => void): void {
+  const parent = Number(process.env.FLUXCORE_SERVE_FOR_PID);
+  if (!Number.isInteger(parent) || parent <= 0) return;
+  const timer = setInterval(() => {
+    if (isAlive(parent)) return;
+    clearInterval(timer);
+    stop();
+  }, 200);
 }
 
 export async function run(flags: ServeFlags, config: DatabaseConfig, io: Io = consoleIo) {
@@ -31,6 +47,11 @@ export async function run(flags: ServeFlags, config: DatabaseConfig, io: Io = co
   const handle = await openEmbedded(config.dataDir, { waitMs: config.lockWaitMs, forServe: true });
   if (handle.mode !== 'direct' || !handle.lock) throw new Error('db:serve did not get the folder');
   const lock = handle.lock;
+  // Serving `drizzle-kit push` on a new folder: the schema's vector columns need the extension
+  // first, which db:push creates the same way.
+  if (process.env.FLUXCORE_SERVE_FOR_COMMAND === 'push') {
+    await handle.client.exec('create extension if not exists vector');
+  }
   const queue = new SessionQueue(handle.client);
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
@@ -66,6 +87,7 @@ export async function run(flags: ServeFlags, config: DatabaseConfig, io: Io = co
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
+    stopWithParent(resolve);
   });
   server.close();
   for (const socket of sockets) socket.destroy();

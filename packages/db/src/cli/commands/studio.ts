@@ -73,6 +73,18 @@ async function startStudio(start: () => Promise<void>, where: string): Promise<v
   }
 }
 
+/**
+ * What it prints once Studio listens. The address it listens on answers Studio's interface,
+ * not a browser (a 404 there), and the interface itself is a page served from the internet:
+ * the second line says so, and what works offline instead.
+ */
+export function studioLines(target: string, host: string, port: number): string[] {
+  return [
+    `Drizzle Studio's data server for ${target} listens on ${host}:${port} (Ctrl-C to stop)`,
+    `Studio's interface is served from the internet: open https://local.drizzle.studio?host=${host}&port=${port}; offline, use bun run db:docs (the schema) or psql through bun run db:serve (the data)`,
+  ];
+}
+
 export async function run(flags: StudioFlags, config: DatabaseConfig, io: Io = consoleIo) {
   const { host, port } = flags;
   assertListenable(host, port);
@@ -103,8 +115,7 @@ export async function run(flags: StudioFlags, config: DatabaseConfig, io: Io = c
       `${host}:${port}`,
     );
   }
-  io.log(`Drizzle Studio serves ${describeTarget(config)} at http://${host}:${port}`);
-  io.log(`open https://local.drizzle.studio?host=${host}&port=${port} (Ctrl-C to stop)`);
+  for (const line of studioLines(describeTarget(config), host, port)) io.log(line);
   await new Promise(() => {});
   return 0;
 }
