@@ -195,13 +195,14 @@ export function vectorBinary(embedding: readonly number[]): Buffer {
 async function runSearch(
   db: Database | Transaction,
   params: { vectorStoreId: string; embedding: number[]; topK: number } & ChunkFilters,
+  indexed: boolean,
 ): Promise<SearchRow[]> {
   const { embedding, ...rest } = params;
   const search = {
     ...rest,
     vector: acceptsBinaryParams(db) ? vectorBinary(embedding) : JSON.stringify(embedding),
   };
-  if (!(await storeHasOwnIndex(db, params.vectorStoreId))) {
+  if (!indexed) {
     return (await unnamedArrayRows(db, searchStatement(search, 'exact'))) as SearchRow[];
   }
   const rows = (await unnamedArrayRows(db, searchStatement(search, 'index'))) as SearchRow[];
@@ -228,23 +229,26 @@ function parseParams(params: ChunkSearchParams) {
 /**
  * The top-k chunks of one store whose score reaches `minScore`, best first.
  *
- * One statement, one round trip (see searchStatement), unless `efSearch` is given: then a
- * transaction sets `hnsw.ef_search` (at least k) for it alone with `set_config(…, true)`. The
- * top k by distance are taken first and filtered by score after: the same rows as filtering
- * first (the score falls as the distance grows), and the index can order them.
+ * One statement, one round trip (see searchStatement), unless `efSearch` is given for a store
+ * with its own index: then a transaction sets `hnsw.ef_search` (at least k) for it alone with
+ * `set_config(…, true)`. The top k by distance are taken first and filtered by score after:
+ * the same rows as filtering first (the score falls as the distance grows), and the index can
+ * order them.
  */
 export async function searchChunks(
   db: Database | Transaction,
   params: ChunkSearchParams,
 ): Promise<ChunkMatch[]> {
   const { efSearch, minScore, ...search } = parseParams(params);
+  const indexed = await storeHasOwnIndex(db, search.vectorStoreId);
+  // ef_search matters only to an index walk: the exact scan stays one statement.
   const rows =
-    efSearch === undefined
-      ? await runSearch(db, search)
+    efSearch === undefined || !indexed
+      ? await runSearch(db, search, indexed)
       : await db.transaction(async (tx) => {
           const ef = String(Math.max(efSearch, search.topK));
           await tx.execute(sql`select set_config('hnsw.ef_search', ${ef}, true)`);
-          return runSearch(tx, search);
+          return runSearch(tx, search, indexed);
         });
   return rows
     .map(([id, fileId, chunkIndex, content, metadata, distance]) => ({
