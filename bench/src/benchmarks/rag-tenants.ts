@@ -262,7 +262,7 @@ function bucketRow(
       extra: `p95 ${formatMs(percentile(samples.ours, 95))}, recall@10 ${recall.toFixed(3)}`,
     },
     baseline: {
-      label: 'exact scan of the store',
+      label: 'exact scan of the store (`nearestChunksQuery` exact)',
       value: exactP50,
       unit: 'ms',
       samples: samples.exact,
@@ -271,7 +271,7 @@ function bucketRow(
     ratio,
     ratioOf: 'p50 latency',
     target: { text: `recall@10 ≥ 0.95 at ≤ ${limit.toFixed(1)}× the exact scan's p50`, met },
-    note: `${samples.ours.length} queries over ${samples.stores.size} stores, drawn per store`,
+    note: `${samples.ours.length} queries over ${samples.stores.size} stores, drawn per store. The baseline is one statement through drizzle with the embedding as text; searchChunks sends it in pgvector's binary form on an unnamed statement`,
     details: { recall: samples.recall },
   };
 }
