@@ -22,6 +22,12 @@ export interface Sizes {
   ragChunks: number;
   ragEmbeddedChunks: number;
   ragQueries: number;
+  ragTenantStores: number;
+  ragTenantChunks: number;
+  /** Queries per store-size bucket. */
+  ragTenantQueries: number;
+  /** The index threshold for the run; 0 keeps the package's default. */
+  ragTenantIndexAt: number;
   deletionAccounts: number;
   coldStartRounds: number;
   convergeMessages: number;
@@ -51,6 +57,10 @@ export function benchmarkSizes(scale: number, smoke: boolean): Sizes {
       ragChunks: 300,
       ragEmbeddedChunks: 100,
       ragQueries: 3,
+      ragTenantStores: 30,
+      ragTenantChunks: 3_000,
+      ragTenantQueries: 6,
+      ragTenantIndexAt: 300,
       deletionAccounts: 4,
       coldStartRounds: 1,
       convergeMessages: 500,
@@ -74,6 +84,10 @@ export function benchmarkSizes(scale: number, smoke: boolean): Sizes {
     ragChunks: scaled(50_000, 100),
     ragEmbeddedChunks: scaled(2_000, 100),
     ragQueries: 30,
+    ragTenantStores: 1_000,
+    ragTenantChunks: scaled(200_000, 1_000),
+    ragTenantQueries: 100,
+    ragTenantIndexAt: 0,
     deletionAccounts: scaled(200, 4),
     coldStartRounds: 3,
     convergeMessages: scaled(100_000, 500),

@@ -7,8 +7,11 @@
  * expires on its own), one line says so, exit 1. A second signal exits at once.
  *
  * Settings: FLUXCORE_WORKER_ID (default host-pid), FLUXCORE_WORKER_LEASE_MS (60000),
- * FLUXCORE_WORKER_POLL_MS (1000), FLUXCORE_SHUTDOWN_MS (10000), plus the database variables
- * of @fluxcore/db.
+ * FLUXCORE_WORKER_POLL_MS (1000), FLUXCORE_SHUTDOWN_MS (10000),
+ * FLUXCORE_RAG_STORE_INDEX_EVERY_MS (60000), the per-store index thresholds
+ * FLUXCORE_RAG_STORE_INDEX_AT (1000) and FLUXCORE_RAG_STORE_INDEX_DROP_BELOW (500), plus the
+ * database variables of @fluxcore/db. The same process keeps the vector stores' own HNSW
+ * indexes in line with their sizes (store-indexes.ts).
  */
 import {
   createDb,
@@ -17,20 +20,26 @@ import {
   loadDatabaseConfig,
   type ProgramSpec,
   readNoArguments,
+  readStoreIndexThresholds,
   runCommand,
   settlesWithin,
 } from '@fluxcore/db';
 import { readWorkerSettings } from './settings.ts';
+import { runStoreIndexLoop } from './store-indexes.ts';
 import { runWorker } from './worker.ts';
 
 const workerProgram: ProgramSpec = {
   usage: 'bun run --cwd apps/worker start',
-  summary: 'runs account-deletion jobs, one step at a time under a lease, until stopped',
+  summary:
+    'runs account-deletion jobs, one step at a time under a lease, and keeps large vector stores indexed, until stopped',
   notes: [
     'Settings (environment variables):',
     '  FLUXCORE_WORKER_ID        how it names itself in leases and logs (default <host>-<pid>)',
     '  FLUXCORE_WORKER_LEASE_MS  how long a claimed job stays its own (default 60000)',
     '  FLUXCORE_WORKER_POLL_MS   how often it looks for work when idle (default 1000)',
+    '  FLUXCORE_RAG_STORE_INDEX_EVERY_MS    how often it gives large vector stores their own HNSW index (default 60000)',
+    '  FLUXCORE_RAG_STORE_INDEX_AT          a store of this many chunks gets one (default 1000)',
+    '  FLUXCORE_RAG_STORE_INDEX_DROP_BELOW  a store below this many loses it (default 500)',
     '  DATABASE_URL              a PostgreSQL server; unset, the embedded database in .data/ (FLUXCORE_DATA_DIR moves it)',
     '  FLUXCORE_SHUTDOWN_MS      how long a stop waits for the current step (default 10000)',
     'SIGTERM or SIGINT stops it after the current step; the lease is released, then the pool closes; past FLUXCORE_SHUTDOWN_MS it exits 1, and a second signal exits at once.',
@@ -39,7 +48,10 @@ const workerProgram: ProgramSpec = {
 
 async function main(): Promise<number> {
   if (readNoArguments(process.argv.slice(2), workerProgram)) return 0;
-  const { workerId, leaseMs, pollMs, shutdownMs } = readWorkerSettings(process.env);
+  const { workerId, leaseMs, pollMs, shutdownMs, storeIndexEveryMs } = readWorkerSettings(
+    process.env,
+  );
+  const thresholds = readStoreIndexThresholds(process.env);
   const config = loadDatabaseConfig(process.env, { applicationName: 'fluxcore-worker' });
   const client = await createDb(config, { poolMax: 2 });
   const stop = new AbortController();
@@ -48,14 +60,23 @@ async function main(): Promise<number> {
     stop.abort();
   });
   console.log(`worker ${workerId} started on the ${describeTarget(config)}`);
-  const running = runWorker({
-    db: client,
-    workerId,
-    leaseMs,
-    pollMs,
-    signal: stop.signal,
-    log: (line) => console.log(line),
-  });
+  const running = Promise.all([
+    runWorker({
+      db: client,
+      workerId,
+      leaseMs,
+      pollMs,
+      signal: stop.signal,
+      log: (line) => console.log(line),
+    }),
+    runStoreIndexLoop({
+      db: client,
+      everyMs: storeIndexEveryMs,
+      thresholds,
+      signal: stop.signal,
+      log: (line) => console.log(`worker ${workerId}: ${line}`),
+    }),
+  ]).then(([summary]) => summary);
   await Promise.race([running, stopped]);
   const deadline = Date.now() + shutdownMs;
   const left = () => Math.max(100, deadline - Date.now());

@@ -1,7 +1,7 @@
 /**
  * The worker's settings, read from the environment with one zod schema: FLUXCORE_WORKER_ID
  * (default host-pid), FLUXCORE_WORKER_LEASE_MS (60000), FLUXCORE_WORKER_POLL_MS (1000) and
- * FLUXCORE_SHUTDOWN_MS (10000). A
+ * FLUXCORE_SHUTDOWN_MS (10000) and FLUXCORE_RAG_STORE_INDEX_EVERY_MS (60000, the per-store index loop). A
  * mistake becomes one CONFIG_INVALID line naming the variable (readSettings).
  */
 import { hostname } from 'node:os';
@@ -20,6 +20,7 @@ const workerSettings = z.object({
   FLUXCORE_WORKER_LEASE_MS: milliseconds(100, 3_600_000, 60_000),
   FLUXCORE_WORKER_POLL_MS: milliseconds(10, 600_000, 1_000),
   FLUXCORE_SHUTDOWN_MS: milliseconds(100, 600_000, 10_000),
+  FLUXCORE_RAG_STORE_INDEX_EVERY_MS: milliseconds(100, 86_400_000, 60_000),
 });
 
 export interface WorkerSettings {
@@ -28,6 +29,8 @@ export interface WorkerSettings {
   pollMs: number;
   /** How long a stop (SIGTERM) waits for the current step and the pool before exiting anyway. */
   shutdownMs: number;
+  /** How often the per-store index loop runs (maintainStoreIndexes). */
+  storeIndexEveryMs: number;
 }
 
 export function readWorkerSettings(env: Record<string, string | undefined>): WorkerSettings {
@@ -37,5 +40,6 @@ export function readWorkerSettings(env: Record<string, string | undefined>): Wor
     leaseMs: settings.FLUXCORE_WORKER_LEASE_MS,
     pollMs: settings.FLUXCORE_WORKER_POLL_MS,
     shutdownMs: settings.FLUXCORE_SHUTDOWN_MS,
+    storeIndexEveryMs: settings.FLUXCORE_RAG_STORE_INDEX_EVERY_MS,
   };
 }

@@ -21,6 +21,7 @@ describe('the worker settings', () => {
       leaseMs: 60_000,
       pollMs: 1_000,
       shutdownMs: 10_000,
+      storeIndexEveryMs: 60_000,
     });
     expect(
       readWorkerSettings({
@@ -28,8 +29,15 @@ describe('the worker settings', () => {
         FLUXCORE_WORKER_LEASE_MS: '5000',
         FLUXCORE_WORKER_POLL_MS: '10',
         FLUXCORE_SHUTDOWN_MS: '250',
+        FLUXCORE_RAG_STORE_INDEX_EVERY_MS: '250',
       }),
-    ).toEqual({ workerId: 'w-1', leaseMs: 5000, pollMs: 10, shutdownMs: 250 });
+    ).toEqual({
+      workerId: 'w-1',
+      leaseMs: 5000,
+      pollMs: 10,
+      shutdownMs: 250,
+      storeIndexEveryMs: 250,
+    });
   });
 
   test.each([

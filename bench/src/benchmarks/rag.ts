@@ -5,10 +5,19 @@
  * that computes every distance). Exact search is also the truth recall@10 is measured against.
  *
  * The chunks are 1536-dimensional unit vectors nested in topics and documents (see data.ts);
- * the queries are new draws from the same distribution. The HNSW index is built after the
- * load, as a restore would, and its build time is reported.
+ * the queries are new draws from the same distribution. After the load (as a restore would),
+ * maintainStoreIndexes gives the store its own HNSW index (it is over the threshold; at a
+ * smoke's sizes the threshold is lowered to the store's size), and its build time is
+ * reported. The schema's global HNSW index, which no search path reads, is dropped first.
  */
-import { type DatabaseClient, nearestChunksQuery, searchChunks } from '@fluxcore/db';
+import {
+  type DatabaseClient,
+  maintainStoreIndexes,
+  nearestChunksQuery,
+  readStoreIndexThresholds,
+  searchChunks,
+  storeIndexName,
+} from '@fluxcore/db';
 import { sql } from 'drizzle-orm';
 import {
   chunkText,
@@ -24,7 +33,7 @@ import type { Benchmark, Context, Row } from '../suite.ts';
 const dimensions = 1536;
 const topK = 10;
 const efSearches = [40, 100] as const;
-const hnswIndex = 'fluxcore_document_chunks_embedding_hnsw_idx';
+const globalIndex = 'fluxcore_document_chunks_embedding_hnsw_idx';
 const chunksPerFile = 50;
 const batchRows = 500;
 
@@ -72,8 +81,9 @@ async function loadChunks(
   );
   // The HNSW graph of 50k × 1536 needs a few hundred MB while it is built.
   await client.exec(`set maintenance_work_mem = '1GB'`);
+  await client.exec(`drop index ${globalIndex}`);
   const start = performance.now();
-  const { indexBuildMs } = await bulkLoad(client, 'fluxcore_document_chunks', async () => {
+  await bulkLoad(client, 'fluxcore_document_chunks', async () => {
     for (let offset = 0; offset < chunks; offset += batchRows) {
       const batch: unknown[] = [];
       for (let i = offset; i < Math.min(chunks, offset + batchRows); i++) {
@@ -97,7 +107,16 @@ async function loadChunks(
       if ((offset / batchRows) % 20 === 19) log(`  loaded ${offset + batchRows} chunks`);
     }
   });
+  // The load ran with triggers off (as a restore does): the store's counters are set once.
+  await client.query(
+    `insert into fluxcore_vector_store_stats (vector_store_id, chunk_count, embedded_chunk_count)
+     values ($1, $2, $2) on conflict (vector_store_id) do update set chunk_count = $2, embedded_chunk_count = $2`,
+    [store, chunks],
+  );
   const loadMs = performance.now() - start;
+  const settings = readStoreIndexThresholds(process.env);
+  const thresholds = chunks >= settings.indexAt ? settings : { indexAt: chunks, dropBelow: chunks };
+  const changes = await maintainStoreIndexes(client, { thresholds });
   const queries = Array.from({ length: queryCount }, () =>
     Array.from(clusteredEmbedding(random, documents, 0.6)),
   );
@@ -105,7 +124,7 @@ async function loadChunks(
     vectorStoreId: store,
     queries,
     loadMs,
-    indexBuildMs: indexBuildMs[hnswIndex] ?? Number.NaN,
+    indexBuildMs: changes.find((c) => c.index === storeIndexName(store))?.ms ?? Number.NaN,
   };
 }
 
@@ -129,7 +148,9 @@ async function usesHnsw(
   return client.db.transaction(async (tx) => {
     for (const setting of settings) await tx.execute(sql.raw(setting));
     const plan = await tx.execute(sql.raw(`explain ${inlineParams(query.sql, query.params)}`));
-    return JSON.stringify((plan as unknown as { rows: unknown[] }).rows).includes(hnswIndex);
+    return JSON.stringify((plan as unknown as { rows: unknown[] }).rows).includes(
+      storeIndexName(vectorStoreId),
+    );
   });
 }
 
@@ -170,7 +191,8 @@ async function measure(client: DatabaseClient, store: LoadedStore): Promise<Meas
         embedding: store.queries[round] ?? [],
         topK,
         minScore: 0,
-        efSearch,
+        // 40 is pgvector's default: the search is then one statement, with no settings.
+        ...(efSearch === 40 ? {} : { efSearch }),
       }),
     );
     measured.hnsw[efSearch].ms.push(run.ms);
@@ -264,11 +286,11 @@ async function rows(
   });
   result.push({
     benchmark: 'rag',
-    what: `HNSW index build over ${size} (m 16, ef_construction 64)`,
+    what: `the store's own HNSW index build over ${size} (m 16, ef_construction 64)`,
     database,
     ours: { label: 'create index', value: store.indexBuildMs, unit: 'ms' },
     target: { text: 'report' },
-    note: `after a bulk load of ${formatMs(store.loadMs)} (index dropped during the load)`,
+    note: `maintainStoreIndexes, after a bulk load of ${formatMs(store.loadMs)}`,
   });
   return result;
 }

@@ -112,11 +112,23 @@ export {
   toRAGConfig,
 } from './operations/rag/config.ts';
 export {
+  type ChunkFilters,
   type ChunkMatch,
+  type ChunkSearchParams,
   chunkSearchDefaults,
   nearestChunksQuery,
   searchChunks,
 } from './operations/rag/search.ts';
+export {
+  maintainStoreIndexes,
+  planStoreIndexes,
+  readStoreIndexThresholds,
+  type StoreIndexChange,
+  type StoreIndexPlan,
+  type StoreIndexThresholds,
+  storeIndexDefaults,
+  storeIndexDefinition,
+} from './operations/rag/store-indexes.ts';
 export { baseCreditsPolicies, seedReferenceData } from './operations/seed/credits-policies.ts';
 export {
   didYouMean,

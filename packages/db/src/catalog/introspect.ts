@@ -9,6 +9,7 @@
  * can compare facts and baseline can compare whole definitions.
  */
 import type { Row } from '../connection/client.ts';
+import { storeIndexNamePattern } from '../schema/rag/store-indexes.ts';
 import {
   constraintsFromRows,
   constraintsQuery,
@@ -174,6 +175,8 @@ export const schemaQueries = (definitions = true): string[] => [
                array_agg(oc.opcdefault::text order by u.i)::text[] as defaults
         from unnest(x.indclass) with ordinality u(oid, i) join pg_opclass oc on oc.oid = u.oid
         where u.i <= x.indnkeyatts) opc
+      -- A vector store's own HNSW index is data, made and dropped at run time: not schema.
+      where not (t.relname = 'fluxcore_document_chunks' and i.relname ~ '${storeIndexNamePattern}')
       order by 1, 2`,
   `
       select t.typname as name, array_agg(e.enumlabel order by e.enumsortorder)::text[] as labels

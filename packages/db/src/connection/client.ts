@@ -52,32 +52,36 @@ async function poolClient(
     throw onError(error);
   }
   const db = withRowLists(drizzleNodePg({ client: pool, schema }));
-  registerArrayQuery(db, async (name, text, values) => {
-    const query = { name, text, values, rowMode: 'array' as const, types: textTimestamps };
-    // A migration that changes what a hot read returns (a column retyped) leaves the
-    // statement prepared on each connection that ran it before: PostgreSQL refuses that
-    // cached plan (0A000) on every later execution there. Such a connection is closed, not
-    // returned to the pool, and the read runs on another (a new one prepares it anew); at
-    // most once per connection of the pool. The hot reads are single reads, outside any
-    // transaction (a transaction's handle goes through drizzle).
-    for (let attempt = 0; ; attempt++) {
-      const client = await pool.connect();
-      // As pool.query does: a connection lost mid-query is said by the query's rejection,
-      // not as an unhandled 'error' event, and a client that failed is not reused.
-      const lost = () => {};
-      client.on('error', lost);
-      let failure: Error | undefined;
-      try {
-        return (await client.query(query)).rows;
-      } catch (error) {
-        failure = error as Error;
-        if (!preparedPlanIsStale(error) || attempt >= max) throw error;
-      } finally {
-        client.removeListener('error', lost);
-        client.release(failure);
+  registerArrayQuery(
+    db,
+    async (name, text, values) => {
+      const query = { name, text, values, rowMode: 'array' as const, types: textTimestamps };
+      // A migration that changes what a hot read returns (a column retyped) leaves the
+      // statement prepared on each connection that ran it before: PostgreSQL refuses that
+      // cached plan (0A000) on every later execution there. Such a connection is closed, not
+      // returned to the pool, and the read runs on another (a new one prepares it anew); at
+      // most once per connection of the pool. The hot reads are single reads, outside any
+      // transaction (a transaction's handle goes through drizzle).
+      for (let attempt = 0; ; attempt++) {
+        const client = await pool.connect();
+        // As pool.query does: a connection lost mid-query is said by the query's rejection,
+        // not as an unhandled 'error' event, and a client that failed is not reused.
+        const lost = () => {};
+        client.on('error', lost);
+        let failure: Error | undefined;
+        try {
+          return (await client.query(query)).rows;
+        } catch (error) {
+          failure = error as Error;
+          if (!preparedPlanIsStale(error) || attempt >= max) throw error;
+        } finally {
+          client.removeListener('error', lost);
+          client.release(failure);
+        }
       }
-    }
-  });
+    },
+    { binaryParams: kind === 'server' },
+  );
   return {
     kind,
     db: db as unknown as Database,

@@ -3,10 +3,12 @@
  * does not rebuild it on every call) and prepared under its name, so a server parses and
  * plans it once per connection. Values go in as drizzle placeholders.
  */
-import { DrizzleQueryError, fillPlaceholders } from 'drizzle-orm';
+import { DrizzleQueryError, fillPlaceholders, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Database, Transaction } from './types.ts';
 
 const statements = new WeakMap<object, Map<string, unknown>>();
+const dialect = new PgDialect();
 
 /** The statement `name` of this handle, built by `build` on first use. */
 function preparedStatement<T>(db: object, name: string, build: (name: string) => T): T {
@@ -27,14 +29,30 @@ function preparedStatement<T>(db: object, name: string, build: (name: string) =>
 export type ArrayQuery = (name: string, text: string, params: unknown[]) => Promise<unknown[][]>;
 
 const arrayQueries = new WeakMap<object, ArrayQuery>();
+/** The handles whose registered driver sends a Buffer parameter in binary format. */
+const binaryParams = new WeakSet<object>();
 
 /**
  * createDb names the driver behind each handle it makes, so a hot read skips drizzle's
  * execution layer (on PGlite, drizzle's per-query parser override alone costs about 0.1 ms a
  * page). A transaction's handle is not registered: its reads go through drizzle.
  */
-export function registerArrayQuery(db: object, query: ArrayQuery): void {
+export function registerArrayQuery(
+  db: object,
+  query: ArrayQuery,
+  options: { binaryParams?: boolean } = {},
+): void {
   arrayQueries.set(db, query);
+  if (options.binaryParams) binaryParams.add(db);
+}
+
+/**
+ * Whether unnamedArrayRows sends a Buffer parameter to this handle in binary format (the
+ * type's receive function reads it: no text to print or parse). node-postgres does; PGlite's
+ * in-process query does not, and a transaction's handle goes through drizzle.
+ */
+export function acceptsBinaryParams(db: Database | Transaction): boolean {
+  return binaryParams.has(db);
 }
 
 /**
@@ -75,6 +93,30 @@ export function preparedMapped<T>(
       },
     };
   });
+}
+
+/**
+ * The rows of a one-off statement as arrays (in the order of its select list), planned for
+ * the values it is sent with: an unnamed statement, never a prepared plan that a later call
+ * with other values would reuse. Through the driver where createDb registered one (skipping
+ * drizzle's execution layer, as preparedMapped does), else (a transaction) through drizzle.
+ */
+export async function unnamedArrayRows(
+  db: Database | Transaction,
+  query: SQL,
+): Promise<unknown[][]> {
+  const direct = arrayQueries.get(db);
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  if (!direct) {
+    const result = await db.execute(query);
+    return (result as unknown as { rows: Record<string, unknown>[] }).rows.map(Object.values);
+  }
+  try {
+    // An empty name is node-postgres's unnamed statement: parsed and planned for these values.
+    return await direct('', text, params);
+  } catch (error) {
+    throw new DrizzleQueryError(text, params, error as Error);
+  }
 }
 
 /** A timestamptz as drizzle maps it: the server's text to a Date; a Date or null stays. */

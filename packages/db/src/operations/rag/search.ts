@@ -1,31 +1,53 @@
 /**
  * Retrieval for RAG: the chunks of one vector store nearest to a query embedding by cosine
- * distance, through the HNSW index fluxcore_document_chunks_embedding_hnsw_idx.
+ * distance. The path depends on the store's size (see store-indexes.ts): a small store is
+ * read exactly through its btree on vector_store_id and sorted; a large store has an HNSW
+ * index of its own (partial, `where vector_store_id = …`) that walks only its chunks.
  */
-import { cosineDistance, eq, sql } from 'drizzle-orm';
+import { and, cosineDistance, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, Transaction } from '../../connection/client.ts';
+import { acceptsBinaryParams, jsonOf, unnamedArrayRows } from '../../connection/prepared.ts';
 import { FluxDbError } from '../../errors/flux-db-error.ts';
 import {
   type DocumentChunkMetadata,
   embeddingDimensions,
   fluxcoreDocumentChunks,
+  fluxcoreVectorStoreFiles,
+  storeIndexName,
+  storeIndexNamePattern,
+  type VectorStoreFileStatus,
+  vectorStoreFileStatuses,
 } from '../../schema/index.ts';
 
 /**
  * The defaults of a RAG configuration (fluxcore_rag_configurations: top_k 10, min_score 0.3)
- * and pgvector's default `hnsw.ef_search` (40).
+ * and pgvector's default `hnsw.ef_search` (40), which a search uses unless it sets its own.
  */
 export const chunkSearchDefaults = { topK: 10, minScore: 0.3, efSearch: 40 } as const;
 
 const searchParams = z.object({
   // Any id PostgreSQL's uuid takes (z.guid()), not only RFC 9562 ones.
   vectorStoreId: z.guid(),
-  embedding: z.array(z.number().finite()).length(embeddingDimensions),
+  // Checked by a loop, not an element schema: zod's per-element check costs more than a small
+  // store's whole search.
+  embedding: z
+    .array(z.unknown())
+    .length(embeddingDimensions)
+    .refine((values) => values.every(Number.isFinite), 'must hold finite numbers only')
+    .transform((values) => values as number[]),
   topK: z.number().int().min(1).max(100).default(chunkSearchDefaults.topK),
   minScore: z.number().min(0).max(1).default(chunkSearchDefaults.minScore),
-  /** Candidates the graph walk keeps: higher finds more of the true nearest, slower. */
-  efSearch: z.number().int().min(1).max(1000).default(chunkSearchDefaults.efSearch),
+  /**
+   * Candidates an HNSW walk keeps: higher finds more of the true nearest, slower. Unset, the
+   * session's `hnsw.ef_search` applies (pgvector's 40, or what the database sets) and the
+   * search is one statement; set, it costs a transaction around it.
+   */
+  efSearch: z.number().int().min(1).max(1000).optional(),
+  /** Only the chunks of this account (the original filters by account and store). */
+  accountId: z.guid().optional(),
+  /** Only the chunks of files whose membership in the store has one of these statuses. */
+  fileStatuses: z.array(z.enum(vectorStoreFileStatuses)).min(1).optional(),
 });
 
 export type ChunkSearchParams = z.input<typeof searchParams>;
@@ -41,47 +63,177 @@ export interface ChunkMatch {
   score: number;
 }
 
+export interface ChunkFilters {
+  accountId?: string;
+  fileStatuses?: VectorStoreFileStatus[];
+}
+
+/** The rows a search may return: the store's embedded chunks, narrowed by the filters. */
+function chunkConditions(vectorStoreId: string, filters: ChunkFilters): SQL | undefined {
+  const c = fluxcoreDocumentChunks;
+  const f = fluxcoreVectorStoreFiles;
+  return and(
+    eq(c.vectorStoreId, vectorStoreId),
+    isNotNull(c.embedding),
+    filters.accountId ? eq(c.accountId, filters.accountId) : undefined,
+    filters.fileStatuses
+      ? sql`exists (select 1 from ${f} where ${f.vectorStoreId} = ${c.vectorStoreId} and ${f.fileId} = ${c.fileId} and ${inArray(f.status, [...filters.fileStatuses])})`
+      : undefined,
+  );
+}
+
 /**
  * The k chunks of one store nearest to the embedding, nearest first (no score filter). Its
- * ORDER BY is the `<=>` operator, which the HNSW index serves; `exact` orders by pgvector's
+ * ORDER BY is the `<=>` operator, which an HNSW index serves; `exact` orders by pgvector's
  * `cosine_distance()` function instead (the same value), which no index serves, so the store's
- * rows are read through its own index and sorted.
+ * rows are read through its btree and sorted: the exact answer.
  */
 export function nearestChunksQuery(
   db: Database | Transaction,
-  params: { vectorStoreId: string; embedding: number[]; topK: number; exact?: boolean },
+  params: {
+    vectorStoreId: string;
+    embedding: number[];
+    topK: number;
+    exact?: boolean;
+  } & ChunkFilters,
 ) {
   const distance = params.exact
     ? sql`cosine_distance(${fluxcoreDocumentChunks.embedding}, ${JSON.stringify(params.embedding)}::vector)`
     : cosineDistance(fluxcoreDocumentChunks.embedding, params.embedding);
-  return db
-    .select({
-      id: fluxcoreDocumentChunks.id,
-      fileId: fluxcoreDocumentChunks.fileId,
-      chunkIndex: fluxcoreDocumentChunks.chunkIndex,
-      content: fluxcoreDocumentChunks.content,
-      metadata: fluxcoreDocumentChunks.metadata,
-      distance: sql<number>`${distance}`.mapWith(Number),
-    })
-    .from(fluxcoreDocumentChunks)
-    .where(eq(fluxcoreDocumentChunks.vectorStoreId, params.vectorStoreId))
-    .orderBy(distance)
-    .limit(params.topK);
+  return (
+    db
+      .select({
+        id: fluxcoreDocumentChunks.id,
+        fileId: fluxcoreDocumentChunks.fileId,
+        chunkIndex: fluxcoreDocumentChunks.chunkIndex,
+        content: fluxcoreDocumentChunks.content,
+        metadata: fluxcoreDocumentChunks.metadata,
+        distance: sql<number>`${distance}`.mapWith(Number).as('distance'),
+      })
+      .from(fluxcoreDocumentChunks)
+      .where(chunkConditions(params.vectorStoreId, params))
+      // By the output column's name: the embedding is sent (and parsed) once.
+      .orderBy(sql`distance`)
+      .limit(params.topK)
+  );
+}
+
+/** A row of searchStatement: id, file_id, chunk_index, content, metadata, distance. */
+type SearchRow = [string, string, number, string, unknown, number | string];
+
+/**
+ * The search as one statement, on one of two paths:
+ * - `index`: ordered by `<=>`, which the store's own HNSW index serves (the planner proves
+ *   the partial index's predicate from the store id, which an unnamed statement is planned
+ *   with);
+ * - `exact`: ordered by `cosine_distance()`, which no HNSW index (the global one included)
+ *   serves: the store's rows are read through the btree on vector_store_id and sorted.
+ * Both order by the output column, so the embedding is sent and parsed once.
+ */
+export function searchStatement(
+  params: { vectorStoreId: string; vector: string | Buffer; topK: number } & ChunkFilters,
+  path: 'index' | 'exact',
+): SQL {
+  const c = fluxcoreDocumentChunks;
+  const query = sql`${params.vector}::vector`;
+  const distance =
+    path === 'index'
+      ? sql`${c.embedding} <=> ${query}`
+      : sql`cosine_distance(${c.embedding}, ${query})`;
+  return sql`select ${c.id}, ${c.fileId}, ${c.chunkIndex}, ${c.content}, ${c.metadata}, ${distance} as distance
+    from ${c} where ${chunkConditions(params.vectorStoreId, params)}
+    order by distance limit ${params.topK}`;
+}
+
+/** How long a handle trusts its list of the stores with an index of their own. */
+export const storeIndexListMs = 5_000;
+
+const storeIndexLists = new WeakMap<object, { readAt: number; names: Set<string> }>();
+
+/**
+ * Whether the store has a valid index of its own, from a list of them each handle reads at
+ * most every storeIndexListMs (a transaction reads its own). A list a little out of date
+ * costs speed, never results: a store indexed since runs the exact scan, and a store whose
+ * index was dropped since runs an ordinary `<=>` query (then the btree and a sort, or the
+ * global index and, for fewer than k rows, the exact scan).
+ */
+export async function storeHasOwnIndex(
+  db: Database | Transaction,
+  vectorStoreId: string,
+): Promise<boolean> {
+  const cached = storeIndexLists.get(db);
+  const now = performance.now();
+  let names = cached && now - cached.readAt < storeIndexListMs ? cached.names : undefined;
+  if (!names) {
+    const rows = await unnamedArrayRows(
+      db,
+      sql`select i.relname from pg_catalog.pg_index x join pg_catalog.pg_class i on i.oid = x.indexrelid
+          where x.indrelid = to_regclass('public.fluxcore_document_chunks') and x.indisvalid
+            and i.relname ~ ${storeIndexNamePattern}`,
+    );
+    names = new Set(rows.map((row) => String(row[0])));
+    storeIndexLists.set(db, { readAt: now, names });
+  }
+  return names.has(storeIndexName(vectorStoreId));
+}
+
+/** Forgets what every handle knows of the per-store indexes (after maintainStoreIndexes). */
+export function forgetStoreIndexLists(db: Database | Transaction): void {
+  storeIndexLists.delete(db);
+}
+
+/**
+ * pgvector's binary form (vector_recv): the dimension count and a reserved word as 16-bit
+ * integers, then each component as a 32-bit float, big-endian. A quarter of the text's bytes,
+ * and the server parses no decimal text (for 1536 dimensions, most of a small store's search).
+ */
+export function vectorBinary(embedding: readonly number[]): Buffer {
+  const buffer = Buffer.alloc(4 + 4 * embedding.length);
+  buffer.writeInt16BE(embedding.length, 0);
+  for (const [i, value] of embedding.entries()) buffer.writeFloatBE(value, 4 + 4 * i);
+  return buffer;
+}
+
+async function runSearch(
+  db: Database | Transaction,
+  params: { vectorStoreId: string; embedding: number[]; topK: number } & ChunkFilters,
+  indexed: boolean,
+): Promise<SearchRow[]> {
+  const { embedding, ...rest } = params;
+  const search = {
+    ...rest,
+    vector: acceptsBinaryParams(db) ? vectorBinary(embedding) : JSON.stringify(embedding),
+  };
+  if (!indexed) {
+    return (await unnamedArrayRows(db, searchStatement(search, 'exact'))) as SearchRow[];
+  }
+  const rows = (await unnamedArrayRows(db, searchStatement(search, 'index'))) as SearchRow[];
+  // The walk of the store's index keeps ef_search candidates: when the filters removed so many
+  // that fewer than k remain, or k exceeds ef_search, the exact scan answers instead (fewer
+  // than k rows from it means the store has no more).
+  if (rows.length < params.topK) {
+    return (await unnamedArrayRows(db, searchStatement(search, 'exact'))) as SearchRow[];
+  }
+  return rows;
+}
+
+function parseParams(params: ChunkSearchParams) {
+  const parsed = searchParams.safeParse(params);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new FluxDbError(
+    'INVALID_INPUT',
+    `chunk search ${issue?.path.join('.') || 'parameters'}: ${issue?.message ?? 'invalid'}`,
+    `Pass a store id, an embedding of ${embeddingDimensions} finite numbers, topK 1–100, minScore 0–1, efSearch 1–1000, and optionally an account id and file statuses`,
+  );
 }
 
 /**
  * The top-k chunks of one store whose score reaches `minScore`, best first.
  *
- * In one transaction, `set_config(…, true)` (what `set local` does, with a bound value) sets:
- * - `hnsw.ef_search`, the recall knob, for this query only;
- * - `hnsw.iterative_scan = strict_order` (pgvector ≥ 0.8): when other stores' chunks fill the
- *   index's first candidates, the scan keeps walking the graph (up to `hnsw.max_scan_tuples`,
- *   20,000 by default) instead of returning fewer than k rows, and returns them in exact
- *   distance order.
- * When fewer than k rows come back all the same (the store holds fewer than k chunks, or the
- * walk stopped at `hnsw.max_scan_tuples` before it met k of them), the exact query runs (the
- * store's rows through its own index, sorted): fewer than k rows then means the store has no
- * more. The top k by distance are taken first and filtered by score after:
+ * One statement, one round trip (see searchStatement), unless `efSearch` is given for a store
+ * with its own index: then a transaction sets `hnsw.ef_search` (at least k) for it alone with
+ * `set_config(…, true)`. The top k by distance are taken first and filtered by score after:
  * the same rows as filtering first (the score falls as the distance grows), and the index can
  * order them.
  */
@@ -89,25 +241,25 @@ export async function searchChunks(
   db: Database | Transaction,
   params: ChunkSearchParams,
 ): Promise<ChunkMatch[]> {
-  const parsed = searchParams.safeParse(params);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new FluxDbError(
-      'INVALID_INPUT',
-      `chunk search ${issue?.path.join('.') || 'parameters'}: ${issue?.message ?? 'invalid'}`,
-      `Pass a store id, an embedding of ${embeddingDimensions} finite numbers, topK 1–100, minScore 0–1 and efSearch 1–1000`,
-    );
-  }
-  const { vectorStoreId, embedding, topK, minScore, efSearch } = parsed.data;
-  return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('hnsw.ef_search', ${String(efSearch)}, true), set_config('hnsw.iterative_scan', 'strict_order', true)`,
-    );
-    let nearest = await nearestChunksQuery(tx, { vectorStoreId, embedding, topK });
-    if (nearest.length < topK)
-      nearest = await nearestChunksQuery(tx, { vectorStoreId, embedding, topK, exact: true });
-    return nearest
-      .map(({ distance: d, ...chunk }) => ({ ...chunk, score: 1 - d }))
-      .filter((chunk) => chunk.score >= minScore);
-  });
+  const { efSearch, minScore, ...search } = parseParams(params);
+  const indexed = await storeHasOwnIndex(db, search.vectorStoreId);
+  // ef_search matters only to an index walk: the exact scan stays one statement.
+  const rows =
+    efSearch === undefined || !indexed
+      ? await runSearch(db, search, indexed)
+      : await db.transaction(async (tx) => {
+          const ef = String(Math.max(efSearch, search.topK));
+          await tx.execute(sql`select set_config('hnsw.ef_search', ${ef}, true)`);
+          return runSearch(tx, search, indexed);
+        });
+  return rows
+    .map(([id, fileId, chunkIndex, content, metadata, distance]) => ({
+      id,
+      fileId,
+      chunkIndex,
+      content,
+      metadata: jsonOf<DocumentChunkMetadata>(metadata),
+      score: 1 - Number(distance),
+    }))
+    .filter((chunk) => chunk.score >= minScore);
 }

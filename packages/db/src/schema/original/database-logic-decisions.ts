@@ -226,7 +226,7 @@ export const originalOnlyDatabaseLogic: readonly DatabaseLogicDecision[] = [
   ),
   replacedFunction(
     'public.search_document_chunks',
-    'the typed operation searchChunks (src/operations/rag/search.ts): cosine top-k with a minimum similarity over the HNSW index',
+    'the typed operation searchChunks (src/operations/rag/search.ts): cosine top-k with a minimum similarity, exact on a small store and through the store’s own HNSW index on a large one',
   ),
   replacedFunction(
     'public.get_effective_rag_config',

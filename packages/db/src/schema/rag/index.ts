@@ -15,3 +15,4 @@ export * from './fluxcore-rag-configurations.ts';
 export * from './fluxcore-vector-store-files.ts';
 export * from './fluxcore-vector-store-stats.ts';
 export * from './fluxcore-vector-stores.ts';
+export * from './store-indexes.ts';

@@ -1,0 +1,275 @@
+/**
+ * RAG retrieval chosen by store size (src/operations/rag/search.ts, store-indexes.ts), on both
+ * databases, with the threshold lowered so the data stays small: a store at or over it gets
+ * its own partial HNSW index (CONCURRENTLY on the server) and loses it when it shrinks; below
+ * it the search is exact (the exact top 10, through the store's btree, no HNSW index in the
+ * plan); above it recall@10 holds ≥ 0.95 on seeded clustered data. The filters the original
+ * uses (account, files by status, the RAG configuration's top_k and min_score) give the same
+ * rows as an exact query with the same filters, on both paths.
+ */
+import { beforeAll, describe, expect, test } from 'bun:test';
+import { sql } from 'drizzle-orm';
+import { introspectSchema } from '../src/catalog/introspect.ts';
+import type { Database } from '../src/connection/client.ts';
+import { rawRows } from '../src/connection/raw-rows.ts';
+import { FluxDbError } from '../src/errors/flux-db-error.ts';
+import { getEffectiveRagConfig } from '../src/operations/rag/config.ts';
+import {
+  type ChunkFilters,
+  nearestChunksQuery,
+  searchChunks,
+  searchStatement,
+  storeHasOwnIndex,
+} from '../src/operations/rag/search.ts';
+import {
+  maintainStoreIndexes,
+  planStoreIndexes,
+  readStoreIndexThresholds,
+} from '../src/operations/rag/store-indexes.ts';
+import {
+  embeddingDimensions,
+  fluxcoreDocumentChunks,
+  fluxcoreFiles,
+  fluxcoreRagConfigurations,
+  fluxcoreVectorStoreFiles,
+  fluxcoreVectorStores,
+  storeIndexName,
+} from '../src/schema/index.ts';
+import { createOwnedAccount, databaseKinds, useMigratedDatabase } from '../src/testing/index.ts';
+import { plan } from './support/plans.ts';
+
+const thresholds = { indexAt: 150, dropBelow: 80 };
+const largeChunks = 200;
+const smallChunks = 60;
+const globalIndex = 'fluxcore_document_chunks_embedding_hnsw_idx';
+const statuses = ['completed', 'in_progress', 'failed', 'completed'] as const;
+
+/** A seeded generator (a 32-bit LCG and Box–Muller): the same vectors on every run. */
+function seeded(seed: number) {
+  let state = seed >>> 0;
+  const uniform = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return (state + 0.5) / 2 ** 32;
+  };
+  return () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+}
+
+/** A unit vector near `centre` (spread: the noise's length relative to the centre's). */
+function near(normal: () => number, centre: number[], spread: number): number[] {
+  const scale = spread / Math.sqrt(embeddingDimensions);
+  const point = centre.map((value) => value + scale * normal());
+  const norm = Math.hypot(...point);
+  return point.map((value) => value / norm);
+}
+
+describe.each(databaseKinds)('RAG search by store size (%s)', (kind) => {
+  const migrated = useMigratedDatabase(kind);
+  let db: Database;
+  const normal = seeded(25);
+  const topics = Array.from({ length: 4 }, () =>
+    near(normal, Array<number>(embeddingDimensions).fill(0), 1),
+  );
+  const documents = (count: number) =>
+    Array.from({ length: count }, (_, i) => near(normal, topics[i % topics.length] ?? [], 0.8));
+  let account: string;
+  let otherAccount: string;
+  let large: { id: string; documents: number[][] };
+  let small: { id: string; documents: number[][] };
+
+  async function createStore(size: number, ownerAccount: string) {
+    const [store] = await db
+      .insert(fluxcoreVectorStores)
+      .values({ accountId: ownerAccount, name: `store of ${size}` })
+      .returning();
+    if (!store) throw new Error('fixture failed');
+    const files = await db
+      .insert(fluxcoreFiles)
+      .values(
+        statuses.map((_, i) => ({
+          accountId: ownerAccount,
+          name: `f${i}`,
+          contentHash: `${store.id}-${i}`,
+        })),
+      )
+      .returning();
+    await db.insert(fluxcoreVectorStoreFiles).values(
+      files.map((file, i) => ({
+        vectorStoreId: store.id,
+        fileId: file.id,
+        name: file.name,
+        status: statuses[i],
+      })),
+    );
+    const centres = documents(Math.max(2, Math.round(size / 25)));
+    for (let offset = 0; offset < size; offset += 50) {
+      await db.insert(fluxcoreDocumentChunks).values(
+        Array.from({ length: Math.min(50, size - offset) }, (_, j) => {
+          const i = offset + j;
+          return {
+            vectorStoreId: store.id,
+            fileId: files[i % files.length]?.id ?? '',
+            accountId: ownerAccount,
+            chunkIndex: i,
+            content: `chunk ${i}`,
+            embedding: near(normal, centres[i % centres.length] ?? [], 0.6),
+          };
+        }),
+      );
+    }
+    return { id: store.id, documents: centres };
+  }
+
+  const exactTop = (vectorStoreId: string, embedding: number[], topK = 10, filters = {}) =>
+    nearestChunksQuery(db, { vectorStoreId, embedding, topK, exact: true, ...filters });
+
+  beforeAll(async () => {
+    db = migrated.db;
+    account = (await createOwnedAccount(db, 'sized')).account.id;
+    otherAccount = (await createOwnedAccount(db, 'other')).account.id;
+    large = await createStore(largeChunks, account);
+    small = await createStore(smallChunks, account);
+    // Another account's store: its chunks lie near (the same topics) and must never come back.
+    await createStore(100, otherAccount);
+  }, 600_000);
+
+  test('the store at the threshold gets its own index, the one below does not; a second run changes nothing', async () => {
+    const changes = await maintainStoreIndexes(migrated.client, { thresholds });
+    expect(changes.map((c) => [c.action, c.vectorStoreId])).toEqual([['created', large.id]]);
+    const indexes = await rawRows<{ indexname: string; indexdef: string }>(
+      db,
+      sql`select indexname, indexdef from pg_indexes where tablename = 'fluxcore_document_chunks' and indexname like 'fluxcore\\_chunks\\_%'`,
+    );
+    expect(indexes.map((i) => i.indexname)).toEqual([storeIndexName(large.id)]);
+    expect(indexes[0]?.indexdef).toContain(`WHERE (vector_store_id = '${large.id}'::uuid)`);
+    expect(await planStoreIndexes(db, thresholds)).toEqual({ create: [], drop: [] });
+    expect(await maintainStoreIndexes(migrated.client, { thresholds })).toEqual([]);
+    expect(await storeHasOwnIndex(db, large.id)).toBe(true);
+    expect(await storeHasOwnIndex(db, small.id)).toBe(false);
+    // Data, not schema: the catalog reader the audit, baseline and converge share leaves it out.
+    const live = await introspectSchema(migrated.client);
+    const table = live.tables.get('fluxcore_document_chunks');
+    expect([...(table?.indexes.keys() ?? [])]).toContain(globalIndex);
+    expect(table?.indexes.has(storeIndexName(large.id))).toBe(false);
+  });
+
+  test('below the threshold the search is exact: the exact top 10, and no HNSW index in its plan', async () => {
+    const normalQ = seeded(7);
+    for (let q = 0; q < 8; q++) {
+      const embedding = near(normalQ, small.documents[q % small.documents.length] ?? [], 0.6);
+      const found = await searchChunks(db, { vectorStoreId: small.id, embedding, minScore: 0 });
+      const exact = await exactTop(small.id, embedding);
+      expect(found.map((c) => c.id)).toEqual(exact.map((c) => c.id));
+      for (const [i, chunk] of found.entries())
+        expect(chunk.score).toBeCloseTo(1 - (exact[i]?.distance ?? 0), 5);
+    }
+    const statement = searchStatement(
+      { vectorStoreId: small.id, vector: JSON.stringify(topics[0]), topK: 10 },
+      'exact',
+    );
+    // Even with sequential scans and sorts priced out, no HNSW index can serve this order.
+    const text = await plan(db, statement);
+    expect(text).toContain('fluxcore_document_chunks_vector_store_id_idx');
+    expect(text).not.toContain('hnsw');
+  });
+
+  test('at or over the threshold the search walks the store’s own index, with recall@10 ≥ 0.95', async () => {
+    const statement = searchStatement(
+      { vectorStoreId: large.id, vector: JSON.stringify(topics[0]), topK: 10 },
+      'index',
+    );
+    expect(await plan(db, statement)).toContain(`Index Scan using ${storeIndexName(large.id)}`);
+    const normalQ = seeded(11);
+    let recall = 0;
+    const queries = 20;
+    for (let q = 0; q < queries; q++) {
+      const embedding = near(normalQ, large.documents[q % large.documents.length] ?? [], 0.6);
+      const found = await searchChunks(db, { vectorStoreId: large.id, embedding, minScore: 0 });
+      const exact = new Set((await exactTop(large.id, embedding)).map((c) => c.id));
+      expect(found).toHaveLength(10);
+      recall += found.filter((c) => exact.has(c.id)).length / 10;
+    }
+    expect(recall / queries).toBeGreaterThanOrEqual(0.95);
+  });
+
+  test('the filters give the rows of an exact query with the same filters, on both paths', async () => {
+    // The large store has its own configuration; the small one takes its account's default.
+    await db.insert(fluxcoreRagConfigurations).values([
+      { vectorStoreId: large.id, retrievalTopK: 7, retrievalMinScore: '0.5' },
+      { accountId: account, isDefault: true, retrievalTopK: 12, retrievalMinScore: '0.4' },
+    ]);
+    const normalQ = seeded(13);
+    for (const store of [large, small]) {
+      const config = await getEffectiveRagConfig(db, {
+        vectorStoreId: store.id,
+        accountId: account,
+      });
+      const cases: ChunkFilters[] = [
+        { accountId: account },
+        { accountId: otherAccount },
+        { fileStatuses: ['completed'] },
+        { fileStatuses: ['failed', 'in_progress'] },
+        { accountId: account, fileStatuses: ['cancelled'] },
+      ];
+      for (const filters of cases) {
+        const embedding = near(normalQ, store.documents[0] ?? [], 0.6);
+        const { topK, minScore } = config.retrieval;
+        const found = await searchChunks(db, {
+          vectorStoreId: store.id,
+          embedding,
+          topK,
+          minScore,
+          ...filters,
+        });
+        const exact = (await exactTop(store.id, embedding, topK, filters)).filter(
+          (c) => 1 - c.distance >= minScore,
+        );
+        // The index path is approximate: the same rows at recall ≥ 0.95 over these cases
+        // would need more queries; on a store of 200 the walk finds them all.
+        expect(found.map((c) => c.id)).toEqual(exact.map((c) => c.id));
+      }
+      expect(config.retrieval.topK).toBe(store === large ? 7 : 12);
+    }
+  });
+
+  test('a store that shrinks below dropBelow loses its index and is searched exactly again', async () => {
+    await db.execute(
+      sql`delete from fluxcore_document_chunks where vector_store_id = ${large.id} and chunk_index >= ${thresholds.dropBelow - 10}`,
+    );
+    const [stats] = await rawRows<{ chunk_count: number }>(
+      db,
+      sql`select chunk_count from fluxcore_vector_store_stats where vector_store_id = ${large.id}`,
+    );
+    expect(stats?.chunk_count).toBe(thresholds.dropBelow - 10);
+    const changes = await maintainStoreIndexes(migrated.client, { thresholds });
+    expect(changes.map((c) => [c.action, c.index])).toEqual([
+      ['dropped', storeIndexName(large.id)],
+    ]);
+    expect(await storeHasOwnIndex(db, large.id)).toBe(false);
+    const embedding = near(seeded(3), large.documents[0] ?? [], 0.6);
+    const found = await searchChunks(db, { vectorStoreId: large.id, embedding, minScore: 0 });
+    expect(found.map((c) => c.id)).toEqual((await exactTop(large.id, embedding)).map((c) => c.id));
+  });
+});
+
+describe('the thresholds are settings', () => {
+  test('defaults, an override, and a mistake as one line', () => {
+    expect(readStoreIndexThresholds({})).toEqual({ indexAt: 1_000, dropBelow: 500 });
+    expect(
+      readStoreIndexThresholds({
+        FLUXCORE_RAG_STORE_INDEX_AT: '500',
+        FLUXCORE_RAG_STORE_INDEX_DROP_BELOW: '200',
+      }),
+    ).toEqual({ indexAt: 500, dropBelow: 200 });
+    const refused = (() => {
+      try {
+        readStoreIndexThresholds({ FLUXCORE_RAG_STORE_INDEX_AT: '100' });
+      } catch (error) {
+        return error as FluxDbError;
+      }
+    })();
+    expect(refused).toBeInstanceOf(FluxDbError);
+    expect(refused?.message).toBe(
+      'FLUXCORE_RAG_STORE_INDEX_DROP_BELOW must not exceed FLUXCORE_RAG_STORE_INDEX_AT',
+    );
+  });
+});
