@@ -2,6 +2,7 @@ import { relations, sql } from 'drizzle-orm';
 import {
   bigint,
   check,
+  index,
   integer,
   jsonb,
   pgTable,
@@ -53,7 +54,10 @@ export const fluxcoreVectorStoreFiles = pgTable(
   },
   (t) => [
     ...reference(t.vectorStoreId, () => fluxcoreVectorStores.id, 'cascade', { indexed: false }),
-    ...reference(t.fileId, () => fluxcoreFiles.id, 'cascade'),
+    // No foreign key on file_id: February's rows point at fluxcore_files, May's at assets (its
+    // 051_asset_centric_rag moved the key), and one table holds both lineages' rows, so a key
+    // to either would refuse the other's (as 0035 did for the chunks). The index stays.
+    index('fluxcore_vector_store_files_file_id_idx').on(t.fileId),
     // A file is in a store once: attaching it again is an upsert.
     uniqueIndex('fluxcore_vector_store_files_store_file_key').on(t.vectorStoreId, t.fileId),
     check(
