@@ -181,10 +181,14 @@ describe.each(databaseKinds)('the worker in-process on the %s database', (kind) 
 
     // What the victim shared with the peer stays for the peer (docs/account-deletion.md): the
     // relationship (naming the victim's tombstone), its conversation, the peer's message in it,
-    // and the extension contexts attached to the relationship and the conversation.
+    // the extension contexts attached to the relationship and the conversation, the peer's
+    // participant row in that conversation, and the peer's kernel identity (fluxcore_actors:
+    // independent of accounts) that the victim's actor context named.
     const sharedKept: Record<string, number> = {
+      conversation_participants: 1,
       conversations: 1,
       extension_contexts: 2,
+      fluxcore_actors: 1,
       messages: 1,
       relationships: 1,
     };
