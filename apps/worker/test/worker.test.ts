@@ -48,6 +48,27 @@ async function tableCounts(client: DatabaseClient): Promise<Record<string, numbe
   return Object.fromEntries(rows.map((row) => [row.table, Number(row.count)]));
 }
 
+/** An md5 of every row (all its columns) of every table, as `table:hash`. */
+async function rowHashes(client: DatabaseClient): Promise<Set<string>> {
+  const rows = await client.query<{ row: string }>(
+    schemaTableNames
+      .map((name) => `select '${name}:' || md5(t::text) as "row" from "${name}" t`)
+      .join(' union all '),
+  );
+  return new Set(rows.map((row) => row.row));
+}
+
+/** How many of `rows` are missing from `other`, per table. */
+function missingFrom(rows: Set<string>, other: Set<string>): Record<string, number> {
+  const missing: Record<string, number> = {};
+  for (const row of rows) {
+    if (other.has(row)) continue;
+    const table = row.slice(0, row.indexOf(':'));
+    if (!trailTables.includes(table)) missing[table] = (missing[table] ?? 0) + 1;
+  }
+  return missing;
+}
+
 /** Every table that reaches accounts through cascading foreign keys, read from pg_constraint. */
 async function ownedTables(client: DatabaseClient): Promise<string[]> {
   const rows = await client.query<{ name: string }>(
@@ -142,6 +163,7 @@ describe.each(databaseKinds)('the worker in-process on the %s database', (kind) 
       .returning();
 
     const before = await tableCounts(client);
+    const rowsBefore = await rowHashes(client);
     await fillAccount(
       db,
       { userId: victim.user.id, accountId: victim.account.id },
@@ -202,6 +224,13 @@ describe.each(databaseKinds)('the worker in-process on the %s database', (kind) 
     expect(Object.fromEntries(changed.map((t) => [t, (after[t] ?? 0) - (before[t] ?? 0)]))).toEqual(
       sharedKept,
     );
+    // Every row that was there before the victim's data, the peer's and the bystander's in
+    // every table, is there byte for byte, except the three that named the victim: its account
+    // row (now a tombstone) and the peer's appointment and installation (reference cleared).
+    const rowsAfter = await rowHashes(client);
+    const named = { accounts: 1, appointments: 1, extension_installations: 1 };
+    expect(missingFrom(rowsBefore, rowsAfter)).toEqual(named);
+    expect(missingFrom(rowsAfter, rowsBefore)).toEqual({ ...sharedKept, ...named });
     // The account row stays as a tombstone (the relationship names it), with nothing in it.
     const [tombstone] = await client.query<{ username: string; display_name: string }>(
       'select username, display_name from accounts where id = $1',
