@@ -8,7 +8,12 @@
  */
 import { beforeAll, describe, expect, test } from 'bun:test';
 import { resolve } from 'node:path';
-import { type DatabaseClient, requestAccountDeletion, schemaTableNames } from '@fluxcore/db';
+import {
+  type DatabaseClient,
+  readUnkeyedAccountColumns,
+  requestAccountDeletion,
+  schemaTableNames,
+} from '@fluxcore/db';
 import {
   accountDeletionJobs,
   accountDeletionLogs,
@@ -94,14 +99,14 @@ async function leftovers(client: DatabaseClient, accountId: string): Promise<str
       where c.contype = 'f' and c.confrelid = 'accounts'::regclass
      union
      select table_name, column_name from information_schema.columns
-      where table_schema = 'public' and data_type = 'uuid' and column_name like '%account_id'
+      where table_schema = 'public' and data_type in ('uuid', 'text') and column_name like '%account_id'
         and table_name <> all($1)`,
     [trailTables],
   );
   const found: string[] = [];
   for (const { table, column } of columns) {
     const [row] = await client.query<{ n: number }>(
-      `select count(*)::int as n from "${table}" where "${column}" = $1`,
+      `select count(*)::int as n from "${table}" where "${column}"::text = $1`,
       [accountId],
     );
     if (Number(row?.n) > 0) found.push(`${table}.${column} still holds the account (${row?.n})`);
@@ -170,8 +175,16 @@ describe.each(databaseKinds)('the worker in-process on the %s database', (kind) 
       { userId: peer.user.id, accountId: peer.account.id },
     );
     const filled = await tableCounts(client);
-    const owned = await ownedTables(client);
-    expect(owned.length).toBeGreaterThan(40);
+    const keyed = await ownedTables(client);
+    expect(keyed.length).toBeGreaterThan(40);
+    // And the tables that name the account in a keyless account_id column (the May kernel's).
+    const keyless = (await readUnkeyedAccountColumns(db)).map((column) => column.table);
+    expect(keyless).toEqual([
+      'fluxcore_action_audit',
+      'fluxcore_cognition_queue',
+      'fluxcore_session_projection',
+    ]);
+    const owned = [...new Set([...keyed, ...keyless])];
     // The fixture really covers every owned table (a new table fails here until it does).
     const uncovered = owned.filter(
       (t) => t !== 'accounts' && !((filled[t] ?? 0) > (before[t] ?? 0)),

@@ -69,6 +69,7 @@ export {
   deleteAccountRows,
   planAccountDeletion,
   readForeignKeys,
+  readUnkeyedAccountColumns,
 } from './operations/deletion/plan.ts';
 export {
   type DeletionBackoff,

@@ -31,6 +31,7 @@ import {
   fluxcoreAccountActorContexts,
   fluxcoreAccountCredits,
   fluxcoreAccountPolicies,
+  fluxcoreActionAudit,
   fluxcoreActors,
   fluxcoreAgentAssistants,
   fluxcoreAgents,
@@ -39,6 +40,7 @@ import {
   fluxcoreAssistants,
   fluxcoreAssistantTools,
   fluxcoreAssistantVectorStores,
+  fluxcoreCognitionQueue,
   fluxcoreCreditTransactions,
   fluxcoreDocumentChunks,
   fluxcoreFiles,
@@ -48,6 +50,7 @@ import {
   fluxcoreMarketplaceReviews,
   fluxcoreMarketplaceSubscriptions,
   fluxcoreRagConfigurations,
+  fluxcoreSessionProjection,
   fluxcoreTemplateSettings,
   fluxcoreToolConnections,
   fluxcoreToolDefinitions,
@@ -405,4 +408,23 @@ async function fillMayTables(db: Writer, p: MayParents): Promise<void> {
   await db
     .insert(signalDeliveryLog)
     .values({ signalId: signal.id, channel: 'in_app', status: 'sent' });
+  // Kept without a foreign key, as the original keeps them (the plan finds them by column).
+  await db.insert(fluxcoreActionAudit).values({
+    conversationId,
+    accountId,
+    runtimeId: 'fluxcore',
+    actionType: 'send_message',
+    status: 'executed',
+  });
+  await db.insert(fluxcoreSessionProjection).values({
+    sessionId: randomUUID(),
+    actorId: p.actorId,
+    accountId,
+  });
+  await db.insert(fluxcoreCognitionQueue).values({
+    conversationId,
+    accountId,
+    targetAccountId: p.peerAccountId,
+    turnWindowExpiresAt: new Date(Date.now() + 3_000),
+  });
 }
