@@ -8,7 +8,12 @@
  */
 import { beforeAll, describe, expect, test } from 'bun:test';
 import { resolve } from 'node:path';
-import { type DatabaseClient, requestAccountDeletion, schemaTableNames } from '@fluxcore/db';
+import {
+  type DatabaseClient,
+  readUnkeyedAccountColumns,
+  requestAccountDeletion,
+  schemaTableNames,
+} from '@fluxcore/db';
 import {
   accountDeletionJobs,
   accountDeletionLogs,
@@ -48,6 +53,27 @@ async function tableCounts(client: DatabaseClient): Promise<Record<string, numbe
   return Object.fromEntries(rows.map((row) => [row.table, Number(row.count)]));
 }
 
+/** An md5 of every row (all its columns) of every table, as `table:hash`. */
+async function rowHashes(client: DatabaseClient): Promise<Set<string>> {
+  const rows = await client.query<{ row: string }>(
+    schemaTableNames
+      .map((name) => `select '${name}:' || md5(t::text) as "row" from "${name}" t`)
+      .join(' union all '),
+  );
+  return new Set(rows.map((row) => row.row));
+}
+
+/** How many of `rows` are missing from `other`, per table. */
+function missingFrom(rows: Set<string>, other: Set<string>): Record<string, number> {
+  const missing: Record<string, number> = {};
+  for (const row of rows) {
+    if (other.has(row)) continue;
+    const table = row.slice(0, row.indexOf(':'));
+    if (!trailTables.includes(table)) missing[table] = (missing[table] ?? 0) + 1;
+  }
+  return missing;
+}
+
 /** Every table that reaches accounts through cascading foreign keys, read from pg_constraint. */
 async function ownedTables(client: DatabaseClient): Promise<string[]> {
   const rows = await client.query<{ name: string }>(
@@ -73,14 +99,14 @@ async function leftovers(client: DatabaseClient, accountId: string): Promise<str
       where c.contype = 'f' and c.confrelid = 'accounts'::regclass
      union
      select table_name, column_name from information_schema.columns
-      where table_schema = 'public' and data_type = 'uuid' and column_name like '%account_id'
+      where table_schema = 'public' and data_type in ('uuid', 'text') and column_name like '%account_id'
         and table_name <> all($1)`,
     [trailTables],
   );
   const found: string[] = [];
   for (const { table, column } of columns) {
     const [row] = await client.query<{ n: number }>(
-      `select count(*)::int as n from "${table}" where "${column}" = $1`,
+      `select count(*)::int as n from "${table}" where "${column}"::text = $1`,
       [accountId],
     );
     if (Number(row?.n) > 0) found.push(`${table}.${column} still holds the account (${row?.n})`);
@@ -142,14 +168,23 @@ describe.each(databaseKinds)('the worker in-process on the %s database', (kind) 
       .returning();
 
     const before = await tableCounts(client);
+    const rowsBefore = await rowHashes(client);
     await fillAccount(
       db,
       { userId: victim.user.id, accountId: victim.account.id },
       { userId: peer.user.id, accountId: peer.account.id },
     );
     const filled = await tableCounts(client);
-    const owned = await ownedTables(client);
-    expect(owned.length).toBeGreaterThan(40);
+    const keyed = await ownedTables(client);
+    expect(keyed.length).toBeGreaterThan(40);
+    // And the tables that name the account in a keyless account_id column (the May kernel's).
+    const keyless = (await readUnkeyedAccountColumns(db)).map((column) => column.table);
+    expect(keyless).toEqual([
+      'fluxcore_action_audit',
+      'fluxcore_cognition_queue',
+      'fluxcore_session_projection',
+    ]);
+    const owned = [...new Set([...keyed, ...keyless])];
     // The fixture really covers every owned table (a new table fails here until it does).
     const uncovered = owned.filter(
       (t) => t !== 'accounts' && !((filled[t] ?? 0) > (before[t] ?? 0)),
@@ -181,10 +216,14 @@ describe.each(databaseKinds)('the worker in-process on the %s database', (kind) 
 
     // What the victim shared with the peer stays for the peer (docs/account-deletion.md): the
     // relationship (naming the victim's tombstone), its conversation, the peer's message in it,
-    // and the extension contexts attached to the relationship and the conversation.
+    // the extension contexts attached to the relationship and the conversation, the peer's
+    // participant row in that conversation, and the peer's kernel identity (fluxcore_actors:
+    // independent of accounts) that the victim's actor context named.
     const sharedKept: Record<string, number> = {
+      conversation_participants: 1,
       conversations: 1,
       extension_contexts: 2,
+      fluxcore_actors: 1,
       messages: 1,
       relationships: 1,
     };
@@ -198,6 +237,13 @@ describe.each(databaseKinds)('the worker in-process on the %s database', (kind) 
     expect(Object.fromEntries(changed.map((t) => [t, (after[t] ?? 0) - (before[t] ?? 0)]))).toEqual(
       sharedKept,
     );
+    // Every row that was there before the victim's data, the peer's and the bystander's in
+    // every table, is there byte for byte, except the three that named the victim: its account
+    // row (now a tombstone) and the peer's appointment and installation (reference cleared).
+    const rowsAfter = await rowHashes(client);
+    const named = { accounts: 1, appointments: 1, extension_installations: 1 };
+    expect(missingFrom(rowsBefore, rowsAfter)).toEqual(named);
+    expect(missingFrom(rowsAfter, rowsBefore)).toEqual({ ...sharedKept, ...named });
     // The account row stays as a tombstone (the relationship names it), with nothing in it.
     const [tombstone] = await client.query<{ username: string; display_name: string }>(
       'select username, display_name from accounts where id = $1',

@@ -74,6 +74,7 @@ export {
   deleteAccountRows,
   planAccountDeletion,
   readForeignKeys,
+  readUnkeyedAccountColumns,
 } from './operations/deletion/plan.ts';
 export {
   type DeletionBackoff,

@@ -12,6 +12,7 @@ import {
   useMigratedDatabase,
 } from '@fluxcore/db/testing';
 import { asc, eq, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Database } from '../src/connection/client.ts';
 import { rawRows } from '../src/connection/raw-rows.ts';
 import { FluxDbError } from '../src/errors/flux-db-error.ts';
@@ -358,6 +359,21 @@ describe('the deletion plan over a hand-made graph', () => {
       { table: 'links', column: 'account_b_id' },
     ]);
     expect(plan.cleared).toEqual([{ table: 'history', column: 'accounts_id' }]);
+  });
+
+  test('a keyless account_id column makes its table owned, and what cascades from it', () => {
+    const plan = planFromForeignKeys(
+      [
+        fk('b', 'accounts', 'cascade'),
+        fk('tasks', 'queue', 'cascade'),
+        fk('x', 'other', 'cascade'),
+      ],
+      [{ table: 'queue', column: 'account_id' }],
+    );
+    expect(plan.steps.map((step) => step.table)).toEqual(['b', 'tasks', 'queue', 'accounts']);
+    const queue = plan.steps.find((step) => step.table === 'queue');
+    const text = new PgDialect().sqlToQuery(queue?.where('A') ?? sql``);
+    expect(text).toMatchObject({ sql: '("account_id"::text = $1)', params: ['A'] });
   });
 
   test('a cycle of cascading keys is refused with a clear error', () => {

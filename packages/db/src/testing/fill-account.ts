@@ -6,26 +6,41 @@
 import { randomUUID } from 'node:crypto';
 import {
   accountAiEntitlements,
+  accountLocations,
+  accountRuntimeConfig,
   actors,
+  aiSignals,
+  aiSuggestions,
+  aiTraces,
   appointmentServices,
   appointmentStaff,
   appointments,
   assetAuditLogs,
+  assetEnrichments,
   assetPolicies,
   assets,
   assetUploadSessions,
   automationRules,
+  chatcoreOutbox,
+  conversationParticipants,
   creditsConversationSessions,
   creditsLedger,
   creditsWallets,
   extensionContexts,
   extensionInstallations,
+  fluxcoreAccountActorContexts,
   fluxcoreAccountCredits,
+  fluxcoreAccountPolicies,
+  fluxcoreActionAudit,
+  fluxcoreActors,
+  fluxcoreAgentAssistants,
+  fluxcoreAgents,
   fluxcoreAssetPermissions,
   fluxcoreAssistantInstructions,
   fluxcoreAssistants,
   fluxcoreAssistantTools,
   fluxcoreAssistantVectorStores,
+  fluxcoreCognitionQueue,
   fluxcoreCreditTransactions,
   fluxcoreDocumentChunks,
   fluxcoreFiles,
@@ -35,6 +50,7 @@ import {
   fluxcoreMarketplaceReviews,
   fluxcoreMarketplaceSubscriptions,
   fluxcoreRagConfigurations,
+  fluxcoreSessionProjection,
   fluxcoreTemplateSettings,
   fluxcoreToolConnections,
   fluxcoreToolDefinitions,
@@ -45,7 +61,10 @@ import {
   messageAssets,
   messageEnrichments,
   messages,
+  messageVisibility,
   planAssets,
+  signalDeliveryLog,
+  signals,
   templateAssets,
   templates,
   websiteConfigs,
@@ -83,9 +102,16 @@ export async function fillAccount(
       })
       .returning(),
   );
-  await db
-    .insert(messages)
-    .values({ conversationId: conversation.id, senderAccountId: peer.accountId, type: 'incoming' });
+  const peerMessage = await first(
+    db
+      .insert(messages)
+      .values({
+        conversationId: conversation.id,
+        senderAccountId: peer.accountId,
+        type: 'incoming',
+      })
+      .returning(),
+  );
   await db
     .insert(messageEnrichments)
     .values({ messageId: message.id, extensionId: 'x', type: 't' });
@@ -284,5 +310,121 @@ export async function fillAccount(
     balanceAfter: '0',
     usageLogId: usage.id,
     subscriptionId: subscription.id,
+  });
+  await fillMayTables(db, {
+    accountId,
+    peerAccountId: peer.accountId,
+    actorId: actor.id,
+    relationshipId: relationship.id,
+    conversationId: conversation.id,
+    messageId: message.id,
+    peerMessageId: peerMessage.id,
+    assistantId: assistant.id,
+    assetId: asset.id,
+  });
+}
+
+/** The rows `fillAccount` already made that the May lineage's tables hang off. */
+interface MayParents {
+  accountId: string;
+  peerAccountId: string;
+  actorId: string;
+  relationshipId: string;
+  conversationId: string;
+  messageId: string;
+  peerMessageId: string;
+  assistantId: string;
+  assetId: string;
+}
+
+/**
+ * The May lineage's tables (issue 22): the account's settings, AI traces and suggestions,
+ * agents, signals, a conversation's participants and outbox, and what its actor hid. Two rows
+ * stay with the peer when the account goes: the peer's participant row in their shared
+ * conversation, and the peer's kernel identity the account's actor context named.
+ */
+async function fillMayTables(db: Writer, p: MayParents): Promise<void> {
+  const { accountId, conversationId } = p;
+  await db.insert(accountLocations).values({ accountId, name: 'shop' });
+  await db.insert(accountRuntimeConfig).values({ accountId });
+  await db.insert(fluxcoreAccountPolicies).values({ accountId, mode: 'suggest' });
+  const trace = await first(
+    db
+      .insert(aiTraces)
+      .values({
+        accountId,
+        conversationId,
+        messageId: p.messageId,
+        runtime: 'fluxcore',
+        provider: 'groq',
+        model: 'm',
+        mode: 'suggest',
+      })
+      .returning(),
+  );
+  await db.insert(aiSignals).values({
+    traceId: trace.id,
+    accountId,
+    conversationId,
+    relationshipId: p.relationshipId,
+    signalType: 'intent',
+    signalValue: 'purchase',
+  });
+  await db.insert(aiSuggestions).values({ conversationId, accountId, content: 'c', model: 'm' });
+  await db.insert(assetEnrichments).values({ assetId: p.assetId, type: 'ocr', payload: {} });
+  await db.insert(chatcoreOutbox).values({ messageId: p.messageId, payload: '{}' });
+  await db.insert(conversationParticipants).values([
+    { conversationId, accountId, role: 'initiator', actorId: p.actorId },
+    { conversationId, accountId: p.peerAccountId, role: 'recipient' },
+  ]);
+  // The account's actor hid the peer's message from its own view.
+  await db.insert(messageVisibility).values({ messageId: p.peerMessageId, actorId: p.actorId });
+  const agent = await first(db.insert(fluxcoreAgents).values({ accountId, name: 'a' }).returning());
+  await db
+    .insert(fluxcoreAgentAssistants)
+    .values({ agentId: agent.id, assistantId: p.assistantId });
+  // The peer as the account's customer: a kernel identity of its own, in the account's context.
+  const peerIdentity = await first(
+    db
+      .insert(fluxcoreActors)
+      .values({ externalKey: `peer:${p.peerAccountId}` })
+      .returning(),
+  );
+  await db
+    .insert(fluxcoreAccountActorContexts)
+    .values({ accountId, actorId: peerIdentity.id, displayName: 'peer' });
+  const signal = await first(
+    db
+      .insert(signals)
+      .values({
+        recipientAccountId: accountId,
+        senderAccountId: p.peerAccountId,
+        type: 'channel_message',
+        title: 't',
+        body: 'b',
+      })
+      .returning(),
+  );
+  await db
+    .insert(signalDeliveryLog)
+    .values({ signalId: signal.id, channel: 'in_app', status: 'sent' });
+  // Kept without a foreign key, as the original keeps them (the plan finds them by column).
+  await db.insert(fluxcoreActionAudit).values({
+    conversationId,
+    accountId,
+    runtimeId: 'fluxcore',
+    actionType: 'send_message',
+    status: 'executed',
+  });
+  await db.insert(fluxcoreSessionProjection).values({
+    sessionId: randomUUID(),
+    actorId: p.actorId,
+    accountId,
+  });
+  await db.insert(fluxcoreCognitionQueue).values({
+    conversationId,
+    accountId,
+    targetAccountId: p.peerAccountId,
+    turnWindowExpiresAt: new Date(Date.now() + 3_000),
   });
 }

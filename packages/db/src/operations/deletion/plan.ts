@@ -14,6 +14,10 @@
  *   foreign keys that do not pass through a shared table: its rows have no life without their
  *   parent. Its rows to delete are those whose cascading key points at a row being deleted
  *   (a message: the ones the account sent; a session: the ones it paid for).
+ * - A table with an `account_id` column (uuid or text) and no foreign key on it (the May
+ *   lineage's kernel projections and queues, which the original keeps keyless) is owned too,
+ *   its rows those naming the account, and so is what cascades from it. The deletion trail
+ *   (account_deletion_jobs and _logs) is the one exception: it outlives the account.
  * - `set null` references (history that outlives the account: a ledger's conversation, an
  *   appointment's client) are cleared: by the database when the account row goes, explicitly
  *   when it stays as a tombstone.
@@ -32,7 +36,7 @@ import { type Queryable, readConstraints } from '../../catalog/constraints.ts';
 import type { Database, Transaction } from '../../connection/client.ts';
 import { rawRows } from '../../connection/raw-rows.ts';
 import { FluxDbError } from '../../errors/flux-db-error.ts';
-import { accounts } from '../../schema/index.ts';
+import { accountDeletionJobs, accountDeletionLogs, accounts } from '../../schema/index.ts';
 import { removeAccountRow } from './redaction.ts';
 
 type OnDelete = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default';
@@ -84,14 +88,46 @@ export async function readForeignKeys(db: Database | Transaction): Promise<Forei
   }));
 }
 
+/** The deletion trail names the account on purpose, without a key: it outlives the account. */
+const trailTables = [accountDeletionJobs, accountDeletionLogs].map(
+  (table) => getTableConfig(table).name,
+);
+
+/**
+ * Every `account_id` column (uuid or text) of a `public` table that no foreign key covers,
+ * but the deletion trail's: account data kept without a key.
+ */
+export async function readUnkeyedAccountColumns(
+  db: Database | Transaction,
+): Promise<SharedReference[]> {
+  const rows = await rawRows<{ table: string; column: string }>(
+    db,
+    sql`select c.relname as "table", a.attname as "column"
+          from pg_attribute a join pg_class c on c.oid = a.attrelid
+         where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')
+           and a.attname = 'account_id' and not a.attisdropped
+           and a.atttypid in ('uuid'::regtype, 'text'::regtype, 'varchar'::regtype)
+           and not exists (select 1 from pg_constraint k
+                            where k.contype = 'f' and k.conrelid = c.oid and a.attnum = any(k.conkey))
+         order by 1`,
+  );
+  return rows.filter((row) => !trailTables.includes(row.table));
+}
+
 const columnList = (columns: string[]) =>
   sql.join(
     columns.map((column) => sql.identifier(column)),
     sql`, `,
   );
 
-/** Builds the plan from foreign keys (exported so tests can plan over a hand-made graph). */
-export function planFromForeignKeys(foreignKeys: ForeignKey[]): AccountDeletionPlan {
+/**
+ * Builds the plan from foreign keys and keyless account columns (exported so tests can plan
+ * over a hand-made graph).
+ */
+export function planFromForeignKeys(
+  foreignKeys: ForeignKey[],
+  unkeyed: SharedReference[] = [],
+): AccountDeletionPlan {
   const root = rootTable.name;
   const [rootKey] = rootTable.columns.filter((column) => column.primary);
   if (!rootKey) throw new Error(`${root} has no single-column primary key`);
@@ -106,7 +142,9 @@ export function planFromForeignKeys(foreignKeys: ForeignKey[]): AccountDeletionP
   );
   // The owned tables: reachable from the root through cascading keys, followed backwards,
   // never through a shared table.
-  const owned = new Set([root]);
+  const unkeyedOf = (table: string) => unkeyed.filter((column) => column.table === table);
+  const owned = new Set([root, ...unkeyed.map((column) => column.table)]);
+  for (const table of sharedTables) owned.delete(table);
   for (let grew = true; grew; ) {
     grew = false;
     for (const fk of foreignKeys) {
@@ -151,6 +189,9 @@ export function planFromForeignKeys(foreignKeys: ForeignKey[]): AccountDeletionP
           return (accountId: string) =>
             sql`(${columnList(fk.childColumns)}) in (select ${columnList(fk.parentColumns)} from ${sql.identifier(fk.parent)} where ${parentPredicate(accountId)})`;
         });
+      for (const { column } of unkeyedOf(table)) {
+        terms.push((accountId) => sql`${sql.identifier(column)}::text = ${accountId}`);
+      }
       predicate = (accountId) =>
         sql.join(
           terms.map((term) => sql`(${term(accountId)})`),
@@ -174,8 +215,10 @@ export function planFromForeignKeys(foreignKeys: ForeignKey[]): AccountDeletionP
   const remaining = new Set(owned);
   const steps: DeletionStep[] = [];
   while (remaining.size > 0) {
+    // The account row goes last, after tables that name it without a key too.
     const ready = [...remaining]
       .filter((table) => !ordering.some((fk) => fk.parent === table && remaining.has(fk.child)))
+      .filter((table) => table !== root || remaining.size === 1)
       .sort();
     if (ready.length === 0) {
       throw new FluxDbError(
@@ -201,7 +244,7 @@ export function planFromForeignKeys(foreignKeys: ForeignKey[]): AccountDeletionP
 export async function planAccountDeletion(
   db: Database | Transaction,
 ): Promise<AccountDeletionPlan> {
-  return planFromForeignKeys(await readForeignKeys(db));
+  return planFromForeignKeys(await readForeignKeys(db), await readUnkeyedAccountColumns(db));
 }
 
 /** How many rows of each owned table belong to the account (one statement). */
