@@ -65,6 +65,25 @@ describe('the original-app check', () => {
     expect(newCompileErrors(base, next).map((e) => e.line)).toEqual([6]);
   });
 
+  test('an error on a line the original already fails, with the same code, is not new', () => {
+    const base = parseCompileErrors(
+      "a.ts(7,3): error TS7053: Element implicitly has an 'any' type because expression of type '0' can't be used to index type '{ backend: string }'.",
+    );
+    const next = parseCompileErrors(
+      "a.ts(7,3): error TS7053: Element implicitly has an 'any' type because expression of type '0' can't be used to index type '{ backend: \"local\" }'.",
+    );
+    expect(newCompileErrors(base, next)).toEqual([]);
+  });
+
+  test('the new error is the one on the line the original does not fail', () => {
+    const message = "Type 'string | null' is not assignable to type 'string | undefined'.";
+    const base = parseCompileErrors(`a.ts(101,5): error TS2322: ${message}`);
+    const next = parseCompileErrors(
+      [`a.ts(55,5): error TS2322: ${message}`, `a.ts(101,5): error TS2322: ${message}`].join('\n'),
+    );
+    expect(newCompileErrors(base, next).map((e) => e.line)).toEqual([55]);
+  });
+
   test('third-party modules become any shims; the app’s relative paths do not', () => {
     const names = missingModules(parseCompileErrors(original));
     expect(names).toEqual(['elysia', 'postgres']);

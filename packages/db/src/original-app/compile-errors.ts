@@ -50,19 +50,25 @@ function headline(message: string): string {
 const keyOf = (error: CompileError) =>
   `${error.file}\u0000${error.code}\u0000${headline(error.message)}`;
 
+const lineOf = (error: CompileError) => `${error.file}\u0000${error.line}\u0000${error.code}`;
+
+/** Splits `errors` by whether `pool` still holds one of the same key (taking it). */
+function matchFrom(pool: CompileError[], errors: CompileError[], key: (e: CompileError) => string) {
+  const groups = new Map<string, CompileError[]>();
+  for (const error of pool) groups.set(key(error), [...(groups.get(key(error)) ?? []), error]);
+  const rest = errors.filter((error) => !groups.get(key(error))?.pop());
+  return { rest, poolLeft: [...groups.values()].flat() };
+}
+
 /**
- * The errors of `next` that `base` does not produce: matched by file, code and message (its
- * first line), any line number. A message the second compile repeats more often than the first
- * counts the extra ones.
+ * The errors of `next` that `base` does not produce. First an error at the same file, line and
+ * code is the same error (the app's line fails in both; only the types each package prints in the
+ * message differ); then the rest match by file, code and message (its first line), any line
+ * number, so an error that moved is the same too and the lines left over are the new ones.
  */
 export function newCompileErrors(base: CompileError[], next: CompileError[]): CompileError[] {
-  const seen = new Map<string, number>();
-  for (const error of base) seen.set(keyOf(error), (seen.get(keyOf(error)) ?? 0) + 1);
-  return next.filter((error) => {
-    const left = seen.get(keyOf(error)) ?? 0;
-    seen.set(keyOf(error), left - 1);
-    return left <= 0;
-  });
+  const { rest, poolLeft } = matchFrom(base, next, lineOf);
+  return matchFrom(poolLeft, rest, keyOf).rest;
 }
 
 /**

@@ -29,7 +29,14 @@ export const systemAdminsRelations = relations(systemAdmins, ({ one }) => ({
   creator: one(users, { fields: [systemAdmins.createdBy], references: [users.id] }),
 }));
 
-export type SystemAdmin = typeof systemAdmins.$inferSelect;
+/**
+ * A row of `system_admins`. `updatedAt` is optional because the original app's table had no
+ * `updated_at`, and its code builds a `SystemAdmin` from a select that does not name it; every
+ * row read from the table has it.
+ */
+export type SystemAdmin = Omit<typeof systemAdmins.$inferSelect, 'updatedAt'> & {
+  updatedAt?: Date;
+};
 export type NewSystemAdmin = typeof systemAdmins.$inferInsert;
 
 export const systemAdminSchemas = rowSchemas(systemAdmins);
