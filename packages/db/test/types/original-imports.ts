@@ -416,6 +416,8 @@ const relationshipPerspective: RelationshipPerspective = {
   tags: ['vip'],
   status: 'active',
 };
+// The original's AI onboarding writes only a camelCase saved name.
+const onboardingPerspective: RelationshipPerspective = { savedName: 'FluxCore' };
 const resourceType: ResourceType = 'document_processing';
 const revokeAssetRequest: RevokeAssetRequest = {
   assetId: id,
@@ -429,7 +431,13 @@ const shareAssetRequest: ShareAssetRequest = {
   permissionLevel: 'read',
   notes: 'trial',
 };
-const systemAdmin: Pick<SystemAdmin, 'scopes'> = { scopes: { credits: true } };
+// The original's listAdmins builds its SystemAdmin from a select without updated_at.
+const systemAdmin: SystemAdmin = {
+  userId: id,
+  scopes: { credits: true },
+  createdBy: null,
+  createdAt: new Date(),
+};
 const systemAdminScopes: SystemAdminScopes = { credits: true, policies: false };
 const template: Pick<Template, 'variables'> = { variables: [templateVariable] };
 const templateAsset: Pick<TemplateAsset, 'slot' | 'linkedAt'> = {
@@ -751,6 +759,7 @@ export const assignments = [
   ragConfig,
   relationshipContext,
   relationshipPerspective,
+  onboardingPerspective,
   resourceType,
   revokeAssetRequest,
   shareAssetRequest,

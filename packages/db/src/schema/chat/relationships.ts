@@ -5,11 +5,16 @@ import { accounts } from './accounts.ts';
 import { actors } from './actors.ts';
 import { conversations } from './conversations.ts';
 
-/** How one side of a relationship sees the other: the name it saved, its tags, its state. */
+/**
+ * How one side of a relationship sees the other: the name it saved, its tags, its state. Each key
+ * may be missing: the original's column was untyped jsonb, and its AI onboarding writes only
+ * `{ savedName }` (camelCase), which its rows keep.
+ */
 export type RelationshipPerspective = {
-  saved_name: string | null;
-  tags: string[];
-  status: 'active' | 'blocked' | 'archived';
+  saved_name?: string | null;
+  savedName?: string | null;
+  tags?: string[];
+  status?: 'active' | 'blocked' | 'archived';
 };
 
 /** A note, preference or rule an account wrote about a relationship. */
