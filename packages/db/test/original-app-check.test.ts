@@ -75,6 +75,19 @@ describe('the original-app check', () => {
     expect(newCompileErrors(base, next)).toEqual([]);
   });
 
+  test('missing properties on a line the original finds not assignable is the same error', () => {
+    const base = parseCompileErrors(
+      "a.ts(9,7): error TS2322: Type 'SQL<unknown>' is not assignable to type 'Config & { tone?: string }'.",
+    );
+    const next = parseCompileErrors(
+      [
+        "a.ts(9,7): error TS2739: Type 'SQL<unknown>' is missing the following properties from type 'Config': model",
+        "a.ts(10,7): error TS2739: Type 'SQL<unknown>' is missing the following properties from type 'Timing': delay",
+      ].join('\n'),
+    );
+    expect(newCompileErrors(base, next).map((e) => e.line)).toEqual([10]);
+  });
+
   test('the new error is the one on the line the original does not fail', () => {
     const message = "Type 'string | null' is not assignable to type 'string | undefined'.";
     const base = parseCompileErrors(`a.ts(101,5): error TS2322: ${message}`);

@@ -50,7 +50,14 @@ function headline(message: string): string {
 const keyOf = (error: CompileError) =>
   `${error.file}\u0000${error.code}\u0000${headline(error.message)}`;
 
-const lineOf = (error: CompileError) => `${error.file}\u0000${error.line}\u0000${error.code}`;
+/**
+ * TS2739, TS2740 and TS2741 are TS2322 ("not assignable") told as the properties missing: which
+ * one tsc prints depends on how each package writes the target type (an intersection or not).
+ */
+const assignability = new Set(['TS2739', 'TS2740', 'TS2741']);
+const codeOf = (error: CompileError) => (assignability.has(error.code) ? 'TS2322' : error.code);
+
+const lineOf = (error: CompileError) => `${error.file}\u0000${error.line}\u0000${codeOf(error)}`;
 
 /** Splits `errors` by whether `pool` still holds one of the same key (taking it). */
 function matchFrom(pool: CompileError[], errors: CompileError[], key: (e: CompileError) => string) {
