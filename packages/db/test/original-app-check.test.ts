@@ -88,6 +88,19 @@ describe('the original-app check', () => {
     expect(newCompileErrors(base, next).map((e) => e.line)).toEqual([10]);
   });
 
+  test('a missing property with a "did you mean" is the same missing property', () => {
+    const base = parseCompileErrors(
+      "a.ts(13,5): error TS2339: Property 'accountId' does not exist on type '{ actorAId: string }'.",
+    );
+    const next = parseCompileErrors(
+      [
+        "a.ts(14,5): error TS2551: Property 'accountId' does not exist on type '{ accountAId: string }'. Did you mean 'accountAId'?",
+        "a.ts(15,5): error TS2551: Property 'acountBId' does not exist on type '{ accountBId: string }'. Did you mean 'accountBId'?",
+      ].join('\n'),
+    );
+    expect(newCompileErrors(base, next).map((e) => e.line)).toEqual([15]);
+  });
+
   test('the new error is the one on the line the original does not fail', () => {
     const message = "Type 'string | null' is not assignable to type 'string | undefined'.";
     const base = parseCompileErrors(`a.ts(101,5): error TS2322: ${message}`);

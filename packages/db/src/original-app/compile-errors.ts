@@ -47,15 +47,22 @@ function headline(message: string): string {
   return property === undefined ? first : `Property '${property}' does not exist`;
 }
 
-const keyOf = (error: CompileError) =>
-  `${error.file}\u0000${error.code}\u0000${headline(error.message)}`;
-
 /**
- * TS2739, TS2740 and TS2741 are TS2322 ("not assignable") told as the properties missing: which
- * one tsc prints depends on how each package writes the target type (an intersection or not).
+ * Codes that are another code told differently, depending on how each package writes its types:
+ * TS2739, TS2740 and TS2741 are TS2322 ("not assignable") as the properties missing (an
+ * intersection or not), TS2551 is TS2339 ("does not exist") with a "did you mean" (a similar
+ * name or not).
  */
-const assignability = new Set(['TS2739', 'TS2740', 'TS2741']);
-const codeOf = (error: CompileError) => (assignability.has(error.code) ? 'TS2322' : error.code);
+const sameAs: Record<string, string> = {
+  TS2739: 'TS2322',
+  TS2740: 'TS2322',
+  TS2741: 'TS2322',
+  TS2551: 'TS2339',
+};
+const codeOf = (error: CompileError) => sameAs[error.code] ?? error.code;
+
+const keyOf = (error: CompileError) =>
+  `${error.file}\u0000${codeOf(error)}\u0000${headline(error.message)}`;
 
 const lineOf = (error: CompileError) => `${error.file}\u0000${error.line}\u0000${codeOf(error)}`;
 
