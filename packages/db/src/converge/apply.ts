@@ -156,8 +156,13 @@ async function planAndApply(
   if (!options.apply) return outcome('planned');
 
   const rewritten = await runSteps(session, plan, options, log);
-  for (const migration of plan.data) {
-    if (migration.presentWhen && (await isPresent(session, migration.presentWhen))) continue;
+  // Every data migration to record is asked again, in order, just before its turn: one may
+  // have work only after an earlier one ran (0038 gives the operator back the 'ai_session'
+  // rows 0028 deactivates beside the rows 0025 inserts), which the plan, read before any of
+  // them ran, cannot see.
+  for (const migration of plan.record) {
+    if (!migration.presentWhen || target.supersededData?.has(migration.tag)) continue;
+    if (await isPresent(session, migration.presentWhen)) continue;
     for (const statement of migration.statements) await session.exec(statement);
     dataRun.push(migration.tag);
     log(`ran data migration ${migration.tag}`);
