@@ -242,7 +242,7 @@ describe.each(databaseKinds)('db:converge on the reference database (%s)', (kind
     // Tables only the schema has start empty; every table that had rows has them all.
     for (const table of fixture.target.schema.tables.keys())
       if (!before.rows.has(table)) expect(after.rows.get(table)).toBe(0);
-  });
+  }, 60_000);
 
   test('a second run has nothing to converge', async () => {
     await unchanged(async () => {
