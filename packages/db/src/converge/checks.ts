@@ -25,7 +25,11 @@ type CheckRunners = {
   ) => Promise<CheckResult>;
 };
 
-/** Each kind of check, run by the module of the step it guards. */
+/**
+ * Each kind of check, run by the module of the step it guards (steps/, drop-checks.ts,
+ * logic-readers.ts): one file a kind of step, as pgroll's op_*.go, where the online phases of
+ * issue 26 (start, complete, rollback) are to join the step's SQL and its check.
+ */
 const runners: CheckRunners = {
   'not-null': checkNotNull,
   'no-source': checkNoSource,
