@@ -8,17 +8,12 @@
 import type { LiveColumn, LiveTable } from '../catalog/introspect.ts';
 import type { FullCatalog } from '../catalog/logic.ts';
 import { type OriginalBackfill, originalBackfills } from '../schema/original/backfills.ts';
-import type { RenameTransform } from '../schema/original/renames.ts';
 import type { AddStep } from './constraints.ts';
-import {
-  type ColumnSource,
-  castCannotFail,
-  castCannotFailWithoutRewrite,
-  castSql,
-  lengthOf,
-} from './diff.ts';
-import type { CheckSpec } from './model.ts';
+import { type ColumnSource, castSql } from './diff.ts';
 import { type ColumnPairing, quote } from './pair.ts';
+import { planAddColumn } from './steps/add-column.ts';
+import { planRetype } from './steps/retype.ts';
+import { planSetNotNull } from './steps/set-not-null.ts';
 
 export interface ColumnContext {
   want: LiveTable;
@@ -43,7 +38,7 @@ export function planColumn(ctx: ColumnContext, column: LiveColumn): void {
     ? undefined
     : originalBackfills.find((b) => b.table === ctx.want.name && b.column === column.name);
   if (backfill) planBackfilledColumn(ctx, column, backfill);
-  else if (!origin) planNewColumn(ctx, column);
+  else if (!origin) planAddColumn(ctx, column);
   else planPairedColumn(ctx, column, origin);
 }
 
@@ -95,28 +90,6 @@ function planBackfilledColumn(
     );
 }
 
-/** A new column: its default fills existing rows; NOT NULL without one needs a source. */
-function planNewColumn(ctx: ColumnContext, column: LiveColumn): void {
-  const { want, tableSources, step } = ctx;
-  const t = quote(want.name);
-  const c = quote(column.name);
-  const value = column.default ?? `null::${column.type}`;
-  tableSources.set(column.name, { raw: value, cast: value, castTemplate: '' });
-  const checks: CheckSpec[] =
-    column.notNull && column.default === null
-      ? [{ kind: 'no-source', table: want.name, column: column.name }]
-      : [];
-  step(
-    'add',
-    want.name,
-    `add column ${want.name}.${column.name} ${column.type}`,
-    [
-      `alter table ${t} add column ${c} ${column.type}${column.default === null ? '' : ` default ${column.default}`}${column.notNull ? ' not null' : ''}`,
-    ],
-    { checks },
-  );
-}
-
 /** A column both sides have: renamed and transformed as declared, then altered. */
 function planPairedColumn(ctx: ColumnContext, column: LiveColumn, origin: Origin): void {
   const { want, have, rebuiltEnums, renamedColumns, tableSources, step, zone } = ctx;
@@ -158,88 +131,6 @@ function planPairedColumn(ctx: ColumnContext, column: LiveColumn, origin: Origin
       { rewrites: true },
     );
   }
-  planAlter(ctx, column, from, { transform, typeChanges, afterRename });
+  planRetype(ctx, column, from, { transform, typeChanges, afterRename });
   if (column.notNull && !from.notNull) planSetNotNull(ctx, column);
-}
-
-/** Retype, default and dropped NOT NULL of a paired column, in one ALTER TABLE step. */
-function planAlter(
-  ctx: ColumnContext,
-  column: LiveColumn,
-  from: LiveColumn,
-  change: {
-    transform: RenameTransform | undefined;
-    typeChanges: boolean;
-    afterRename: string;
-  },
-): void {
-  const { want, target, retyped, step, zone } = ctx;
-  const { transform, typeChanges, afterRename } = change;
-  const t = quote(want.name);
-  const c = quote(column.name);
-  const actions: string[] = [];
-  if (typeChanges || transform) {
-    if (typeChanges) retyped.add(`${want.name}.${column.name}`);
-    if (from.default !== null) actions.push(`alter column ${c} drop default`);
-    if (typeChanges) {
-      const using = castSql(afterRename, transform ? undefined : from, column, zone);
-      actions.push(`alter column ${c} type ${column.type} using ${using}`);
-    }
-    if (column.default !== null) actions.push(`alter column ${c} set default ${column.default}`);
-  } else if (from.default !== column.default) {
-    actions.push(
-      column.default === null
-        ? `alter column ${c} drop default`
-        : `alter column ${c} set default ${column.default}`,
-    );
-  }
-  if (from.notNull && !column.notNull) actions.push(`alter column ${c} drop not null`);
-  if (actions.length > 0) {
-    const checks: CheckSpec[] = [];
-    if (typeChanges) {
-      const labels =
-        column.enumType && !column.type.endsWith('[]')
-          ? (target.schema.enums.get(column.enumType) ?? null)
-          : null;
-      checks.push({
-        kind: 'retype',
-        table: want.name,
-        column: column.name,
-        fromType: transform ? `${from.type} (${transform.description})` : from.type,
-        toType: column.type,
-        enumLabels: labels,
-        maxLength: lengthOf(column.type),
-        castSafe: !transform && castCannotFail(from.type, column.type, labels !== null),
-      });
-    }
-    const what = typeChanges
-      ? `retype ${want.name}.${column.name} ${from.type} → ${column.type}`
-      : `alter ${want.name}.${column.name} (${actions.join(', ').replaceAll(`${c} `, '')})`;
-    step('retype', want.name, what, [`alter table ${t} ${actions.join(', ')}`], {
-      checks,
-      rewrites: typeChanges && !castCannotFailWithoutRewrite(from.type, column.type),
-      longLock: typeChanges,
-    });
-  }
-}
-
-/** A column that becomes NOT NULL: a default the schema declares is what a null becomes. */
-function planSetNotNull(ctx: ColumnContext, column: LiveColumn): void {
-  const { want, step } = ctx;
-  const t = quote(want.name);
-  const c = quote(column.name);
-  const fill = column.default ?? undefined;
-  step(
-    'constrain',
-    want.name,
-    `set ${want.name}.${column.name} not null${fill ? ` (its nulls get the default ${fill})` : ''}`,
-    [
-      ...(fill ? [`update ${t} set ${c} = ${fill} where ${c} is null`] : []),
-      `alter table ${t} alter column ${c} set not null`,
-    ],
-    {
-      checks: [{ kind: 'not-null', table: want.name, column: column.name, fill }],
-      longLock: true,
-    },
-  );
 }

@@ -74,25 +74,35 @@ export interface StructuralOptions {
   timeZone?: string;
 }
 
-export function buildStructuralPlan(
-  live: FullCatalog,
-  target: FullCatalog,
-  dropNames: Set<string>,
-  options: StructuralOptions = {},
-): StructuralPlan {
-  const known = options.known ?? [];
-  const zone = options.timeZone;
-  const steps: Step[] = [];
-  const kept: KeptObject[] = [];
-  const sources = new Map<string, Map<string, ColumnSource>>();
-  const pairings = new Map<string, ColumnPairing>();
-  const step = (
+/** What the structural planners share while one plan is built. */
+interface PlanBuilder {
+  live: FullCatalog;
+  target: FullCatalog;
+  steps: Step[];
+  kept: KeptObject[];
+  sources: Map<string, Map<string, ColumnSource>>;
+  pairings: Map<string, ColumnPairing>;
+  step: (
     phase: Phase,
     table: string | undefined,
     summary: string,
     sql: string[],
-    extra: Partial<Step> = {},
-  ): Step => {
+    extra?: Partial<Step>,
+  ) => Step;
+  /** Notes an object the schema does not declare as kept; true when --drop names it. */
+  keep: (kind: KeptObject['kind'], name: string, note: string) => boolean;
+  zone: string | undefined;
+}
+
+function planBuilder(
+  live: FullCatalog,
+  target: FullCatalog,
+  dropNames: Set<string>,
+  zone: string | undefined,
+): PlanBuilder {
+  const steps: Step[] = [];
+  const kept: KeptObject[] = [];
+  const step: PlanBuilder['step'] = (phase, table, summary, sql, extra = {}) => {
     const added: Step = {
       phase,
       table,
@@ -106,14 +116,16 @@ export function buildStructuralPlan(
     steps.push(added);
     return added;
   };
-  const droppedColumns: { table: string; column: string }[] = [];
-  const keep = (kind: KeptObject['kind'], name: string, note: string) => {
+  const keep: PlanBuilder['keep'] = (kind, name, note) => {
     const dropped = dropNames.has(name);
     kept.push({ kind, name, rows: null, note: dropped ? 'dropped (--drop)' : note, dropped });
     return dropped;
   };
+  return { live, target, steps, kept, sources: new Map(), pairings: new Map(), step, keep, zone };
+}
 
-  // Schemas and extensions.
+/** Schemas and extensions the target has and the database lacks. */
+function planSchemasAndExtensions({ live, target, step }: PlanBuilder): void {
   for (const schema of target.logic.schemas)
     if (!live.logic.schemas.includes(schema))
       step('create', undefined, `create schema ${schema}`, [`create schema ${quote(schema)}`]);
@@ -122,58 +134,103 @@ export function buildStructuralPlan(
       step('create', undefined, `install extension ${extension}`, [
         `create extension if not exists ${quote(extension)}`,
       ]);
+}
 
-  const rebuiltEnums = planEnums(live, target, step);
+/** The column changes the tables' steps make, which later planners read. */
+interface TableChanges {
+  /** `table.column` (target names) whose type changes. */
+  retyped: Set<string>;
+  renamedColumns: { table: string; from: string; to: string }[];
+  /** Columns the schema does not declare that --drop names. */
+  droppedColumns: { table: string; column: string }[];
+}
 
-  // Tables.
-  const retyped = new Set<string>(); // `table.column` (target names) whose type changes
-  const renamedColumns: { table: string; from: string; to: string }[] = [];
-  for (const want of target.schema.tables.values()) {
-    const have = live.schema.tables.get(want.name);
+/** Each target table: created, or its columns paired and planned one by one. */
+function planTables(b: PlanBuilder, rebuiltEnums: Set<string>): TableChanges {
+  const changes: TableChanges = { retyped: new Set(), renamedColumns: [], droppedColumns: [] };
+  for (const want of b.target.schema.tables.values()) {
+    const have = b.live.schema.tables.get(want.name);
     if (!have) {
-      step('create', want.name, `create table ${want.name}`, createTableSql(want));
+      b.step('create', want.name, `create table ${want.name}`, createTableSql(want));
       continue;
     }
     const pairing = pairColumns(have, want);
-    pairings.set(want.name, pairing);
+    b.pairings.set(want.name, pairing);
     const tableSources = new Map<string, ColumnSource>();
-    sources.set(want.name, tableSources);
+    b.sources.set(want.name, tableSources);
     const context = {
       want,
       have,
       pairing,
-      target,
+      target: b.target,
       rebuiltEnums,
-      retyped,
-      renamedColumns,
+      retyped: changes.retyped,
+      renamedColumns: changes.renamedColumns,
       tableSources,
-      step,
-      zone,
+      step: b.step,
+      zone: b.zone,
     };
-    for (const column of [...want.columns.values()].sort((a, b) => a.position - b.position))
+    for (const column of [...want.columns.values()].sort((x, y) => x.position - y.position))
       planColumn(context, column);
     for (const name of pairing.unpaired) {
       const full = `${want.name}.${name}`;
-      if (keep('column', full, 'not declared by the schema: kept with its data'))
-        droppedColumns.push({ table: want.name, column: name });
+      if (b.keep('column', full, 'not declared by the schema: kept with its data'))
+        changes.droppedColumns.push({ table: want.name, column: name });
     }
   }
+  return changes;
+}
 
+export function buildStructuralPlan(
+  live: FullCatalog,
+  target: FullCatalog,
+  dropNames: Set<string>,
+  options: StructuralOptions = {},
+): StructuralPlan {
+  const b = planBuilder(live, target, dropNames, options.timeZone);
+  const { steps, kept, pairings, step } = b;
+  planSchemasAndExtensions(b);
+  const rebuiltEnums = planEnums(live, target, step);
+  const { retyped, renamedColumns, droppedColumns } = planTables(b, rebuiltEnums);
   planConstraints(live, target, pairings, retyped, step, steps);
-
-  // Tables the schema does not declare.
-  const droppedTables: string[] = [];
-  for (const table of live.schema.tables.values()) {
-    if (target.schema.tables.has(table.name)) continue;
-    if (keep('table', table.name, 'not declared by the schema: kept with its rows'))
-      droppedTables.push(table.name);
-  }
-
+  const droppedTables = undeclaredTables(b);
   // --drop columns after the views, triggers and functions the plan drops (which may read
   // them), before the tables; each without CASCADE, checked for what else depends on it.
-  const droppedColumnSteps = droppedColumns.map(({ table, column }) => {
+  const droppedColumnSteps = planColumnDrops(b, droppedColumns);
+  const probes = planLogic(
+    live,
+    target,
+    steps,
+    b.keep,
+    renamedColumns,
+    retyped,
+    pairings,
+    droppedColumns,
+    options.known ?? [],
+  );
+  markTriggersDroppedWithTables(kept, droppedTables);
+  finishColumnDrops(steps, droppedColumns, droppedColumnSteps);
+  planTableDrops(b, droppedTables);
+  planUnusedEnums(live, target, pairings, rebuiltEnums, step, b.keep);
+  return { steps: mergeRetypes(steps), kept, sources: b.sources, pairings, probes };
+}
+
+/** Tables the schema does not declare: kept, or named by --drop. */
+function undeclaredTables(b: PlanBuilder): string[] {
+  const droppedTables: string[] = [];
+  for (const table of b.live.schema.tables.values()) {
+    if (b.target.schema.tables.has(table.name)) continue;
+    if (b.keep('table', table.name, 'not declared by the schema: kept with its rows'))
+      droppedTables.push(table.name);
+  }
+  return droppedTables;
+}
+
+/** The --drop column steps (moved to the end of the drops once the logic is planned). */
+function planColumnDrops(b: PlanBuilder, droppedColumns: TableChanges['droppedColumns']): Step[] {
+  return droppedColumns.map(({ table, column }) => {
     const full = `${table}.${column}`;
-    return step(
+    return b.step(
       'drop',
       table,
       `drop column ${full} (--drop)`,
@@ -181,18 +238,10 @@ export function buildStructuralPlan(
       { drops: [`column:${full}`] },
     );
   });
-  const probes = planLogic(
-    live,
-    target,
-    steps,
-    keep,
-    renamedColumns,
-    retyped,
-    pairings,
-    droppedColumns,
-    known,
-  );
-  // A trigger the schema lacks on a table --drop drops goes with the table: not kept.
+}
+
+/** A trigger the schema lacks on a table --drop drops goes with the table: not kept. */
+function markTriggersDroppedWithTables(kept: KeptObject[], droppedTables: string[]): void {
   for (const object of kept) {
     const table = object.name.split('.')[0] ?? '';
     if (object.kind === 'trigger' && !object.dropped && droppedTables.includes(table)) {
@@ -200,6 +249,14 @@ export function buildStructuralPlan(
       object.note = `dropped with table ${table} (--drop)`;
     }
   }
+}
+
+/** Moves the column drops after the logic's drops, each checked against what else it drops. */
+function finishColumnDrops(
+  steps: Step[],
+  droppedColumns: TableChanges['droppedColumns'],
+  droppedColumnSteps: Step[],
+): void {
   for (const dropped of droppedColumnSteps) {
     steps.splice(steps.indexOf(dropped), 1);
     steps.push(dropped);
@@ -213,28 +270,28 @@ export function buildStructuralPlan(
       alongside: alongsideColumns,
     });
   });
+}
 
-  // --drop tables last of the drop phase, in one statement and without CASCADE: what depends
-  // on them must be dropped by the plan too (checked), and they may reference each other.
-  if (droppedTables.length > 0) {
-    const alongside = [
-      ...steps.filter((s) => s.phase === 'drop').flatMap((s) => s.drops ?? []),
-      ...droppedTables.map((name) => `table:${name}`),
-    ];
-    step(
-      'drop',
-      droppedTables.length === 1 ? droppedTables[0] : undefined,
-      `drop table ${droppedTables.join(', ')} (--drop)`,
-      [`drop table ${droppedTables.map(quote).join(', ')}`],
-      {
-        checks: droppedTables.map((table) => ({ kind: 'drop-table', table, alongside })),
-        drops: droppedTables.map((name) => `table:${name}`),
-      },
-    );
-  }
-
-  planUnusedEnums(live, target, pairings, rebuiltEnums, step, keep);
-  return { steps: mergeRetypes(steps), kept, sources, pairings, probes };
+/**
+ * --drop tables last of the drop phase, in one statement and without CASCADE: what depends
+ * on them must be dropped by the plan too (checked), and they may reference each other.
+ */
+function planTableDrops({ steps, step }: PlanBuilder, droppedTables: string[]): void {
+  if (droppedTables.length === 0) return;
+  const alongside = [
+    ...steps.filter((s) => s.phase === 'drop').flatMap((s) => s.drops ?? []),
+    ...droppedTables.map((name) => `table:${name}`),
+  ];
+  step(
+    'drop',
+    droppedTables.length === 1 ? droppedTables[0] : undefined,
+    `drop table ${droppedTables.join(', ')} (--drop)`,
+    [`drop table ${droppedTables.map(quote).join(', ')}`],
+    {
+      checks: droppedTables.map((table) => ({ kind: 'drop-table', table, alongside })),
+      drops: droppedTables.map((name) => `table:${name}`),
+    },
+  );
 }
 
 /** A retype that PostgreSQL does without rewriting the table (a wider varchar, text). */

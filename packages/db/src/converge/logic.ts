@@ -4,8 +4,9 @@
  * names a column the plan renames or retypes, a view or trigger condition that reads a retyped
  * column; such a change is refused until that logic is dealt with.
  */
-import type { FullCatalog, LiveFunction } from '../catalog/logic.ts';
+import type { FullCatalog, LiveFunction, LiveTrigger, LiveView } from '../catalog/logic.ts';
 import type { OriginalLogicHash } from '../schema/original/logic-hashes.ts';
+import { checkLogicReaders, columnChanges } from './logic-readers.ts';
 import type { CheckSpec, KeptObject, Phase, Step } from './model.ts';
 import {
   isReplaced,
@@ -63,6 +64,163 @@ function replacedFunctions(
   return candidates;
 }
 
+/** What the logic planners share: the two catalogs, the plan's steps and what it drops. */
+export interface LogicContext {
+  live: FullCatalog;
+  target: FullCatalog;
+  steps: Step[];
+  keep: (kind: KeptObject['kind'], name: string, note: string) => boolean;
+  known: readonly OriginalLogicHash[];
+  /** Trigger keys, `view:`, `function:` keys the plan drops (or replaces). */
+  dropped: Set<string>;
+}
+
+/** Adds a step that belongs to no table (logic is created and dropped whole). */
+function addLogicStep(
+  ctx: LogicContext,
+  phase: Phase,
+  summary: string,
+  sql: string[],
+  checks: CheckSpec[] = [],
+  drops?: string[],
+): void {
+  ctx.steps.push({
+    phase,
+    table: undefined,
+    summary,
+    sql,
+    checks,
+    rewrites: false,
+    longLock: false,
+    drops,
+  });
+}
+
+const dropTriggerSql = (trigger: LiveTrigger) =>
+  `drop trigger ${quote(trigger.name)} on ${quote(trigger.table)}`;
+
+/** A live trigger: replaced by the schema's, dropped as the original's replaced one, or kept. */
+function planTrigger(ctx: LogicContext, key: string, trigger: LiveTrigger): void {
+  const wanted = ctx.target.logic.triggers.get(key);
+  if (wanted && wanted.definition === trigger.definition) return;
+  const drop = (summary: string) => {
+    addLogicStep(ctx, 'drop', summary, [dropTriggerSql(trigger)], [], [`trigger:${key}`]);
+    ctx.dropped.add(key);
+  };
+  if (wanted) {
+    drop(`replace trigger ${key} with the schema's`);
+    addLogicStep(ctx, 'logic', `create trigger ${key}`, [wanted.definition]);
+    return;
+  }
+  const recognition = recogniseTrigger(trigger, ctx.known);
+  if (recognition.state === 'original' && isReplaced(recognition.decision)) {
+    drop(
+      `drop trigger ${key}: the original's, unchanged (${recognition.lineages.join(', ')}); ${recognition.decision?.how.split(' (')[0]}, which this transaction creates, so the work is never done twice`,
+    );
+  } else if (
+    ctx.keep(
+      'trigger',
+      key,
+      keptNote(recognition, `runs ${trigger.function}; not declared by the schema: kept`),
+    )
+  ) {
+    drop(`drop trigger ${key} (--drop)`);
+  }
+}
+
+/** A live view that differs from the schema's (dropped and recreated) or is not declared. */
+function planView(ctx: LogicContext, key: string, view: LiveView): void {
+  const wanted = ctx.target.logic.views.get(key);
+  if (wanted && wanted.definition === view.definition) return;
+  if (wanted || ctx.keep('view', key, 'not declared by the schema: kept')) {
+    addLogicStep(
+      ctx,
+      'drop',
+      `drop view ${key}${wanted ? ' (recreated from the schema below)' : ' (--drop)'}`,
+      [
+        `drop ${view.materialized ? 'materialized view' : 'view'} ${quote(view.schema)}.${quote(view.name)}`,
+      ],
+      [],
+      [`view:${key}`],
+    );
+    ctx.dropped.add(`view:${key}`);
+  }
+}
+
+const dropFunctionSql = (fn: LiveFunction) =>
+  `drop function ${quote(fn.schema)}.${quote(fn.name)}(${fn.arguments})`;
+
+/** A live function: replaced by the schema's, dropped as the original's replaced one, or kept. */
+function planFunction(
+  ctx: LogicContext,
+  key: string,
+  fn: LiveFunction,
+  recognition: Recognition,
+  replaced: boolean,
+  probes: Probe[],
+): void {
+  const wanted = ctx.target.logic.functions.get(key);
+  if (wanted) {
+    if (wanted.definition !== fn.definition)
+      addLogicStep(ctx, 'logic', `replace function ${key} with the schema's`, [wanted.definition]);
+    ctx.dropped.add(`function:${key}`);
+    return;
+  }
+  if (replaced && recognition.state === 'original') {
+    addLogicStep(
+      ctx,
+      'drop',
+      `drop function ${key}: the original's, unchanged (${recognition.lineages.join(', ')}); ${recognition.decision?.how.split(';')[0]}`,
+      [dropFunctionSql(fn)],
+      [],
+      [`function:${key}`],
+    );
+    ctx.dropped.add(`function:${key}`);
+    return;
+  }
+  const note = keptNote(recognition, `${fn.language}; not declared by the schema: kept`);
+  if (!ctx.keep('function', key, note)) {
+    if (recognition.state === 'original' && !returnsTrigger(fn))
+      probes.push({ key, call: probeCall(fn) });
+    return;
+  }
+  addLogicStep(ctx, 'drop', `drop function ${key} (--drop)`, [dropFunctionSql(fn)]);
+  ctx.dropped.add(`function:${key}`);
+}
+
+/** The schema's functions, views and triggers the database lacks (or whose view was dropped). */
+function planCreates(ctx: LogicContext): void {
+  const { live, target } = ctx;
+  for (const [key, fn] of target.logic.functions)
+    if (!live.logic.functions.has(key))
+      addLogicStep(ctx, 'logic', `create function ${key}`, [fn.definition]);
+  for (const [key, view] of target.logic.views)
+    if (!live.logic.views.has(key) || ctx.dropped.has(`view:${key}`))
+      addLogicStep(ctx, 'logic', `create view ${key}`, [
+        `create ${view.materialized ? 'materialized view' : 'view'} ${quote(view.schema)}.${quote(view.name)} as ${view.definition}`,
+      ]);
+  for (const [key, trigger] of target.logic.triggers)
+    if (!live.logic.triggers.has(key))
+      addLogicStep(ctx, 'logic', `create trigger ${key}`, [trigger.definition]);
+}
+
+/** Schemas the target does not declare: kept, or (--drop) dropped once nothing is left in them. */
+function planSchemas(ctx: LogicContext): void {
+  for (const schema of ctx.live.logic.schemas) {
+    if (ctx.target.logic.schemas.includes(schema)) continue;
+    // Without CASCADE, which would drop whatever the schema holds (and what depends on it
+    // elsewhere) silently: the check refuses while it holds anything the plan does not drop.
+    if (ctx.keep('schema', schema, 'not declared by the schema: kept with what it holds'))
+      addLogicStep(
+        ctx,
+        'drop',
+        `drop schema ${schema} (--drop)`,
+        [`drop schema ${quote(schema)}`],
+        [{ kind: 'drop-schema', schema, alongside: [...ctx.dropped] }],
+      );
+  }
+}
+
 export function planLogic(
   live: FullCatalog,
   target: FullCatalog,
@@ -75,207 +233,18 @@ export function planLogic(
   known: readonly OriginalLogicHash[] = [],
 ): Probe[] {
   const probes: Probe[] = [];
-  const add = (
-    phase: Phase,
-    summary: string,
-    sql: string[],
-    checks: CheckSpec[] = [],
-    drops?: string[],
-  ) =>
-    steps.push({
-      phase,
-      table: undefined,
-      summary,
-      sql,
-      checks,
-      rewrites: false,
-      longLock: false,
-      drops,
-    });
-  const dropped = new Set<string>();
-  for (const [key, trigger] of live.logic.triggers) {
-    const wanted = target.logic.triggers.get(key);
-    if (wanted && wanted.definition === trigger.definition) continue;
-    if (wanted) {
-      add(
-        'drop',
-        `replace trigger ${key} with the schema's`,
-        [`drop trigger ${quote(trigger.name)} on ${quote(trigger.table)}`],
-        [],
-        [`trigger:${key}`],
-      );
-      add('logic', `create trigger ${key}`, [wanted.definition]);
-      dropped.add(key);
-      continue;
-    }
-    const recognition = recogniseTrigger(trigger, known);
-    if (recognition.state === 'original' && isReplaced(recognition.decision)) {
-      add(
-        'drop',
-        `drop trigger ${key}: the original's, unchanged (${recognition.lineages.join(', ')}); ${recognition.decision?.how.split(' (')[0]}, which this transaction creates, so the work is never done twice`,
-        [`drop trigger ${quote(trigger.name)} on ${quote(trigger.table)}`],
-        [],
-        [`trigger:${key}`],
-      );
-      dropped.add(key);
-    } else if (
-      keep(
-        'trigger',
-        key,
-        keptNote(recognition, `runs ${trigger.function}; not declared by the schema: kept`),
-      )
-    ) {
-      add(
-        'drop',
-        `drop trigger ${key} (--drop)`,
-        [`drop trigger ${quote(trigger.name)} on ${quote(trigger.table)}`],
-        [],
-        [`trigger:${key}`],
-      );
-      dropped.add(key);
-    }
-  }
-  for (const [key, view] of live.logic.views) {
-    const wanted = target.logic.views.get(key);
-    if (wanted && wanted.definition === view.definition) continue;
-    if (wanted || keep('view', key, 'not declared by the schema: kept')) {
-      add(
-        'drop',
-        `drop view ${key}${wanted ? ' (recreated from the schema below)' : ' (--drop)'}`,
-        [
-          `drop ${view.materialized ? 'materialized view' : 'view'} ${quote(view.schema)}.${quote(view.name)}`,
-        ],
-        [],
-        [`view:${key}`],
-      );
-      dropped.add(`view:${key}`);
-    }
-  }
+  const ctx: LogicContext = { live, target, steps, keep, known, dropped: new Set() };
+  for (const [key, trigger] of live.logic.triggers) planTrigger(ctx, key, trigger);
+  for (const [key, view] of live.logic.views) planView(ctx, key, view);
   const recognitions = new Map(
     [...live.logic.functions].map(([key, fn]) => [key, recogniseFunction(fn, known)] as const),
   );
-  const replaced = replacedFunctions(live, recognitions, dropped);
-  for (const [key, fn] of live.logic.functions) {
-    const wanted = target.logic.functions.get(key);
-    if (wanted) {
-      if (wanted.definition !== fn.definition)
-        add('logic', `replace function ${key} with the schema's`, [wanted.definition]);
-      dropped.add(`function:${key}`);
-      continue;
-    }
-    const recognition = recognitions.get(key) as Recognition;
-    if (replaced.has(key) && recognition.state === 'original') {
-      add(
-        'drop',
-        `drop function ${key}: the original's, unchanged (${recognition.lineages.join(', ')}); ${recognition.decision?.how.split(';')[0]}`,
-        [`drop function ${quote(fn.schema)}.${quote(fn.name)}(${fn.arguments})`],
-        [],
-        [`function:${key}`],
-      );
-      dropped.add(`function:${key}`);
-      continue;
-    }
-    const note = keptNote(recognition, `${fn.language}; not declared by the schema: kept`);
-    if (!keep('function', key, note)) {
-      if (recognition.state === 'original' && !returnsTrigger(fn))
-        probes.push({ key, call: probeCall(fn) });
-      continue;
-    }
-    add('drop', `drop function ${key} (--drop)`, [
-      `drop function ${quote(fn.schema)}.${quote(fn.name)}(${fn.arguments})`,
-    ]);
-    dropped.add(`function:${key}`);
-  }
-  for (const [key, fn] of target.logic.functions)
-    if (!live.logic.functions.has(key)) add('logic', `create function ${key}`, [fn.definition]);
-  for (const [key, view] of target.logic.views)
-    if (!live.logic.views.has(key) || dropped.has(`view:${key}`))
-      add('logic', `create view ${key}`, [
-        `create ${view.materialized ? 'materialized view' : 'view'} ${quote(view.schema)}.${quote(view.name)} as ${view.definition}`,
-      ]);
-  for (const [key, trigger] of target.logic.triggers)
-    if (!live.logic.triggers.has(key)) add('logic', `create trigger ${key}`, [trigger.definition]);
-  for (const schema of live.logic.schemas) {
-    if (target.logic.schemas.includes(schema)) continue;
-    // Without CASCADE, which would drop whatever the schema holds (and what depends on it
-    // elsewhere) silently: the check refuses while it holds anything the plan does not drop.
-    if (keep('schema', schema, 'not declared by the schema: kept with what it holds'))
-      add(
-        'drop',
-        `drop schema ${schema} (--drop)`,
-        [`drop schema ${quote(schema)}`],
-        [{ kind: 'drop-schema', schema, alongside: [...dropped] }],
-      );
-  }
-
-  // Logic PostgreSQL does not track: function bodies, and views and trigger conditions that
-  // would stop a retype. A change to a column they name is refused until they are dealt with.
-  const byColumn = new Map<string, { table: string; column: string; change: string }>();
-  for (const r of renamed)
-    byColumn.set(`${r.table}.${r.from}`, {
-      table: r.table,
-      column: r.from,
-      change: `renamed to ${r.to}`,
-    });
-  for (const key of retyped) {
-    const [table = '', column = ''] = key.split('.');
-    const liveName =
-      [...(pairings.get(table)?.liveToTarget ?? [])].find(([, to]) => to === column)?.[0] ?? column;
-    const known = byColumn.get(`${table}.${liveName}`);
-    if (known) known.change = `${known.change} and retyped`;
-    else byColumn.set(`${table}.${liveName}`, { table, column: liveName, change: 'retyped' });
-  }
-  for (const { table, column } of droppedColumns)
-    byColumn.set(`${table}.${column}`, { table, column, change: 'dropped' });
-  const changes = [...byColumn.values()];
-  for (const change of changes) {
-    const word = new RegExp(`\\b${change.column}\\b`, 'i');
-    const tableWord = new RegExp(`\\b${change.table}\\b`, 'i');
-    const readers: string[] = [];
-    for (const [key, fn] of live.logic.functions) {
-      if (dropped.has(`function:${key}`) || !word.test(fn.source)) continue;
-      // The original's own, unchanged and kept: a retype is no refusal (its body is known; a
-      // function is run once after the steps, a trigger's runs on the next write).
-      if (change.change === 'retyped' && recognitions.get(key)?.state === 'original') continue;
-      const fnName = `${fn.schema}.${fn.name}`;
-      const triggers = [...live.logic.triggers].filter(
-        ([tkey, t]) => t.table === change.table && t.function === fnName && !dropped.has(tkey),
-      );
-      if (triggers.length > 0 || tableWord.test(fn.source))
-        readers.push(
-          `function ${key}${triggers.length ? ` (trigger ${triggers.map(([, t]) => t.name).join(', ')} on ${change.table})` : ''}`,
-        );
-    }
-    if (change.change.endsWith('retyped')) {
-      for (const [key, view] of live.logic.views)
-        if (!dropped.has(`view:${key}`) && view.reads.includes(`${change.table}.${change.column}`))
-          readers.push(`view ${key}`);
-      for (const [key, trigger] of live.logic.triggers) {
-        const condition = trigger.definition.replace(/EXECUTE (FUNCTION|PROCEDURE).*$/i, '');
-        if (
-          !dropped.has(key) &&
-          trigger.table === change.table &&
-          word.test(condition.replace(/^CREATE TRIGGER \S+/i, ''))
-        )
-          readers.push(`trigger ${key} (its condition)`);
-      }
-    }
-    if (readers.length > 0) {
-      const candidates = steps.filter(
-        (s) =>
-          (s.phase === 'rename' || s.phase === 'retype' || change.change === 'dropped') &&
-          s.table === change.table &&
-          (change.change !== 'dropped' || s.summary.startsWith('drop column ')),
-      );
-      const own = candidates.find((s) => s.summary.includes(`.${change.column} `)) ?? candidates[0];
-      (own ?? steps[0])?.checks.push({
-        kind: 'logic',
-        table: change.table,
-        column: change.column,
-        change: change.change,
-        readers,
-      });
-    }
-  }
+  const replaced = replacedFunctions(live, recognitions, ctx.dropped);
+  for (const [key, fn] of live.logic.functions)
+    planFunction(ctx, key, fn, recognitions.get(key) as Recognition, replaced.has(key), probes);
+  planCreates(ctx);
+  planSchemas(ctx);
+  const changes = columnChanges(renamed, retyped, pairings, droppedColumns);
+  for (const change of changes) checkLogicReaders(ctx, change, recognitions);
   return probes;
 }

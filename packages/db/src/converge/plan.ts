@@ -18,7 +18,7 @@ import {
 import { readAppliedRows } from '../migrator/records.ts';
 import { compareWithJournal } from '../migrator/status.ts';
 import type { OriginalLogicHash } from '../schema/original/logic-hashes.ts';
-import { runCheck } from './checks.ts';
+import { type CheckContext, runCheck } from './checks.ts';
 import { collisionSteps, readCollisions } from './collisions.ts';
 import { buildStructuralPlan, type StructuralPlan } from './diff.ts';
 import { orderColumnDrops } from './drop-checks.ts';
@@ -164,39 +164,17 @@ export async function isPresent(session: SqlSession, query: string): Promise<boo
   }
 }
 
-/** Reads everything and runs every check. Runs inside the caller's open transaction. */
-export async function planConvergence(
-  session: SqlSession,
-  target: TargetCatalog,
-  migrations: Migration[],
-  options: PlanOptions = {},
-): Promise<ConvergePlan> {
-  const situation = await detectSituation(session, migrations, snapshotTables(migrations));
-  const live = await readCatalog(session);
-  const structuralOptions = { known: options.knownLogic, timeZone: options.timeZone };
-  const first = buildStructuralPlan(live, target, new Set(), structuralOptions);
-  const drops = resolveDrops(first, options.drop ?? []);
-  const structural =
-    drops.size > 0 ? buildStructuralPlan(live, target, drops, structuralOptions) : first;
-  const aside = collisionSteps(await readCollisions(session, target), live);
-  structural.kept.push(...aside.kept);
-  const all = [...aside.steps, ...structural.steps];
-  const steps = phases.flatMap((phase) => all.filter((s) => s.phase === phase));
-  const columnDependents = await orderColumnDrops(session, steps);
-  await countKept(session, structural.kept);
-
-  const context = {
-    session,
-    live: live.schema,
-    target: target.schema,
-    sources: structural.sources,
-    exampleLimit: options.exampleLimit,
-    columnDependents,
-  };
+/**
+ * Runs every step's checks. The checks cast to the target's types: the create phase (which
+ * touches no row) runs for the checks' duration only.
+ */
+async function runChecks(
+  steps: Step[],
+  context: CheckContext,
+): Promise<{ results: Map<Step, CheckResult[]>; refusals: CheckResult[] }> {
+  const { session } = context;
   const results = new Map<Step, CheckResult[]>();
   const refusals: CheckResult[] = [];
-  // The checks cast to the target's types: create them (and the rest of the create phase,
-  // which touches no row) for the checks' duration only.
   await session.exec('savepoint fluxcore_plan');
   try {
     for (const step of steps.filter((s) => s.phase === 'aside' || s.phase === 'create'))
@@ -210,7 +188,18 @@ export async function planConvergence(
   } finally {
     await session.exec('rollback to savepoint fluxcore_plan');
   }
+  return { results, refusals };
+}
 
+/**
+ * The journal against the migrations: those to record, the data migrations still to run and
+ * the rows of another history. Refuses a journal it cannot place (edited or unknown rows).
+ */
+async function readJournal(
+  session: SqlSession,
+  target: TargetCatalog,
+  migrations: Migration[],
+): Promise<Pick<ConvergePlan, 'record' | 'data' | 'foreign'>> {
   const rows = await readAppliedRows(session);
   const foreign = foreignRows(rows);
   const report = compareWithJournal(
@@ -234,6 +223,39 @@ export async function planConvergence(
     if (!migration.presentWhen || target.supersededData?.has(migration.tag)) continue;
     if (!(await isPresent(session, migration.presentWhen))) data.push(migration);
   }
+  return { record, data, foreign };
+}
+
+/** Reads everything and runs every check. Runs inside the caller's open transaction. */
+export async function planConvergence(
+  session: SqlSession,
+  target: TargetCatalog,
+  migrations: Migration[],
+  options: PlanOptions = {},
+): Promise<ConvergePlan> {
+  const situation = await detectSituation(session, migrations, snapshotTables(migrations));
+  const live = await readCatalog(session);
+  const structuralOptions = { known: options.knownLogic, timeZone: options.timeZone };
+  const first = buildStructuralPlan(live, target, new Set(), structuralOptions);
+  const drops = resolveDrops(first, options.drop ?? []);
+  const structural =
+    drops.size > 0 ? buildStructuralPlan(live, target, drops, structuralOptions) : first;
+  const aside = collisionSteps(await readCollisions(session, target), live);
+  structural.kept.push(...aside.kept);
+  const all = [...aside.steps, ...structural.steps];
+  const steps = phases.flatMap((phase) => all.filter((s) => s.phase === phase));
+  const columnDependents = await orderColumnDrops(session, steps);
+  await countKept(session, structural.kept);
+
+  const { results, refusals } = await runChecks(steps, {
+    session,
+    live: live.schema,
+    target: target.schema,
+    sources: structural.sources,
+    exampleLimit: options.exampleLimit,
+    columnDependents,
+  });
+  const { record, data, foreign } = await readJournal(session, target, migrations);
   // Objects the schema lacks that no converge has recorded as kept yet: the database does not
   // match the schema until a converge records them (the audit then reports them as kept).
   const recordedKept = await readKept(session);

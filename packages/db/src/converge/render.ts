@@ -9,8 +9,8 @@ export const largeTableRows = 100_000;
 const terminated = (statement: string) => `${statement.trimEnd().replace(/;$/, '')};`;
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export function renderPlan(plan: ConvergePlan, header: string): string {
-  const lines: string[] = [`-- db:converge plan for ${header}`];
+/** The plan's header: situation, time zone, counts, and the large and rewritten tables. */
+function renderHeader(plan: ConvergePlan, lines: string[]): void {
   lines.push(`-- situation: ${describeSituation(plan.situation)}`);
   lines.push(
     `-- time zone: a timestamp column that becomes timestamptz is read in ${plan.timeZone.zone} (${plan.timeZone.source}; --time-zone ZONE says otherwise)`,
@@ -33,7 +33,10 @@ export function renderPlan(plan: ConvergePlan, header: string): string {
       `-- tables rewritten: ${rewritten.map((note) => `${note.table} (~${Math.round(note.estimatedRows)} rows)`).join(', ')}`,
     );
   }
-  lines.push('begin;');
+}
+
+/** The transaction's body: each phase's steps with their checks and SQL, then what follows. */
+function renderSteps(plan: ConvergePlan, lines: string[]): void {
   let phase = '';
   for (const step of plan.steps) {
     if (step.phase !== phase) {
@@ -64,7 +67,10 @@ export function renderPlan(plan: ConvergePlan, header: string): string {
       `-- record ${count(plan.record.length, 'migration')} in drizzle.__drizzle_migrations as db:migrate would (${plan.record[0]?.tag} … ${plan.record.at(-1)?.tag})`,
     );
   }
-  lines.push('commit;');
+}
+
+/** After the transaction: what is kept, what --drop drops, and the refusals. */
+function renderKeptAndRefused(plan: ConvergePlan, lines: string[]): void {
   const kept = plan.kept.filter((k) => !k.dropped);
   const dropped = plan.kept.filter((k) => k.dropped);
   if (kept.length > 0) {
@@ -91,6 +97,15 @@ export function renderPlan(plan: ConvergePlan, header: string): string {
     );
     for (const refusal of plan.refusals) lines.push(`--   ${refusal.summary}`);
   }
+}
+
+export function renderPlan(plan: ConvergePlan, header: string): string {
+  const lines: string[] = [`-- db:converge plan for ${header}`];
+  renderHeader(plan, lines);
+  lines.push('begin;');
+  renderSteps(plan, lines);
+  lines.push('commit;');
+  renderKeptAndRefused(plan, lines);
   return lines.join('\n');
 }
 

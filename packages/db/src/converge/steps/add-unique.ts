@@ -1,0 +1,34 @@
+/**
+ * The data check of a new unique constraint, primary key or unique index: the duplicate
+ * groups. (The steps are planned in constraints.ts and indexes.ts.)
+ */
+import { type CheckContext, projection, result } from '../check-sql.ts';
+import type { CheckResult, CheckSpec } from '../model.ts';
+import { quote } from '../pair.ts';
+
+export async function checkUnique(
+  context: CheckContext,
+  spec: Extract<CheckSpec, { kind: 'unique' }>,
+): Promise<CheckResult> {
+  // An index's keys may be expressions (lower(email), least(a, b)), over target columns.
+  const cols = spec.keys ?? spec.columns.map(quote);
+  const filters = spec.nullsNotDistinct ? [] : cols.map((c) => `(${c}) is not null`);
+  if (spec.predicate) filters.push(`(${spec.predicate})`);
+  const notNull = filters.length > 0 ? filters.join(' and ') : 'true';
+  const rows = await context.session.query<{ groups: number; rows: number; examples: unknown }>(
+    `select count(*)::int as groups, coalesce(sum(n), 0)::int as rows, (array_agg(example))[1:${context.exampleLimit ?? 3}]::text[] as examples
+     from (select count(*) as n, concat_ws(', ', ${cols.map((c) => `(${c})::text`).join(', ')}) || ' in ' || string_agg(__key, ' & ') as example
+           from (${projection(context, spec.table, spec.columns)}) t where ${notNull} group by ${cols.join(', ')} having count(*) > 1) d`,
+  );
+  const groups = Number(rows[0]?.groups ?? 0);
+  const ex = rows[0]?.examples;
+  const examples = Array.isArray(ex) ? ex.map(String) : [];
+  return result(
+    spec,
+    spec.columns.join(', '),
+    { rows: Number(rows[0]?.rows ?? 0), examples },
+    `no duplicates for ${spec.name}`,
+    `share a value in ${groups} duplicate group(s), which ${spec.name} forbids`,
+    `merge or delete the duplicates, and run again`,
+  );
+}

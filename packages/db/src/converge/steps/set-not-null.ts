@@ -1,0 +1,62 @@
+/**
+ * Setting NOT NULL: the nulls get the schema's default when it declares one, and the data
+ * check counts them (filled from that default, else refused).
+ */
+import type { LiveColumn } from '../../catalog/introspect.ts';
+import { type CheckContext, countWhere, projection, result } from '../check-sql.ts';
+import type { ColumnContext } from '../columns.ts';
+import type { CheckResult, CheckSpec } from '../model.ts';
+import { quote } from '../pair.ts';
+
+export async function checkNotNull(
+  context: CheckContext,
+  spec: Extract<CheckSpec, { kind: 'not-null' }>,
+): Promise<CheckResult> {
+  const found = await countWhere(
+    context,
+    projection(context, spec.table, [spec.column], 'raw'),
+    `${quote(spec.column)} is null`,
+  );
+  if (spec.fill !== undefined && found.rows > 0)
+    return {
+      spec,
+      ok: true,
+      summary: `ok: ${found.rows} null(s) filled with the schema's default ${spec.fill} (e.g. ${found.examples.join('; ')})`,
+      table: spec.table,
+      column: spec.column,
+      rows: found.rows,
+      examples: found.examples,
+      fix: undefined,
+    };
+  return result(
+    spec,
+    spec.column,
+    found,
+    'no nulls',
+    'are null and the schema says NOT NULL',
+    spec.backfill
+      ? `its backfill (${spec.backfill}, originalBackfills in packages/db/src/schema/original/backfills.ts) finds no value for them: give them what it reads, or delete those rows, and run again`
+      : `fill them (update ${spec.table} set ${spec.column} = … where ${spec.column} is null) or delete those rows, and run again`,
+  );
+}
+
+/** A column that becomes NOT NULL: a default the schema declares is what a null becomes. */
+export function planSetNotNull(ctx: ColumnContext, column: LiveColumn): void {
+  const { want, step } = ctx;
+  const t = quote(want.name);
+  const c = quote(column.name);
+  const fill = column.default ?? undefined;
+  step(
+    'constrain',
+    want.name,
+    `set ${want.name}.${column.name} not null${fill ? ` (its nulls get the default ${fill})` : ''}`,
+    [
+      ...(fill ? [`update ${t} set ${c} = ${fill} where ${c} is null`] : []),
+      `alter table ${t} alter column ${c} set not null`,
+    ],
+    {
+      checks: [{ kind: 'not-null', table: want.name, column: column.name, fill }],
+      longLock: true,
+    },
+  );
+}
