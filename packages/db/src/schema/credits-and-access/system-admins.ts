@@ -29,12 +29,14 @@ export const systemAdminsRelations = relations(systemAdmins, ({ one }) => ({
   creator: one(users, { fields: [systemAdmins.createdBy], references: [users.id] }),
 }));
 
+/** A row of `system_admins` as the table gives it. */
+export type SystemAdminRow = typeof systemAdmins.$inferSelect;
 /**
- * A row of `system_admins`. `updatedAt` is optional because the original app's table had no
+ * A row of `system_admins` as the original app builds one. `updatedAt` is optional because the original app's table had no
  * `updated_at`, and its code builds a `SystemAdmin` from a select that does not name it; every
  * row read from the table has it.
  */
-export type SystemAdmin = Omit<typeof systemAdmins.$inferSelect, 'updatedAt'> & {
+export type SystemAdmin = Omit<SystemAdminRow, 'updatedAt'> & {
   updatedAt?: Date;
 };
 export type NewSystemAdmin = typeof systemAdmins.$inferInsert;
