@@ -59,7 +59,8 @@ export const setNotNull: StepKind<SetNotNullInput, 'not-null'> = {
   build({ table, column, fill, backfill }) {
     const t = quote(table);
     const c = quote(column);
-    const guard = quote(`${table}_${column}_not_null`.slice(0, 63));
+    // Not `<table>_<column>_not_null`: PostgreSQL 18 names its own NOT NULL constraint so.
+    const guard = quote(`fluxcore_nn_${table}_${column}`.slice(0, 63));
     const check: CheckSpec = backfill
       ? { kind: 'not-null', table, column, backfill }
       : { kind: 'not-null', table, column, fill };
