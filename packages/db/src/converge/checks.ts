@@ -3,7 +3,9 @@
  * target's columns computed from the live row (renamed, transformed, cast) exactly as the plan
  * will compute them, so a check sees the values the step will meet without changing anything.
  * Every refusal names the table and column, the number of rows, up to three example keys and
- * the fix.
+ * the fix. Each kind of check is run by the module of the kind of step it guards (steps/,
+ * one file a kind as pgroll's op_*.go, its `checks`; steps/all.ts lists their owners), where
+ * the online phases of issue 26 sit beside the step's SQL and its check (steps/kind.ts).
  */
 import { type CheckContext, guarded } from './check-sql.ts';
 import type { CheckResult, CheckSpec } from './model.ts';

@@ -5,7 +5,8 @@
  * the plan moves it aside first, into the schema `fluxcore_original`, with what depends on it
  * (a column of that type, a function that takes it: they follow it, by oid), or drops it when it
  * holds no row and nothing depends on it. The plan says which, and what the object was: the
- * original's own (recognised by hash, see originalLogicHashes) or someone else's.
+ * original's own (recognised by hash, see originalLogicHashes) or someone else's. This file
+ * reads them; steps/move-aside.ts builds the step for each.
  */
 import type { FullCatalog } from '../catalog/logic.ts';
 import type { SqlSession } from '../connection/client.ts';

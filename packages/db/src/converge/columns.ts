@@ -1,9 +1,10 @@
 /**
  * The steps for one column of a table both sides have, by kind: a new column the original's
  * rows are given (originalBackfills), a new column, and a paired one (renamed, transformed,
- * retyped, its default or nullability changed). Each function adds its steps with their data
- * checks; the column's source (how its value is read from the live row) is recorded for the
- * checks. Pure: no queries.
+ * retyped, its default or nullability changed). Each function picks the kinds of step
+ * (steps/backfill.ts, add-column.ts, rename-column.ts, retype.ts, set-not-null.ts) and adds
+ * the steps they build; the column's source (how its value is read from the live row) is
+ * recorded for the checks. Pure: no queries.
  */
 import type { LiveColumn, LiveTable } from '../catalog/introspect.ts';
 import type { FullCatalog } from '../catalog/logic.ts';

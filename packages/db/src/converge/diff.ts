@@ -1,7 +1,9 @@
 /**
  * The structural plan: the live catalog against the target catalog, both read by the same
  * reader from the same kind of server, so equal things render equal. Pure: no queries here;
- * the data checks each step needs are attached as specs and run by `checks.ts`.
+ * the data checks each step needs are attached as specs and run by `checks.ts`. The planner
+ * decides which kind of step applies to what and composes them; each kind is one module of
+ * steps/ (its SQL, its plan line, its check, its online phases: steps/kind.ts).
  */
 import type { FullCatalog } from '../catalog/logic.ts';
 import type { OriginalLogicHash } from '../schema/original/logic-hashes.ts';

@@ -2,7 +2,8 @@
  * Functions, triggers, views and schemas: the schema's own are created or replaced, the rest
  * kept (or dropped with --drop). And the logic PostgreSQL does not track: a plpgsql body that
  * names a column the plan renames or retypes, a view or trigger condition that reads a retyped
- * column; such a change is refused until that logic is dealt with.
+ * column; such a change is refused until that logic is dealt with. This file decides what
+ * happens to each; steps/replace-logic.ts builds the steps, and owns the check.
  */
 import type { FullCatalog, LiveFunction, LiveTrigger, LiveView } from '../catalog/logic.ts';
 import type { OriginalLogicHash } from '../schema/original/logic-hashes.ts';
