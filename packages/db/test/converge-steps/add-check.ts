@@ -1,20 +1,8 @@
 import { describe, expect, test } from 'bun:test';
-import type { LiveConstraint } from '../../src/catalog/introspect.ts';
 import { addCheck } from '../../src/converge/steps/add-check.ts';
-import { useStepDatabase } from './support.ts';
+import { liveConstraint, useStepDatabase } from './support.ts';
 
-const positive: LiveConstraint = {
-  name: 'ack_n_positive',
-  type: 'check',
-  definition: 'CHECK ((n > 0))',
-  columns: ['n'],
-  referencedTable: null,
-  referencedColumns: [],
-  onDelete: null,
-  fkOptions: null,
-  nullsNotDistinct: false,
-  validated: true,
-};
+const positive = liveConstraint('ack_n_positive', 'check', 'CHECK ((n > 0))', { columns: ['n'] });
 
 describe('steps/add-check', () => {
   const db = useStepDatabase(`

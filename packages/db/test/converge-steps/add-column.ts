@@ -1,17 +1,9 @@
 import { describe, expect, test } from 'bun:test';
 import type { LiveColumn } from '../../src/catalog/introspect.ts';
 import { addColumn } from '../../src/converge/steps/add-column.ts';
-import { useStepDatabase } from './support.ts';
+import { liveColumn, useStepDatabase } from './support.ts';
 
-const column = (over: Partial<LiveColumn>): LiveColumn => ({
-  name: 'c',
-  type: 'text',
-  notNull: false,
-  default: null,
-  enumType: null,
-  position: 2,
-  ...over,
-});
+const column = (over: Partial<LiveColumn>) => liveColumn('c', over);
 
 describe('steps/add-column', () => {
   const db = useStepDatabase(`

@@ -1,20 +1,18 @@
 import { describe, expect, test } from 'bun:test';
-import type { LiveConstraint } from '../../src/catalog/introspect.ts';
 import { addForeignKey } from '../../src/converge/steps/add-foreign-key.ts';
-import { useStepDatabase } from './support.ts';
+import { liveConstraint, useStepDatabase } from './support.ts';
 
-const toParent: LiveConstraint = {
-  name: 'fk_child_parent_id_fkey',
-  type: 'foreign key',
-  definition: 'FOREIGN KEY (parent_id) REFERENCES fk_parent(id) ON DELETE CASCADE',
-  columns: ['parent_id'],
-  referencedTable: 'fk_parent',
-  referencedColumns: ['id'],
-  onDelete: 'cascade',
-  fkOptions: null,
-  nullsNotDistinct: false,
-  validated: true,
-};
+const toParent = liveConstraint(
+  'fk_child_parent_id_fkey',
+  'foreign key',
+  'FOREIGN KEY (parent_id) REFERENCES fk_parent(id) ON DELETE CASCADE',
+  {
+    columns: ['parent_id'],
+    referencedTable: 'fk_parent',
+    referencedColumns: ['id'],
+    onDelete: 'cascade',
+  },
+);
 
 describe('steps/add-foreign-key', () => {
   const db = useStepDatabase(`

@@ -1,21 +1,10 @@
 import { describe, expect, test } from 'bun:test';
 import type { LiveConstraint } from '../../src/catalog/introspect.ts';
 import { addUnique } from '../../src/converge/steps/add-unique.ts';
-import { useStepDatabase } from './support.ts';
+import { liveConstraint, useStepDatabase } from './support.ts';
 
-const unique = (over: Partial<LiveConstraint>): LiveConstraint => ({
-  name: 'au_email_key',
-  type: 'unique',
-  definition: 'UNIQUE (email)',
-  columns: ['email'],
-  referencedTable: null,
-  referencedColumns: [],
-  onDelete: null,
-  fkOptions: null,
-  nullsNotDistinct: false,
-  validated: true,
-  ...over,
-});
+const unique = (over: Partial<LiveConstraint>): LiveConstraint =>
+  liveConstraint('au_email_key', 'unique', 'UNIQUE (email)', { columns: ['email'], ...over });
 
 describe('steps/add-unique', () => {
   const db = useStepDatabase(`

@@ -1,16 +1,8 @@
 import { describe, expect, test } from 'bun:test';
-import type { LiveColumn } from '../../src/catalog/introspect.ts';
 import { backfill } from '../../src/converge/steps/backfill.ts';
-import { useStepDatabase } from './support.ts';
+import { liveColumn, useStepDatabase } from './support.ts';
 
-const doubled: LiveColumn = {
-  name: 'b',
-  type: 'integer',
-  notNull: true,
-  default: null,
-  enumType: null,
-  position: 3,
-};
+const doubled = liveColumn('b', { type: 'integer', notNull: true, position: 3 });
 
 describe('steps/backfill', () => {
   const db = useStepDatabase(`

@@ -1,8 +1,7 @@
 import { describe, expect, test } from 'bun:test';
-import type { LiveColumn } from '../../src/catalog/introspect.ts';
 import { createEnum } from '../../src/converge/steps/create-enum.ts';
 import { retype } from '../../src/converge/steps/retype.ts';
-import { useStepDatabase } from './support.ts';
+import { liveColumn, useStepDatabase } from './support.ts';
 
 describe('steps/create-enum', () => {
   const db = useStepDatabase(`
@@ -37,14 +36,7 @@ describe('steps/create-enum', () => {
         ],
       ],
     ]);
-    const column: LiveColumn = {
-      name: 'state',
-      type: 'ce_state',
-      notNull: false,
-      default: null,
-      enumType: 'ce_state',
-      position: 2,
-    };
+    const column = liveColumn('state', { type: 'ce_state', enumType: 'ce_state' });
     const [move] = retype.build({
       table: 'ce',
       column,

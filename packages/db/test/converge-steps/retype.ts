@@ -1,17 +1,10 @@
 import { describe, expect, test } from 'bun:test';
 import type { LiveColumn } from '../../src/catalog/introspect.ts';
 import { retype } from '../../src/converge/steps/retype.ts';
-import { useStepDatabase } from './support.ts';
+import { liveColumn, useStepDatabase } from './support.ts';
 
-const col = (name: string, type: string, over: Partial<LiveColumn> = {}): LiveColumn => ({
-  name,
-  type,
-  notNull: false,
-  default: null,
-  enumType: null,
-  position: 2,
-  ...over,
-});
+const col = (name: string, type: string, over: Partial<LiveColumn> = {}) =>
+  liveColumn(name, { type, ...over });
 
 describe('steps/retype', () => {
   const db = useStepDatabase(`

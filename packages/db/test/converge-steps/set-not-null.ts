@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'bun:test';
 import { setNotNull } from '../../src/converge/steps/set-not-null.ts';
-import { useStepDatabase } from './support.ts';
+import { isNotNull, useStepDatabase } from './support.ts';
 
 describe('steps/set-not-null', () => {
   const db = useStepDatabase(`
@@ -35,11 +35,7 @@ describe('steps/set-not-null', () => {
     expect(await db.value("select string_agg(n::text, ',' order by id) from sn_filled")).toBe(
       '0,5',
     );
-    expect(
-      await db.value(
-        `select attnotnull from pg_attribute where attrelid = 'sn_filled'::regclass and attname = 'n'`,
-      ),
-    ).toBe(true);
+    expect(await isNotNull(db, 'sn_filled', 'n')).toBe(true);
   });
 
   test('online: a NOT VALID check, the nulls filled in batches, then NOT NULL; rollback leaves nothing', async () => {
@@ -57,11 +53,7 @@ describe('steps/set-not-null', () => {
     expect(await db.value("select string_agg(n::text, ',' order by id) from sn_online")).toBe(
       '1,-1,3,-1,5',
     );
-    expect(
-      await db.value(
-        `select attnotnull from pg_attribute where attrelid = 'sn_online'::regclass and attname = 'n'`,
-      ),
-    ).toBe(true);
+    expect(await isNotNull(db, 'sn_online', 'n')).toBe(true);
     // The guard check is gone (PostgreSQL 18, PGlite's, keeps NOT NULL as a constraint of its own).
     expect(
       await db.value(

@@ -9,6 +9,7 @@
  */
 import { afterAll, beforeAll } from 'bun:test';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '@fluxcore/db/testing';
+import type { LiveColumn, LiveConstraint } from '../../src/catalog/introspect.ts';
 import { type FullCatalog, readCatalog } from '../../src/catalog/logic.ts';
 import type { SqlSession } from '../../src/connection/session.ts';
 import { type CheckContext, runCheck } from '../../src/converge/checks.ts';
@@ -144,3 +145,40 @@ export function useStepDatabase(setup: string): StepDatabase {
   }, 60_000);
   return handle;
 }
+
+/** A column as the catalog reader gives it: a nullable text column unless said. */
+export const liveColumn = (name: string, over: Partial<LiveColumn> = {}): LiveColumn => ({
+  name,
+  type: 'text',
+  notNull: false,
+  default: null,
+  enumType: null,
+  position: 2,
+  ...over,
+});
+
+/** A constraint as the catalog reader gives it (validated, no reference unless said). */
+export const liveConstraint = (
+  name: string,
+  type: LiveConstraint['type'],
+  definition: string,
+  over: Partial<LiveConstraint> = {},
+): LiveConstraint => ({
+  name,
+  type,
+  definition,
+  columns: [],
+  referencedTable: null,
+  referencedColumns: [],
+  onDelete: null,
+  fkOptions: null,
+  nullsNotDistinct: false,
+  validated: true,
+  ...over,
+});
+
+/** Whether a column is NOT NULL now. */
+export const isNotNull = (db: StepDatabase, table: string, column: string) =>
+  db.value(
+    `select attnotnull from pg_attribute where attrelid = '${table}'::regclass and attname = '${column}'`,
+  );
