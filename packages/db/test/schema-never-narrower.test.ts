@@ -15,11 +15,12 @@ import {
   databaseKinds,
   useMigratedDatabase,
 } from '@fluxcore/db/testing';
-import { eq, is } from 'drizzle-orm';
+import { eq, is, sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { describeError } from '../src/errors/database-errors.ts';
 import * as schema from '../src/schema/index.ts';
 import {
+  accounts,
   actors,
   conversations,
   creditsLedger,
@@ -225,6 +226,24 @@ describe.each(databaseKinds)('writes shaped like the original app on a %s databa
         .returning(),
     );
     expect(thread.relationshipId).toBeNull();
+  });
+
+  test("an account written without an alias, as February's app writes it, takes its username", async () => {
+    const { db } = migrated;
+    const user = await createUser(db);
+    const account = single(
+      await db
+        .insert(accounts)
+        .values({ ownerUserId: user.id, username: 'ana_lopez', displayName: 'Ana' })
+        .returning(),
+    );
+    expect(account.alias).toBe('ana_lopez');
+    // May's app names one; an update to null (the column was nullable in February) takes the
+    // username again instead of being refused.
+    await db.update(accounts).set({ alias: 'ana' }).where(eq(accounts.id, account.id));
+    await db.execute(sql`update accounts set alias = null where id = ${account.id}`);
+    const [read] = await db.select().from(accounts).where(eq(accounts.id, account.id));
+    expect(read?.alias).toBe('ana_lopez');
   });
 
   test('a case-twin email is refused, and the error names the bug', async () => {

@@ -132,5 +132,10 @@ function planPairedColumn(ctx: ColumnContext, column: LiveColumn, origin: Origin
     );
   }
   planRetype(ctx, column, from, { transform, typeChanges, afterRename });
-  if (column.notNull && !from.notNull) planSetNotNull(ctx, column);
+  if (column.notNull && !from.notNull)
+    planSetNotNull(
+      ctx,
+      column,
+      originalBackfills.find((b) => b.table === want.name && b.column === column.name),
+    );
 }

@@ -3,6 +3,7 @@
  * check counts them (filled from that default, else refused).
  */
 import type { LiveColumn } from '../../catalog/introspect.ts';
+import type { OriginalBackfill } from '../../schema/original/backfills.ts';
 import { type CheckContext, countWhere, projection, result } from '../check-sql.ts';
 import type { ColumnContext } from '../columns.ts';
 import type { CheckResult, CheckSpec } from '../model.ts';
@@ -21,7 +22,7 @@ export async function checkNotNull(
     return {
       spec,
       ok: true,
-      summary: `ok: ${found.rows} null(s) filled with the schema's default ${spec.fill} (e.g. ${found.examples.join('; ')})`,
+      summary: `ok: ${found.rows} null(s) filled with ${spec.fill.startsWith('(') ? `the value its backfill reads ${spec.fill}` : `the schema's default ${spec.fill}`} (e.g. ${found.examples.join('; ')})`,
       table: spec.table,
       column: spec.column,
       rows: found.rows,
@@ -40,16 +41,24 @@ export async function checkNotNull(
   );
 }
 
-/** A column that becomes NOT NULL: a default the schema declares is what a null becomes. */
-export function planSetNotNull(ctx: ColumnContext, column: LiveColumn): void {
+/**
+ * A column that becomes NOT NULL: a default the schema declares is what a null becomes, else
+ * the value its declared backfill (originalBackfills) reads from the row.
+ */
+export function planSetNotNull(
+  ctx: ColumnContext,
+  column: LiveColumn,
+  backfill?: OriginalBackfill,
+): void {
   const { want, step } = ctx;
   const t = quote(want.name);
   const c = quote(column.name);
-  const fill = column.default ?? undefined;
+  const fill = column.default ?? (backfill ? `(${backfill.using})` : undefined);
+  const what = column.default ? `the default ${fill}` : `${backfill?.description}`;
   step(
     'constrain',
     want.name,
-    `set ${want.name}.${column.name} not null${fill ? ` (its nulls get the default ${fill})` : ''}`,
+    `set ${want.name}.${column.name} not null${fill ? ` (its nulls get ${what})` : ''}`,
     [
       ...(fill ? [`update ${t} set ${c} = ${fill} where ${c} is null`] : []),
       `alter table ${t} alter column ${c} set not null`,

@@ -64,6 +64,17 @@ export const packageDatabaseLogicFor = (
   ),
   own(
     'function',
+    'public.fluxcore_accounts_alias_from_username',
+    "0042_accounts_alias_from_username: a row written without an alias takes its username (as May's 045 filled it)",
+  ),
+  own(
+    'trigger',
+    'accounts_alias_from_username',
+    '0042_accounts_alias_from_username: public.fluxcore_accounts_alias_from_username, before insert or update when the alias is null',
+    'accounts',
+  ),
+  own(
+    'function',
     'public.fluxcore_touch_updated_at',
     `${triggersMigration}: sets updated_at = now() before every update`,
   ),

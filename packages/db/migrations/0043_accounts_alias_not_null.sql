@@ -1,0 +1,1 @@
+ALTER TABLE "accounts" ALTER COLUMN "alias" SET NOT NULL;
