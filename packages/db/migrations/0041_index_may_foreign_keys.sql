@@ -1,3 +1,12 @@
+-- An index on every foreign key the May lineage's tables declare without one (the original
+-- created them so; every other key of the schema has its index). Their on delete stays the
+-- original's (NO ACTION): the original's write paths delete children first.
+-- Reviewed squawk exception, for this file:
+--   require-concurrent-index-creation: db:migrate runs each migration in one transaction, where
+--     CONCURRENTLY is impossible; the timeouts below bound the wait.
+-- squawk-ignore-file require-concurrent-index-creation
+SET LOCAL lock_timeout = '5s';--> statement-breakpoint
+SET LOCAL statement_timeout = '5min';--> statement-breakpoint
 CREATE INDEX "ai_signals_trace_id_idx" ON "ai_signals" USING btree ("trace_id");--> statement-breakpoint
 CREATE INDEX "ai_signals_relationship_id_idx" ON "ai_signals" USING btree ("relationship_id");--> statement-breakpoint
 CREATE INDEX "ai_traces_message_id_idx" ON "ai_traces" USING btree ("message_id");--> statement-breakpoint

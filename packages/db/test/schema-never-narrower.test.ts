@@ -32,9 +32,11 @@ import {
   fluxcoreVectorStores,
   keptTightenings,
   messages,
+  protectedAccounts,
   relationships,
   users,
 } from '../src/schema/index.ts';
+import { originalTypeChanges } from '../src/schema/original/type-changes.ts';
 import { expectRefusedBy, single } from './support/rows.ts';
 
 describe.each(databaseKinds)('writes shaped like the original app on a %s database', (kind) => {
@@ -246,6 +248,25 @@ describe.each(databaseKinds)('writes shaped like the original app on a %s databa
     expect(read?.alias).toBe('ana_lopez');
   });
 
+  test("a protected account enforced by 'system', as the original's deletion guard writes it", async () => {
+    const { db } = migrated;
+    const user = await createUser(db);
+    const account = await createAccount(db, { ownerUserId: user.id });
+    const row = single(
+      await db
+        .insert(protectedAccounts)
+        .values({
+          accountId: account.id,
+          ownerUserId: user.id,
+          reason: 'reserved',
+          enforcedBy: 'system',
+        })
+        .onConflictDoNothing({ target: protectedAccounts.accountId })
+        .returning(),
+    );
+    expect(row.enforcedBy).toBe('system');
+  });
+
   test('a case-twin email is refused, and the error names the bug', async () => {
     const { db } = migrated;
     await createUser(db, { email: 'Ana.Lopez@Example.com' });
@@ -289,6 +310,18 @@ describe('the tightenings of the schema', () => {
         if (!declared.has(`${config.name}.${name}`)) undeclared.push(`${config.name}.${name}`);
     }
     expect(undeclared).toEqual([]);
+  });
+
+  test("a NOT NULL on a table only the original's SQL writes has a default, which converge fills its nulls with", () => {
+    const byName = new Map(tables.map((table) => [getTableConfig(table).name, table]));
+    const sqlOnly = originalTypeChanges.filter((c) => c.reason.startsWith('a table the original'));
+    expect(sqlOnly.length).toBeGreaterThan(10);
+    const withoutDefault = sqlOnly.filter((change) => {
+      const table = byName.get(change.table);
+      const column = table && getTableConfig(table).columns.find((c) => c.name === change.column);
+      return !column?.hasDefault || !column.notNull;
+    });
+    expect(withoutDefault).toEqual([]);
   });
 
   test('every declared tightening names a table of the schema, and each bug has its refusal', () => {
