@@ -22,7 +22,7 @@ export async function checkNotNull(
     return {
       spec,
       ok: true,
-      summary: `ok: ${found.rows} null(s) filled with ${spec.fill.startsWith('(') ? `the value its backfill reads ${spec.fill}` : `the schema's default ${spec.fill}`} (e.g. ${found.examples.join('; ')})`,
+      summary: `ok: ${found.rows} null(s) filled with ${spec.backfill ? `${spec.backfill} ${spec.fill}` : `the schema's default ${spec.fill}`} (e.g. ${found.examples.join('; ')})`,
       table: spec.table,
       column: spec.column,
       rows: found.rows,
@@ -64,7 +64,15 @@ export function planSetNotNull(
       `alter table ${t} alter column ${c} set not null`,
     ],
     {
-      checks: [{ kind: 'not-null', table: want.name, column: column.name, fill }],
+      checks: [
+        {
+          kind: 'not-null',
+          table: want.name,
+          column: column.name,
+          fill,
+          ...(column.default || !backfill ? {} : { backfill: backfill.description }),
+        },
+      ],
       longLock: true,
     },
   );
