@@ -6,12 +6,13 @@
 #   ORIGINAL_GIT_DIR=… scripts/converge-lineage.sh COMMIT [ADMIN_URL]
 #
 # ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres) is where a scratch database
-# fluxcore_lineage_COMMIT is created and, at the end, dropped.
+# fluxcore_lineage_COMMIT (or LINEAGE_DATABASE, when two runs share a server) is created and, at
+# the end, dropped.
 set -uo pipefail
 commit=${1:?usage: scripts/converge-lineage.sh COMMIT [ADMIN_URL]}
 admin=${2:-postgres://postgres@127.0.0.1:5432/postgres}
 here=$(cd "$(dirname "$0")" && pwd)
-name="fluxcore_lineage_${commit}"
+name="${LINEAGE_DATABASE:-fluxcore_lineage_${commit}}"
 url="${admin%/*}/$name"
 psql "$admin" -X -q -c "drop database if exists $name" -c "create database $name" 2>&1 | grep -v NOTICE
 trap 'psql "$admin" -X -q -c "drop database if exists $name with (force)"' EXIT
@@ -34,7 +35,7 @@ if [[ $code -eq 0 ]]; then
   echo "\$ bun run db:converge --yes"
   bun run db:converge --yes >"$before.out" 2>&1
   code=$?
-  grep -E '^error|converged|moved|filled|timestamps|recorded|kept|took|rewritten' "$before.out" | grep -v ' 0 rows rewritten' | cut -c1-300
+  grep -E '^error|converged|moved|disabled|filled|timestamps|recorded|kept|took|rewritten' "$before.out" | grep -v ' 0 rows rewritten' | cut -c1-300
   echo "(exit $code)"
   [[ $code -eq 0 ]] || exit 1
   bun "$here/lineage-rows.ts" after "$url" "$before"

@@ -71,6 +71,9 @@ describe.each(databaseKinds)('db:converge fills what the schema defines (%s)', (
       `select count(*)::int as n from ${quote(tsTable)} where ${quote(tsColumn)} = '2026-01-01 12:00:00'`,
     );
     const rowsBefore = await fixture.rowsOf(fill.table);
+    await session.exec(
+      'update accounts set alias = null where ctid in (select ctid from accounts limit 2)',
+    );
 
     const again = await fixture.run({ timeZone: 'America/Argentina/Buenos_Aires' });
     const result = [...again.plan.results.values()]
@@ -110,6 +113,15 @@ describe.each(databaseKinds)('db:converge fills what the schema defines (%s)', (
     expect(renderSummary(applied)).toContain(
       '  timestamps read in America/Argentina/Buenos_Aires (--time-zone)',
     );
+    // accounts.alias (nullable in February, NOT NULL here): its nulls take the username, as
+    // its declared backfill says and its trigger does for later writes.
+    expect(renderSummary(applied)).toMatch(
+      / {2}accounts\.alias: 2 null\(s\) filled with its username \(username\)/,
+    );
+    const [alias] = await session.query<{ n: number }>(
+      'select count(*)::int as n from accounts where alias = username',
+    );
+    expect(Number(alias?.n)).toBeGreaterThanOrEqual(2);
     const [left] = await session.query<{ n: number }>(
       `select count(*)::int as n from ${quote(fill.table)} where ${quote(fill.column)} is null`,
     );

@@ -51,6 +51,13 @@ const standIns = `
       where u.account_id = p_account_id group by 1;
   end $$;
   create type public.account_type as (id uuid, username character varying(100));
+  create function public.prevent_asset_deletion() returns trigger language plpgsql as $$
+  begin
+    if current_setting('fluxcore.allowed_delete_account_id', true) = old.account_id::text then return old; end if;
+    raise exception 'asset shield: deleting an asset of account % refused', old.account_id;
+  end $$;
+  create trigger protect_assets_from_deletion before delete on assets
+    for each row execute function public.prevent_asset_deletion();
 `;
 
 /** The original's trigger functions the package replaces: none may fire after converge. */
@@ -75,6 +82,8 @@ const registered: { kind: 'function' | 'trigger'; name: string; table?: string }
   { kind: 'function', name: 'update_marketplace_updated_at' },
   { kind: 'function', name: 'cleanup_expired_cache' },
   { kind: 'function', name: 'get_monthly_usage' },
+  { kind: 'function', name: 'prevent_asset_deletion' },
+  { kind: 'trigger', name: 'protect_assets_from_deletion', table: 'assets' },
 ];
 
 describe.each(databaseKinds)("db:converge and the original's logic (%s)", (kind) => {
@@ -127,9 +136,14 @@ describe.each(databaseKinds)("db:converge and the original's logic (%s)", (kind)
     expect(edited?.dropped).toBe(false);
     expect(summaries.some((s) => s.includes('update_marketplace_updated_at'))).toBe(false);
     expect(planned.plan.probes.map((p) => p.key).sort()).toEqual([
+      'assets.protect_assets_from_deletion',
       'public.cleanup_expired_cache()',
       'public.get_monthly_usage(p_account_id uuid)',
     ]);
+    // The kept trigger runs through a real delete of one row (rolled back), not null arguments.
+    expect(planned.plan.probes.find((p) => p.trigger)?.call).toBe(
+      'delete from "assets" where ctid = (select ctid from "assets" limit 1)',
+    );
   });
 
   test('converge applies: replaced logic gone, a broken kept function moved aside, a used composite moved aside, audit clean, second run empty', async () => {
@@ -168,6 +182,31 @@ describe.each(databaseKinds)("db:converge and the original's logic (%s)", (kind)
     expect(label?.l).toBe('ana');
     const moved = applied.plan.kept.find((k) => k.name.startsWith('fluxcore_original.get_monthly'));
     expect(moved?.note).toContain('no longer runs on the converged columns');
+
+    // The asset shield is kept and still runs: a plain delete is refused, one that names the
+    // asset's account (as the package's account deletion does) goes through.
+    const [asset] = await session.query<{ id: string; account_id: string }>(
+      'select id, account_id from assets limit 1',
+    );
+    if (!asset) throw new Error('the generator wrote no asset');
+    const deleteAsset = async (account: string | null) => {
+      await session.exec('begin');
+      try {
+        if (account)
+          await session.query(`select set_config('fluxcore.allowed_delete_account_id', $1, true)`, [
+            account,
+          ]);
+        await session.exec(`delete from assets where id = '${asset.id}'`);
+        return 'deleted';
+      } catch (error) {
+        return (error as Error).message;
+      } finally {
+        await session.exec('rollback');
+      }
+    };
+    expect(await deleteAsset(null)).toContain('asset shield: deleting an asset of account');
+    expect(await deleteAsset(asset.account_id)).toBe('deleted');
+    expect(applied.plan.kept.map((k) => k.name)).toContain('assets.protect_assets_from_deletion');
 
     const audit = await auditDatabase(session, { migrations: projectMigrations });
     expect(audit.summary.differences).toBe(0);
@@ -232,7 +271,12 @@ describe.each(databaseKinds)("db:converge and the original's logic (%s)", (kind)
       // there, and its touch trigger at least once.
       const expectOnce = (event: string, counted: Map<string, number>) => {
         const functions = [...new Set(on(event).map((t) => t.fn))];
-        const counters = functions.filter((fn) => fn !== 'fluxcore_touch_updated_at');
+        // The alias fill runs only for a row written without an alias (its WHEN): at most once.
+        const fill = 'fluxcore_accounts_alias_from_username';
+        if (functions.includes(fill)) expect(counted.get(fill) ?? 0).toBeLessThanOrEqual(1);
+        const counters = functions.filter(
+          (fn) => fn !== 'fluxcore_touch_updated_at' && fn !== fill,
+        );
         for (const fn of counters)
           expect([table, event, fn, counted.get(fn)]).toEqual([table, event, fn, 1]);
         if (functions.includes('fluxcore_touch_updated_at')) {

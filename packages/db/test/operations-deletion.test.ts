@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, test } from 'bun:test';
 import {
+  createAsset,
   createConversation,
   createOwnedAccount,
   databaseKinds,
@@ -31,6 +32,7 @@ import {
   accountDeletionJobs,
   accountDeletionLogs,
   accounts,
+  assets,
   protectedAccounts,
 } from '../src/schema/index.ts';
 
@@ -146,6 +148,39 @@ describe.each(databaseKinds)('account deletion jobs on the %s database', (kind) 
       ['completed', 'account deleted'],
     ]);
     expect(logs[3]?.details).toMatchObject({ deleted: { accounts: 0, messages: 0 } });
+  });
+
+  test("a converged May database's asset shield refuses a stray delete, not the account's deletion", async () => {
+    // A stand-in for May's prevent_asset_deletion (its name and rule, this test's body): an
+    // assets row goes only when the transaction names its account.
+    await db.execute(
+      sql.raw(`
+      create function public.prevent_asset_deletion() returns trigger language plpgsql as $$
+      begin
+        if current_setting('fluxcore.allowed_delete_account_id', true) = old.account_id::text then return old; end if;
+        raise exception 'asset shield: deleting an asset of account % refused', old.account_id;
+      end $$`),
+    );
+    await db.execute(
+      sql.raw(`create trigger protect_assets_from_deletion before delete on assets
+        for each row execute function public.prevent_asset_deletion()`),
+    );
+    try {
+      const { account } = await createOwnedAccount(db, 'shielded');
+      const asset = await createAsset(db, { accountId: account.id });
+      const stray = await Promise.resolve(db.delete(assets).where(eq(assets.id, asset.id))).catch(
+        (error: Error) => `${error.message} ${(error.cause as Error | undefined)?.message}`,
+      );
+      expect(String(stray)).toContain('asset shield');
+      await requestAccountDeletion(db, { accountId: account.id });
+      await drain();
+      expect(await db.$count(assets, eq(assets.id, asset.id))).toBe(0);
+      const logs = await logsOf(account.id);
+      expect(logs.at(-1)?.status).toBe('completed');
+    } finally {
+      await db.execute(sql.raw('drop trigger protect_assets_from_deletion on assets'));
+      await db.execute(sql.raw('drop function public.prevent_asset_deletion()'));
+    }
   });
 
   // PGlite is one connection: a second session cannot hold a lock meanwhile, so this test

@@ -4,15 +4,87 @@
  * trigger and fix does what its declaration says, with row counts checked before and after.
  */
 import { describe, expect, test } from 'bun:test';
+import { readFileSync } from 'node:fs';
 import { createTestDatabase, databaseKinds, projectMigrations } from '@fluxcore/db/testing';
 import type { SqlSession } from '../src/connection/client.ts';
 import { migrate } from '../src/migrator/apply.ts';
 import { rollback } from '../src/migrator/rollback.ts';
 import {
+  type OriginalLogicEntry,
   originalDatabaseLogic,
   packageDatabaseLogic,
   tablesWithUpdatedAt,
+  undecidedOriginalLogic,
 } from '../src/schema/original/database-logic.ts';
+import { originalOnlyDatabaseLogic } from '../src/schema/original/database-logic-decisions.ts';
+import { originalLogicHashes } from '../src/schema/original/logic-hashes.ts';
+
+/** The functions and triggers of a reference's logic.tsv (test/fixtures holds copies). */
+function logicOf(reference: string): (OriginalLogicEntry & { md5: string })[] {
+  const text = readFileSync(new URL(`./fixtures/${reference}.logic.tsv`, import.meta.url), 'utf8');
+  return text
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split('\t'))
+    .filter(([kind]) => kind === 'function' || kind === 'trigger')
+    .map(([kind = '', schema = '', name = '', signature = '', , md5 = '']) => ({
+      kind,
+      schema,
+      name,
+      md5,
+      ...(kind === 'trigger' ? { table: signature.split(' ')[0] } : {}),
+    }));
+}
+
+describe("every function and trigger of the original's logic has a decision", () => {
+  const references = ['fluxcore-2026-02', 'fluxcore-2026-05'] as const;
+
+  test.each(references)('%s: each one is decided and known by its hash', (reference) => {
+    const entries = logicOf(reference);
+    expect(entries.length).toBeGreaterThan(35);
+    expect(undecidedOriginalLogic(entries)).toEqual([]);
+    const unknown = entries.filter(
+      (e) =>
+        !originalLogicHashes.some(
+          (h) =>
+            h.kind === e.kind &&
+            h.name === e.name &&
+            h.md5 === e.md5 &&
+            h.lineages.includes(reference),
+        ),
+    );
+    expect(unknown).toEqual([]);
+  });
+
+  test('a function or trigger whose decision is missing is named', () => {
+    const entries = logicOf('fluxcore-2026-05');
+    const without = originalOnlyDatabaseLogic.filter(
+      (d) => d.name !== 'tr_signals_updated_at' && d.name !== 'public.prevent_asset_deletion',
+    );
+    expect(undecidedOriginalLogic(entries, without)).toEqual([
+      'public.prevent_asset_deletion',
+      'signals.tr_signals_updated_at',
+    ]);
+    // A decision for the same trigger name on another table does not count.
+    const moved = originalOnlyDatabaseLogic.map((d) =>
+      d.name === 'protect_assets_from_deletion' ? { ...d, table: 'fluxcore_files' } : d,
+    );
+    expect(undecidedOriginalLogic(entries, moved)).toEqual(['assets.protect_assets_from_deletion']);
+  });
+
+  test("May's signal timestamp triggers are replaced by the package's touch trigger, its asset shield is kept", () => {
+    const decision = (name: string) => originalOnlyDatabaseLogic.find((d) => d.name === name);
+    for (const table of ['signals', 'signal_preferences', 'signal_delivery_log']) {
+      expect(decision(`tr_${table}_updated_at`)?.how).toStartWith(
+        `replaced by ${table}_touch_updated_at (0039_may_tables_in_package_triggers)`,
+      );
+      expect(tablesWithUpdatedAt).toContain(table);
+    }
+    expect(decision('protect_assets_from_deletion')?.owner).toBe('deployment');
+    expect(decision('public.prevent_asset_deletion')?.owner).toBe('deployment');
+  });
+});
 
 const userId = '00000000-0000-4000-8000-000000000001';
 const accountId = '00000000-0000-4000-8000-000000000002';

@@ -15,11 +15,12 @@ import {
   databaseKinds,
   useMigratedDatabase,
 } from '@fluxcore/db/testing';
-import { eq, is } from 'drizzle-orm';
+import { eq, is, sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { describeError } from '../src/errors/database-errors.ts';
 import * as schema from '../src/schema/index.ts';
 import {
+  accounts,
   actors,
   conversations,
   creditsLedger,
@@ -31,9 +32,11 @@ import {
   fluxcoreVectorStores,
   keptTightenings,
   messages,
+  protectedAccounts,
   relationships,
   users,
 } from '../src/schema/index.ts';
+import { originalTypeChanges } from '../src/schema/original/type-changes.ts';
 import { expectRefusedBy, single } from './support/rows.ts';
 
 describe.each(databaseKinds)('writes shaped like the original app on a %s database', (kind) => {
@@ -227,6 +230,43 @@ describe.each(databaseKinds)('writes shaped like the original app on a %s databa
     expect(thread.relationshipId).toBeNull();
   });
 
+  test("an account written without an alias, as February's app writes it, takes its username", async () => {
+    const { db } = migrated;
+    const user = await createUser(db);
+    const account = single(
+      await db
+        .insert(accounts)
+        .values({ ownerUserId: user.id, username: 'ana_lopez', displayName: 'Ana' })
+        .returning(),
+    );
+    expect(account.alias).toBe('ana_lopez');
+    // May's app names one; an update to null (the column was nullable in February) takes the
+    // username again instead of being refused.
+    await db.update(accounts).set({ alias: 'ana' }).where(eq(accounts.id, account.id));
+    await db.execute(sql`update accounts set alias = null where id = ${account.id}`);
+    const [read] = await db.select().from(accounts).where(eq(accounts.id, account.id));
+    expect(read?.alias).toBe('ana_lopez');
+  });
+
+  test("a protected account enforced by 'system', as the original's deletion guard writes it", async () => {
+    const { db } = migrated;
+    const user = await createUser(db);
+    const account = await createAccount(db, { ownerUserId: user.id });
+    const row = single(
+      await db
+        .insert(protectedAccounts)
+        .values({
+          accountId: account.id,
+          ownerUserId: user.id,
+          reason: 'reserved',
+          enforcedBy: 'system',
+        })
+        .onConflictDoNothing({ target: protectedAccounts.accountId })
+        .returning(),
+    );
+    expect(row.enforcedBy).toBe('system');
+  });
+
   test('a case-twin email is refused, and the error names the bug', async () => {
     const { db } = migrated;
     await createUser(db, { email: 'Ana.Lopez@Example.com' });
@@ -270,6 +310,18 @@ describe('the tightenings of the schema', () => {
         if (!declared.has(`${config.name}.${name}`)) undeclared.push(`${config.name}.${name}`);
     }
     expect(undeclared).toEqual([]);
+  });
+
+  test("a NOT NULL on a table only the original's SQL writes has a default, which converge fills its nulls with", () => {
+    const byName = new Map(tables.map((table) => [getTableConfig(table).name, table]));
+    const sqlOnly = originalTypeChanges.filter((c) => c.reason.startsWith('a table the original'));
+    expect(sqlOnly.length).toBeGreaterThan(10);
+    const withoutDefault = sqlOnly.filter((change) => {
+      const table = byName.get(change.table);
+      const column = table && getTableConfig(table).columns.find((c) => c.name === change.column);
+      return !column?.hasDefault || !column.notNull;
+    });
+    expect(withoutDefault).toEqual([]);
   });
 
   test('every declared tightening names a table of the schema, and each bug has its refusal', () => {

@@ -209,6 +209,10 @@ async function runProbes(
   for (const probe of plan.probes) {
     const error = await probeError(session, probe.call);
     if (!error) continue;
+    if (probe.trigger) {
+      await disableTrigger(session, plan, probe.trigger, error, log);
+      continue;
+    }
     const [schema = '', rest = ''] = splitKey(probe.key);
     await session.exec(`create schema if not exists ${quote(asideSchema)}`);
     await session.exec(
@@ -232,6 +236,26 @@ async function runProbes(
       `moved ${probe.key} aside to ${moved}: it no longer runs on the converged columns (${error})`,
     );
   }
+}
+
+/**
+ * A kept trigger of the original's whose function no longer fits the converged columns would
+ * fail every write of its table: it is disabled (kept, with its definition, and reported), so
+ * the table keeps taking writes until the deployment rewrites it.
+ */
+async function disableTrigger(
+  session: SqlSession,
+  plan: ConvergePlan,
+  trigger: { table: string; name: string },
+  error: string,
+  log: (line: string) => void,
+): Promise<void> {
+  await session.exec(`alter table ${quote(trigger.table)} disable trigger ${quote(trigger.name)}`);
+  const key = `${trigger.table}.${trigger.name}`;
+  const kept = plan.kept.find((k) => k.kind === 'trigger' && k.name === key);
+  if (kept)
+    kept.note = `the original's, unchanged, but it no longer runs on the converged columns (${error}): disabled, not dropped; rewrite its function for the converged columns and enable it`;
+  log(`disabled trigger ${key}: it no longer runs on the converged columns (${error})`);
 }
 
 /** `schema.name(args)` → [schema, `name(args)`]. */

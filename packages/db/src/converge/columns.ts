@@ -106,6 +106,10 @@ function planPairedColumn(ctx: ColumnContext, column: LiveColumn, origin: Origin
       ? (ctx.target.schema.enums.get(column.enumType) ?? null)
       : null;
   add(retype.build({ table, column, from, transform, typeChanges, afterRename, enumLabels, zone }));
-  if (column.notNull && !from.notNull)
-    add(setNotNull.build({ table, column: column.name, fill: column.default ?? undefined }));
+  if (column.notNull && !from.notNull) {
+    const declared = originalBackfills.find((b) => b.table === table && b.column === column.name);
+    const fill = column.default ?? (declared ? `(${declared.using})` : undefined);
+    const fillFrom = column.default ? undefined : declared?.description;
+    add(setNotNull.build({ table, column: column.name, fill, fillFrom }));
+  }
 }

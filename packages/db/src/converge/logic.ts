@@ -20,10 +20,35 @@ import { type ColumnPairing, quote } from './pair.ts';
 import { dropSchema } from './steps/drop-schema.ts';
 import { type ReplaceLogicInput, replaceLogic } from './steps/replace-logic.ts';
 
-/** A kept function of the original's, called once after the plan's steps (with null arguments). */
+/**
+ * A kept function of the original's, called once after the plan's steps (with null arguments),
+ * or a kept trigger of the original's, run through one row's statement (`trigger` set).
+ */
 export interface Probe {
   key: string;
   call: string;
+  trigger?: { table: string; name: string };
+}
+
+/**
+ * The statement that fires a row trigger on one row of its table, after the steps: a delete,
+ * an update that sets a column to itself, or an insert of a copy (its BEFORE trigger runs
+ * before any unique check). An empty table fires nothing: the probe shows nothing either.
+ */
+function triggerProbeCall(ctx: LogicContext, trigger: LiveTrigger): string | undefined {
+  const events = /\b(?:BEFORE|AFTER|INSTEAD OF) (.+?) ON /.exec(trigger.definition)?.[1] ?? '';
+  const t = quote(trigger.table);
+  const one = `ctid = (select ctid from ${t} limit 1)`;
+  if (/\bDELETE\b/.test(events)) return `delete from ${t} where ${one}`;
+  const table =
+    ctx.target.schema.tables.get(trigger.table) ?? ctx.live.schema.tables.get(trigger.table);
+  const column =
+    /\bUPDATE OF (\S+)/.exec(events)?.[1]?.replace(/,$/, '') ??
+    [...(table?.columns.keys() ?? [])][0];
+  if (/\bUPDATE\b/.test(events) && column)
+    return `update ${t} set ${quote(column)} = ${quote(column)} where ${one}`;
+  if (/\bINSERT\b/.test(events)) return `insert into ${t} select * from ${t} limit 1`;
+  return undefined;
 }
 
 /** `select s.f(null::t1, null::t2)` for a function's identity arguments. */
@@ -76,6 +101,7 @@ export interface LogicContext {
   known: readonly OriginalLogicHash[];
   /** Trigger keys, `view:`, `function:` keys the plan drops (or replaces). */
   dropped: Set<string>;
+  probes: Probe[];
 }
 
 /** Adds the steps replace-logic.ts builds for one change of a function, trigger or view. */
@@ -108,6 +134,9 @@ function planTrigger(ctx: LogicContext, key: string, trigger: LiveTrigger): void
     )
   ) {
     drop(' (--drop)');
+  } else if (recognition.state === 'original') {
+    const call = triggerProbeCall(ctx, trigger);
+    if (call) ctx.probes.push({ key, call, trigger: { table: trigger.table, name: trigger.name } });
   }
 }
 
@@ -194,7 +223,7 @@ export function planLogic(
   known: readonly OriginalLogicHash[] = [],
 ): Probe[] {
   const probes: Probe[] = [];
-  const ctx: LogicContext = { live, target, steps, keep, known, dropped: new Set() };
+  const ctx: LogicContext = { live, target, steps, keep, known, dropped: new Set(), probes };
   for (const [key, trigger] of live.logic.triggers) planTrigger(ctx, key, trigger);
   for (const [key, view] of live.logic.views) planView(ctx, key, view);
   const recognitions = new Map(

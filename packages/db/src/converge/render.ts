@@ -52,7 +52,7 @@ function renderSteps(plan: ConvergePlan, lines: string[]): void {
   if (plan.probes.length > 0) {
     lines.push(
       '',
-      `-- then run ${count(plan.probes.length, 'kept function')} of the original's once, with null arguments, in a savepoint: one whose body no longer fits the converged columns is moved aside into fluxcore_original (not dropped) and reported`,
+      `-- then run ${count(plan.probes.filter((p) => !p.trigger).length, 'kept function')} of the original's once with null arguments, and ${count(plan.probes.filter((p) => p.trigger).length, 'kept trigger')} through one row's statement, each in a savepoint: a function whose body no longer fits the converged columns is moved aside into fluxcore_original (not dropped), a trigger that no longer runs is disabled, and each is reported`,
       ...plan.probes.map((probe) => `--   ${probe.call}`),
     );
   }

@@ -20,7 +20,7 @@ export async function checkNotNull(
     return {
       spec,
       ok: true,
-      summary: `ok: ${found.rows} null(s) filled with the schema's default ${spec.fill} (e.g. ${found.examples.join('; ')})`,
+      summary: `ok: ${found.rows} null(s) filled with ${spec.backfill ? `${spec.backfill} ${spec.fill}` : `the schema's default ${spec.fill}`} (e.g. ${found.examples.join('; ')})`,
       table: spec.table,
       column: spec.column,
       rows: found.rows,
@@ -46,30 +46,36 @@ export interface SetNotNullInput {
   fill?: string;
   /** The declared backfill that filled the column just before (for the refusal's fix). */
   backfill?: string;
+  /**
+   * What `fill` is when it is not the schema's default: the declared backfill's description
+   * (originalBackfills), whose value the nulls of a paired column get.
+   */
+  fillFrom?: string;
 }
 
 /**
- * A column that becomes NOT NULL: a default the schema declares is what a null becomes.
+ * A column that becomes NOT NULL: a default the schema declares is what a null becomes, else
+ * the value its declared backfill (originalBackfills) reads from the row.
  * Online: a NOT VALID check constraint first (no scan), the nulls filled in batches, then the
  * check validated (no write blocked), NOT NULL set from it (no scan) and the check dropped.
  */
 export const setNotNull: StepKind<SetNotNullInput, 'not-null'> = {
   name: 'set-not-null',
   checks: { 'not-null': checkNotNull },
-  build({ table, column, fill, backfill }) {
+  build({ table, column, fill, backfill, fillFrom }) {
     const t = quote(table);
     const c = quote(column);
     // Not `<table>_<column>_not_null`: PostgreSQL 18 names its own NOT NULL constraint so.
     const guard = quote(`fluxcore_nn_${table}_${column}`.slice(0, 63));
     const check: CheckSpec = backfill
       ? { kind: 'not-null', table, column, backfill }
-      : { kind: 'not-null', table, column, fill };
+      : { kind: 'not-null', table, column, fill, ...(fillFrom ? { backfill: fillFrom } : {}) };
     return [
       makeStep(
         'set-not-null',
         'constrain',
         table,
-        `set ${table}.${column} not null${fill ? ` (its nulls get the default ${fill})` : ''}`,
+        `set ${table}.${column} not null${fill ? ` (its nulls get ${fillFrom ?? `the default ${fill}`})` : ''}`,
         [
           ...(fill ? [`update ${t} set ${c} = ${fill} where ${c} is null`] : []),
           `alter table ${t} alter column ${c} set not null`,

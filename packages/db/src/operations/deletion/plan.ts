@@ -274,6 +274,13 @@ export async function deleteAccountRows(
   accountId: string,
 ): Promise<Record<string, number>> {
   const deleted: Record<string, number> = {};
+  // A converged May database keeps the original's asset shield (protect_assets_from_deletion),
+  // which refuses to delete an assets row unless the transaction names its account, as the
+  // original's own deletions do. Transaction-local; harmless where the shield is absent.
+  await rawRows(
+    db,
+    sql`select set_config('fluxcore.allowed_delete_account_id', ${accountId}, true) as "set"`,
+  );
   for (const step of plan.steps) {
     if (step.table === rootTable.name) {
       deleted[step.table] = (await removeAccountRow(db, plan, accountId)).deleted;

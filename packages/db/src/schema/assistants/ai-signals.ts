@@ -28,6 +28,8 @@ export const aiSignals = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).defaultNow().notNull(),
   },
   (table) => [
+    index('ai_signals_trace_id_idx').on(table.traceId),
+    index('ai_signals_relationship_id_idx').on(table.relationshipId),
     index('idx_ai_signals_account').on(table.accountId),
     index('idx_ai_signals_conversation').on(table.conversationId),
     index('idx_ai_signals_created_at').on(table.createdAt),

@@ -39,6 +39,7 @@ export const aiTraces = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).defaultNow().notNull(),
   },
   (table) => [
+    index('ai_traces_message_id_idx').on(table.messageId),
     index('idx_ai_traces_account').on(table.accountId),
     index('idx_ai_traces_conversation').on(table.conversationId),
     index('idx_ai_traces_created_at').on(table.createdAt),

@@ -1,4 +1,4 @@
-import { relations } from 'drizzle-orm';
+import { relations, sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   boolean,
@@ -51,8 +51,14 @@ export const accounts = pgTable(
     accountType: accountTypeEnum('account_type').notNull().default('personal'),
     profile: jsonb('profile').$type<AccountProfile>().notNull().default({}),
     privateContext: text('private_context'),
-    /** Manual script 009: a contextual alias. */
-    alias: varchar('alias', { length: 100 }),
+    /**
+     * Manual script 009: a contextual alias. Never null: a row written without one (February's
+     * app writes none) takes its username from the trigger accounts_alias_from_username (0042),
+     * as May's 045 filled it. Optional on insert for that reason; the insert sends DEFAULT.
+     */
+    alias: varchar('alias', { length: 100 })
+      .notNull()
+      .$defaultFn(() => sql`default`),
     // The May lineage (037/038_granular_*_permissions, 055, add_avatar_asset_id): what the AI may
     // read of the account, and its avatar asset.
     allowAutomatedUse: allowAutomatedUse(),

@@ -23,6 +23,7 @@ export const chatcoreOutbox = pgTable(
     lastError: text('last_error'),
   },
   (table) => [
+    index('chatcore_outbox_message_id_idx').on(table.messageId),
     index('idx_chatcore_outbox_pending').on(table.status, table.createdAt),
     foreignKey({
       columns: [table.messageId],

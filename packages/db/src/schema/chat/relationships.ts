@@ -58,6 +58,7 @@ export const relationships = pgTable(
     ...timestamps(),
   },
   (t) => [
+    index('relationships_actor_b_id_idx').on(t.actorBId),
     ...reference(t.accountAId, () => accounts.id, 'cascade'),
     ...reference(t.accountBId, () => accounts.id, 'cascade'),
     // One relationship per pair of accounts, whichever side is "a".

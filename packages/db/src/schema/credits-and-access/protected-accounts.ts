@@ -17,13 +17,16 @@ export const protectedAccounts = pgTable(
      */
     ownerUserId: uuid('owner_user_id'),
     reason: text('reason'),
-    /** The admin who protected it; null when the system did (seed, reserved names). */
-    enforcedBy: uuid('enforced_by'),
+    /**
+     * Who protected it, as free text like the original's: an admin's user id, or 'system'
+     * (the original's account-deletion.guard.ts writes `enforcedBy: 'system'` at both commits,
+     * so neither a uuid nor a foreign key to users would take its rows).
+     */
+    enforcedBy: text('enforced_by'),
     ...timestamps(),
   },
   (t) => [
     ...reference(t.accountId, () => accounts.id, 'restrict', { indexed: false }),
-    ...reference(t.enforcedBy, () => users.id, 'set null'),
     ...reference(t.ownerUserId, () => users.id, 'set null'),
     uniqueIndex('protected_accounts_account_id_key').on(t.accountId),
   ],
@@ -31,7 +34,6 @@ export const protectedAccounts = pgTable(
 
 export const protectedAccountsRelations = relations(protectedAccounts, ({ one }) => ({
   account: one(accounts, { fields: [protectedAccounts.accountId], references: [accounts.id] }),
-  enforcer: one(users, { fields: [protectedAccounts.enforcedBy], references: [users.id] }),
 }));
 
 export type ProtectedAccount = typeof protectedAccounts.$inferSelect;

@@ -15,8 +15,20 @@ export interface OriginalBackfill {
   readonly reason: string;
 }
 
-/** Each new column without a default that the original's rows can be given. */
+/**
+ * Each new column without a default that the original's rows can be given, and each column
+ * that becomes NOT NULL here whose nulls the original's rows can be given (converge fills the
+ * nulls with `using` before it sets NOT NULL).
+ */
 export const originalBackfills: readonly OriginalBackfill[] = [
+  {
+    table: 'accounts',
+    column: 'alias',
+    using: 'username',
+    description: 'its username',
+    reason:
+      "May's 045 filled every alias from its username and made it NOT NULL; a February account has none, and the trigger accounts_alias_from_username (0042) gives a row written without one its username the same way",
+  },
   {
     table: 'credits_ledger',
     column: 'wallet_id',

@@ -64,6 +64,17 @@ export const packageDatabaseLogicFor = (
   ),
   own(
     'function',
+    'public.fluxcore_accounts_alias_from_username',
+    "0042_accounts_alias_from_username: a row written without an alias takes its username (as May's 045 filled it)",
+  ),
+  own(
+    'trigger',
+    'accounts_alias_from_username',
+    '0042_accounts_alias_from_username: public.fluxcore_accounts_alias_from_username, before insert or update when the alias is null',
+    'accounts',
+  ),
+  own(
+    'function',
     'public.fluxcore_touch_updated_at',
     `${triggersMigration}: sets updated_at = now() before every update`,
   ),
@@ -139,12 +150,17 @@ export const packageDatabaseLogicFor = (
   ),
 ];
 
-const replacedTrigger = (name: string, table: string, by: string): DatabaseLogicDecision => ({
+const replacedTrigger = (
+  name: string,
+  table: string,
+  by: string,
+  migration = triggersMigration,
+): DatabaseLogicDecision => ({
   kind: 'trigger',
   name,
   table,
   owner: 'package',
-  how: `replaced by ${by} (${triggersMigration}); converge drops the original's trigger so the work is not done twice`,
+  how: `replaced by ${by} (${migration}); converge drops the original's trigger so the work is not done twice`,
 });
 
 const replacedFunction = (name: string, by: string): DatabaseLogicDecision => ({
@@ -196,6 +212,37 @@ export const originalOnlyDatabaseLogic: readonly DatabaseLogicDecision[] = [
     'trigger_vs_stats_chunks',
     'fluxcore_document_chunks',
     'fluxcore_document_chunks_count_added and _count_removed',
+  ),
+  // May's signal tables (s/032_fluxcore_signals): their own updated_at trigger each, which
+  // the package's touch trigger of 0039 replaces (kept beside it, updated_at would be set twice).
+  ...(['signals', 'signal_preferences', 'signal_delivery_log'] as const).map((table) =>
+    replacedTrigger(
+      `tr_${table}_updated_at`,
+      table,
+      `${table}_touch_updated_at`,
+      mayTouchMigration,
+    ),
+  ),
+  ...(['signals', 'signal_preferences', 'signal_delivery_log'] as const).map((table) =>
+    replacedFunction(
+      `public.update_${table}_updated_at`,
+      `public.fluxcore_touch_updated_at (${mayTouchMigration})`,
+    ),
+  ),
+  // May's asset shield (m/052, m/053): the deployment's rule that an assets row is deleted
+  // only on purpose. The package keeps it: its own deletions say so (deleteAccountRows sets
+  // fluxcore.allowed_delete_account_id, as the original's vector-store service does), and
+  // converge runs the kept trigger through a real delete in a savepoint.
+  {
+    kind: 'trigger',
+    name: 'protect_assets_from_deletion',
+    table: 'assets',
+    owner: 'deployment',
+    how: "May's asset shield: refuses to delete an assets row unless the session sets fluxcore.allow_asset_deletion or fluxcore.allowed_delete_account_id (the account's id). Kept: the package's account deletion sets the latter; converge runs it once through a delete in a savepoint to show it still runs on the converged columns.",
+  },
+  deployment(
+    'public.prevent_asset_deletion',
+    "The function of May's asset shield (protect_assets_from_deletion), kept with it.",
   ),
   ...[
     'update_updated_at_column',

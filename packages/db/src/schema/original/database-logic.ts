@@ -49,3 +49,31 @@ export const originalDatabaseLogic: readonly DatabaseLogicDecision[] = [
   ...originalOnlyDatabaseLogic,
   ...packageDatabaseLogic,
 ];
+
+/** A function or trigger of the original's logic, as logic.tsv lists it. */
+export interface OriginalLogicEntry {
+  readonly kind: string;
+  readonly schema: string;
+  readonly name: string;
+  /** A trigger's table. */
+  readonly table?: string;
+}
+
+/**
+ * The original's functions and triggers that have no decision (replace, keep and check, or
+ * drop): `schema.name` for a function, `table.name` for a trigger. Converge follows the
+ * decisions, so one without any would be kept beside the package's logic unexamined.
+ */
+export function undecidedOriginalLogic(
+  entries: readonly OriginalLogicEntry[],
+  decisions: readonly DatabaseLogicDecision[] = originalOnlyDatabaseLogic,
+): string[] {
+  return entries
+    .filter((e) => e.kind === 'function' || e.kind === 'trigger')
+    .filter((e) =>
+      e.kind === 'function'
+        ? !decisions.some((d) => d.kind === 'function' && d.name === `${e.schema}.${e.name}`)
+        : !decisions.some((d) => d.kind === 'trigger' && d.name === e.name && d.table === e.table),
+    )
+    .map((e) => (e.kind === 'function' ? `${e.schema}.${e.name}` : `${e.table}.${e.name}`));
+}

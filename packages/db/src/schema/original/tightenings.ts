@@ -7,8 +7,10 @@
  *
  * The evidence was read in the original (harvan88/FluxCoreChat) at f07159b (February) and
  * 239c046 (May): its own types and schema, and its write paths. NOT NULL needs no entry here: a
- * column is NOT NULL only where the original's own Drizzle type is notNull at both commits
- * (see relaxedTightenings for the 117 this schema gave back).
+ * column is NOT NULL only where the original's own Drizzle type is notNull at both commits, or
+ * where its table is one the original writes only through SQL this package replaces (those are
+ * in originalTypeChanges, reason notNullSqlOnly), or where a trigger fills every write without
+ * a value (accounts.alias); see relaxedTightenings for the 117 this schema gave back.
  */
 
 export type TighteningKind = 'check' | 'unique' | 'enum';
@@ -921,6 +923,12 @@ export const relaxedTightenings: readonly RelaxedTightening[] = [
     name: 'fluxcore_document_chunks_file_chunk_key',
     was: 'one chunk per index of a file',
     why: "May keeps a file's chunks once per embedding model",
+  },
+  {
+    table: 'protected_accounts',
+    name: 'enforced_by',
+    was: 'uuid, a foreign key to users',
+    why: "the original's account-deletion.guard.ts writes enforcedBy: 'system' (0044)",
   },
   {
     table: 'fluxcore_usage_logs',

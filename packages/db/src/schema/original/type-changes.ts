@@ -24,8 +24,8 @@ const typeChangeReasons: Record<TypeChangeReason, string> = {
     'timestamptz: a moment, not a wall-clock reading, so no reader guesses the zone; converge reads the stored values in the zone the original ran in',
   closedSet:
     'a closed set: the enum refuses a value no code knows; converge checks every stored value is one of its labels',
-  notNull:
-    "the original's own Drizzle type is notNull at both commits (its typed writes always give a value or take the default); converge checks there is no null",
+  notNullSqlOnly:
+    "a table the original's Drizzle schema does not declare (its SQL scripts 015, 019 and 020 made it): its only writers are the original's SQL functions and triggers, which this package replaces, and metrics.service.ts, which writes `dimensions || {}`; the column has a default, and converge fills a stored null with it",
   enumRenamed:
     "the original's enum under this package's name, with the same labels; converge maps each value by its label",
   jsonText:

@@ -52,6 +52,9 @@ export const signals = pgTable(
     deletedBy: uuid('deleted_by'),
   },
   (table) => [
+    index('signals_sender_user_id_idx').on(table.senderUserId),
+    index('signals_sender_account_id_idx').on(table.senderAccountId),
+    index('signals_deleted_by_idx').on(table.deletedBy),
     index('idx_signals_created_at').on(table.createdAt),
     index('idx_signals_group_id').on(table.groupId),
     index('idx_signals_is_read').on(table.isRead),

@@ -1,4 +1,13 @@
-import { foreignKey, integer, jsonb, pgTable, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  timestamp,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { accounts } from '../chat/accounts.ts';
 
 export const fluxcoreDecisionEvents = pgTable(
@@ -16,6 +25,7 @@ export const fluxcoreDecisionEvents = pgTable(
     createdAt: timestamp('created_at').defaultNow().notNull(),
   },
   (table) => [
+    index('fluxcore_decision_events_account_id_idx').on(table.accountId),
     foreignKey({
       columns: [table.accountId],
       foreignColumns: [accounts.id],

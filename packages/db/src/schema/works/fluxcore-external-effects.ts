@@ -1,4 +1,13 @@
-import { foreignKey, jsonb, pgTable, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  foreignKey,
+  index,
+  jsonb,
+  pgTable,
+  timestamp,
+  unique,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { accounts } from '../chat/accounts.ts';
 import { fluxcoreWorks } from './fluxcore-works.ts';
 
@@ -19,6 +28,7 @@ export const fluxcoreExternalEffects = pgTable(
     finishedAt: timestamp('finished_at'),
   },
   (table) => [
+    index('fluxcore_external_effects_work_id_idx').on(table.workId),
     foreignKey({
       columns: [table.accountId],
       foreignColumns: [accounts.id],

@@ -1,5 +1,6 @@
 import {
   foreignKey,
+  index,
   jsonb,
   pgTable,
   real,
@@ -30,6 +31,9 @@ export const fluxcoreProposedWorks = pgTable(
     resultingWorkId: uuid('resulting_work_id'),
   },
   (table) => [
+    index('fluxcore_proposed_works_work_definition_id_idx').on(table.workDefinitionId),
+    index('fluxcore_proposed_works_decision_event_id_idx').on(table.decisionEventId),
+    index('fluxcore_proposed_works_account_id_idx').on(table.accountId),
     foreignKey({
       columns: [table.accountId],
       foreignColumns: [accounts.id],

@@ -30,6 +30,7 @@ export const fluxcoreSemanticContexts = pgTable(
     createdAt: timestamp('created_at').defaultNow().notNull(),
   },
   (table) => [
+    index('fluxcore_semantic_contexts_work_id_idx').on(table.workId),
     index('fluxcore_semantic_contexts_acc_conv_status_idx').on(
       table.accountId,
       table.conversationId,

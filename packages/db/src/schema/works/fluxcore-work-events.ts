@@ -27,6 +27,7 @@ export const fluxcoreWorkEvents = pgTable(
     createdAt: timestamp('created_at').defaultNow().notNull(),
   },
   (table) => [
+    index('fluxcore_work_events_account_id_idx').on(table.accountId),
     index('fluxcore_work_events_work_created_idx').on(table.workId, table.createdAt),
     foreignKey({
       columns: [table.accountId],

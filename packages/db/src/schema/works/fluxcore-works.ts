@@ -31,6 +31,8 @@ export const fluxcoreWorks = pgTable(
     updatedAt: timestamp('updated_at').defaultNow().notNull(),
   },
   (table) => [
+    index('fluxcore_works_work_definition_id_idx').on(table.workDefinitionId),
+    index('fluxcore_works_relationship_id_idx').on(table.relationshipId),
     index('fluxcore_works_acc_aggregate_key_idx').on(table.accountId, table.aggregateKey),
     index('fluxcore_works_acc_rel_conv_state_idx').on(
       table.accountId,

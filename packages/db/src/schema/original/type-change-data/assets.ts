@@ -58,11 +58,11 @@ export const assetsTypeChanges: TypeChangeRows = {
     ['created_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
     ['effective_from', 'timestamp!', 'timestamptz!', 'timestamptz'],
     ['effective_until', 'timestamp', 'timestamptz', 'timestamptz'],
-    ['is_active', 'boolean', 'boolean!', 'notNull'],
+    ['is_active', 'boolean', 'boolean!', 'notNullSqlOnly'],
     ['resource_type', 'varchar(50)!', 'usage_resource_type!', 'closedSet'],
   ],
   fluxcore_system_metrics: [
-    ['dimensions', 'jsonb', 'jsonb!', 'notNull'],
+    ['dimensions', 'jsonb', 'jsonb!', 'notNullSqlOnly'],
     ['recorded_at', 'timestamp(3)!', 'timestamptz(3)!', 'timestamptz'],
   ],
   plan_assets: [['dependency_type', 'varchar(50)!', 'plan_asset_dependency_type!', 'closedSet']],

@@ -33,6 +33,5 @@ export const creditsAndAccessTypeChanges: TypeChangeRows = {
     ['created_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
     ['transaction_type', 'varchar(50)!', 'fluxcore_credit_transaction_type!', 'closedSet'],
   ],
-  protected_accounts: [['enforced_by', 'text', 'uuid', 'idTyped']],
   system_admins: [['created_at', 'timestamp!', 'timestamptz!', 'timestamptz']],
 };

@@ -22,7 +22,7 @@ import { ragTypeChanges } from './rag.ts';
 export type TypeChangeReason =
   | 'timestamptz'
   | 'closedSet'
-  | 'notNull'
+  | 'notNullSqlOnly'
   | 'enumRenamed'
   | 'jsonText'
   | 'idTyped'
