@@ -23,7 +23,7 @@ const pattern = new RegExp(
 const columnList = (text: string) =>
   [...text.matchAll(/"((?:[^"]|"")+)"/g)].map((m) => (m[1] ?? '').replaceAll('""', '"'));
 
-function foreignKeyCheck(table: string, rest: string) {
+function foreignKeyCheck(rest: string) {
   const match = new RegExp(
     String.raw`^\(([^)]*)\)\s+references\s+${tableName}\s*\(([^)]*)\)`,
     'i',
@@ -80,7 +80,7 @@ function form(statement: string): OnlineForm | undefined {
       },
     };
   }
-  const fk = type === 'foreign key' ? foreignKeyCheck(table, rest) : undefined;
+  const fk = type === 'foreign key' ? foreignKeyCheck(rest) : undefined;
   return {
     kind: type === 'check' ? 'add check constraint' : 'add foreign key',
     table,
