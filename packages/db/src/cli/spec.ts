@@ -143,6 +143,7 @@ export const commands: Record<string, CommandSpec> = {
           shown: `${convergeStatementTimeoutMs / 1000}`,
         },
       },
+      ...onlineFlags('apply the plan'),
     ],
     application: 'fluxcore-converge',
     failureCode: 2,

@@ -7,7 +7,8 @@
 import type { SqlSession } from '../connection/client.ts';
 import { FluxDbError } from '../errors/flux-db-error.ts';
 import type { Migration } from '../migrator/journal.ts';
-import { withMigrationRun } from '../migrator/run.ts';
+import { withMigrationLock } from '../migrator/lock.ts';
+import { migrationStatus } from '../migrator/status.ts';
 import { outsideTransaction, type StepContext } from './execute.ts';
 import { lockedTransaction } from './lock-retry.ts';
 import { finishRun, markStep, type RecordedStep, readSteps, runInProgress } from './records.ts';
@@ -60,26 +61,22 @@ export async function abortOnline(
 ): Promise<AbortResult> {
   const log = options.log ?? (() => {});
   const settings = onlineSettings(options.settings);
-  return withMigrationRun(
-    session,
-    migrations,
-    { lockTimeoutMs: options.lockTimeoutMs, log, ensureTables: false },
-    async (report) => {
-      const run = await runInProgress(session);
-      if (!run) return { run: undefined, undone: [] };
-      const applied = new Set(
-        report.migrations.filter((s) => s.state === 'applied').map((s) => s.tag),
-      );
-      const steps = (await readSteps(session, run)).filter((step) => !applied.has(step.tag));
-      const context: StepContext = { session, run, settings, log };
-      const undone: string[] = [];
-      for (const step of steps.reverse()) {
-        if (!needsUndo(step)) continue;
-        await undoStep(context, step);
-        undone.push(`${step.tag}: ${step.what}`);
-      }
-      await finishRun(session, run, 'aborted');
-      return { run: run.id, undone };
-    },
-  );
+  return withMigrationLock(session, { timeoutMs: options.lockTimeoutMs, log }, async () => {
+    const run = await runInProgress(session);
+    if (!run) return { run: undefined, undone: [] };
+    const report = await migrationStatus(session, migrations);
+    const applied = new Set(
+      report.migrations.filter((s) => s.state === 'applied').map((s) => s.tag),
+    );
+    const steps = (await readSteps(session, run)).filter((step) => !applied.has(step.tag));
+    const context: StepContext = { session, run, settings, log };
+    const undone: string[] = [];
+    for (const step of steps.reverse()) {
+      if (!needsUndo(step)) continue;
+      await undoStep(context, step);
+      undone.push(`${step.tag}: ${step.what}`);
+    }
+    await finishRun(session, run, 'aborted');
+    return { run: run.id, undone };
+  });
 }

@@ -35,6 +35,11 @@ export async function executeStep(context: StepContext, step: RecordedStep): Pro
     await buildIndex(context, step, action.index, action.sql);
   } else if (action.kind === 'backfill') {
     await backfill(context, step, action);
+  } else if (action.kind === 'outside') {
+    for (const sql of action.sql) await outsideTransaction(context, step.what, sql, 0);
+    await markStep(session, run, step, 'done');
+  } else if (action.kind === 'batches') {
+    await batches(context, step, action.sql);
   } else {
     throw new Error(`step ${step.what} is a placeholder: it is planned, not executed`);
   }
@@ -179,4 +184,36 @@ async function backfill(
     if (settings.batchPauseMs > 0) await Bun.sleep(settings.batchPauseMs);
   }
   log(`  backfilled ${rows} row(s) of ${action.table}`);
+}
+
+/**
+ * A backfill given as one statement that touches at most a batch of rows: run again, each time
+ * in its own short transaction, until it touches none. The row count is read through
+ * GET DIAGNOSTICS, so any UPDATE works as it is.
+ */
+async function batches(context: StepContext, step: RecordedStep, sql: string) {
+  const { session, run, settings, log } = context;
+  const counted = `do $batch$ declare n bigint; begin ${sql}; get diagnostics n = row_count;
+    perform set_config('fluxcore.batch_rows', n::text, true); end $batch$`;
+  let rows = step.progress?.rows ?? 0;
+  for (;;) {
+    const touched = await lockedTransaction(
+      session,
+      settings,
+      `${step.what} (batch after ${rows} rows)`,
+      async () => {
+        await session.exec(counted);
+        const [row] = await session.query<{ n: string }>(
+          `select current_setting('fluxcore.batch_rows') as n`,
+        );
+        const n = Number(row?.n ?? 0);
+        await markStep(session, run, step, n === 0 ? 'done' : 'running', { rows: rows + n });
+        return n;
+      },
+      log,
+    );
+    rows += touched;
+    if (touched === 0) break;
+    if (settings.batchPauseMs > 0) await Bun.sleep(settings.batchPauseMs);
+  }
 }

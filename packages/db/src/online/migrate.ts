@@ -5,24 +5,14 @@
  * the database usable, and the same command resumes at the step it stopped in.
  */
 import type { SqlSession } from '../connection/client.ts';
-import { FluxDbError } from '../errors/flux-db-error.ts';
 import { findMigration, type Migration } from '../migrator/journal.ts';
 import { recordApplied } from '../migrator/records.ts';
 import { appliedBy, withMigrationRun } from '../migrator/run.ts';
 import { withTransaction } from '../migrator/transaction.ts';
-import { executeStep, type StepContext } from './execute.ts';
-import { checkForms, expandForm, planMigration } from './plan.ts';
-import {
-  ensureOnlineTables,
-  finishRun,
-  markStep,
-  type OnlineRun,
-  type RecordedStep,
-  readSteps,
-  recordPlan,
-  runInProgress,
-  startRun,
-} from './records.ts';
+import type { StepContext } from './execute.ts';
+import { checkForms, planMigration } from './plan.ts';
+import { finishRun, type OnlineRun, readSteps, recordPlan } from './records.ts';
+import { endWithClient, openRun, runRecorded } from './run.ts';
 import { type OnlineSettings, onlineSettings } from './settings.ts';
 
 export interface OnlineMigrateOptions {
@@ -39,14 +29,6 @@ export interface OnlineMigrateResult {
   applied: { tag: string; steps: number; durationMs: number }[];
 }
 
-/**
- * A killed client's server session lives on until it next writes to the socket; with this
- * setting it checks every second and ends, releasing the migration lock for the rerun.
- */
-async function endWithClient(session: SqlSession): Promise<void> {
-  if (session.kind === 'server') await session.exec('set client_connection_check_interval = 1000');
-}
-
 /** Plans (checking the data first) and records the steps of `migration`, or reads them back. */
 async function stepsOf(context: StepContext, migration: Migration) {
   const { session, run } = context;
@@ -58,69 +40,14 @@ async function stepsOf(context: StepContext, migration: Migration) {
   return readSteps(session, run, migration.tag);
 }
 
-/** Replaces a form's placeholder by its steps, planned now, in one transaction. */
-async function expand(context: StepContext, step: RecordedStep, statement: string) {
-  const { session, run } = context;
-  const steps = await expandForm(session, statement);
-  await withTransaction(session, async () => {
-    await recordPlan(session, run, step.tag, steps, step.position + 1, 1);
-    await markStep(session, run, step, 'done');
-  });
-}
-
-async function runStep(context: StepContext, migration: Migration, step: RecordedStep, of: string) {
-  const started = performance.now();
-  try {
-    if (step.action.kind === 'form') await expand(context, step, step.action.statement);
-    else await executeStep(context, step);
-  } catch (error) {
-    if (error instanceof FluxDbError) throw error;
-    throw new FluxDbError(
-      'ONLINE_FAILED',
-      `${migration.tag}, step ${of} (${step.what}) failed: ${(error as Error).message.split('\n')[0]}`,
-      'The steps before it are done and recorded, and the database is usable: fix the cause and run the same command again to resume, or run it with --abort to undo the steps of this migration',
-    );
-  }
-  if (step.action.kind !== 'form')
-    context.log(`  step ${of}: ${step.what} (${Math.round(performance.now() - started)} ms)`);
-}
-
 async function applyOnline(context: StepContext, migration: Migration, by: string) {
   const started = performance.now();
-  let steps = await stepsOf(context, migration);
-  const resumedAt = steps.findIndex((step) => step.state !== 'done');
-  if (resumedAt > 0)
-    context.log(`resuming ${migration.tag} at step ${resumedAt + 1} of ${steps.length}`);
-  for (;;) {
-    const index = steps.findIndex((step) => step.state !== 'done');
-    const step = steps[index];
-    if (!step) break;
-    await runStep(context, migration, step, `${index + 1} of ${steps.length}`);
-    steps = await readSteps(context.session, context.run, migration.tag);
-  }
+  const steps = await runRecorded(context, migration.tag, await stepsOf(context, migration));
   const durationMs = performance.now() - started;
   await withTransaction(context.session, () =>
     recordApplied(context.session, migration, 'migrate', durationMs, by),
   );
   return { tag: migration.tag, steps: steps.length, durationMs };
-}
-
-async function openRun(sql: SqlSession, pending: boolean, log: (line: string) => void) {
-  await ensureOnlineTables(sql);
-  const current = await runInProgress(sql);
-  if (current && current.command !== 'migrate') {
-    throw new FluxDbError(
-      'ONLINE_REFUSED',
-      `an online db:${current.command} (run #${current.id}, started ${current.startedAt}) is in progress`,
-      `Finish it (bun run db:${current.command} --online) or undo it (--abort) first`,
-    );
-  }
-  if (current) {
-    log(`resuming online run #${current.id} (started ${current.startedAt} by ${current.by})`);
-    return { run: current, resumed: true };
-  }
-  if (!pending) return { run: undefined, resumed: false };
-  return { run: await startRun(sql, 'migrate', appliedBy()), resumed: false };
 }
 
 export async function migrateOnline(
@@ -143,7 +70,7 @@ export async function migrateOnline(
         report.migrations.filter((s) => s.state === 'applied').map((s) => s.tag),
       );
       const pending = inScope.filter((migration) => !done.has(migration.tag));
-      const { run, resumed } = await openRun(sql, pending.length > 0, log);
+      const { run, resumed } = await openRun(sql, 'migrate', pending.length > 0, log);
       if (!run) return { run: undefined, resumed, applied: [] };
       const context: StepContext = { session: sql, run, settings, log };
       const by = appliedBy();

@@ -37,6 +37,7 @@ export async function run(flags: StatusFlags, config: DatabaseConfig, io: Io = c
       return report.problems || situation.kind !== 'own' ? 1 : 0;
     }
     io.log(`migrations on ${describeTarget(config)}`);
+    if (online) for (const line of progressLines(online)) io.log(line);
     if (situation.kind !== 'own') {
       // Not "26 pending" nor "unknown rows": another history built this database.
       if (situation.kind === 'foreign-lineage')
@@ -67,7 +68,6 @@ export async function run(flags: StatusFlags, config: DatabaseConfig, io: Io = c
         `adopted history: ${adopted.length} journal row(s) of ${[...new Set(adopted.map((a) => a.lineage))].join(' and ')}, kept in drizzle.fluxcore_adopted_history`,
       );
     }
-    if (online) for (const line of progressLines(online)) io.log(line);
     return report.problems ? 1 : 0;
   } finally {
     await session.close();

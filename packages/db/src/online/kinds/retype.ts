@@ -9,7 +9,7 @@
  * Until the switch, the app reads and writes the old column as always; after it, the new one.
  */
 import type { SqlSession } from '../../connection/client.ts';
-import { castCannotFailWithoutRewrite } from '../../converge/diff.ts';
+import { castCannotFailWithoutRewrite } from '../../converge/casts.ts';
 import { FluxDbError } from '../../errors/flux-db-error.ts';
 import { offenders, refuseOffenders } from '../data-check.ts';
 import {

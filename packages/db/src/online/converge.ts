@@ -1,0 +1,140 @@
+/**
+ * `db:converge --online`: the plan is made and checked as always (in a transaction rolled
+ * back: the data checks run before any DDL); then each step runs in its online phases (steps/
+ * kind.ts `OnlinePhases`: expand, batched backfill, contract), every phase recorded as it
+ * completes, so a killed run resumes where it stopped; a step whose kind has no online phases
+ * yet runs as it is, in a short transaction of its own under the online lock_timeout. Last,
+ * the ordinary converge runs to record what it adopted: the structure already matches, so its
+ * one transaction only records rows and runs the data migrations.
+ */
+import type { SqlSession } from '../connection/client.ts';
+import type { DatabaseConfig } from '../connection/config.ts';
+import { type ConvergeOptions, type ConvergeOutcome, converge } from '../converge/apply.ts';
+import type { Step } from '../converge/model.ts';
+import { FluxDbError } from '../errors/flux-db-error.ts';
+import type { Migration } from '../migrator/journal.ts';
+import { withMigrationLock } from '../migrator/lock.ts';
+import { withTransaction } from '../migrator/transaction.ts';
+import type { StepContext } from './execute.ts';
+import type { OnlineStep } from './model.ts';
+import { ensureOnlineTables, finishRun, readSteps, recordPlan } from './records.ts';
+import { endWithClient, openRun, runRecorded } from './run.ts';
+import { type OnlineSettings, onlineSettings } from './settings.ts';
+
+/** The run's steps are recorded under this tag. */
+export const convergeTag = 'converge';
+
+const concurrentIndex =
+  /^create\s+(?:unique\s+)?index\s+concurrently\s+(?:if\s+not\s+exists\s+)?"((?:[^"]|"")+)"/i;
+
+/** One converge step as online steps: its phases when its kind has them, else as it is. */
+export function onlineStepsOf(step: Step, settings: OnlineSettings): OnlineStep[] {
+  const what = step.summary.split('\n')[0] ?? step.kind;
+  const phases = step.online;
+  if (!phases) {
+    const note = step.longLock ? ' (no online phases yet: one short-timeout transaction)' : '';
+    return [{ what: `${what}${note}`, action: { kind: 'transaction', sql: step.sql }, undo: null }];
+  }
+  const steps: OnlineStep[] = [];
+  if (phases.start.length > 0 && phases.outsideTransaction) {
+    for (const sql of phases.start) {
+      const index = concurrentIndex.exec(sql)?.[1]?.replaceAll('""', '"');
+      steps.push({
+        what,
+        action: index ? { kind: 'concurrent-index', index, sql } : { kind: 'outside', sql: [sql] },
+        undo: phases.rollback,
+      });
+    }
+  } else if (phases.start.length > 0) {
+    steps.push({ what, action: { kind: 'transaction', sql: phases.start }, undo: phases.rollback });
+  }
+  if (phases.backfill) {
+    steps.push({
+      what: `${what}: backfill ${phases.backfill.table}`,
+      action: {
+        kind: 'batches',
+        table: phases.backfill.table,
+        sql: phases.backfill.batch(settings.batchSize),
+      },
+      undo: [],
+    });
+  }
+  if (phases.complete.length > 0) {
+    steps.push({
+      what: `${what}: complete`,
+      action: { kind: 'transaction', sql: phases.complete },
+      undo: null,
+    });
+  }
+  return steps;
+}
+
+export interface OnlineConvergeOptions extends ConvergeOptions {
+  settings?: Partial<OnlineSettings>;
+}
+
+export interface OnlineConvergeResult {
+  run: number | undefined;
+  resumed: boolean;
+  steps: number;
+  /** The plan when it refused or there was nothing to do; the final converge's outcome else. */
+  outcome: ConvergeOutcome;
+}
+
+/** Plans (checks included) in a rolled-back transaction; refuses as converge --plan does. */
+async function planned(
+  session: SqlSession,
+  config: DatabaseConfig,
+  migrations: Migration[],
+  options: OnlineConvergeOptions,
+) {
+  return converge(session, config, migrations, { ...options, apply: false });
+}
+
+export async function convergeOnline(
+  session: SqlSession,
+  config: DatabaseConfig,
+  migrations: Migration[],
+  options: OnlineConvergeOptions = {},
+): Promise<OnlineConvergeResult> {
+  const log = options.log ?? (() => {});
+  const settings = onlineSettings(options.settings);
+  await endWithClient(session);
+  const structural = await withMigrationLock(
+    session,
+    { timeoutMs: options.lockTimeoutMs, log },
+    async () => {
+      await ensureOnlineTables(session);
+      const plan = await planned(session, config, migrations, options);
+      const pending = plan.status === 'planned';
+      const { run, resumed } = await openRun(session, 'converge', pending, log);
+      if (!run) return { run: undefined, resumed, steps: 0, plan };
+      const context: StepContext = { session, run, settings, log };
+      let recorded = await readSteps(session, run, convergeTag);
+      if (recorded.length === 0) {
+        if (plan.status === 'refused') return { run: undefined, resumed, steps: 0, plan };
+        const steps = plan.plan.steps.flatMap((step) => onlineStepsOf(step, settings));
+        await withTransaction(session, () => recordPlan(session, run, convergeTag, steps));
+        recorded = await readSteps(session, run, convergeTag);
+      }
+      const done = await runRecorded(context, convergeTag, recorded);
+      return { run, resumed, steps: done.length, plan };
+    },
+  );
+  if (
+    structural.plan.status === 'refused' ||
+    (!structural.run && structural.plan.status === 'nothing')
+  )
+    return { run: undefined, resumed: false, steps: 0, outcome: structural.plan };
+  // The structure matches now: the ordinary converge records what it adopted, briefly.
+  const outcome = await converge(session, config, migrations, { ...options, apply: true });
+  if (outcome.status !== 'applied' && outcome.status !== 'nothing') {
+    throw new FluxDbError(
+      'CONVERGE_FAILED',
+      `after the online steps, converge could not record the result (${outcome.status})`,
+      'Run bun run db:converge --plan to see what remains',
+    );
+  }
+  if (structural.run) await finishRun(session, structural.run, 'done');
+  return { run: structural.run?.id, resumed: structural.resumed, steps: structural.steps, outcome };
+}
