@@ -56,7 +56,5 @@ describe.if(databaseKinds.includes('server'))('db:converge --online on a server'
     expect(report.summary.differences).toBe(0);
     const applied = await migrationStatus(fixture.ref.session, projectMigrations);
     expect(applied.migrations.every((m) => m.state === 'applied')).toBe(true);
-    const again = await runCli('converge', ['--online'], env);
-    expect(again.stdout).toContain('nothing to converge');
   }, 600_000);
 });

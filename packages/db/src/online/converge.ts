@@ -17,7 +17,7 @@ import { withMigrationLock } from '../migrator/lock.ts';
 import { withTransaction } from '../migrator/transaction.ts';
 import type { StepContext } from './execute.ts';
 import type { OnlineStep } from './model.ts';
-import { ensureOnlineTables, finishRun, readSteps, recordPlan } from './records.ts';
+import { ensureOnlineTables, finishRun, readSteps, recordPlan, runInProgress } from './records.ts';
 import { endWithClient, openRun, runRecorded } from './run.ts';
 import { type OnlineSettings, onlineSettings } from './settings.ts';
 
@@ -105,26 +105,27 @@ export async function convergeOnline(
     { timeoutMs: options.lockTimeoutMs, log },
     async () => {
       await ensureOnlineTables(session);
-      const plan = await planned(session, config, migrations, options);
-      const pending = plan.status === 'planned';
-      const { run, resumed } = await openRun(session, 'converge', pending, log);
+      // A run in progress has its steps recorded: it resumes them without planning again.
+      const current = await runInProgress(session);
+      const resuming =
+        current?.command === 'converge' &&
+        (await readSteps(session, current, convergeTag)).length > 0;
+      const plan = resuming ? undefined : await planned(session, config, migrations, options);
+      if (plan && plan.status !== 'planned')
+        return { run: undefined, resumed: false, steps: 0, plan };
+      const { run, resumed } = await openRun(session, 'converge', true, log);
       if (!run) return { run: undefined, resumed, steps: 0, plan };
-      const context: StepContext = { session, run, settings, log };
-      let recorded = await readSteps(session, run, convergeTag);
-      if (recorded.length === 0) {
-        if (plan.status === 'refused') return { run: undefined, resumed, steps: 0, plan };
+      if (plan) {
         const steps = plan.plan.steps.flatMap((step) => onlineStepsOf(step, settings));
         await withTransaction(session, () => recordPlan(session, run, convergeTag, steps));
-        recorded = await readSteps(session, run, convergeTag);
       }
+      const context: StepContext = { session, run, settings, log };
+      const recorded = await readSteps(session, run, convergeTag);
       const done = await runRecorded(context, convergeTag, recorded);
       return { run, resumed, steps: done.length, plan };
     },
   );
-  if (
-    structural.plan.status === 'refused' ||
-    (!structural.run && structural.plan.status === 'nothing')
-  )
+  if (structural.plan && !structural.run)
     return { run: undefined, resumed: false, steps: 0, outcome: structural.plan };
   // The structure matches now: the ordinary converge records what it adopted, briefly.
   const outcome = await converge(session, config, migrations, { ...options, apply: true });

@@ -83,13 +83,15 @@ export async function runRecorded(
   recorded: RecordedStep[],
 ): Promise<RecordedStep[]> {
   let steps = recorded;
-  const resumedAt = steps.findIndex((step) => step.state !== 'done');
-  if (resumedAt > 0) context.log(`resuming ${tag} at step ${resumedAt + 1} of ${steps.length}`);
+  // A form's placeholder is planning, not a step of its own: the numbers count the others.
+  const real = () => steps.filter((step) => step.action.kind !== 'form');
+  const resumedAt = real().findIndex((step) => step.state !== 'done');
+  if (resumedAt > 0) context.log(`resuming ${tag} at step ${resumedAt + 1} of ${real().length}`);
   for (;;) {
-    const index = steps.findIndex((step) => step.state !== 'done');
-    const step = steps[index];
+    const step = steps.find((s) => s.state !== 'done');
     if (!step) return steps;
-    await runStep(context, step, `${index + 1} of ${steps.length}`);
+    const index = real().indexOf(step);
+    await runStep(context, step, `${index + 1} of ${real().length}`);
     steps = await readSteps(context.session, context.run, tag);
   }
 }
