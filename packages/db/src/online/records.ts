@@ -114,15 +114,7 @@ export async function readSteps(
   run: OnlineRun,
   tag?: string,
 ): Promise<RecordedStep[]> {
-  const rows = await session.query<{
-    tag: string;
-    position: number;
-    what: string;
-    action: StepAction;
-    undo: string[] | null;
-    state: StepState;
-    progress: RecordedStep['progress'];
-  }>(
+  const rows = await session.query<RecordedStep & Record<string, unknown>>(
     `select tag, position, what, action, undo, state, progress from drizzle.fluxcore_online_steps
       where run_id = $1 and ($2::text is null or tag = $2) order by tag, position`,
     [run.id, tag ?? null],

@@ -10,11 +10,11 @@ import { converge } from '../../converge/apply.ts';
 import { renderPlan, renderSummary } from '../../converge/render.ts';
 import { FluxDbError } from '../../errors/flux-db-error.ts';
 import { loadMigrations } from '../../migrator/journal.ts';
-import { abortOnline } from '../../online/abort.ts';
 import { convergeOnline } from '../../online/converge.ts';
+import { type OnlineFlags, runAbort, settingsOf } from '../../online/flags.ts';
 import { consoleIo, type Io, migrationsDir } from '../context.ts';
 
-export interface ConvergeFlags {
+export interface ConvergeFlags extends OnlineFlags {
   plan?: boolean;
   yes?: boolean;
   drop?: string[];
@@ -22,11 +22,6 @@ export interface ConvergeFlags {
   /** Milliseconds (the flags take seconds). */
   lockTimeout: number;
   statementTimeout: number;
-  online?: boolean;
-  abort?: boolean;
-  onlineLockTimeout?: number;
-  batchSize?: number;
-  batchPause?: number;
 }
 
 type Session = Awaited<ReturnType<typeof openSqlSession>>;
@@ -39,25 +34,10 @@ async function runOnline(
   migrations: ReturnType<typeof loadMigrations>,
   io: Io,
 ) {
-  const settings = {
-    lockTimeoutMs: flags.onlineLockTimeout,
-    batchSize: flags.batchSize,
-    batchPauseMs: flags.batchPause,
-  };
+  const settings = settingsOf(flags);
   const log = (line: string) => io.log(line);
-  if (flags.abort) {
-    const result = await abortOnline(session, migrations, {
-      lockTimeoutMs: flags.lockTimeout,
-      settings,
-      log,
-    });
-    io.log(
-      result.run === undefined
-        ? 'nothing to abort: no online run is in progress'
-        : `online run #${result.run} aborted: ${result.undone.length} step(s) undone`,
-    );
-    return 0;
-  }
+  if (flags.abort)
+    return runAbort(session, migrations, { flags, lockTimeoutMs: flags.lockTimeout, log });
   const result = await convergeOnline(session, config, migrations, {
     drop: flags.drop,
     timeZone: flags.timeZone,

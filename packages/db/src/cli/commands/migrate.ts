@@ -6,46 +6,31 @@ import { openSqlSession } from '../../connection/client.ts';
 import type { DatabaseConfig } from '../../connection/config.ts';
 import { migrate } from '../../migrator/apply.ts';
 import { loadMigrations } from '../../migrator/journal.ts';
-import { abortOnline } from '../../online/abort.ts';
+import { type OnlineFlags, runAbort, settingsOf } from '../../online/flags.ts';
 import { migrateOnline } from '../../online/migrate.ts';
 import { UsageError } from '../../program/arguments.ts';
 import { consoleIo, type Io, migrationsDir } from '../context.ts';
 
-export interface MigrateFlags {
+export interface MigrateFlags extends OnlineFlags {
   to?: string;
   dryRun?: boolean;
   /** Milliseconds (the flag takes seconds). */
   lockTimeout: number;
-  online?: boolean;
-  abort?: boolean;
-  onlineLockTimeout?: number;
-  batchSize?: number;
-  batchPause?: number;
 }
 
 type Session = Awaited<ReturnType<typeof openSqlSession>>;
 
 async function runOnline(flags: MigrateFlags, session: Session, io: Io) {
   const migrations = loadMigrations(migrationsDir());
+  const log = (line: string) => io.log(line);
+  if (flags.abort)
+    return runAbort(session, migrations, { flags, lockTimeoutMs: flags.lockTimeout, log });
   const options = {
     to: flags.to,
     lockTimeoutMs: flags.lockTimeout,
-    settings: {
-      lockTimeoutMs: flags.onlineLockTimeout,
-      batchSize: flags.batchSize,
-      batchPauseMs: flags.batchPause,
-    },
-    log: (line: string) => io.log(line),
+    settings: settingsOf(flags),
+    log,
   };
-  if (flags.abort) {
-    const result = await abortOnline(session, migrations, options);
-    io.log(
-      result.run === undefined
-        ? 'nothing to abort: no online run is in progress'
-        : `online run #${result.run} aborted: ${result.undone.length} step(s) undone`,
-    );
-    return 0;
-  }
   const result = await migrateOnline(session, migrations, options);
   if (result.applied.length === 0 && result.run === undefined)
     io.log('nothing to apply: the database is up to date');
