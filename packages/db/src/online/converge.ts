@@ -27,9 +27,49 @@ export const convergeTag = 'converge';
 const concurrentIndex =
   /^create\s+(?:unique\s+)?index\s+concurrently\s+(?:if\s+not\s+exists\s+)?"((?:[^"]|"")+)"/i;
 
+/**
+ * A retype step (one ALTER TABLE for all the table's column changes) as online steps: defaults
+ * and NOT NULLs dropped first, each column retyped by online/kinds/retype.ts (expand, backfill,
+ * switch; as it is when the form refuses, e.g. a view reads the column), defaults set last.
+ */
+function retypeSteps(step: Step, what: string): OnlineStep[] | undefined {
+  const match = /^alter table ("(?:[^"]|"")+")\s+([\s\S]+)$/i.exec(step.sql[0]?.trim() ?? '');
+  if (step.kind !== 'retype' || step.sql.length !== 1 || !match) return undefined;
+  const table = match[1] ?? '';
+  const actions = (match[2] ?? '').split(/,\s*(?=alter column ")/i).map((a) => a.trim());
+  const first = actions.filter((a) => /\s(drop default|drop not null)$/i.test(a));
+  const last = actions.filter((a) => /\sset default\s/i.test(a));
+  const retypes = actions.filter((a) => /^alter column "(?:[^"]|"")+" type /i.test(a));
+  if (first.length + last.length + retypes.length !== actions.length) return undefined;
+  const plain = (list: string[], label: string): OnlineStep[] =>
+    list.length === 0
+      ? []
+      : [
+          {
+            what: `${what}: ${label}`,
+            action: { kind: 'transaction', sql: [`alter table ${table} ${list.join(', ')}`] },
+            undo: null,
+          },
+        ];
+  return [
+    ...plain(first, 'defaults and NOT NULLs dropped'),
+    ...retypes.map((action): OnlineStep => {
+      const statement = `alter table ${table} ${action.replace(/ type /i, ' set data type ')}`;
+      return {
+        what: `${what}: ${action.split(' type ')[0]}`,
+        action: { kind: 'form', statement, fallback: [`alter table ${table} ${action}`] },
+        undo: [],
+      };
+    }),
+    ...plain(last, 'defaults set'),
+  ];
+}
+
 /** One converge step as online steps: its phases when its kind has them, else as it is. */
 export function onlineStepsOf(step: Step, settings: OnlineSettings): OnlineStep[] {
   const what = step.summary.split('\n')[0] ?? step.kind;
+  const retype = retypeSteps(step, what);
+  if (retype) return retype;
   const phases = step.online;
   if (!phases) {
     const note = step.longLock ? ' (no online phases yet: one short-timeout transaction)' : '';

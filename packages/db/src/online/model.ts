@@ -19,7 +19,12 @@ export type StepAction =
    * A statement with an online form, planned when the run reaches it (so it sees what the
    * statements before it did): it records its steps right after itself, in one transaction.
    */
-  | { kind: 'form'; statement: string }
+  | {
+      kind: 'form';
+      statement: string;
+      /** What runs instead (one short transaction) when the form refuses; else the run stops. */
+      fallback?: string[];
+    }
   /** Statements that cannot run in a transaction (REINDEX CONCURRENTLY), each on its own. */
   | { kind: 'outside'; sql: string[] }
   /** One statement touching at most a batch of rows, run again until it touches none. */

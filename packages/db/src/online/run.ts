@@ -7,6 +7,7 @@ import { FluxDbError } from '../errors/flux-db-error.ts';
 import { appliedBy } from '../migrator/run.ts';
 import { withTransaction } from '../migrator/transaction.ts';
 import { executeStep, type StepContext } from './execute.ts';
+import type { OnlineStep } from './model.ts';
 import { expandForm } from './plan.ts';
 import {
   ensureOnlineTables,
@@ -50,9 +51,26 @@ export async function openRun(
 }
 
 /** Replaces a form's placeholder by its steps, planned now, in one transaction. */
-async function expand(context: StepContext, step: RecordedStep, statement: string) {
+async function expand(context: StepContext, step: RecordedStep) {
   const { session, run } = context;
-  const steps = await expandForm(session, statement);
+  if (step.action.kind !== 'form') return;
+  const { statement, fallback } = step.action;
+  let steps: OnlineStep[];
+  try {
+    steps = await expandForm(session, statement);
+  } catch (error) {
+    if (!(error instanceof FluxDbError && error.code === 'ONLINE_REFUSED' && fallback)) throw error;
+    context.log(
+      `  ${error.message.split(';')[0]}: it runs as it is, in one short-timeout transaction`,
+    );
+    steps = [
+      {
+        what: `${step.what} (as it is)`,
+        action: { kind: 'transaction', sql: fallback },
+        undo: null,
+      },
+    ];
+  }
   await withTransaction(session, async () => {
     await recordPlan(session, run, step.tag, steps, step.position + 1, 1);
     await markStep(session, run, step, 'done');
@@ -62,7 +80,7 @@ async function expand(context: StepContext, step: RecordedStep, statement: strin
 async function runStep(context: StepContext, step: RecordedStep, of: string) {
   const started = performance.now();
   try {
-    if (step.action.kind === 'form') await expand(context, step, step.action.statement);
+    if (step.action.kind === 'form') await expand(context, step);
     else await executeStep(context, step);
   } catch (error) {
     if (error instanceof FluxDbError) throw error;

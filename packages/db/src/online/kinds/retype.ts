@@ -178,7 +178,10 @@ function form(statement: string): OnlineForm | undefined {
     async steps(session) {
       const live = await liveColumn(session, table, column);
       if (!live) refuse(table, column, 'the column does not exist');
-      const simple = !match[5] && castCannotFailWithoutRewrite(live.type, canonicalType(target));
+      // `USING "c"::T` (converge writes one for every retype) is the plain cast.
+      const squeeze = (text: string) => text.replace(/[()\s]/g, '').toLowerCase();
+      const plainCast = !match[5] || squeeze(match[5]) === squeeze(`${c}::${target}`);
+      const simple = plainCast && castCannotFailWithoutRewrite(live.type, canonicalType(target));
       if (simple) {
         return [
           {
