@@ -36,15 +36,19 @@ async function onServer(serverUrl: string, applicationName: string, statement: s
   }
 }
 
-/** A new, empty database named `<prefix>_<pid>_<n>_<random>` beside the one `serverUrl` names. */
+/**
+ * A new database named `<prefix>_<pid>_<n>_<random>` beside the one `serverUrl` names: empty,
+ * or a copy of the database `template` names.
+ */
 export async function createDatabaseOnServer(
   serverUrl: string,
-  options: { prefix: string; applicationName: string },
+  options: { prefix: string; applicationName: string; template?: string },
 ): Promise<ServerDatabase> {
   counter += 1;
   const random = Math.random().toString(36).slice(2, 8);
   const name = `${options.prefix}_${process.pid}_${counter}_${random}`;
-  await onServer(serverUrl, options.applicationName, `create database ${name}`);
+  const template = options.template ? ` template ${options.template}` : '';
+  await onServer(serverUrl, options.applicationName, `create database ${name}${template}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
