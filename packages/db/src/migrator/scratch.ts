@@ -14,6 +14,7 @@ import { openSqlSession, type SqlSession } from '../connection/client.ts';
 import type { DatabaseConfig } from '../connection/config.ts';
 import { FluxDbError } from '../errors/flux-db-error.ts';
 import type { Migration } from './journal.ts';
+import { alive } from './process-alive.ts';
 import { withTransaction } from './transaction.ts';
 
 export interface ServerDatabase {
@@ -105,16 +106,6 @@ export async function withScratchDatabase<T>(
 const scratchPrefix = 'fluxcore_scratch';
 /** Who made a scratch database, in its comment: this host and this process. */
 const scratchOwner = () => `fluxcore scratch of host ${hostname()} pid ${process.pid}`;
-
-/** Whether process `pid` runs on this host (EPERM: it runs, as another user). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as { code?: string }).code === 'EPERM';
-  }
-}
 
 /**
  * Drops the scratch databases earlier runs left behind (killed before their cleanup): those

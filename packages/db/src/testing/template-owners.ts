@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { alive } from '../migrator/process-alive.ts';
 
 /** The server the tests make their databases on (TEST_DATABASE_URL, else the local one). */
 export const adminUrl =
@@ -33,16 +34,6 @@ export function templateOwner(): number {
   const owner = Number(process.env.FLUXCORE_TEST_OWNER);
   if (Number.isInteger(owner) && owner > 0) return owner;
   return isTestWorker() ? process.ppid : process.pid;
-}
-
-/** Whether process `pid` runs on this host (EPERM: it runs, as another user). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as { code?: string }).code === 'EPERM';
-  }
 }
 
 export async function withAdmin<T>(adminUrl: string, use: (client: pg.Client) => Promise<T>) {
