@@ -1,3 +1,4 @@
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
@@ -120,6 +121,26 @@ function lostConnections(pool: pg.Pool) {
   };
 }
 
+/** A PGlite instance as a DatabaseClient; `close` is what closing the client does. */
+export function pgliteClient(client: PGlite, close: () => Promise<void>): DatabaseClient {
+  const db = withRowLists(drizzlePglite({ client, schema }));
+  registerArrayQuery(
+    db,
+    async (_name, text, params) =>
+      (await client.query<unknown[]>(text, params, { rowMode: 'array' })).rows,
+  );
+  return {
+    kind: 'embedded',
+    db: db as unknown as Database,
+    query: async <T extends Row>(text: string, params?: unknown[]) =>
+      (await client.query<T>(text, params)).rows,
+    exec: async (text) => {
+      await client.exec(text);
+    },
+    close,
+  };
+}
+
 /**
  * A drizzle client: PGlite with pgvector when embedded (opened under the folder's lock, or
  * reached through db:serve when it holds the folder), a node-postgres pool on a server.
@@ -140,23 +161,7 @@ export async function createDb(
         servedClientClass(config.dataDir),
       );
     }
-    const client = handle.client;
-    const db = withRowLists(drizzlePglite({ client, schema }));
-    registerArrayQuery(
-      db,
-      async (_name, text, params) =>
-        (await client.query<unknown[]>(text, params, { rowMode: 'array' })).rows,
-    );
-    return {
-      kind: 'embedded',
-      db: db as unknown as Database,
-      query: async <T extends Row>(text: string, params?: unknown[]) =>
-        (await client.query<T>(text, params)).rows,
-      exec: async (text) => {
-        await client.exec(text);
-      },
-      close: handle.close,
-    };
+    return pgliteClient(handle.client, handle.close);
   }
   return poolClient(
     'server',

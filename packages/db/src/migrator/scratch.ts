@@ -14,6 +14,7 @@ import { openSqlSession, type SqlSession } from '../connection/client.ts';
 import type { DatabaseConfig } from '../connection/config.ts';
 import { FluxDbError } from '../errors/flux-db-error.ts';
 import type { Migration } from './journal.ts';
+import { alive } from './process-alive.ts';
 import { withTransaction } from './transaction.ts';
 
 export interface ServerDatabase {
@@ -36,15 +37,19 @@ async function onServer(serverUrl: string, applicationName: string, statement: s
   }
 }
 
-/** A new, empty database named `<prefix>_<pid>_<n>_<random>` beside the one `serverUrl` names. */
+/**
+ * A new database named `<prefix>_<pid>_<n>_<random>` beside the one `serverUrl` names: empty,
+ * or a copy of the database `template` names.
+ */
 export async function createDatabaseOnServer(
   serverUrl: string,
-  options: { prefix: string; applicationName: string },
+  options: { prefix: string; applicationName: string; template?: string },
 ): Promise<ServerDatabase> {
   counter += 1;
   const random = Math.random().toString(36).slice(2, 8);
   const name = `${options.prefix}_${process.pid}_${counter}_${random}`;
-  await onServer(serverUrl, options.applicationName, `create database ${name}`);
+  const template = options.template ? ` template ${options.template}` : '';
+  await onServer(serverUrl, options.applicationName, `create database ${name}${template}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
@@ -101,16 +106,6 @@ export async function withScratchDatabase<T>(
 const scratchPrefix = 'fluxcore_scratch';
 /** Who made a scratch database, in its comment: this host and this process. */
 const scratchOwner = () => `fluxcore scratch of host ${hostname()} pid ${process.pid}`;
-
-/** Whether process `pid` runs on this host (EPERM: it runs, as another user). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as { code?: string }).code === 'EPERM';
-  }
-}
 
 /**
  * Drops the scratch databases earlier runs left behind (killed before their cleanup): those

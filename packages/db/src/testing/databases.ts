@@ -11,6 +11,7 @@ import {
   createDb,
   type DatabaseClient,
   openSqlSession,
+  pgliteClient,
   type SqlSession,
 } from '../connection/client.ts';
 import type { DatabaseConfig } from '../connection/config.ts';
@@ -18,6 +19,8 @@ import { migrationsFolder } from '../connection/config.ts';
 import { migrate } from '../migrator/apply.ts';
 import { loadMigrations, type Migration } from '../migrator/journal.ts';
 import { createDatabaseOnServer } from '../migrator/scratch.ts';
+import { adminUrl } from './template-owners.ts';
+import { pgliteFromTemplate, serverTemplate, type TemplateRecipe } from './templates.ts';
 
 export { createDatabaseOnServer, type ServerDatabase } from '../migrator/scratch.ts';
 
@@ -28,8 +31,7 @@ export const databaseKinds: DatabaseKind[] = (process.env.TEST_DATABASES ?? 'emb
   .map((kind) => kind.trim())
   .filter((kind): kind is DatabaseKind => kind === 'embedded' || kind === 'server');
 
-export const adminUrl =
-  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export { adminUrl } from './template-owners.ts';
 
 export interface TestDatabase {
   kind: DatabaseKind;
@@ -88,18 +90,26 @@ export async function createTestDatabase(
       },
     };
   }
+  return createServerTestDatabase(undefined);
+}
+
+/** A new server database: empty, or a copy of `template` (./templates.ts). */
+export async function createServerTestDatabase(
+  template: string | undefined,
+): Promise<TestDatabase> {
   const created = await createDatabaseOnServer(adminUrl, {
     prefix: 'fluxcore_test',
     applicationName: 'fluxcore-tests',
+    template,
   });
   const config: DatabaseConfig = {
-    kind,
+    kind: 'server',
     url: created.url,
     applicationName: 'fluxcore-tests',
     poolMax: 10,
   };
   return {
-    kind,
+    kind: 'server',
     config,
     env: { DATABASE_URL: created.url },
     session: () => openSqlSession(config),
@@ -110,24 +120,41 @@ export async function createTestDatabase(
 
 export const projectMigrations: Migration[] = loadMigrations(migrationsFolder);
 
-/** A fresh database migrated to the full schema, with a drizzle client and a raw session. */
+/** The project's migrations as a template recipe (./templates.ts): each test copies the result. */
+const migratedRecipe: TemplateRecipe = {
+  key: 'migrated',
+  content: projectMigrations.map((migration) => `${migration.tag} ${migration.hash}`).join('\n'),
+  build: async (session) => {
+    await migrate(session, projectMigrations);
+  },
+};
+
+/**
+ * A fresh database migrated to the full schema, with a drizzle client and a raw session. It is
+ * a copy of a database migrated once per test run (./templates.ts): a server database made
+ * from a template database, an in-memory PGlite started from a dumped data folder.
+ */
 export async function createMigratedDatabase(kind: DatabaseKind): Promise<{
   database: TestDatabase;
   client: DatabaseClient;
   close(): Promise<void>;
 }> {
-  const database = await createTestDatabase(kind);
-  let client: DatabaseClient;
   if (kind === 'embedded') {
-    // PGlite in memory is one instance: migrate through the client's own connection.
-    client = await createDb(database.config);
-    await migrate({ ...client, close: async () => {} }, projectMigrations);
-  } else {
-    const session = await openSqlSession(database.config);
-    await migrate(session, projectMigrations);
-    await session.close();
-    client = await createDb(database.config);
+    const database = await createTestDatabase(kind);
+    const pglite = await pgliteFromTemplate(migratedRecipe);
+    const client = pgliteClient(pglite, () => pglite.close());
+    return {
+      database,
+      client,
+      close: async () => {
+        await client.close();
+        await database.drop();
+      },
+    };
   }
+  const template = await serverTemplate(adminUrl, migratedRecipe);
+  const database = await createServerTestDatabase(template);
+  const client = await createDb(database.config);
   return {
     database,
     client,

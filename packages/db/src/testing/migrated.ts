@@ -23,8 +23,10 @@ export function useMigratedDatabase(kind: DatabaseKind): MigratedHandle {
       database: migrated.database,
     });
     close = migrated.close;
-    // Migrating 40 migrations and 100 tables takes seconds on PGlite, more on a busy machine.
-  }, 120_000);
+    // A copy of the run's migrated template (./templates.ts): well under a second, but the
+    // first file of a run builds the template (40 migrations, seconds on PGlite), and a busy
+    // machine is many times slower.
+  }, 300_000);
   afterAll(() => close());
   return handle;
 }

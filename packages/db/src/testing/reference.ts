@@ -5,19 +5,31 @@
  * converge and audit tests and the converge benchmark.
  * PGlite gets the file without its session settings (`SET …`, `set_config`), opened with the
  * two extensions the original installs (pgvector and pgcrypto).
+ * The catalog is loaded once per test run and kind, into a template each test copies
+ * (./templates.ts); an embedded database on disk (`onDisk`) loads it itself.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
-import { vector } from '@electric-sql/pglite-pgvector';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import type { Database, Row, SqlSession } from '../connection/client.ts';
+import type { Database, SqlSession } from '../connection/client.ts';
 import { createDb } from '../connection/client.ts';
 import { withRowLists } from '../connection/row-list.ts';
 import * as schema from '../schema/index.ts';
-import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.ts';
+import {
+  adminUrl,
+  createServerTestDatabase,
+  type DatabaseKind,
+  type TestDatabase,
+} from './databases.ts';
+import {
+  pgliteExtensions,
+  pgliteFromTemplate,
+  pgliteSession,
+  serverTemplate,
+  type TemplateRecipe,
+} from './templates.ts';
 
 /** The two recorded states of the original: February (the seed's) and May (239c046, today's). */
 export type ReferenceLineage = '2026-02' | '2026-05';
@@ -51,20 +63,18 @@ export async function loadReferenceSchema(
 
 /** A PGlite with both of the original's extensions. */
 async function openReferencePglite(dataDir: string): Promise<PGlite> {
-  const client = new PGlite(dataDir, { extensions: { vector, pgcrypto } });
+  const client = new PGlite(dataDir, pgliteExtensions({ pgcrypto: true }));
   await client.waitReady;
   return client;
 }
 
-function pgliteSession(client: PGlite): SqlSession {
+/** A lineage's catalog as a template recipe (./templates.ts): each test copies the result. */
+function referenceRecipe(lineage: ReferenceLineage): TemplateRecipe {
   return {
-    kind: 'embedded',
-    query: async <T extends Row>(text: string, params?: unknown[]) =>
-      (await client.query<T>(text, params)).rows,
-    exec: async (text: string) => {
-      await client.exec(text);
-    },
-    close: async () => {},
+    key: `reference_${lineage.replace('-', '_')}`,
+    content: referenceSchemaSql(lineage),
+    pgcrypto: true,
+    build: (session) => loadReferenceSchema(session, session.kind, lineage),
   };
 }
 
@@ -92,8 +102,13 @@ export async function createReferenceDatabase(
   if (kind === 'embedded') {
     const dir = options.onDisk ? mkdtempSync(join(tmpdir(), 'fluxcore-reference-')) : undefined;
     const dataDir = dir ? join(dir, 'pgdata') : 'memory://';
-    let client: PGlite | undefined = await openReferencePglite(dataDir);
-    await loadReferenceSchema(pgliteSession(client), kind, lineage);
+    let client: PGlite | undefined;
+    if (dir) {
+      client = await openReferencePglite(dataDir);
+      await loadReferenceSchema(pgliteSession(client), kind, lineage);
+    } else {
+      client = await pgliteFromTemplate(referenceRecipe(lineage));
+    }
     const database: TestDatabase = {
       kind,
       config: { kind, dataDir, applicationName: 'fluxcore-tests' },
@@ -129,9 +144,10 @@ export async function createReferenceDatabase(
       },
     };
   }
-  const database = await createTestDatabase(kind);
+  const database = await createServerTestDatabase(
+    await serverTemplate(adminUrl, referenceRecipe(lineage)),
+  );
   const session = await database.session();
-  await loadReferenceSchema(session, kind, lineage);
   const clients: { close(): Promise<void> }[] = [];
   return {
     kind,

@@ -4,8 +4,11 @@
  * loads, and says in one line, at the start and at the end, what it skips. `bun run test`
  * decides once, before its workers start (test-run.ts), and sets TEST_DATABASES and
  * TEST_BROWSER, so each worker finds it decided.
+ * A bun test run in one process owns the templates its tests copy (src/testing/templates.ts)
+ * and drops them after its last test; `bun run test` drops those of its workers itself.
  */
 import { afterAll } from 'bun:test';
+import { adminUrl, dropOwnedTemplates, templateOwner } from '../../src/testing/template-owners.ts';
 import { decideBrowser } from './test-browser.ts';
 import { decideKinds } from './test-kinds.ts';
 
@@ -22,4 +25,8 @@ for (const line of [decision.skipped, browser.skipped]) {
   if (!line) continue;
   console.log(line);
   afterAll(() => console.log(line));
+}
+if (templateOwner() === process.pid) {
+  const server = process.env.TEST_DATABASES?.includes('server');
+  afterAll(() => dropOwnedTemplates(process.pid, server ? adminUrl : undefined));
 }
