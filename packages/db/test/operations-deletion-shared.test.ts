@@ -161,7 +161,7 @@ describe.each(databaseKinds)('deleting one side of a conversation on the %s data
       displayName: 'Deleted account',
       profile: {},
       privateContext: null,
-      alias: null,
+      alias: `deleted-${leaving.account.id}`,
     });
     expect(await accountOwnerId(db, leaving.account.id)).toBeUndefined();
     expect(await accountOwnerId(db, staying.account.id)).toBe(staying.user.id);

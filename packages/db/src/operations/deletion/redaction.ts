@@ -117,11 +117,14 @@ async function isShared(db: Db, plan: AccountDeletionPlan, accountId: string): P
   return row?.shared === true;
 }
 
-/** Keeps the account row as a tombstone: its id, owner and type, nothing else. */
+/**
+ * Keeps the account row as a tombstone: its id, owner and type, nothing else (its alias, never
+ * null, is its tombstone username).
+ */
 async function tombstone(db: Db, plan: AccountDeletionPlan, accountId: string): Promise<void> {
   await db.execute(sql`
     update accounts set username = 'deleted-' || id::text, display_name = ${tombstoneDisplayName},
-           profile = '{}'::jsonb, private_context = null, alias = null
+           profile = '{}'::jsonb, private_context = null, alias = 'deleted-' || id::text
      where id = ${accountId}`);
   for (const { table, column } of plan.cleared) {
     await db.execute(

@@ -24,6 +24,8 @@ const typeChangeReasons: Record<TypeChangeReason, string> = {
     'timestamptz: a moment, not a wall-clock reading, so no reader guesses the zone; converge reads the stored values in the zone the original ran in',
   closedSet:
     'a closed set: the enum refuses a value no code knows; converge checks every stored value is one of its labels',
+  filledFromUsername:
+    "never null, as May's 045 made it: a row written without an alias (February's app writes none) or with alias set to null takes its username (trigger accounts_alias_from_username, 0042); converge fills February's nulls the same way",
   notNullSqlOnly:
     "a table the original's Drizzle schema does not declare (its SQL scripts 015, 019 and 020 made it): its only writers are the original's SQL functions and triggers, which this package replaces, and metrics.service.ts, which writes `dimensions || {}`; the column has a default, and converge fills a stored null with it",
   enumRenamed:

@@ -4,6 +4,7 @@ import type { TypeChangeRows } from './index.ts';
 export const chatTypeChanges: TypeChangeRows = {
   accounts: [
     ['account_type', 'varchar(20)!', 'account_type!', 'closedSet'],
+    ['alias', 'varchar(100)', 'varchar(100)!', 'filledFromUsername'],
     ['created_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
     ['updated_at', 'timestamp!', 'timestamptz!', 'timestamptz'],
   ],

@@ -23,6 +23,7 @@ export type TypeChangeReason =
   | 'timestamptz'
   | 'closedSet'
   | 'notNullSqlOnly'
+  | 'filledFromUsername'
   | 'enumRenamed'
   | 'jsonText'
   | 'idTyped'
