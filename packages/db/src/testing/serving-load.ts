@@ -23,6 +23,8 @@ export interface LoadClient {
   senderAccountId: string;
   /** A bearer token, where the API asks for one. */
   token?: string;
+  /** Only writes, or only reads (a page and the next); both in turn unless said. */
+  only?: 'read' | 'write';
 }
 
 export interface RequestRecord {
@@ -82,30 +84,47 @@ async function clientLoop(
   if (client.token) headers.authorization = `Bearer ${client.token}`;
   const path = `${origin}/conversations/${client.conversationId}/messages`;
   for (let n = 0; !until(); n++) {
-    const body = JSON.stringify({
-      senderAccountId: client.senderAccountId,
-      content: { text: `load client ${index} message ${n}` },
-    });
-    const written = await timed(
-      result.requests,
-      'write',
-      send,
-      new Request(path, { method: 'POST', headers, body }),
-    );
-    const id = (written?.message as { id?: string } | undefined)?.id;
-    if (id) result.acknowledged.push(id);
-    const page = await timed(
-      result.requests,
-      'read',
-      send,
-      new Request(`${path}?limit=20`, { headers }),
-    );
-    const cursor = page?.nextCursor;
-    if (typeof cursor === 'string') {
-      const next = `${path}?limit=20&cursor=${encodeURIComponent(cursor)}`;
-      await timed(result.requests, 'read', send, new Request(next, { headers }));
-    }
+    if (client.only !== 'read') await writeOne(client, index, n, send, path, headers, result);
+    if (client.only !== 'write') await readPages(send, path, headers, result);
   }
+}
+
+async function writeOne(
+  client: LoadClient,
+  index: number,
+  n: number,
+  send: Send,
+  path: string,
+  headers: Record<string, string>,
+  result: LoadResult,
+): Promise<void> {
+  const body = JSON.stringify({
+    senderAccountId: client.senderAccountId,
+    content: { text: `load client ${index} message ${n}` },
+  });
+  const request = new Request(path, { method: 'POST', headers, body });
+  const written = await timed(result.requests, 'write', send, request);
+  const id = (written?.message as { id?: string } | undefined)?.id;
+  if (id) result.acknowledged.push(id);
+}
+
+/** The newest page, then the next one by the cursor the API returned. */
+async function readPages(
+  send: Send,
+  path: string,
+  headers: Record<string, string>,
+  result: LoadResult,
+): Promise<void> {
+  const page = await timed(
+    result.requests,
+    'read',
+    send,
+    new Request(`${path}?limit=20`, { headers }),
+  );
+  const cursor = page?.nextCursor;
+  if (typeof cursor !== 'string') return;
+  const next = `${path}?limit=20&cursor=${encodeURIComponent(cursor)}`;
+  await timed(result.requests, 'read', send, new Request(next, { headers }));
 }
 
 /** Runs every client until `stop` resolves; each finishes the request it is in. */
