@@ -38,7 +38,7 @@ export async function lockStepTables(
       if (databaseErrorOf(error)?.code !== '55P03' || performance.now() >= deadline) throw error;
       const pause = Math.round(Math.min(1_000, 25 * 2 ** tries) * (0.5 + Math.random() / 2));
       options.log(
-        `the ${present.length} tables of the plan were not all free within ${options.attemptMs} ms (try ${tries}): trying again in ${pause} ms`,
+        `a table lock was not free within ${options.attemptMs} ms (try ${tries}): the plan's ${present.length} table(s) are asked for again in ${pause} ms, the plan kept (the app's queries waited at most ${options.attemptMs} ms)`,
       );
       await new Promise((resolve) => setTimeout(resolve, pause));
     }
