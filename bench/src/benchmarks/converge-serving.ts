@@ -66,7 +66,7 @@ async function prepareMay(context: Context): Promise<{ source: BenchDatabase; bu
       log: context.log,
     });
     context.log(
-      `  prepared a May-lineage database from ${built}: ${fill.generatedRows} generated rows, ${fill.messages.toLocaleString('en')} messages over ${fill.pairs} conversation-sender pairs`,
+      `  prepared a May-lineage database from ${built}: ${fill.generatedRows} generated rows, ${fill.messages.toLocaleString('en')} messages (the added ones in ${fill.conversations.toLocaleString('en')} new conversations)`,
     );
   } finally {
     await session.close();

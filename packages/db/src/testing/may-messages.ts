@@ -2,9 +2,9 @@
  * A May-lineage database at FluxCore's scale: the reference generator's rows (every table,
  * seeded), then `messages` grown to any size on the server itself, in batches of
  * `generate_series`, so a million rows take seconds of SQL rather than minutes of client
- * round trips. The new rows copy the shape of the generator's own messages (their
- * conversation, sender, type, generator, status), spread over those pairs unevenly as a real
- * inbox is: a few conversations hold most of the messages.
+ * round trips. New conversations (one per 250 messages) copy the generator's ones, and each
+ * gets the sender, type, generator and status of one of the generator's messages; the
+ * messages are spread over them unevenly, as in a real inbox: a few conversations hold most.
  */
 import type { FullCatalog } from '../catalog/logic.ts';
 import type { SqlSession } from '../connection/client.ts';
@@ -15,10 +15,12 @@ export interface MayFill {
   generatedRows: number;
   /** Messages in the end. */
   messages: number;
-  /** Distinct (conversation, sender) pairs the messages are spread over. */
-  pairs: number;
+  /** Conversations added, each with one sender, that the new messages are spread over. */
   conversations: number;
 }
+
+/** The new conversations: one per this many messages (4,000 for a million). */
+const messagesPerConversation = 250;
 
 /** Rows per `insert … select generate_series` statement. */
 const batchRows = 100_000;
@@ -40,14 +42,28 @@ export async function fillMayDatabase(
     messages: Math.min(options.messages, 2_000),
   });
   const generatedRows = [...data.rows.values()].reduce((sum, n) => sum + n, 0);
-  await session.exec(`create temporary table may_fill_pairs as
+  const conversations = Math.max(1, Math.round(options.messages / messagesPerConversation));
+  await session.exec(`create temporary table may_fill_shapes as
     select row_number() over (order by conversation_id, sender_account_id) - 1 as n, *
     from (select distinct on (conversation_id, sender_account_id)
             conversation_id, sender_account_id, type, generated_by, status, event_type
           from messages order by conversation_id, sender_account_id, created_at) shapes`);
-  const [counts] = await session.query<{ pairs: number; conversations: number; have: number }>(
+  // New conversations, each a copy of a generated one (its relationship, channel, owner).
+  await session.query(
+    `create temporary table may_fill_pairs as
+     select k as n, gen_random_uuid() as conversation_id, s.conversation_id as copied_from,
+            s.sender_account_id, s.type, s.generated_by, s.status, s.event_type
+     from generate_series(0, $1::int - 1) as k
+     join may_fill_shapes s on s.n = k % (select count(*) from may_fill_shapes)`,
+    [conversations],
+  );
+  await session.exec(`insert into conversations (id, relationship_id, channel, status,
+      conversation_type, metadata, owner_account_id, created_at, updated_at)
+    select p.conversation_id, c.relationship_id, c.channel, c.status, c.conversation_type,
+           c.metadata, c.owner_account_id, c.created_at, c.updated_at
+    from may_fill_pairs p join conversations c on c.id = p.copied_from`);
+  const [counts] = await session.query<{ pairs: number; have: number }>(
     `select (select count(*)::int from may_fill_pairs) as pairs,
-            (select count(distinct conversation_id)::int from may_fill_pairs) as conversations,
             (select count(*)::int from messages) as have`,
   );
   const pairs = counts?.pairs ?? 0;
@@ -62,8 +78,10 @@ export async function fillMayDatabase(
       `  messages: ${have.toLocaleString('en')} of ${options.messages.toLocaleString('en')}`,
     );
   }
-  await session.exec('drop table may_fill_pairs; reset session_replication_role; analyze');
-  return { generatedRows, messages: have, pairs, conversations: counts?.conversations ?? 0 };
+  await session.exec(
+    'drop table may_fill_pairs, may_fill_shapes; reset session_replication_role; analyze',
+  );
+  return { generatedRows, messages: have, conversations: pairs };
 }
 
 /**
