@@ -128,5 +128,5 @@ describe.if(databaseKinds.includes('server'))('serving while the schema changes'
       retype.remove();
       await client.close();
     }
-  }, 120_000);
+  }, 240_000);
 });
