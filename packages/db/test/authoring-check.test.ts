@@ -77,7 +77,18 @@ describe('db:check', () => {
   test('passes on the repository as it is', async () => {
     const result = await checkMigrations(migrationsFolder);
     expect(result.problems).toEqual([]);
-    expect(result.passed).toHaveLength(4);
+    expect(result.passed.filter((line) => !line.startsWith('online: '))).toHaveLength(4);
+    // The unreleased migrations with long-lock statements, each with its online form.
+    expect(
+      result.passed
+        .filter((line) => line.startsWith('online: '))
+        .map((l) => l.split(':')[1]?.trim()),
+    ).toEqual([
+      '0026_original_columns_and_tables',
+      '0027_rag_min_score_numeric',
+      '0032_drop_columns_folded_into_original',
+      '0036_never_narrower_than_the_original',
+    ]);
   }, 60_000);
 
   test('fails on a schema change that no migration holds', async () => {

@@ -88,7 +88,7 @@ describe('flags are checked before anything connects', () => {
 
   test('an unknown flag is one line naming the known ones', async () => {
     expect(await refused(['migrate', '--bogus'])).toBe(
-      "Unknown option '--bogus'. Known flags: --to, --dry-run, --lock-timeout",
+      "Unknown option '--bogus'. Known flags: --to, --dry-run, --lock-timeout, --online, --abort, --online-lock-timeout, --batch-size, --batch-pause",
     );
     expect(await refused(['seed', '--bogus'])).toBe(
       "Unknown option '--bogus'. This command takes no flags",

@@ -4,7 +4,9 @@
  *  - drizzle-kit generate, run on a copy of the folder, writes nothing (schema = journal);
  *  - drizzle-kit check passes (snapshot chain);
  *  - every migration has its down file;
- *  - squawk finds no broken rule in a migration after the one migrations/released.json names.
+ *  - squawk finds no broken rule in a migration after the one migrations/released.json names;
+ *  - every statement of those that would hold a long lock on an existing table has an online
+ *    form (how db:migrate --online runs it) or a note saying why none exists.
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +14,7 @@ import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { FluxDbError } from '../errors/flux-db-error.ts';
 import { loadMigrations, type Migration } from '../migrator/journal.ts';
+import { onlineSafetyLines } from '../online/safety.ts';
 import { generateDownSql } from './down.ts';
 import { packageDir, promptNeedsTerminal, runDrizzleKit, runSquawk } from './tools.ts';
 
@@ -181,6 +184,17 @@ async function checkSquawk(folder: string, migrations: Migration[], result: Chec
   }
 }
 
+function checkOnline(folder: string, migrations: Migration[], result: CheckResult): void {
+  try {
+    const lines = onlineSafetyLines(unreleasedMigrations(folder, migrations));
+    result.passed.push(...lines.passed);
+    result.problems.push(...lines.problems);
+  } catch (error) {
+    if (!(error instanceof FluxDbError)) throw error;
+    // checkSquawk already reported the broken released.json.
+  }
+}
+
 export async function checkMigrations(folder: string): Promise<CheckResult> {
   const migrations = loadMigrations(folder);
   const result: CheckResult = { passed: [], problems: [] };
@@ -188,5 +202,6 @@ export async function checkMigrations(folder: string): Promise<CheckResult> {
   await checkSnapshots(folder, result);
   await checkDownFiles(migrations, result);
   await checkSquawk(folder, migrations, result);
+  checkOnline(folder, migrations, result);
   return result;
 }

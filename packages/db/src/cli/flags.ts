@@ -33,3 +33,17 @@ export function port(min: 0 | 1, example: string): (value: string) => number {
 export function repeated(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
+
+/** `--batch-size 500`: a positive whole number (`min` 0 allows zero, as a pause may be). */
+export function wholeNumber(flag: string, min: 0 | 1, example: string): (value: string) => number {
+  return (value) => {
+    const parsed = Number(value);
+    if (!/^\d+$/.test(value.trim()) || parsed < min) {
+      throw new UsageError(
+        `${flag} takes a whole number${min === 1 ? ' above 0' : ''}, not "${value}"`,
+        `Example: ${flag} ${example}`,
+      );
+    }
+    return parsed;
+  };
+}

@@ -8,8 +8,9 @@ import type { DatabaseConfig } from '../connection/config.ts';
 import { convergeLockTimeoutMs, convergeStatementTimeoutMs } from '../converge/defaults.ts';
 import { defaultIdleInTransactionMs, defaultServeWaitMs } from '../embedded/serve-defaults.ts';
 import { defaultLockTimeoutMs } from '../migrator/lock.ts';
+import { defaultOnlineSettings } from '../online/settings.ts';
 import type { Io } from './context.ts';
-import { port, repeated, seconds } from './flags.ts';
+import { port, repeated, seconds, wholeNumber } from './flags.ts';
 
 export interface FlagSpec {
   /** As commander takes it: `--dry-run`, `--to <NAME>`. */
@@ -54,6 +55,42 @@ const lockTimeout = (
 });
 const dryRun = (what: string): FlagSpec => ({ flags: '--dry-run', help: what });
 
+/** The flags of an online run (`--online`): its lock timeout, retries and backfill pace. */
+const onlineFlags = (what: string): FlagSpec[] => [
+  {
+    flags: '--online',
+    help: `${what} step by step under a short lock_timeout, each step recorded: resumable, never blocking the app behind a long lock`,
+  },
+  { flags: '--abort', help: 'undo the steps of the online run in progress, newest first' },
+  {
+    flags: '--online-lock-timeout <MS>',
+    help: 'with --online: how long one step may wait for its locks before it retries',
+    parse: wholeNumber('--online-lock-timeout', 1, '500'),
+    default: {
+      value: defaultOnlineSettings.lockTimeoutMs,
+      shown: `${defaultOnlineSettings.lockTimeoutMs}`,
+    },
+  },
+  {
+    flags: '--batch-size <ROWS>',
+    help: 'with --online: rows per backfill batch',
+    parse: wholeNumber('--batch-size', 1, '1000'),
+    default: {
+      value: defaultOnlineSettings.batchSize,
+      shown: `${defaultOnlineSettings.batchSize}`,
+    },
+  },
+  {
+    flags: '--batch-pause <MS>',
+    help: 'with --online: pause between two backfill batches',
+    parse: wholeNumber('--batch-pause', 0, '50'),
+    default: {
+      value: defaultOnlineSettings.batchPauseMs,
+      shown: `${defaultOnlineSettings.batchPauseMs}`,
+    },
+  },
+];
+
 export const commands: Record<string, CommandSpec> = {
   migrate: {
     summary: 'applies the pending migrations, each in one transaction, under the migration lock',
@@ -61,6 +98,7 @@ export const commands: Record<string, CommandSpec> = {
       { flags: '--to <NAME>', help: 'stop after this migration (its tag or number)' },
       dryRun('print what would be applied; change nothing'),
       lockTimeout(),
+      ...onlineFlags('apply each migration'),
     ],
     application: 'fluxcore-migrate',
     load: () => import('./commands/migrate.ts'),
@@ -105,6 +143,7 @@ export const commands: Record<string, CommandSpec> = {
           shown: `${convergeStatementTimeoutMs / 1000}`,
         },
       },
+      ...onlineFlags('apply the plan'),
     ],
     application: 'fluxcore-converge',
     failureCode: 2,

@@ -6,42 +6,10 @@
  * the fix.
  */
 import { type CheckContext, guarded } from './check-sql.ts';
-import { dropColumnCheck, dropSchemaCheck, dropTableCheck } from './drop-checks.ts';
-import { checkLogicNames } from './logic-readers.ts';
 import type { CheckResult, CheckSpec } from './model.ts';
-import { checkConstraint } from './steps/add-check.ts';
-import { checkNoSource } from './steps/add-column.ts';
-import { checkForeignKey } from './steps/add-foreign-key.ts';
-import { checkUnique } from './steps/add-unique.ts';
-import { checkRetype } from './steps/retype.ts';
-import { checkNotNull } from './steps/set-not-null.ts';
+import { checkRunners } from './steps/all.ts';
 
 export type { CheckContext } from './check-sql.ts';
-
-type CheckRunners = {
-  [K in CheckSpec['kind']]: (
-    context: CheckContext,
-    spec: Extract<CheckSpec, { kind: K }>,
-  ) => Promise<CheckResult>;
-};
-
-/**
- * Each kind of check, run by the module of the step it guards (steps/, drop-checks.ts,
- * logic-readers.ts): one file a kind of step, as pgroll's op_*.go, where the online phases of
- * issue 26 (start, complete, rollback) are to join the step's SQL and its check.
- */
-const runners: CheckRunners = {
-  'not-null': checkNotNull,
-  'no-source': checkNoSource,
-  retype: checkRetype,
-  unique: checkUnique,
-  'foreign-key': checkForeignKey,
-  check: checkConstraint,
-  'drop-table': dropTableCheck,
-  'drop-column': dropColumnCheck,
-  'drop-schema': dropSchemaCheck,
-  logic: checkLogicNames,
-};
 
 export async function runCheck(context: CheckContext, spec: CheckSpec): Promise<CheckResult> {
   const outcome = await guarded(context.session, () => runCheckUnguarded(context, spec));
@@ -64,7 +32,8 @@ export async function runCheck(context: CheckContext, spec: CheckSpec): Promise<
 }
 
 function runCheckUnguarded(context: CheckContext, spec: CheckSpec): Promise<CheckResult> {
-  const run = runners[spec.kind] as (
+  // Each kind of check is run by the module of the step it guards (steps/all.ts).
+  const run = checkRunners[spec.kind] as (
     context: CheckContext,
     spec: CheckSpec,
   ) => Promise<CheckResult>;

@@ -11,7 +11,7 @@ import type { FullCatalog } from '../catalog/logic.ts';
 import type { SqlSession } from '../connection/client.ts';
 import { type OriginalLogicHash, originalLogicHashes } from '../schema/original/logic-hashes.ts';
 import type { KeptObject, Step } from './model.ts';
-import { quote } from './pair.ts';
+import { isDropped, moveAside } from './steps/move-aside.ts';
 
 /** Where colliding objects are moved: named so nobody takes it for the package's. */
 export const asideSchema = 'fluxcore_original';
@@ -122,61 +122,15 @@ export function originalOf(collision: Collision): OriginalLogicHash | undefined 
   );
 }
 
-function whose(collision: Collision): string {
-  const original = originalOf(collision);
-  if (original) return `the original's ${collision.kind} (${original.lineages.join(', ')})`;
-  const named = originalLogicHashes.some((o) => o.name === collision.name);
-  return named
-    ? `a ${collision.kind} with the original's name but another definition (edited by hand)`
-    : `a ${collision.kind} the original never had`;
-}
-
-const alterWord: Record<string, string> = {
-  table: 'table',
-  view: 'view',
-  'materialized view': 'materialized view',
-  'foreign table': 'foreign table',
-  sequence: 'sequence',
-  index: 'index',
-};
-
 /** One step per collision, first of the plan, and the aside schema as kept when used. */
 export function collisionSteps(
   collisions: Collision[],
   live: FullCatalog,
 ): { steps: Step[]; kept: KeptObject[] } {
-  const steps: Step[] = [];
-  const moved: string[] = [];
-  for (const collision of collisions) {
-    const from = `public.${quote(collision.name)}`;
-    const what = `${collision.kind} ${collision.name}: ${whose(collision)}; the schema's ${collision.wanted} takes the name`;
-    const word = alterWord[collision.kind] ?? 'type';
-    const drop = collision.dependents.length === 0 && !collision.holdsData;
-    if (drop && collision.kind !== 'index') {
-      steps.push(
-        asideStep(`drop ${what}; nothing depends on it`, [
-          `drop ${word === 'type' ? 'type' : word} ${from}`,
-        ]),
-      );
-      continue;
-    }
-    const sql = [`create schema if not exists ${quote(asideSchema)}`];
-    if (collision.asideName !== collision.name)
-      sql.push(`alter ${word} ${from} rename to ${quote(collision.asideName)}`);
-    sql.push(`alter ${word} public.${quote(collision.asideName)} set schema ${quote(asideSchema)}`);
-    const dependents = collision.dependents.length
-      ? `, with what depends on it (${collision.dependents.join('; ')})`
-      : collision.holdsData
-        ? ', with its data'
-        : '';
-    steps.push(
-      asideStep(
-        `rename aside ${what}: moved to ${asideSchema}.${collision.asideName}${dependents}`,
-        sql,
-      ),
-    );
-    moved.push(`${collision.kind} ${collision.asideName}`);
-  }
+  const steps = collisions.flatMap((collision) => moveAside.build(collision));
+  const moved = collisions
+    .filter((c) => !isDropped(c))
+    .map((collision) => `${collision.kind} ${collision.asideName}`);
   const kept: KeptObject[] =
     moved.length > 0 && !live.logic.schemas.includes(asideSchema)
       ? [
@@ -190,16 +144,4 @@ export function collisionSteps(
         ]
       : [];
   return { steps, kept };
-}
-
-function asideStep(summary: string, sql: string[]): Step {
-  return {
-    phase: 'aside',
-    table: undefined,
-    summary,
-    sql,
-    checks: [],
-    rewrites: false,
-    longLock: false,
-  };
 }

@@ -7,13 +7,16 @@
  */
 import type { LiveColumn, LiveTable } from '../catalog/introspect.ts';
 import type { FullCatalog } from '../catalog/logic.ts';
-import { type OriginalBackfill, originalBackfills } from '../schema/original/backfills.ts';
-import type { AddStep } from './constraints.ts';
-import { type ColumnSource, castSql } from './diff.ts';
+import { originalBackfills } from '../schema/original/backfills.ts';
+import { castSql } from './casts.ts';
+import type { AddSteps } from './constraints.ts';
+import type { ColumnSource } from './diff.ts';
 import { type ColumnPairing, quote } from './pair.ts';
-import { planAddColumn } from './steps/add-column.ts';
-import { planRetype } from './steps/retype.ts';
-import { planSetNotNull } from './steps/set-not-null.ts';
+import { addColumn } from './steps/add-column.ts';
+import { backfill } from './steps/backfill.ts';
+import { renameColumn } from './steps/rename-column.ts';
+import { retype } from './steps/retype.ts';
+import { setNotNull } from './steps/set-not-null.ts';
 
 export interface ColumnContext {
   want: LiveTable;
@@ -26,74 +29,42 @@ export interface ColumnContext {
   renamedColumns: { table: string; from: string; to: string }[];
   /** Target column → how its value is read from the live row. */
   tableSources: Map<string, ColumnSource>;
-  step: AddStep;
+  add: AddSteps;
   zone: string | undefined;
 }
 
 type Origin = NonNullable<ReturnType<ColumnPairing['source']['get']>>;
 
 export function planColumn(ctx: ColumnContext, column: LiveColumn): void {
+  const { want, tableSources, add } = ctx;
   const origin = ctx.pairing.source.get(column.name);
-  const backfill = origin
-    ? undefined
-    : originalBackfills.find((b) => b.table === ctx.want.name && b.column === column.name);
-  if (backfill) planBackfilledColumn(ctx, column, backfill);
-  else if (!origin) planAddColumn(ctx, column);
-  else planPairedColumn(ctx, column, origin);
-}
-
-/**
- * A new column the original's rows can be given (originalBackfills): added nullable, filled,
- * then constrained once no row is left null.
- */
-function planBackfilledColumn(
-  ctx: ColumnContext,
-  column: LiveColumn,
-  backfill: OriginalBackfill,
-): void {
-  const { want, tableSources, step } = ctx;
-  const t = quote(want.name);
-  const c = quote(column.name);
-  const value = `(${backfill.using})`;
-  tableSources.set(column.name, {
-    raw: value,
-    cast: `${value}::${column.type}`,
-    castTemplate: '',
-  });
-  step('add', want.name, `add column ${want.name}.${column.name} ${column.type}`, [
-    `alter table ${t} add column ${c} ${column.type}${column.default === null ? '' : ` default ${column.default}`}`,
-  ]);
-  step(
-    'backfill',
-    want.name,
-    `backfill ${want.name}.${column.name}: ${backfill.description}`,
-    [`update ${t} set ${c} = ${value}`],
-    { rewrites: true },
-  );
-  if (column.notNull)
-    step(
-      'constrain',
-      want.name,
-      `set ${want.name}.${column.name} not null`,
-      [`alter table ${t} alter column ${c} set not null`],
-      {
-        checks: [
-          {
-            kind: 'not-null',
-            table: want.name,
-            column: column.name,
-            backfill: backfill.description,
-          },
-        ],
-        longLock: true,
-      },
-    );
+  if (origin) {
+    planPairedColumn(ctx, column, origin);
+    return;
+  }
+  const declared = originalBackfills.find((b) => b.table === want.name && b.column === column.name);
+  if (declared) {
+    // A new column the original's rows can be given: added nullable, filled, constrained.
+    const value = `(${declared.using})`;
+    tableSources.set(column.name, {
+      raw: value,
+      cast: `${value}::${column.type}`,
+      castTemplate: '',
+    });
+    const input = { table: want.name, column, description: declared.description, value };
+    add(backfill.build({ ...input, adds: true }));
+    return;
+  }
+  // A new column: its default fills existing rows.
+  const value = column.default ?? `null::${column.type}`;
+  tableSources.set(column.name, { raw: value, cast: value, castTemplate: '' });
+  add(addColumn.build({ table: want.name, column }));
 }
 
 /** A column both sides have: renamed and transformed as declared, then altered. */
 function planPairedColumn(ctx: ColumnContext, column: LiveColumn, origin: Origin): void {
-  const { want, have, rebuiltEnums, renamedColumns, tableSources, step, zone } = ctx;
-  const t = quote(want.name);
+  const { want, have, rebuiltEnums, renamedColumns, tableSources, add, zone } = ctx;
+  const table = want.name;
   const c = quote(column.name);
   const from = have.columns.get(origin.live) as LiveColumn;
   const liveRef = quote(origin.live);
@@ -113,24 +84,27 @@ function planPairedColumn(ctx: ColumnContext, column: LiveColumn, origin: Origin
     ),
   });
   if (origin.rename) {
-    renamedColumns.push({ table: want.name, from: origin.live, to: column.name });
-    step(
-      'rename',
-      want.name,
-      `rename ${want.name}.${origin.live} to ${column.name} (${origin.rename.reason})`,
-      [`alter table ${t} rename column ${liveRef} to ${c}`],
+    renamedColumns.push({ table, from: origin.live, to: column.name });
+    add(
+      renameColumn.build({
+        table,
+        from: origin.live,
+        to: column.name,
+        reason: origin.rename.reason,
+      }),
     );
   }
   const afterRename = transform ? transform.using.replaceAll('{from}', c) : c;
   if (transform && !typeChanges) {
-    step(
-      'backfill',
-      want.name,
-      `backfill ${want.name}.${column.name}: ${transform.description}`,
-      [`update ${t} set ${c} = ${afterRename}`],
-      { rewrites: true },
-    );
+    const description = transform.description;
+    add(backfill.build({ table, column, description, value: afterRename, adds: false }));
   }
-  planRetype(ctx, column, from, { transform, typeChanges, afterRename });
-  if (column.notNull && !from.notNull) planSetNotNull(ctx, column);
+  if (typeChanges) ctx.retyped.add(`${table}.${column.name}`);
+  const enumLabels =
+    column.enumType && !column.type.endsWith('[]')
+      ? (ctx.target.schema.enums.get(column.enumType) ?? null)
+      : null;
+  add(retype.build({ table, column, from, transform, typeChanges, afterRename, enumLabels, zone }));
+  if (column.notNull && !from.notNull)
+    add(setNotNull.build({ table, column: column.name, fill: column.default ?? undefined }));
 }

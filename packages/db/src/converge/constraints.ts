@@ -8,28 +8,27 @@
 import type { LiveConstraint, LiveTable } from '../catalog/introspect.ts';
 import type { FullCatalog } from '../catalog/logic.ts';
 import { planIndexes } from './indexes.ts';
-import type { CheckSpec, Phase, Step } from './model.ts';
-import { type ColumnPairing, constraintSignature, pairByMeaning, quote } from './pair.ts';
-import { planAddForeignKey } from './steps/add-foreign-key.ts';
+import type { Step } from './model.ts';
+import { type ColumnPairing, constraintSignature, pairByMeaning } from './pair.ts';
+import { addCheck } from './steps/add-check.ts';
+import { addForeignKey } from './steps/add-foreign-key.ts';
+import { addUnique } from './steps/add-unique.ts';
+import { changeForeignKey } from './steps/change-foreign-key.ts';
+import { dropConstraint } from './steps/drop-constraint.ts';
+import { renameConstraint } from './steps/rename-constraint.ts';
+import { validateConstraint } from './steps/validate-constraint.ts';
 
-export type AddStep = (
-  phase: Phase,
-  table: string | undefined,
-  summary: string,
-  sql: string[],
-  extra?: Partial<Step>,
-) => void;
+/** Adds steps to the plan, in the order they run within their phase. */
+export type AddSteps = (steps: Step[]) => void;
 
 /** One target table's constraints and indexes being planned. */
 export interface ConstraintTable {
   want: LiveTable;
   have: LiveTable | undefined;
-  /** The table's name, quoted. */
-  t: string;
   liveToTarget: Map<string, string> | undefined;
   /** Whether any of these (live) columns is kept outside the schema. */
   touchesKept: (columns: string[]) => boolean;
-  step: AddStep;
+  add: AddSteps;
   /** Foreign keys, added after every other step of every table (their uniques first). */
   laterFks: Step[];
 }
@@ -56,44 +55,22 @@ function pairConstraints(ct: ConstraintTable, pairings: Map<string, ColumnPairin
   );
 }
 
-/** The data check a new check, unique or primary key constraint needs. */
-function constraintChecks(table: string, c: LiveConstraint): CheckSpec[] {
-  if (c.type === 'check')
-    return [
-      {
-        kind: 'check',
-        table,
-        name: c.name,
-        expression: c.definition.replace(/^CHECK\s*/, '').replace(/\s*NOT VALID$/, ''),
-      },
-    ];
-  if (c.type === 'unique' || c.type === 'primary key')
-    return [
-      {
-        kind: 'unique',
-        table,
-        columns: c.columns,
-        nullsNotDistinct: c.nullsNotDistinct || c.type === 'primary key',
-        name: c.name,
-      },
-    ];
-  return [];
-}
-
-/** Adds a missing constraint: a foreign key later and NOT VALID, the rest with their check. */
-function addConstraint(ct: ConstraintTable, c: LiveConstraint): void {
-  if (c.type === 'foreign key') {
-    planAddForeignKey(ct, c);
-    return;
+/** A foreign key's NOT VALID step goes after every table's; its validation in its phase. */
+const laterForeignKey = (ct: ConstraintTable) => (fk: Step[]) => {
+  for (const step of fk) {
+    if (step.kind === 'add-foreign-key') ct.laterFks.push(step);
+    else ct.add([step]);
   }
-  const { want, t } = ct;
-  ct.step(
-    'constrain',
-    want.name,
-    `add ${c.type} ${c.name} on ${want.name}`,
-    [`alter table ${t} add constraint ${quote(c.name)} ${c.definition}`],
-    { checks: constraintChecks(want.name, c), longLock: true },
-  );
+};
+
+/**
+ * Adds a missing constraint: a foreign key NOT VALID after every other step (validated in its
+ * phase), a check or a unique with its data check.
+ */
+function addConstraint(ct: ConstraintTable, c: LiveConstraint): void {
+  const input = { table: ct.want.name, constraint: c };
+  if (c.type === 'foreign key') laterForeignKey(ct)(addForeignKey.build(input));
+  else ct.add((c.type === 'check' ? addCheck : addUnique).build(input));
 }
 
 /** A constraint both have: changed (a foreign key), renamed, or validated as the schema says. */
@@ -103,7 +80,7 @@ function planMatchedConstraint(
   match: { live: LiveConstraint; renamed: boolean; onDeleteOnly: boolean },
   retyped: Set<string>,
 ): void {
-  const { want, t, step } = ct;
+  const { want } = ct;
   const { live: found, renamed, onDeleteOnly } = match;
   const wantC = want.constraints.get(name) as LiveConstraint;
   const fkTouchesRetype =
@@ -111,27 +88,27 @@ function planMatchedConstraint(
     (found.columns.some((col) => retyped.has(`${want.name}.${col}`)) ||
       found.referencedColumns.some((col) => retyped.has(`${found.referencedTable}.${col}`)));
   if (onDeleteOnly || fkTouchesRetype) {
-    const why = onDeleteOnly
-      ? `on delete ${found.onDelete} → ${wantC.onDelete}`
-      : 'its columns change type';
-    step(
-      'drop',
-      want.name,
-      `change foreign key ${name} on ${want.name} (${why}): dropped here, added back below`,
-      [`alter table ${t} drop constraint ${quote(found.name)}`],
-      { drops: [`constraint:${want.name}.${found.name}`] },
-    );
-    addConstraint(ct, wantC);
+    const [drop, ...add] = changeForeignKey.build({
+      table: want.name,
+      live: found,
+      wanted: wantC,
+      onDeleteOnly,
+    });
+    ct.add([drop as Step]);
+    laterForeignKey(ct)(add);
     return;
   }
   if (renamed)
-    step('rename', want.name, `rename constraint ${found.name} to ${name} (same definition)`, [
-      `alter table ${t} rename constraint ${quote(found.name)} to ${quote(name)}`,
-    ]);
+    ct.add(
+      renameConstraint.build({
+        table: want.name,
+        object: 'constraint',
+        from: found.name,
+        to: name,
+      }),
+    );
   if (!found.validated && wantC.validated)
-    step('validate', want.name, `validate ${name}`, [
-      `alter table ${t} validate constraint ${quote(name)}`,
-    ]);
+    ct.add(validateConstraint.build({ table: want.name, name }));
 }
 
 /** One table's constraints: added, changed, renamed, validated and dropped. */
@@ -140,19 +117,10 @@ function planTableConstraints(
   pairings: Map<string, ColumnPairing>,
   retyped: Set<string>,
 ): void {
-  const { want, t } = ct;
   const pairs = pairConstraints(ct, pairings);
   for (const c of pairs.missing) addConstraint(ct, c);
   for (const [name, match] of pairs.matched) planMatchedConstraint(ct, name, match, retyped);
-  for (const c of pairs.extra) {
-    ct.step(
-      'drop',
-      want.name,
-      `drop constraint ${c.name} on ${want.name} (not in the schema; no row is lost)`,
-      [`alter table ${t} drop constraint ${quote(c.name)}`],
-      { drops: [`constraint:${want.name}.${c.name}`] },
-    );
-  }
+  for (const c of pairs.extra) ct.add(dropConstraint.build({ table: ct.want.name, name: c.name }));
 }
 
 export function planConstraints(
@@ -160,8 +128,7 @@ export function planConstraints(
   target: FullCatalog,
   pairings: Map<string, ColumnPairing>,
   retyped: Set<string>,
-  step: AddStep,
-  steps: Step[],
+  add: AddSteps,
 ): void {
   const laterFks: Step[] = [];
   for (const want of target.schema.tables.values()) {
@@ -170,14 +137,13 @@ export function planConstraints(
     const ct: ConstraintTable = {
       want,
       have: live.schema.tables.get(want.name),
-      t: quote(want.name),
       liveToTarget: pairing?.liveToTarget,
       touchesKept: (columns) => columns.some((c) => keptColumns.has(c)),
-      step,
+      add,
       laterFks,
     };
     planTableConstraints(ct, pairings, retyped);
     planIndexes(ct);
   }
-  steps.push(...laterFks);
+  add(laterFks);
 }

@@ -3,15 +3,19 @@
  * reader from the same kind of server, so equal things render equal. Pure: no queries here;
  * the data checks each step needs are attached as specs and run by `checks.ts`.
  */
-import type { LiveColumn, LiveTable } from '../catalog/introspect.ts';
 import type { FullCatalog } from '../catalog/logic.ts';
 import type { OriginalLogicHash } from '../schema/original/logic-hashes.ts';
 import { planColumn } from './columns.ts';
-import { planConstraints } from './constraints.ts';
+import { type AddSteps, planConstraints } from './constraints.ts';
 import { planEnums, planUnusedEnums } from './enums.ts';
 import { type Probe, planLogic } from './logic.ts';
-import type { KeptObject, Phase, Step } from './model.ts';
+import type { KeptObject, Step } from './model.ts';
 import { type ColumnPairing, pairColumns, quote } from './pair.ts';
+import { createExtension } from './steps/create-extension.ts';
+import { createSchema } from './steps/create-schema.ts';
+import { createTable } from './steps/create-table.ts';
+import { checkDropColumnAgainst, dropColumn } from './steps/drop-column.ts';
+import { dropTable } from './steps/drop-table.ts';
 
 export interface ColumnSource {
   /** The live value, transformed when the rename says so, in the live type. */
@@ -32,41 +36,6 @@ export interface StructuralPlan {
   probes: Probe[];
 }
 
-export const textual = (type: string) => /^(character varying|character|text)\b/.test(type);
-export const lengthOf = (type: string) => {
-  const match = /^(?:character varying|character)\((\d+)\)$/.exec(type);
-  return match ? Number(match[1]) : null;
-};
-
-/** Conversions that cannot fail for any value (a length or enum check covers the rest). */
-export function castCannotFail(from: string, to: string, toEnum: boolean): boolean {
-  if (toEnum) return true;
-  if (to === 'text' || (textual(from) && textual(to))) return true;
-  if (from === 'timestamp without time zone' && to === 'timestamp with time zone') return true;
-  if (from === 'integer' && to === 'bigint') return true;
-  if (from === 'smallint' && (to === 'integer' || to === 'bigint')) return true;
-  return false;
-}
-
-/**
- * The USING expression that turns a live value (`ref`) into the target type. A stored
- * wall-clock time (timestamp) is read in `timeZone`: the database's TimeZone, or --time-zone.
- */
-export function castSql(
-  ref: string,
-  from: LiveColumn | undefined,
-  to: LiveColumn,
-  timeZone = 'UTC',
-): string {
-  const fromType = from?.type ?? 'text';
-  if (to.enumType && !to.type.endsWith('[]')) return `(${ref})::text::${to.type}`;
-  if (fromType === 'jsonb' && to.type.endsWith('[]'))
-    return `translate((${ref})::text, '[]', '{}')::${to.type}`;
-  if (fromType === 'timestamp without time zone' && to.type === 'timestamp with time zone')
-    return `(${ref}) at time zone '${timeZone.replaceAll("'", "''")}'`;
-  return `(${ref})::${to.type}`;
-}
-
 export interface StructuralOptions {
   /** Hashes of logic to recognise as the original's besides the references' (tests). */
   known?: readonly OriginalLogicHash[];
@@ -82,13 +51,8 @@ interface PlanBuilder {
   kept: KeptObject[];
   sources: Map<string, Map<string, ColumnSource>>;
   pairings: Map<string, ColumnPairing>;
-  step: (
-    phase: Phase,
-    table: string | undefined,
-    summary: string,
-    sql: string[],
-    extra?: Partial<Step>,
-  ) => Step;
+  /** Adds steps a kind built (steps/), in the order they run within their phase. */
+  add: AddSteps;
   /** Notes an object the schema does not declare as kept; true when --drop names it. */
   keep: (kind: KeptObject['kind'], name: string, note: string) => boolean;
   zone: string | undefined;
@@ -102,38 +66,23 @@ function planBuilder(
 ): PlanBuilder {
   const steps: Step[] = [];
   const kept: KeptObject[] = [];
-  const step: PlanBuilder['step'] = (phase, table, summary, sql, extra = {}) => {
-    const added: Step = {
-      phase,
-      table,
-      summary,
-      sql,
-      checks: [],
-      rewrites: false,
-      longLock: false,
-      ...extra,
-    };
-    steps.push(added);
-    return added;
+  const add: AddSteps = (built) => {
+    steps.push(...built);
   };
   const keep: PlanBuilder['keep'] = (kind, name, note) => {
     const dropped = dropNames.has(name);
     kept.push({ kind, name, rows: null, note: dropped ? 'dropped (--drop)' : note, dropped });
     return dropped;
   };
-  return { live, target, steps, kept, sources: new Map(), pairings: new Map(), step, keep, zone };
+  return { live, target, steps, kept, sources: new Map(), pairings: new Map(), add, keep, zone };
 }
 
 /** Schemas and extensions the target has and the database lacks. */
-function planSchemasAndExtensions({ live, target, step }: PlanBuilder): void {
+function planSchemasAndExtensions({ live, target, add }: PlanBuilder): void {
   for (const schema of target.logic.schemas)
-    if (!live.logic.schemas.includes(schema))
-      step('create', undefined, `create schema ${schema}`, [`create schema ${quote(schema)}`]);
+    if (!live.logic.schemas.includes(schema)) add(createSchema.build({ schema }));
   for (const extension of target.schema.extensions.keys())
-    if (!live.schema.extensions.has(extension))
-      step('create', undefined, `install extension ${extension}`, [
-        `create extension if not exists ${quote(extension)}`,
-      ]);
+    if (!live.schema.extensions.has(extension)) add(createExtension.build({ extension }));
 }
 
 /** The column changes the tables' steps make, which later planners read. */
@@ -151,7 +100,7 @@ function planTables(b: PlanBuilder, rebuiltEnums: Set<string>): TableChanges {
   for (const want of b.target.schema.tables.values()) {
     const have = b.live.schema.tables.get(want.name);
     if (!have) {
-      b.step('create', want.name, `create table ${want.name}`, createTableSql(want));
+      b.add(createTable.build({ table: want }));
       continue;
     }
     const pairing = pairColumns(have, want);
@@ -167,7 +116,7 @@ function planTables(b: PlanBuilder, rebuiltEnums: Set<string>): TableChanges {
       retyped: changes.retyped,
       renamedColumns: changes.renamedColumns,
       tableSources,
-      step: b.step,
+      add: b.add,
       zone: b.zone,
     };
     for (const column of [...want.columns.values()].sort((x, y) => x.position - y.position))
@@ -188,11 +137,11 @@ export function buildStructuralPlan(
   options: StructuralOptions = {},
 ): StructuralPlan {
   const b = planBuilder(live, target, dropNames, options.timeZone);
-  const { steps, kept, pairings, step } = b;
+  const { steps, kept, pairings, add } = b;
   planSchemasAndExtensions(b);
-  const rebuiltEnums = planEnums(live, target, step);
+  const rebuiltEnums = planEnums(live, target, add);
   const { retyped, renamedColumns, droppedColumns } = planTables(b, rebuiltEnums);
-  planConstraints(live, target, pairings, retyped, step, steps);
+  planConstraints(live, target, pairings, retyped, add);
   const droppedTables = undeclaredTables(b);
   // --drop columns after the views, triggers and functions the plan drops (which may read
   // them), before the tables; each without CASCADE, checked for what else depends on it.
@@ -211,7 +160,7 @@ export function buildStructuralPlan(
   markTriggersDroppedWithTables(kept, droppedTables);
   finishColumnDrops(steps, droppedColumns, droppedColumnSteps);
   planTableDrops(b, droppedTables);
-  planUnusedEnums(live, target, pairings, rebuiltEnums, step, b.keep);
+  planUnusedEnums(live, target, pairings, rebuiltEnums, add, b.keep);
   return { steps: mergeRetypes(steps), kept, sources: b.sources, pairings, probes };
 }
 
@@ -228,15 +177,10 @@ function undeclaredTables(b: PlanBuilder): string[] {
 
 /** The --drop column steps (moved to the end of the drops once the logic is planned). */
 function planColumnDrops(b: PlanBuilder, droppedColumns: TableChanges['droppedColumns']): Step[] {
-  return droppedColumns.map(({ table, column }) => {
-    const full = `${table}.${column}`;
-    return b.step(
-      'drop',
-      table,
-      `drop column ${full} (--drop)`,
-      [`alter table ${quote(table)} drop column ${quote(column)}`],
-      { drops: [`column:${full}`] },
-    );
+  return droppedColumns.flatMap((input) => {
+    const built = dropColumn.build(input);
+    b.add(built);
+    return built;
   });
 }
 
@@ -262,48 +206,16 @@ function finishColumnDrops(
     steps.push(dropped);
   }
   const alongsideColumns = steps.filter((s) => s.phase === 'drop').flatMap((s) => s.drops ?? []);
-  droppedColumns.forEach(({ table, column }, i) => {
-    droppedColumnSteps[i]?.checks.unshift({
-      kind: 'drop-column',
-      table,
-      column,
-      alongside: alongsideColumns,
-    });
+  droppedColumns.forEach((input, i) => {
+    const step = droppedColumnSteps[i];
+    if (step) checkDropColumnAgainst(step, input, alongsideColumns);
   });
 }
 
-/**
- * --drop tables last of the drop phase, in one statement and without CASCADE: what depends
- * on them must be dropped by the plan too (checked), and they may reference each other.
- */
-function planTableDrops({ steps, step }: PlanBuilder, droppedTables: string[]): void {
-  if (droppedTables.length === 0) return;
-  const alongside = [
-    ...steps.filter((s) => s.phase === 'drop').flatMap((s) => s.drops ?? []),
-    ...droppedTables.map((name) => `table:${name}`),
-  ];
-  step(
-    'drop',
-    droppedTables.length === 1 ? droppedTables[0] : undefined,
-    `drop table ${droppedTables.join(', ')} (--drop)`,
-    [`drop table ${droppedTables.map(quote).join(', ')}`],
-    {
-      checks: droppedTables.map((table) => ({ kind: 'drop-table', table, alongside })),
-      drops: droppedTables.map((name) => `table:${name}`),
-    },
-  );
-}
-
-/** A retype that PostgreSQL does without rewriting the table (a wider varchar, text). */
-export function castCannotFailWithoutRewrite(from: string, to: string): boolean {
-  if (to === 'text' && textual(from)) return true;
-  const a = lengthOf(from);
-  const b = lengthOf(to);
-  return (
-    from.startsWith('character varying') &&
-    to.startsWith('character varying') &&
-    (b === null || (a !== null && b >= a))
-  );
+/** --drop tables last of the drop phase, checked against everything else the plan drops. */
+function planTableDrops({ steps, add }: PlanBuilder, droppedTables: string[]): void {
+  const before = steps.filter((s) => s.phase === 'drop').flatMap((s) => s.drops ?? []);
+  add(dropTable.build({ tables: droppedTables, before }));
 }
 
 /**
@@ -338,27 +250,4 @@ function mergeRetypes(steps: Step[]): Step[] {
     first.longLock ||= step.longLock;
   }
   return merged;
-}
-
-/**
- * A new table, with the sequences its serial columns draw from (a default of
- * `nextval('t_id_seq'::regclass)`): created first, then owned by the column, as serial does.
- */
-function createTableSql(want: LiveTable): string[] {
-  const columns = [...want.columns.values()].sort((a, b) => a.position - b.position);
-  const sequences = columns.flatMap((c) => {
-    const match = /^nextval\('([^']+)'::regclass\)$/.exec(c.default ?? '');
-    return match ? [{ column: c, sequence: match[1] as string }] : [];
-  });
-  return [
-    ...sequences.map(
-      ({ column, sequence }) =>
-        `create sequence if not exists ${sequence}${/^(integer|smallint|bigint)$/.test(column.type) ? ` as ${column.type}` : ''}`,
-    ),
-    `create table ${quote(want.name)} (\n${columns.map((c) => `  ${quote(c.name)} ${c.type}${c.default === null ? '' : ` default ${c.default}`}${c.notNull ? ' not null' : ''}`).join(',\n')}\n)`,
-    ...sequences.map(
-      ({ column, sequence }) =>
-        `alter sequence ${sequence} owned by ${quote(want.name)}.${quote(column.name)}`,
-    ),
-  ];
 }

@@ -5,24 +5,20 @@
  * uses it.
  */
 import type { FullCatalog } from '../catalog/logic.ts';
-import type { AddStep } from './constraints.ts';
+import type { AddSteps } from './constraints.ts';
 import type { KeptObject } from './model.ts';
-import { type ColumnPairing, quote } from './pair.ts';
+import type { ColumnPairing } from './pair.ts';
+import { createEnum } from './steps/create-enum.ts';
+import { dropEnum } from './steps/drop-enum.ts';
 
 /** The create and rebuild steps; returns the enums rebuilt. */
-export function planEnums(live: FullCatalog, target: FullCatalog, step: AddStep): Set<string> {
+export function planEnums(live: FullCatalog, target: FullCatalog, add: AddSteps): Set<string> {
   const rebuiltEnums = new Set<string>();
   for (const [name, labels] of target.schema.enums) {
     const found = live.schema.enums.get(name);
     if (found && found.join('\u0000') === labels.join('\u0000')) continue;
-    const sql = [
-      `create type ${quote(name)} as enum (${labels.map((l) => `'${l.replaceAll("'", "''")}'`).join(', ')})`,
-    ];
-    if (found) {
-      rebuiltEnums.add(name);
-      sql.unshift(`alter type ${quote(name)} rename to ${quote(`${name}__fluxcore_old`)}`);
-    }
-    step('create', undefined, `${found ? 'rebuild' : 'create'} enum ${name}`, sql);
+    if (found) rebuiltEnums.add(name);
+    add(createEnum.build({ name, labels, rebuild: found !== undefined }));
   }
   return rebuiltEnums;
 }
@@ -33,7 +29,7 @@ export function planUnusedEnums(
   target: FullCatalog,
   pairings: Map<string, ColumnPairing>,
   rebuiltEnums: Set<string>,
-  step: AddStep,
+  add: AddSteps,
   keep: (kind: KeptObject['kind'], name: string, note: string) => boolean,
 ): void {
   const stillUsed = new Set<string>();
@@ -53,8 +49,6 @@ export function planUnusedEnums(
       keep('enum', actual, 'used by a kept column');
       continue;
     }
-    step('cleanup', undefined, `drop enum ${actual} (no column uses it any more)`, [
-      `drop type ${quote(actual)}`,
-    ]);
+    add(dropEnum.build({ name: actual }));
   }
 }

@@ -3,29 +3,15 @@
  * definition has another name, rebuilt when invalid, created (a unique one with its duplicate
  * check) when missing, dropped when the schema no longer has them (no row is lost).
  */
-import type { LiveIndex } from '../catalog/introspect.ts';
 import type { ConstraintTable } from './constraints.ts';
-import type { CheckSpec } from './model.ts';
-import { indexSignature, pairByMeaning, quote } from './pair.ts';
-
-/** The duplicate check a new unique index needs. */
-function indexChecks(table: string, index: LiveIndex): CheckSpec[] {
-  if (!index.unique) return [];
-  return [
-    {
-      kind: 'unique',
-      table,
-      columns: index.columns,
-      keys: index.keys,
-      predicate: index.predicate,
-      nullsNotDistinct: false,
-      name: index.name,
-    },
-  ];
-}
+import { indexSignature, pairByMeaning } from './pair.ts';
+import { createIndex } from './steps/create-index.ts';
+import { dropIndex } from './steps/drop-index.ts';
+import { renameConstraint } from './steps/rename-constraint.ts';
 
 export function planIndexes(ct: ConstraintTable): void {
-  const { want, have, liveToTarget, step } = ct;
+  const { want, have, liveToTarget, add } = ct;
+  const table = want.name;
   const liveIndexes = have
     ? [...have.indexes.values()].filter((i) => !i.constraintBacked && !ct.touchesKept(i.columns))
     : [];
@@ -36,32 +22,11 @@ export function planIndexes(ct: ConstraintTable): void {
     (i) => indexSignature(i, liveToTarget),
     (i) => indexSignature(i, undefined),
   );
-  for (const index of indexPairs.extra)
-    step(
-      'drop',
-      want.name,
-      `drop index ${index.name} on ${want.name} (not in the schema; no row is lost)`,
-      [`drop index ${quote(index.name)}`],
-    );
+  for (const index of indexPairs.extra) add(dropIndex.build({ table, name: index.name }));
   for (const [name, { live: found, renamed }] of indexPairs.matched) {
     if (renamed)
-      step('rename', want.name, `rename index ${found.name} to ${name} (same definition)`, [
-        `alter index ${quote(found.name)} rename to ${quote(name)}`,
-      ]);
-    else if (!found.valid)
-      step(
-        'constrain',
-        want.name,
-        `rebuild invalid index ${name}`,
-        [`reindex index ${quote(name)}`],
-        {
-          longLock: true,
-        },
-      );
+      add(renameConstraint.build({ table, object: 'index', from: found.name, to: name }));
+    else if (!found.valid) add(createIndex.build({ table, index: found, rebuild: true }));
   }
-  for (const index of indexPairs.missing)
-    step('constrain', want.name, `create index ${index.name} on ${want.name}`, [index.definition], {
-      checks: indexChecks(want.name, index),
-      longLock: true,
-    });
+  for (const index of indexPairs.missing) add(createIndex.build({ table, index }));
 }

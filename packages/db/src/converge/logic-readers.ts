@@ -2,9 +2,7 @@
  * The logic PostgreSQL does not track: function bodies, and views and trigger conditions that
  * would stop a retype. A change to a column they name is refused until they are dealt with.
  */
-import type { CheckContext } from './check-sql.ts';
 import type { LogicContext } from './logic.ts';
-import type { CheckResult, CheckSpec } from './model.ts';
 import type { Recognition } from './original-logic.ts';
 import type { ColumnPairing } from './pair.ts';
 
@@ -113,25 +111,4 @@ export function checkLogicReaders(
     change: change.change,
     readers,
   });
-}
-
-/** The refusal for a column change that kept logic still names (found when planning). */
-export async function checkLogicNames(
-  _context: CheckContext,
-  spec: Extract<CheckSpec, { kind: 'logic' }>,
-): Promise<CheckResult> {
-  const fix =
-    spec.change === 'dropped'
-      ? `rewrite it without the column, or drop it with --drop <name> too, or keep the column, and run again`
-      : `rewrite it for the new column, or drop it with --drop <name> (and recreate it afterwards), and run again`;
-  return {
-    spec,
-    ok: false,
-    table: spec.table,
-    column: spec.column,
-    rows: 0,
-    examples: spec.readers,
-    fix,
-    summary: `REFUSED: ${spec.table}.${spec.column} is ${spec.change} by the plan, but database logic still names it: ${spec.readers.join('; ')} (PostgreSQL does not track plpgsql bodies). Fix: ${fix}`,
-  };
 }

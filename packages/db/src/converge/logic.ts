@@ -7,7 +7,7 @@
 import type { FullCatalog, LiveFunction, LiveTrigger, LiveView } from '../catalog/logic.ts';
 import type { OriginalLogicHash } from '../schema/original/logic-hashes.ts';
 import { checkLogicReaders, columnChanges } from './logic-readers.ts';
-import type { CheckSpec, KeptObject, Phase, Step } from './model.ts';
+import type { KeptObject, Step } from './model.ts';
 import {
   isReplaced,
   keptNote,
@@ -16,6 +16,8 @@ import {
   recogniseTrigger,
 } from './original-logic.ts';
 import { type ColumnPairing, quote } from './pair.ts';
+import { dropSchema } from './steps/drop-schema.ts';
+import { type ReplaceLogicInput, replaceLogic } from './steps/replace-logic.ts';
 
 /** A kept function of the original's, called once after the plan's steps (with null arguments). */
 export interface Probe {
@@ -75,47 +77,27 @@ export interface LogicContext {
   dropped: Set<string>;
 }
 
-/** Adds a step that belongs to no table (logic is created and dropped whole). */
-function addLogicStep(
-  ctx: LogicContext,
-  phase: Phase,
-  summary: string,
-  sql: string[],
-  checks: CheckSpec[] = [],
-  drops?: string[],
-): void {
-  ctx.steps.push({
-    phase,
-    table: undefined,
-    summary,
-    sql,
-    checks,
-    rewrites: false,
-    longLock: false,
-    drops,
-  });
-}
-
-const dropTriggerSql = (trigger: LiveTrigger) =>
-  `drop trigger ${quote(trigger.name)} on ${quote(trigger.table)}`;
+/** Adds the steps replace-logic.ts builds for one change of a function, trigger or view. */
+const addLogic = (ctx: LogicContext, input: ReplaceLogicInput) =>
+  ctx.steps.push(...replaceLogic.build(input));
 
 /** A live trigger: replaced by the schema's, dropped as the original's replaced one, or kept. */
 function planTrigger(ctx: LogicContext, key: string, trigger: LiveTrigger): void {
   const wanted = ctx.target.logic.triggers.get(key);
   if (wanted && wanted.definition === trigger.definition) return;
-  const drop = (summary: string) => {
-    addLogicStep(ctx, 'drop', summary, [dropTriggerSql(trigger)], [], [`trigger:${key}`]);
+  const drop = (why: string) => {
+    addLogic(ctx, { action: 'drop-trigger', key, trigger, why });
     ctx.dropped.add(key);
   };
   if (wanted) {
-    drop(`replace trigger ${key} with the schema's`);
-    addLogicStep(ctx, 'logic', `create trigger ${key}`, [wanted.definition]);
+    addLogic(ctx, { action: 'replace-trigger', key, trigger, definition: wanted.definition });
+    ctx.dropped.add(key);
     return;
   }
   const recognition = recogniseTrigger(trigger, ctx.known);
   if (recognition.state === 'original' && isReplaced(recognition.decision)) {
     drop(
-      `drop trigger ${key}: the original's, unchanged (${recognition.lineages.join(', ')}); ${recognition.decision?.how.split(' (')[0]}, which this transaction creates, so the work is never done twice`,
+      `: the original's, unchanged (${recognition.lineages.join(', ')}); ${recognition.decision?.how.split(' (')[0]}, which this transaction creates, so the work is never done twice`,
     );
   } else if (
     ctx.keep(
@@ -124,7 +106,7 @@ function planTrigger(ctx: LogicContext, key: string, trigger: LiveTrigger): void
       keptNote(recognition, `runs ${trigger.function}; not declared by the schema: kept`),
     )
   ) {
-    drop(`drop trigger ${key} (--drop)`);
+    drop(' (--drop)');
   }
 }
 
@@ -133,22 +115,10 @@ function planView(ctx: LogicContext, key: string, view: LiveView): void {
   const wanted = ctx.target.logic.views.get(key);
   if (wanted && wanted.definition === view.definition) return;
   if (wanted || ctx.keep('view', key, 'not declared by the schema: kept')) {
-    addLogicStep(
-      ctx,
-      'drop',
-      `drop view ${key}${wanted ? ' (recreated from the schema below)' : ' (--drop)'}`,
-      [
-        `drop ${view.materialized ? 'materialized view' : 'view'} ${quote(view.schema)}.${quote(view.name)}`,
-      ],
-      [],
-      [`view:${key}`],
-    );
+    addLogic(ctx, { action: 'drop-view', key, view, recreated: wanted !== undefined });
     ctx.dropped.add(`view:${key}`);
   }
 }
-
-const dropFunctionSql = (fn: LiveFunction) =>
-  `drop function ${quote(fn.schema)}.${quote(fn.name)}(${fn.arguments})`;
 
 /** A live function: replaced by the schema's, dropped as the original's replaced one, or kept. */
 function planFunction(
@@ -162,19 +132,13 @@ function planFunction(
   const wanted = ctx.target.logic.functions.get(key);
   if (wanted) {
     if (wanted.definition !== fn.definition)
-      addLogicStep(ctx, 'logic', `replace function ${key} with the schema's`, [wanted.definition]);
+      addLogic(ctx, { action: 'replace-function', key, definition: wanted.definition });
     ctx.dropped.add(`function:${key}`);
     return;
   }
   if (replaced && recognition.state === 'original') {
-    addLogicStep(
-      ctx,
-      'drop',
-      `drop function ${key}: the original's, unchanged (${recognition.lineages.join(', ')}); ${recognition.decision?.how.split(';')[0]}`,
-      [dropFunctionSql(fn)],
-      [],
-      [`function:${key}`],
-    );
+    const why = `: the original's, unchanged (${recognition.lineages.join(', ')}); ${recognition.decision?.how.split(';')[0]}`;
+    addLogic(ctx, { action: 'drop-function', key, fn, why, original: true });
     ctx.dropped.add(`function:${key}`);
     return;
   }
@@ -184,24 +148,26 @@ function planFunction(
       probes.push({ key, call: probeCall(fn) });
     return;
   }
-  addLogicStep(ctx, 'drop', `drop function ${key} (--drop)`, [dropFunctionSql(fn)]);
+  addLogic(ctx, { action: 'drop-function', key, fn, why: ' (--drop)', original: false });
   ctx.dropped.add(`function:${key}`);
 }
 
 /** The schema's functions, views and triggers the database lacks (or whose view was dropped). */
 function planCreates(ctx: LogicContext): void {
   const { live, target } = ctx;
+  const create = (object: 'function' | 'trigger' | 'view', key: string, definition: string) =>
+    addLogic(ctx, { action: 'create', object, key, definition });
   for (const [key, fn] of target.logic.functions)
-    if (!live.logic.functions.has(key))
-      addLogicStep(ctx, 'logic', `create function ${key}`, [fn.definition]);
+    if (!live.logic.functions.has(key)) create('function', key, fn.definition);
   for (const [key, view] of target.logic.views)
     if (!live.logic.views.has(key) || ctx.dropped.has(`view:${key}`))
-      addLogicStep(ctx, 'logic', `create view ${key}`, [
+      create(
+        'view',
+        key,
         `create ${view.materialized ? 'materialized view' : 'view'} ${quote(view.schema)}.${quote(view.name)} as ${view.definition}`,
-      ]);
+      );
   for (const [key, trigger] of target.logic.triggers)
-    if (!live.logic.triggers.has(key))
-      addLogicStep(ctx, 'logic', `create trigger ${key}`, [trigger.definition]);
+    if (!live.logic.triggers.has(key)) create('trigger', key, trigger.definition);
 }
 
 /** Schemas the target does not declare: kept, or (--drop) dropped once nothing is left in them. */
@@ -211,13 +177,7 @@ function planSchemas(ctx: LogicContext): void {
     // Without CASCADE, which would drop whatever the schema holds (and what depends on it
     // elsewhere) silently: the check refuses while it holds anything the plan does not drop.
     if (ctx.keep('schema', schema, 'not declared by the schema: kept with what it holds'))
-      addLogicStep(
-        ctx,
-        'drop',
-        `drop schema ${schema} (--drop)`,
-        [`drop schema ${quote(schema)}`],
-        [{ kind: 'drop-schema', schema, alongside: [...ctx.dropped] }],
-      );
+      ctx.steps.push(...dropSchema.build({ schema, before: [...ctx.dropped] }));
   }
 }
 

@@ -1,4 +1,5 @@
 /** The plan's vocabulary: phases, steps, the checks that guard them, and what is kept. */
+import type { OnlinePhases, StepKindName } from './steps/kind.ts';
 
 /** The order steps run in: each phase only needs what the earlier ones made. */
 export const phases = [
@@ -95,6 +96,8 @@ export interface CheckResult {
 }
 
 export interface Step {
+  /** The kind of step, and so the module of steps/ that built it (steps/kind.ts). */
+  kind: StepKindName;
   phase: Phase;
   table: string | undefined;
   /** One line saying what the step does, for people. */
@@ -107,6 +110,8 @@ export interface Step {
   longLock: boolean;
   /** What a drop step drops, in the form `alongside` takes (`constraint:t.c`, `view:s.v`, …). */
   drops?: string[];
+  /** Its online phases (issue 26), where its kind has them; offline runs `sql` instead. */
+  online?: OnlinePhases;
 }
 
 export type KeptKind = 'table' | 'column' | 'function' | 'trigger' | 'view' | 'schema' | 'enum';

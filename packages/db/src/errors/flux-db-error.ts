@@ -32,7 +32,9 @@ export type FluxDbErrorCode =
   | 'DELETION_PLAN_CYCLE'
   | 'NEEDS_CONVERGE'
   | 'CONVERGE_REFUSED'
-  | 'CONVERGE_FAILED';
+  | 'CONVERGE_FAILED'
+  | 'ONLINE_REFUSED'
+  | 'ONLINE_FAILED';
 
 export class FluxDbError extends Error {
   readonly code: FluxDbErrorCode;

@@ -10,9 +10,11 @@ import { converge } from '../../converge/apply.ts';
 import { renderPlan, renderSummary } from '../../converge/render.ts';
 import { FluxDbError } from '../../errors/flux-db-error.ts';
 import { loadMigrations } from '../../migrator/journal.ts';
+import { convergeOnline } from '../../online/converge.ts';
+import { type OnlineFlags, runAbort, settingsOf } from '../../online/flags.ts';
 import { consoleIo, type Io, migrationsDir } from '../context.ts';
 
-export interface ConvergeFlags {
+export interface ConvergeFlags extends OnlineFlags {
   plan?: boolean;
   yes?: boolean;
   drop?: string[];
@@ -20,6 +22,46 @@ export interface ConvergeFlags {
   /** Milliseconds (the flags take seconds). */
   lockTimeout: number;
   statementTimeout: number;
+}
+
+type Session = Awaited<ReturnType<typeof openSqlSession>>;
+
+/** --online (implies --yes) and --abort: the plan step by step, resumable (online/). */
+async function runOnline(
+  flags: ConvergeFlags,
+  config: DatabaseConfig,
+  session: Session,
+  migrations: ReturnType<typeof loadMigrations>,
+  io: Io,
+) {
+  const settings = settingsOf(flags);
+  const log = (line: string) => io.log(line);
+  if (flags.abort)
+    return runAbort(session, migrations, { flags, lockTimeoutMs: flags.lockTimeout, log });
+  const result = await convergeOnline(session, config, migrations, {
+    drop: flags.drop,
+    timeZone: flags.timeZone,
+    lockTimeoutMs: flags.lockTimeout,
+    statementTimeoutMs: flags.statementTimeout,
+    settings,
+    log,
+  });
+  if (result.outcome.status === 'refused') {
+    io.log(renderPlan(result.outcome.plan, describeTarget(config)));
+    io.error(
+      `error: ${result.outcome.plan.refusals.length} check(s) refused (listed above); nothing was changed. Fix the data as each says and run db:converge --online again`,
+    );
+    return 1;
+  }
+  if (result.run === undefined) {
+    io.log(`nothing to converge: ${describeTarget(config)} matches the schema and its journal`);
+    return 0;
+  }
+  io.log(
+    `converged online${result.resumed ? ' (run resumed)' : ''} in run #${result.run}: ${result.steps} online step(s)`,
+  );
+  if (result.outcome.status === 'applied') io.log(renderSummary(result.outcome));
+  return 0;
 }
 
 export async function run(flags: ConvergeFlags, config: DatabaseConfig, io: Io = consoleIo) {
@@ -33,6 +75,7 @@ export async function run(flags: ConvergeFlags, config: DatabaseConfig, io: Io =
   const migrations = loadMigrations(migrationsDir());
   const session = await openSqlSession(config);
   try {
+    if (flags.online || flags.abort) return await runOnline(flags, config, session, migrations, io);
     const outcome = await converge(session, config, migrations, {
       apply: flags.yes === true,
       drop: flags.drop,

@@ -10,6 +10,7 @@ import {
   situationOf,
 } from '../../migrator/lineages.ts';
 import { migrationStatus } from '../../migrator/status.ts';
+import { onlineProgress, progressLines } from '../../online/progress.ts';
 import { consoleIo, type Io, migrationsDir } from '../context.ts';
 
 const labels = {
@@ -30,11 +31,13 @@ export async function run(flags: StatusFlags, config: DatabaseConfig, io: Io = c
     const report = await migrationStatus(session, migrations);
     const situation = await situationOf(session, migrations);
     const adopted = await readAdoptedHistory(session);
+    const online = await onlineProgress(session);
     if (flags.json) {
-      io.log(JSON.stringify({ ...report, situation: situation.kind, adopted }, null, 2));
+      io.log(JSON.stringify({ ...report, situation: situation.kind, adopted, online }, null, 2));
       return report.problems || situation.kind !== 'own' ? 1 : 0;
     }
     io.log(`migrations on ${describeTarget(config)}`);
+    if (online) for (const line of progressLines(online)) io.log(line);
     if (situation.kind !== 'own') {
       // Not "26 pending" nor "unknown rows": another history built this database.
       if (situation.kind === 'foreign-lineage')

@@ -1,9 +1,13 @@
 /**
- * The data check of a new check constraint: the rows that violate it. (The step is planned in
- * constraints.ts.)
+ * Adding a check constraint: its data check finds the rows that violate it. Online, added NOT
+ * VALID (no scan under the lock), then validated (blocking no write).
  */
+
+import type { LiveConstraint } from '../../catalog/introspect.ts';
 import { type CheckContext, countWhere, projection, result } from '../check-sql.ts';
 import type { CheckResult, CheckSpec } from '../model.ts';
+import { quote } from '../pair.ts';
+import { makeStep, type StepKind } from './kind.ts';
 
 export async function checkConstraint(
   context: CheckContext,
@@ -24,3 +28,38 @@ export async function checkConstraint(
     `update them to satisfy the check, and run again`,
   );
 }
+
+export interface AddConstraintInput {
+  table: string;
+  constraint: LiveConstraint;
+}
+
+export const addCheck: StepKind<AddConstraintInput, 'check'> = {
+  name: 'add-check',
+  checks: { check: checkConstraint },
+  build({ table, constraint: c }) {
+    const t = quote(table);
+    const name = quote(c.name);
+    const expression = c.definition.replace(/^CHECK\s*/, '').replace(/\s*NOT VALID$/, '');
+    return [
+      makeStep(
+        'add-check',
+        'constrain',
+        table,
+        `add ${c.type} ${c.name} on ${table}`,
+        [`alter table ${t} add constraint ${name} ${c.definition}`],
+        {
+          checks: [{ kind: 'check', table, name: c.name, expression }],
+          longLock: true,
+          online: {
+            start: [
+              `alter table ${t} add constraint ${name} ${c.definition.replace(/\s*NOT VALID$/, '')} not valid`,
+            ],
+            complete: [`alter table ${t} validate constraint ${name}`],
+            rollback: [`alter table ${t} drop constraint if exists ${name}`],
+          },
+        },
+      ),
+    ];
+  },
+};

@@ -5,9 +5,9 @@
  */
 import type { LiveColumn } from '../../catalog/introspect.ts';
 import { type CheckContext, countWhere, projection, result } from '../check-sql.ts';
-import type { ColumnContext } from '../columns.ts';
 import type { CheckResult, CheckSpec } from '../model.ts';
 import { quote } from '../pair.ts';
+import { asIs, makeStep, type StepKind } from './kind.ts';
 
 export async function checkNoSource(
   context: CheckContext,
@@ -24,24 +24,42 @@ export async function checkNoSource(
   );
 }
 
-/** A new column: its default fills existing rows; NOT NULL without one needs a source. */
-export function planAddColumn(ctx: ColumnContext, column: LiveColumn): void {
-  const { want, tableSources, step } = ctx;
-  const t = quote(want.name);
-  const c = quote(column.name);
-  const value = column.default ?? `null::${column.type}`;
-  tableSources.set(column.name, { raw: value, cast: value, castTemplate: '' });
-  const checks: CheckSpec[] =
-    column.notNull && column.default === null
-      ? [{ kind: 'no-source', table: want.name, column: column.name }]
-      : [];
-  step(
-    'add',
-    want.name,
-    `add column ${want.name}.${column.name} ${column.type}`,
-    [
-      `alter table ${t} add column ${c} ${column.type}${column.default === null ? '' : ` default ${column.default}`}${column.notNull ? ' not null' : ''}`,
-    ],
-    { checks },
-  );
+export interface AddColumnInput {
+  table: string;
+  column: LiveColumn;
 }
+
+/**
+ * A new column: its default fills existing rows; NOT NULL without one needs a source (the
+ * check). Online as it is when it takes no value from the rows (nullable, no default): a
+ * catalog change only.
+ */
+export const addColumn: StepKind<AddColumnInput, 'no-source'> = {
+  name: 'add-column',
+  checks: { 'no-source': checkNoSource },
+  build({ table, column }) {
+    const t = quote(table);
+    const c = quote(column.name);
+    const checks: CheckSpec[] =
+      column.notNull && column.default === null
+        ? [{ kind: 'no-source', table, column: column.name }]
+        : [];
+    const sql = [
+      `alter table ${t} add column ${c} ${column.type}${column.default === null ? '' : ` default ${column.default}`}${column.notNull ? ' not null' : ''}`,
+    ];
+    const plain = column.default === null && !column.notNull;
+    return [
+      makeStep(
+        'add-column',
+        'add',
+        table,
+        `add column ${table}.${column.name} ${column.type}`,
+        sql,
+        {
+          checks,
+          online: plain ? asIs(sql, [`alter table ${t} drop column if exists ${c}`]) : undefined,
+        },
+      ),
+    ];
+  },
+};

@@ -4,9 +4,10 @@
  */
 import type { LiveConstraint } from '../../catalog/introspect.ts';
 import { type CheckContext, countWhere, projection, result } from '../check-sql.ts';
-import type { ConstraintTable } from '../constraints.ts';
 import type { CheckResult, CheckSpec } from '../model.ts';
 import { quote } from '../pair.ts';
+import { asIs, makeStep, type StepKind } from './kind.ts';
+import { validateConstraint } from './validate-constraint.ts';
 
 export async function checkForeignKey(
   context: CheckContext,
@@ -31,28 +32,45 @@ export async function checkForeignKey(
   );
 }
 
-/** The steps: the constraint added NOT VALID (with the orphan check), then validated. */
-export function planAddForeignKey(ct: ConstraintTable, c: LiveConstraint): void {
-  const { want, t } = ct;
-  ct.laterFks.push({
-    phase: 'constrain',
-    table: want.name,
-    summary: `add foreign key ${c.name} on ${want.name}`,
-    rewrites: false,
-    longLock: false,
-    sql: [`alter table ${t} add constraint ${quote(c.name)} ${c.definition} not valid`],
-    checks: [
-      {
-        kind: 'foreign-key',
-        table: want.name,
-        columns: c.columns,
-        refTable: c.referencedTable as string,
-        refColumns: c.referencedColumns,
-        name: c.name,
-      },
-    ],
-  });
-  ct.step('validate', want.name, `validate ${c.name}`, [
-    `alter table ${t} validate constraint ${quote(c.name)}`,
-  ]);
+export interface AddForeignKeyInput {
+  table: string;
+  constraint: LiveConstraint;
 }
+
+/**
+ * The steps: the constraint added NOT VALID (with the orphan check), run after every other
+ * step of every table (the uniques it needs come first), then validated. Both are online as
+ * they are: NOT VALID takes no scan, and VALIDATE blocks no write.
+ */
+export const addForeignKey: StepKind<AddForeignKeyInput, 'foreign-key'> = {
+  name: 'add-foreign-key',
+  checks: { 'foreign-key': checkForeignKey },
+  build({ table, constraint: c }) {
+    const t = quote(table);
+    const name = quote(c.name);
+    const add = [`alter table ${t} add constraint ${name} ${c.definition} not valid`];
+    return [
+      makeStep(
+        'add-foreign-key',
+        'constrain',
+        table,
+        `add foreign key ${c.name} on ${table}`,
+        add,
+        {
+          checks: [
+            {
+              kind: 'foreign-key',
+              table,
+              columns: c.columns,
+              refTable: c.referencedTable as string,
+              refColumns: c.referencedColumns,
+              name: c.name,
+            },
+          ],
+          online: asIs(add, [`alter table ${t} drop constraint if exists ${name}`]),
+        },
+      ),
+      ...validateConstraint.build({ table, name: c.name }),
+    ];
+  },
+};

@@ -1,10 +1,14 @@
 /**
- * The data check of a new unique constraint, primary key or unique index: the duplicate
- * groups. (The steps are planned in constraints.ts and indexes.ts.)
+ * Adding a unique constraint or primary key (and an exclusion constraint, which has no data
+ * check): the data check finds the duplicate groups, for a unique index too (create-index.ts).
+ * No online phases yet: online, the index is built CONCURRENTLY first and the constraint
+ * added USING INDEX (issue 26).
  */
 import { type CheckContext, projection, result } from '../check-sql.ts';
 import type { CheckResult, CheckSpec } from '../model.ts';
 import { quote } from '../pair.ts';
+import type { AddConstraintInput } from './add-check.ts';
+import { makeStep, type StepKind } from './kind.ts';
 
 export async function checkUnique(
   context: CheckContext,
@@ -32,3 +36,32 @@ export async function checkUnique(
     `merge or delete the duplicates, and run again`,
   );
 }
+
+export const addUnique: StepKind<AddConstraintInput, 'unique'> = {
+  name: 'add-unique',
+  checks: { unique: checkUnique },
+  build({ table, constraint: c }) {
+    const checks: CheckSpec[] =
+      c.type === 'unique' || c.type === 'primary key'
+        ? [
+            {
+              kind: 'unique',
+              table,
+              columns: c.columns,
+              nullsNotDistinct: c.nullsNotDistinct || c.type === 'primary key',
+              name: c.name,
+            },
+          ]
+        : [];
+    return [
+      makeStep(
+        'add-unique',
+        'constrain',
+        table,
+        `add ${c.type} ${c.name} on ${table}`,
+        [`alter table ${quote(table)} add constraint ${quote(c.name)} ${c.definition}`],
+        { checks, longLock: true },
+      ),
+    ];
+  },
+};

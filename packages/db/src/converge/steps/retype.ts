@@ -4,6 +4,7 @@
  */
 import type { LiveColumn } from '../../catalog/introspect.ts';
 import type { RenameTransform } from '../../schema/original/renames.ts';
+import { castCannotFail, castCannotFailWithoutRewrite, castSql, lengthOf } from '../casts.ts';
 import {
   type CheckContext,
   castableFunction,
@@ -14,10 +15,9 @@ import {
   result,
   valuePlaceholder,
 } from '../check-sql.ts';
-import type { ColumnContext } from '../columns.ts';
-import { castCannotFail, castCannotFailWithoutRewrite, castSql, lengthOf } from '../diff.ts';
 import type { CheckResult, CheckSpec } from '../model.ts';
 import { quote } from '../pair.ts';
+import { makeStep, type StepKind } from './kind.ts';
 
 export async function checkRetype(
   context: CheckContext,
@@ -91,24 +91,27 @@ export async function checkRetype(
   );
 }
 
-/** Retype, default and dropped NOT NULL of a paired column, in one ALTER TABLE step. */
-export function planRetype(
-  ctx: ColumnContext,
-  column: LiveColumn,
-  from: LiveColumn,
-  change: {
-    transform: RenameTransform | undefined;
-    typeChanges: boolean;
-    afterRename: string;
-  },
-): void {
-  const { want, target, retyped, step, zone } = ctx;
-  const { transform, typeChanges, afterRename } = change;
-  const t = quote(want.name);
+export interface RetypeInput {
+  table: string;
+  /** The column as the schema declares it, and as the database has it. */
+  column: LiveColumn;
+  from: LiveColumn;
+  transform: RenameTransform | undefined;
+  typeChanges: boolean;
+  /** The live value after the rename (and its transform), in SQL. */
+  afterRename: string;
+  /** The target enum's labels when the column becomes an enum (not an array of one). */
+  enumLabels: string[] | null;
+  /** The zone a timestamp's wall-clock time is read in. */
+  zone: string | undefined;
+}
+
+/** The ALTER COLUMN actions: type (with its default dropped and set again), default, null. */
+function retypeActions(input: RetypeInput): string[] {
+  const { column, from, transform, typeChanges, afterRename, zone } = input;
   const c = quote(column.name);
   const actions: string[] = [];
   if (typeChanges || transform) {
-    if (typeChanges) retyped.add(`${want.name}.${column.name}`);
     if (from.default !== null) actions.push(`alter column ${c} drop default`);
     if (typeChanges) {
       const using = castSql(afterRename, transform ? undefined : from, column, zone);
@@ -123,31 +126,53 @@ export function planRetype(
     );
   }
   if (from.notNull && !column.notNull) actions.push(`alter column ${c} drop not null`);
-  if (actions.length > 0) {
-    const checks: CheckSpec[] = [];
-    if (typeChanges) {
-      const labels =
-        column.enumType && !column.type.endsWith('[]')
-          ? (target.schema.enums.get(column.enumType) ?? null)
-          : null;
-      checks.push({
-        kind: 'retype',
-        table: want.name,
-        column: column.name,
-        fromType: transform ? `${from.type} (${transform.description})` : from.type,
-        toType: column.type,
-        enumLabels: labels,
-        maxLength: lengthOf(column.type),
-        castSafe: !transform && castCannotFail(from.type, column.type, labels !== null),
-      });
-    }
-    const what = typeChanges
-      ? `retype ${want.name}.${column.name} ${from.type} → ${column.type}`
-      : `alter ${want.name}.${column.name} (${actions.join(', ').replaceAll(`${c} `, '')})`;
-    step('retype', want.name, what, [`alter table ${t} ${actions.join(', ')}`], {
-      checks,
-      rewrites: typeChanges && !castCannotFailWithoutRewrite(from.type, column.type),
-      longLock: typeChanges,
-    });
-  }
+  return actions;
 }
+
+/**
+ * Retype, default and dropped NOT NULL of a paired column, in one ALTER TABLE step (the
+ * planner merges a table's into one statement, so the table is rewritten once). No online
+ * phases yet: online, a retype is a new column kept in step by a trigger, backfilled in
+ * batches, then switched (issue 26).
+ */
+export const retype: StepKind<RetypeInput, 'retype'> = {
+  name: 'retype',
+  checks: { retype: checkRetype },
+  build(input) {
+    const { table, column, from, transform, typeChanges, enumLabels } = input;
+    const c = quote(column.name);
+    const actions = retypeActions(input);
+    if (actions.length === 0) return [];
+    const checks: CheckSpec[] = typeChanges
+      ? [
+          {
+            kind: 'retype',
+            table,
+            column: column.name,
+            fromType: transform ? `${from.type} (${transform.description})` : from.type,
+            toType: column.type,
+            enumLabels,
+            maxLength: lengthOf(column.type),
+            castSafe: !transform && castCannotFail(from.type, column.type, enumLabels !== null),
+          },
+        ]
+      : [];
+    const what = typeChanges
+      ? `retype ${table}.${column.name} ${from.type} → ${column.type}`
+      : `alter ${table}.${column.name} (${actions.join(', ').replaceAll(`${c} `, '')})`;
+    return [
+      makeStep(
+        'retype',
+        'retype',
+        table,
+        what,
+        [`alter table ${quote(table)} ${actions.join(', ')}`],
+        {
+          checks,
+          rewrites: typeChanges && !castCannotFailWithoutRewrite(from.type, column.type),
+          longLock: typeChanges,
+        },
+      ),
+    ];
+  },
+};

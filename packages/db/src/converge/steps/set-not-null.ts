@@ -2,11 +2,10 @@
  * Setting NOT NULL: the nulls get the schema's default when it declares one, and the data
  * check counts them (filled from that default, else refused).
  */
-import type { LiveColumn } from '../../catalog/introspect.ts';
 import { type CheckContext, countWhere, projection, result } from '../check-sql.ts';
-import type { ColumnContext } from '../columns.ts';
 import type { CheckResult, CheckSpec } from '../model.ts';
 import { quote } from '../pair.ts';
+import { makeStep, type StepKind } from './kind.ts';
 
 export async function checkNotNull(
   context: CheckContext,
@@ -40,23 +39,61 @@ export async function checkNotNull(
   );
 }
 
-/** A column that becomes NOT NULL: a default the schema declares is what a null becomes. */
-export function planSetNotNull(ctx: ColumnContext, column: LiveColumn): void {
-  const { want, step } = ctx;
-  const t = quote(want.name);
-  const c = quote(column.name);
-  const fill = column.default ?? undefined;
-  step(
-    'constrain',
-    want.name,
-    `set ${want.name}.${column.name} not null${fill ? ` (its nulls get the default ${fill})` : ''}`,
-    [
-      ...(fill ? [`update ${t} set ${c} = ${fill} where ${c} is null`] : []),
-      `alter table ${t} alter column ${c} set not null`,
-    ],
-    {
-      checks: [{ kind: 'not-null', table: want.name, column: column.name, fill }],
-      longLock: true,
-    },
-  );
+export interface SetNotNullInput {
+  table: string;
+  column: string;
+  /** The schema's default, given to the nulls first (counted by the check, never refused). */
+  fill?: string;
+  /** The declared backfill that filled the column just before (for the refusal's fix). */
+  backfill?: string;
 }
+
+/**
+ * A column that becomes NOT NULL: a default the schema declares is what a null becomes.
+ * Online: a NOT VALID check constraint first (no scan), the nulls filled in batches, then the
+ * check validated (no write blocked), NOT NULL set from it (no scan) and the check dropped.
+ */
+export const setNotNull: StepKind<SetNotNullInput, 'not-null'> = {
+  name: 'set-not-null',
+  checks: { 'not-null': checkNotNull },
+  build({ table, column, fill, backfill }) {
+    const t = quote(table);
+    const c = quote(column);
+    const guard = quote(`${table}_${column}_not_null`.slice(0, 63));
+    const check: CheckSpec = backfill
+      ? { kind: 'not-null', table, column, backfill }
+      : { kind: 'not-null', table, column, fill };
+    return [
+      makeStep(
+        'set-not-null',
+        'constrain',
+        table,
+        `set ${table}.${column} not null${fill ? ` (its nulls get the default ${fill})` : ''}`,
+        [
+          ...(fill ? [`update ${t} set ${c} = ${fill} where ${c} is null`] : []),
+          `alter table ${t} alter column ${c} set not null`,
+        ],
+        {
+          checks: [check],
+          longLock: true,
+          online: {
+            start: [`alter table ${t} add constraint ${guard} check (${c} is not null) not valid`],
+            backfill: fill
+              ? {
+                  table,
+                  batch: (size) =>
+                    `update ${t} set ${c} = ${fill} where ctid in (select ctid from ${t} where ${c} is null limit ${size})`,
+                }
+              : undefined,
+            complete: [
+              `alter table ${t} validate constraint ${guard}`,
+              `alter table ${t} alter column ${c} set not null`,
+              `alter table ${t} drop constraint ${guard}`,
+            ],
+            rollback: [`alter table ${t} drop constraint if exists ${guard}`],
+          },
+        },
+      ),
+    ];
+  },
+};

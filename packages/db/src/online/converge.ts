@@ -1,0 +1,181 @@
+/**
+ * `db:converge --online`: the plan is made and checked as always (in a transaction rolled
+ * back: the data checks run before any DDL); then each step runs in its online phases (steps/
+ * kind.ts `OnlinePhases`: expand, batched backfill, contract), every phase recorded as it
+ * completes, so a killed run resumes where it stopped; a step whose kind has no online phases
+ * yet runs as it is, in a short transaction of its own under the online lock_timeout. Last,
+ * the ordinary converge runs to record what it adopted: the structure already matches, so its
+ * one transaction only records rows and runs the data migrations.
+ */
+import type { SqlSession } from '../connection/client.ts';
+import type { DatabaseConfig } from '../connection/config.ts';
+import { type ConvergeOptions, type ConvergeOutcome, converge } from '../converge/apply.ts';
+import type { Step } from '../converge/model.ts';
+import { FluxDbError } from '../errors/flux-db-error.ts';
+import type { Migration } from '../migrator/journal.ts';
+import { withMigrationLock } from '../migrator/lock.ts';
+import { withTransaction } from '../migrator/transaction.ts';
+import type { StepContext } from './execute.ts';
+import type { OnlineStep } from './model.ts';
+import { ensureOnlineTables, finishRun, readSteps, recordPlan, runInProgress } from './records.ts';
+import { endWithClient, openRun, runRecorded } from './run.ts';
+import { type OnlineSettings, onlineSettings } from './settings.ts';
+
+/** The run's steps are recorded under this tag. */
+export const convergeTag = 'converge';
+
+const concurrentIndex =
+  /^create\s+(?:unique\s+)?index\s+concurrently\s+(?:if\s+not\s+exists\s+)?"((?:[^"]|"")+)"/i;
+
+/**
+ * A retype step (one ALTER TABLE for all the table's column changes) as online steps: defaults
+ * and NOT NULLs dropped first, each column retyped by online/kinds/retype.ts (expand, backfill,
+ * switch; as it is when the form refuses, e.g. a view reads the column), defaults set last.
+ */
+function retypeSteps(step: Step, what: string): OnlineStep[] | undefined {
+  const match = /^alter table ("(?:[^"]|"")+")\s+([\s\S]+)$/i.exec(step.sql[0]?.trim() ?? '');
+  if (step.kind !== 'retype' || step.sql.length !== 1 || !match) return undefined;
+  const table = match[1] ?? '';
+  const actions = (match[2] ?? '').split(/,\s*(?=alter column ")/i).map((a) => a.trim());
+  const first = actions.filter((a) => /\s(drop default|drop not null)$/i.test(a));
+  const last = actions.filter((a) => /\sset default\s/i.test(a));
+  const retypes = actions.filter((a) => /^alter column "(?:[^"]|"")+" type /i.test(a));
+  if (first.length + last.length + retypes.length !== actions.length) return undefined;
+  const plain = (list: string[], label: string): OnlineStep[] =>
+    list.length === 0
+      ? []
+      : [
+          {
+            what: `${what}: ${label}`,
+            action: { kind: 'transaction', sql: [`alter table ${table} ${list.join(', ')}`] },
+            undo: null,
+          },
+        ];
+  return [
+    ...plain(first, 'defaults and NOT NULLs dropped'),
+    ...retypes.map((action): OnlineStep => {
+      const statement = `alter table ${table} ${action.replace(/ type /i, ' set data type ')}`;
+      return {
+        what: `${what}: ${action.split(' type ')[0]}`,
+        action: { kind: 'form', statement, fallback: [`alter table ${table} ${action}`] },
+        undo: [],
+      };
+    }),
+    ...plain(last, 'defaults set'),
+  ];
+}
+
+/** One converge step as online steps: its phases when its kind has them, else as it is. */
+export function onlineStepsOf(step: Step, settings: OnlineSettings): OnlineStep[] {
+  const what = step.summary.split('\n')[0] ?? step.kind;
+  const retype = retypeSteps(step, what);
+  if (retype) return retype;
+  const phases = step.online;
+  if (!phases) {
+    const note = step.longLock ? ' (no online phases yet: one short-timeout transaction)' : '';
+    return [{ what: `${what}${note}`, action: { kind: 'transaction', sql: step.sql }, undo: null }];
+  }
+  const steps: OnlineStep[] = [];
+  if (phases.start.length > 0 && phases.outsideTransaction) {
+    for (const sql of phases.start) {
+      const index = concurrentIndex.exec(sql)?.[1]?.replaceAll('""', '"');
+      steps.push({
+        what,
+        action: index ? { kind: 'concurrent-index', index, sql } : { kind: 'outside', sql: [sql] },
+        undo: phases.rollback,
+      });
+    }
+  } else if (phases.start.length > 0) {
+    steps.push({ what, action: { kind: 'transaction', sql: phases.start }, undo: phases.rollback });
+  }
+  if (phases.backfill) {
+    steps.push({
+      what: `${what}: backfill ${phases.backfill.table}`,
+      action: {
+        kind: 'batches',
+        table: phases.backfill.table,
+        sql: phases.backfill.batch(settings.batchSize),
+      },
+      undo: [],
+    });
+  }
+  if (phases.complete.length > 0) {
+    steps.push({
+      what: `${what}: complete`,
+      action: { kind: 'transaction', sql: phases.complete },
+      undo: null,
+    });
+  }
+  return steps;
+}
+
+export interface OnlineConvergeOptions extends ConvergeOptions {
+  settings?: Partial<OnlineSettings>;
+}
+
+export interface OnlineConvergeResult {
+  run: number | undefined;
+  resumed: boolean;
+  steps: number;
+  /** The plan when it refused or there was nothing to do; the final converge's outcome else. */
+  outcome: ConvergeOutcome;
+}
+
+/** Plans (checks included) in a rolled-back transaction; refuses as converge --plan does. */
+async function planned(
+  session: SqlSession,
+  config: DatabaseConfig,
+  migrations: Migration[],
+  options: OnlineConvergeOptions,
+) {
+  return converge(session, config, migrations, { ...options, apply: false });
+}
+
+export async function convergeOnline(
+  session: SqlSession,
+  config: DatabaseConfig,
+  migrations: Migration[],
+  options: OnlineConvergeOptions = {},
+): Promise<OnlineConvergeResult> {
+  const log = options.log ?? (() => {});
+  const settings = onlineSettings(options.settings);
+  await endWithClient(session);
+  const structural = await withMigrationLock(
+    session,
+    { timeoutMs: options.lockTimeoutMs, log },
+    async () => {
+      await ensureOnlineTables(session);
+      // A run in progress has its steps recorded: it resumes them without planning again.
+      const current = await runInProgress(session);
+      const resuming =
+        current?.command === 'converge' &&
+        (await readSteps(session, current, convergeTag)).length > 0;
+      const plan = resuming ? undefined : await planned(session, config, migrations, options);
+      if (plan && plan.status !== 'planned')
+        return { run: undefined, resumed: false, steps: 0, plan };
+      const { run, resumed } = await openRun(session, 'converge', true, log);
+      if (!run) return { run: undefined, resumed, steps: 0, plan };
+      if (plan) {
+        const steps = plan.plan.steps.flatMap((step) => onlineStepsOf(step, settings));
+        await withTransaction(session, () => recordPlan(session, run, convergeTag, steps));
+      }
+      const context: StepContext = { session, run, settings, log };
+      const recorded = await readSteps(session, run, convergeTag);
+      const done = await runRecorded(context, convergeTag, recorded);
+      return { run, resumed, steps: done.length, plan };
+    },
+  );
+  if (structural.plan && !structural.run)
+    return { run: undefined, resumed: false, steps: 0, outcome: structural.plan };
+  // The structure matches now: the ordinary converge records what it adopted, briefly.
+  const outcome = await converge(session, config, migrations, { ...options, apply: true });
+  if (outcome.status !== 'applied' && outcome.status !== 'nothing') {
+    throw new FluxDbError(
+      'CONVERGE_FAILED',
+      `after the online steps, converge could not record the result (${outcome.status})`,
+      'Run bun run db:converge --plan to see what remains',
+    );
+  }
+  if (structural.run) await finishRun(session, structural.run, 'done');
+  return { run: structural.run?.id, resumed: structural.resumed, steps: structural.steps, outcome };
+}

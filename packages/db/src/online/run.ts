@@ -1,0 +1,115 @@
+/**
+ * What every online run does: opens (or resumes) its run, and runs its recorded steps in order,
+ * a form's placeholder replaced by its steps when the run reaches it.
+ */
+import type { SqlSession } from '../connection/client.ts';
+import { FluxDbError } from '../errors/flux-db-error.ts';
+import { appliedBy } from '../migrator/run.ts';
+import { withTransaction } from '../migrator/transaction.ts';
+import { executeStep, type StepContext } from './execute.ts';
+import type { OnlineStep } from './model.ts';
+import { expandForm } from './plan.ts';
+import {
+  ensureOnlineTables,
+  markStep,
+  type RecordedStep,
+  readSteps,
+  recordPlan,
+  runInProgress,
+  startRun,
+} from './records.ts';
+
+/**
+ * A killed client's server session lives on until it next writes to the socket; with this
+ * setting it checks every second and ends, releasing the migration lock for the rerun.
+ */
+export async function endWithClient(session: SqlSession): Promise<void> {
+  if (session.kind === 'server') await session.exec('set client_connection_check_interval = 1000');
+}
+
+export async function openRun(
+  sql: SqlSession,
+  command: 'migrate' | 'converge',
+  pending: boolean,
+  log: (line: string) => void,
+) {
+  await ensureOnlineTables(sql);
+  const current = await runInProgress(sql);
+  if (current && current.command !== command) {
+    throw new FluxDbError(
+      'ONLINE_REFUSED',
+      `an online db:${current.command} (run #${current.id}, started ${current.startedAt}) is in progress`,
+      `Finish it (bun run db:${current.command} --online) or undo it (--abort) first`,
+    );
+  }
+  if (current) {
+    log(`resuming online run #${current.id} (started ${current.startedAt} by ${current.by})`);
+    return { run: current, resumed: true };
+  }
+  if (!pending) return { run: undefined, resumed: false };
+  return { run: await startRun(sql, command, appliedBy()), resumed: false };
+}
+
+/** Replaces a form's placeholder by its steps, planned now, in one transaction. */
+async function expand(context: StepContext, step: RecordedStep) {
+  const { session, run } = context;
+  if (step.action.kind !== 'form') return;
+  const { statement, fallback } = step.action;
+  let steps: OnlineStep[];
+  try {
+    steps = await expandForm(session, statement);
+  } catch (error) {
+    if (!(error instanceof FluxDbError && error.code === 'ONLINE_REFUSED' && fallback)) throw error;
+    context.log(
+      `  ${error.message.split(';')[0]}: it runs as it is, in one short-timeout transaction`,
+    );
+    steps = [
+      {
+        what: `${step.what} (as it is)`,
+        action: { kind: 'transaction', sql: fallback },
+        undo: null,
+      },
+    ];
+  }
+  await withTransaction(session, async () => {
+    await recordPlan(session, run, step.tag, steps, step.position + 1, 1);
+    await markStep(session, run, step, 'done');
+  });
+}
+
+async function runStep(context: StepContext, step: RecordedStep, of: string) {
+  const started = performance.now();
+  try {
+    if (step.action.kind === 'form') await expand(context, step);
+    else await executeStep(context, step);
+  } catch (error) {
+    if (error instanceof FluxDbError) throw error;
+    throw new FluxDbError(
+      'ONLINE_FAILED',
+      `${step.tag}, step ${of} (${step.what}) failed: ${(error as Error).message.split('\n')[0]}`,
+      'The steps before it are done and recorded, and the database is usable: fix the cause and run the same command again to resume, or run it with --abort to undo the steps done',
+    );
+  }
+  if (step.action.kind !== 'form')
+    context.log(`  step ${of}: ${step.what} (${Math.round(performance.now() - started)} ms)`);
+}
+
+/** Runs the steps of `tag` not done yet, in order; returns them all, done. */
+export async function runRecorded(
+  context: StepContext,
+  tag: string,
+  recorded: RecordedStep[],
+): Promise<RecordedStep[]> {
+  let steps = recorded;
+  // A form's placeholder is planning, not a step of its own: the numbers count the others.
+  const real = () => steps.filter((step) => step.action.kind !== 'form');
+  const resumedAt = real().findIndex((step) => step.state !== 'done');
+  if (resumedAt > 0) context.log(`resuming ${tag} at step ${resumedAt + 1} of ${real().length}`);
+  for (;;) {
+    const step = steps.find((s) => s.state !== 'done');
+    if (!step) return steps;
+    const index = real().indexOf(step);
+    await runStep(context, step, `${index + 1} of ${real().length}`);
+    steps = await readSteps(context.session, context.run, tag);
+  }
+}
