@@ -464,9 +464,14 @@ export const convergeServingBenchmark: Benchmark = {
     const { source, built } = await prepareMay(context);
     const messages = context.sizes.servingMessages.toLocaleString('en');
     try {
-      const rows = await singleClientRows(context, source, built, messages);
-      for (const mode of ['offline', 'online'] as const)
-        rows.push(...(await oneMode(context, source, mode, messages)));
+      // FLUXCORE_BENCH_SERVING_MODES=online runs the --online rows alone (a partial run).
+      const modes = (process.env.FLUXCORE_BENCH_SERVING_MODES ?? 'offline,online').split(',');
+      const rows = modes.includes('offline')
+        ? await singleClientRows(context, source, built, messages)
+        : [];
+      for (const mode of ['offline', 'online'] as const) {
+        if (modes.includes(mode)) rows.push(...(await oneMode(context, source, mode, messages)));
+      }
       return rows;
     } finally {
       await source.drop();
