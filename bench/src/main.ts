@@ -22,6 +22,7 @@ import {
 import { auditBenchmark } from './benchmarks/audit.ts';
 import { coldStartBenchmark } from './benchmarks/cold-start.ts';
 import { convergeBenchmark } from './benchmarks/converge.ts';
+import { convergeServingBenchmark } from './benchmarks/converge-serving.ts';
 import { deletionBenchmark } from './benchmarks/deletion.ts';
 import { gatingBenchmark } from './benchmarks/gating.ts';
 import { keysetBenchmark } from './benchmarks/keyset.ts';
@@ -45,6 +46,7 @@ const benchmarks: Benchmark[] = [
   ragTenantsBenchmark,
   deletionBenchmark,
   convergeBenchmark,
+  convergeServingBenchmark,
   auditBenchmark,
 ];
 

@@ -32,6 +32,10 @@ export interface Sizes {
   coldStartRounds: number;
   convergeMessages: number;
   convergeRounds: number;
+  /** Messages of the May-lineage database served while it changes (converge-serving). */
+  servingMessages: number;
+  /** How long the clients run at rest before each change, for the baseline. */
+  servingRestMs: number;
 }
 
 /**
@@ -65,6 +69,8 @@ export function benchmarkSizes(scale: number, smoke: boolean): Sizes {
       coldStartRounds: 1,
       convergeMessages: 500,
       convergeRounds: 1,
+      servingMessages: 3_000,
+      servingRestMs: 500,
     };
   }
   const scaled = (n: number, min = 1) => Math.max(min, Math.round(n * scale));
@@ -92,6 +98,8 @@ export function benchmarkSizes(scale: number, smoke: boolean): Sizes {
     coldStartRounds: 3,
     convergeMessages: scaled(100_000, 500),
     convergeRounds: 3,
+    servingMessages: scaled(1_000_000, 3_000),
+    servingRestMs: 3_000,
   };
 }
 
@@ -184,6 +192,8 @@ export function durationRow(
 }
 
 export function formatFigure(figure: Figure): string {
+  // NaN: nothing was measured (a mode the tool does not have yet); `extra` says why.
+  if (Number.isNaN(figure.value)) return figure.extra ?? 'not available';
   const value =
     figure.unit === 'ms'
       ? formatMs(figure.value)

@@ -16,7 +16,7 @@ import { alternate, formatMs, median } from '../measure.ts';
 import { runChecked } from '../processes.ts';
 import { type Benchmark, type Context, durationRow, type Row } from '../suite.ts';
 
-async function onServer(context: Context, statement: string): Promise<void> {
+export async function onServer(context: Context, statement: string): Promise<void> {
   const client = new pg.Client({
     connectionString: context.server.url,
     application_name: 'fluxcore-bench',
@@ -30,7 +30,7 @@ async function onServer(context: Context, statement: string): Promise<void> {
 }
 
 /** A fresh copy of `source` (no session may be open on it). */
-async function copyOf(
+export async function copyOf(
   context: Context,
   source: BenchDatabase,
   label: string,

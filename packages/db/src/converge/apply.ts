@@ -28,6 +28,7 @@ import {
   convergeStatementTimeoutMs,
 } from './defaults.ts';
 import { buildStructuralPlan } from './diff.ts';
+import { lockStepTables } from './lock-tables.ts';
 import type { KeptObject, Step } from './model.ts';
 import { quote } from './pair.ts';
 import { type ConvergePlan, isPresent, type PlanOptions, planConvergence } from './plan.ts';
@@ -155,6 +156,12 @@ async function planAndApply(
   if (plan.refusals.length > 0) return outcome('refused');
   if (!options.apply) return outcome('planned');
 
+  const lockTimeoutMs = options.lockTimeoutMs ?? convergeLockTimeoutMs;
+  await lockStepTables(session, plan.steps, {
+    budgetMs: lockTimeoutMs,
+    attemptMs: Math.min(lockTimeoutMs, convergeLockAttemptMs),
+    log,
+  });
   const rewritten = await runSteps(session, plan, options, log);
   // Every data migration to record is asked again, in order, just before its turn: one may
   // have work only after an earlier one ran (0038 gives the operator back the 'ai_session'

@@ -42,6 +42,7 @@ export {
   unitEmbedding,
 } from './factories-content.ts';
 export { fillAccount } from './fill-account.ts';
+export { fillMayDatabase, type MayFill } from './may-messages.ts';
 export { type MigratedHandle, useMigratedDatabase } from './migrated.ts';
 export {
   createReferenceDatabase,
@@ -57,4 +58,18 @@ export {
   type GenerateOptions,
   generateReferenceData,
 } from './reference-data.ts';
+export {
+  type LoadClient,
+  type LoadResult,
+  type LoadSummary,
+  mayMessageApi,
+  missingMessages,
+  type RequestRecord,
+  retypeMigrationTag,
+  runLoad,
+  type Send,
+  signToken,
+  summarize,
+  withRetypeMigration,
+} from './serving-load.ts';
 export { startTcpProxy, type TcpProxy } from './tcp-proxy.ts';
