@@ -51,7 +51,9 @@ async function main(): Promise<number> {
   const app = createApp({ db: client, jwtSecret, jwtMaxLifetimeS, rateLimit });
   let server: ReturnType<typeof Bun.serve>;
   try {
-    server = Bun.serve({ hostname, port, fetch: app.fetch });
+    // Bun closes a request idle for 10 s by default: one waiting on a lock while the schema
+    // changes (a converge or a migration without --online) would be cut off, not answered.
+    server = Bun.serve({ hostname, port, fetch: app.fetch, idleTimeout: 120 });
   } catch (error) {
     await client.close();
     throw new FluxDbError(
