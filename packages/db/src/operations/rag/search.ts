@@ -164,11 +164,14 @@ export function searchStatement(
       from ${c} where ${where} order by distance limit ${params.topK}`;
   }
   const indexed = sql.raw(storeIndexExpression(params.dimensions));
-  const halfQuery = sql`${params.vector}::vector::${sql.raw(`${storeIndexType}(${Math.trunc(params.dimensions)})`)}`;
-  return sql`select id, file_id, chunk_index, content, metadata,
-      cosine_distance(embedding, ${params.vector}::vector) as distance
-    from (select ${columns}, ${c.embedding}, ${indexed} <=> ${halfQuery} as near
-            from ${c} where ${where} order by near limit ${params.topK}) nearest
+  const half = sql.raw(`${storeIndexType}(${Math.trunc(params.dimensions)})`);
+  // The query is parsed once (a materialized CTE, read as an init plan by both distances).
+  return sql`with q as materialized (select ${params.vector}::vector as v)
+    select id, file_id, chunk_index, content, metadata,
+      cosine_distance(embedding, (select v from q)) as distance
+    from (select ${columns}, ${c.embedding}
+            from ${c} where ${where}
+            order by ${indexed} <=> (select v::${half} from q) limit ${params.topK}) nearest
     order by distance`;
 }
 
