@@ -228,54 +228,42 @@ describe.each(databaseKinds)('RAG search by store size (%s)', (kind) => {
     expect(text).not.toContain('hnsw');
   });
 
-  test('at or over the threshold the search walks the store’s own index, with recall@10 ≥ 0.95', async () => {
+  /** The index path's plan walks the store's own index, and searchChunks keeps recall@10 ≥ 0.95. */
+  async function expectOwnIndexWalk(
+    store: { id: string; documents: number[][] },
+    probe: number[],
+    seed: number,
+    queries: number,
+  ) {
     const statement = searchStatement(
       {
-        vectorStoreId: large.id,
-        vector: JSON.stringify(topics[0]),
-        dimensions: embeddingDimensions,
+        vectorStoreId: store.id,
+        vector: JSON.stringify(probe),
+        dimensions: probe.length,
         topK: 10,
       },
       'index',
     );
-    expect(await plan(db, statement)).toContain(`Index Scan using ${storeIndexName(large.id)}`);
-    const normalQ = seeded(11);
+    expect(await plan(db, statement)).toContain(`Index Scan using ${storeIndexName(store.id)}`);
+    const normalQ = seeded(seed);
     let recall = 0;
-    const queries = 20;
     for (let q = 0; q < queries; q++) {
-      const embedding = near(normalQ, large.documents[q % large.documents.length] ?? [], 0.6);
-      const found = await searchChunks(db, { vectorStoreId: large.id, embedding, minScore: 0 });
-      const exact = new Set((await exactTop(large.id, embedding)).map((c) => c.id));
+      const embedding = near(normalQ, store.documents[q % store.documents.length] ?? [], 0.6);
+      const found = await searchChunks(db, { vectorStoreId: store.id, embedding, minScore: 0 });
+      const exact = new Set((await exactTop(store.id, embedding)).map((c) => c.id));
       expect(found).toHaveLength(10);
       recall += found.filter((c) => exact.has(c.id)).length / 10;
     }
     expect(recall / queries).toBeGreaterThanOrEqual(0.95);
+  }
+
+  test('at or over the threshold the search walks the store’s own index, with recall@10 ≥ 0.95', async () => {
+    await expectOwnIndexWalk(large, topics[0] ?? [], 11, 20);
   });
 
   test('chunks of two dimensions: each store searchable at its own, equal to the exact query', async () => {
-    const normalQ = seeded(17);
-    const narrowStatement = searchStatement(
-      {
-        vectorStoreId: narrow.id,
-        vector: JSON.stringify(narrowTopics[0]),
-        dimensions: narrowDimensions,
-        topK: 10,
-      },
-      'index',
-    );
-    expect(await plan(db, narrowStatement)).toContain(
-      `Index Scan using ${storeIndexName(narrow.id)}`,
-    );
-    let recall = 0;
-    for (let q = 0; q < 10; q++) {
-      const embedding = near(normalQ, narrow.documents[q % narrow.documents.length] ?? [], 0.6);
-      const found = await searchChunks(db, { vectorStoreId: narrow.id, embedding, minScore: 0 });
-      const exact = await exactTop(narrow.id, embedding);
-      expect(found).toHaveLength(10);
-      const ids = new Set(exact.map((c) => c.id));
-      recall += found.filter((c) => ids.has(c.id)).length / 10;
-    }
-    expect(recall / 10).toBeGreaterThanOrEqual(0.95);
+    await expectOwnIndexWalk(narrow, narrowTopics[0] ?? [], 17, 10);
+    const normalQ = seeded(19);
     // The small store holds both widths: a query reads the chunks of its own width, exactly.
     for (const [centre, width] of [
       [smallNarrow[0], narrowDimensions],
