@@ -110,7 +110,6 @@ export function openMemoryDatabase(): Promise<DatabaseClient> {
 /**
  * Runs `use` on a new database of `kind`, migrated to the full schema, through a client of one
  * connection (so session settings hold for everything `use` does), and removes it afterwards.
- * An embedded one is in memory unless `embeddedOnDisk` puts it in a temporary folder.
  * A server database is also handed over, for tools that need its URL.
  */
 export async function withMigratedDatabase<T>(
@@ -118,23 +117,7 @@ export async function withMigratedDatabase<T>(
   kind: DatabaseConfig['kind'],
   label: string,
   use: (client: DatabaseClient, database: BenchDatabase | undefined) => Promise<T>,
-  options: { embeddedOnDisk?: boolean } = {},
 ): Promise<T> {
-  if (kind === 'embedded' && options.embeddedOnDisk) {
-    // Data larger than memory should hold twice (the data folder and the WebAssembly heap).
-    const folder = createEmbeddedFolder(label);
-    try {
-      const client = await createDb(folder.config);
-      try {
-        await migrate(client, projectMigrations);
-        return await use(client, undefined);
-      } finally {
-        await client.close();
-      }
-    } finally {
-      folder.remove();
-    }
-  }
   if (kind === 'embedded') {
     // In memory, PGlite is one instance: its own connection migrates, loads and reads.
     const client = await openMemoryDatabase();

@@ -296,46 +296,40 @@ async function runOn(context: Context, database: Database): Promise<Row[]> {
         dropBelow: Math.ceil(context.sizes.ragTenantIndexAt / 2),
       }
     : readStoreIndexThresholds(process.env);
-  return withMigratedDatabase(
-    context.server,
-    database,
-    'rag_tenants',
-    async (client) => {
-      const loaded = await load(client, context, thresholds, database);
-      const total = loaded.stores.reduce((sum, s) => sum + s.size, 0);
-      context.log(
-        `  ${database}: ${loaded.stores.length} stores, ${total} chunks loaded in ${formatMs(loaded.loadMs)}; ${loaded.indexes.count} store indexes built in ${formatMs(loaded.indexes.buildMs)}`,
-      );
-      const random = new SeededRandom(context.seed + 2501);
-      const rows: Row[] = [];
-      let floor = 0;
-      for (const bucket of buckets) {
-        const stores = loaded.stores.filter((s) => s.size > floor && s.size <= bucket.max);
-        floor = bucket.max;
-        if (stores.length === 0) continue;
-        const queries = drawQueries(random, stores, context.sizes.ragTenantQueries);
-        // Warm up: caches and plans of both paths.
-        await measureBucket(client, queries.slice(0, 3));
-        const samples = await measureBucket(client, queries);
-        rows.push(bucketRow(bucket, stores, samples, thresholds, database));
-      }
-      const indexed = loaded.stores.filter((s) => s.size >= thresholds.indexAt);
-      if (indexed.length > 0) {
-        const queries = drawQueries(random, indexed, context.sizes.ragTenantQueries);
-        rows.push(await halfvecRow(client, indexed, queries, database));
-      }
-      rows.push({
-        benchmark: 'rag-tenants',
-        what: `per-store HNSW index build (${loaded.indexes.count} stores of ≥ ${thresholds.indexAt.toLocaleString('en')} chunks, ${loaded.indexes.chunks.toLocaleString('en')} chunks × ${dimensions}; halfvec, m 16, ef_construction 64)`,
-        database,
-        ours: { label: '`maintainStoreIndexes`', value: loaded.indexes.buildMs, unit: 'ms' },
-        target: { text: 'report' },
-        note: `storage: the per-store indexes ${(loaded.indexes.bytes / Math.max(1, loaded.indexes.chunks)).toFixed(0)} bytes per indexed chunk; the table (heap, TOAST, btrees) ${loaded.tableBytesPerChunk.toFixed(0)} bytes per chunk. No HNSW index spans the stores. Load of ${total.toLocaleString('en')} chunks: ${formatMs(loaded.loadMs)}`,
-      });
-      return rows;
-    },
-    { embeddedOnDisk: true },
-  );
+  return withMigratedDatabase(context.server, database, 'rag_tenants', async (client) => {
+    const loaded = await load(client, context, thresholds, database);
+    const total = loaded.stores.reduce((sum, s) => sum + s.size, 0);
+    context.log(
+      `  ${database}: ${loaded.stores.length} stores, ${total} chunks loaded in ${formatMs(loaded.loadMs)}; ${loaded.indexes.count} store indexes built in ${formatMs(loaded.indexes.buildMs)}`,
+    );
+    const random = new SeededRandom(context.seed + 2501);
+    const rows: Row[] = [];
+    let floor = 0;
+    for (const bucket of buckets) {
+      const stores = loaded.stores.filter((s) => s.size > floor && s.size <= bucket.max);
+      floor = bucket.max;
+      if (stores.length === 0) continue;
+      const queries = drawQueries(random, stores, context.sizes.ragTenantQueries);
+      // Warm up: caches and plans of both paths.
+      await measureBucket(client, queries.slice(0, 3));
+      const samples = await measureBucket(client, queries);
+      rows.push(bucketRow(bucket, stores, samples, thresholds, database));
+    }
+    const indexed = loaded.stores.filter((s) => s.size >= thresholds.indexAt);
+    if (indexed.length > 0) {
+      const queries = drawQueries(random, indexed, context.sizes.ragTenantQueries);
+      rows.push(await halfvecRow(client, indexed, queries, database));
+    }
+    rows.push({
+      benchmark: 'rag-tenants',
+      what: `per-store HNSW index build (${loaded.indexes.count} stores of ≥ ${thresholds.indexAt.toLocaleString('en')} chunks, ${loaded.indexes.chunks.toLocaleString('en')} chunks × ${dimensions}; halfvec, m 16, ef_construction 64)`,
+      database,
+      ours: { label: '`maintainStoreIndexes`', value: loaded.indexes.buildMs, unit: 'ms' },
+      target: { text: 'report' },
+      note: `storage: the per-store indexes ${(loaded.indexes.bytes / Math.max(1, loaded.indexes.chunks)).toFixed(0)} bytes per indexed chunk; the table (heap, TOAST, btrees) ${loaded.tableBytesPerChunk.toFixed(0)} bytes per chunk. No HNSW index spans the stores. Load of ${total.toLocaleString('en')} chunks: ${formatMs(loaded.loadMs)}`,
+    });
+    return rows;
+  });
 }
 
 export const ragTenantsBenchmark: Benchmark = {
