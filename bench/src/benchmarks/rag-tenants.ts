@@ -322,7 +322,7 @@ async function runOn(context: Context, database: Database): Promise<Row[]> {
     }
     rows.push({
       benchmark: 'rag-tenants',
-      what: `per-store HNSW index build (${loaded.indexes.count} stores of ≥ ${thresholds.indexAt.toLocaleString('en')} chunks, ${loaded.indexes.chunks.toLocaleString('en')} chunks × ${dimensions}; halfvec, m 16, ef_construction 64)`,
+      what: `per-store HNSW index build (${loaded.indexes.count} stores of ≥ ${thresholds.indexAt.toLocaleString('en')} chunks, ${loaded.indexes.chunks.toLocaleString('en')} chunks × ${dimensions}; vector, m 16, ef_construction 64)`,
       database,
       ours: { label: '`maintainStoreIndexes`', value: loaded.indexes.buildMs, unit: 'ms' },
       target: { text: 'report' },

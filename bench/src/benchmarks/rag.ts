@@ -18,6 +18,7 @@ import {
   searchChunks,
   storeIndexExpression,
   storeIndexName,
+  storeIndexType,
 } from '@fluxcore/db';
 import { sql } from 'drizzle-orm';
 import {
@@ -150,7 +151,7 @@ async function usesHnsw(
   const query = `'${vectorLiteral(embedding)}'::vector`;
   const order = exact
     ? `embedding <=> ${query}`
-    : `${storeIndexExpression(dimensions)} <=> ${query}::halfvec(${dimensions})`;
+    : `${storeIndexExpression(dimensions)} <=> ${query}::${storeIndexType}(${dimensions})`;
   return client.db.transaction(async (tx) => {
     for (const setting of settings) await tx.execute(sql.raw(setting));
     const plan = await tx.execute(

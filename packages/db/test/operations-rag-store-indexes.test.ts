@@ -183,7 +183,7 @@ describe.each(databaseKinds)('RAG search by store size (%s)', (kind) => {
       [narrow, narrowDimensions],
     ] as const) {
       const definition = definitions.get(storeIndexName(store.id));
-      expect(definition).toContain(`((embedding)::halfvec(${n})) halfvec_cosine_ops`);
+      expect(definition).toContain(`((embedding)::vector(${n})) vector_cosine_ops`);
       expect(definition).toContain(
         `WHERE ((vector_store_id = '${store.id}'::uuid) AND (vector_dims(embedding) = ${n}))`,
       );

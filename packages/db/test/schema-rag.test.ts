@@ -213,7 +213,7 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
       await tx.execute(sql`set local enable_seqscan = off`);
       await tx.execute(sql`set local enable_sort = off`);
       const explained = await tx.execute(
-        sql`explain select id from fluxcore_document_chunks where vector_store_id = ${store.id} and vector_dims(embedding) = 1536 order by embedding::halfvec(1536) <=> ${JSON.stringify(query)}::halfvec(1536) limit 10`,
+        sql`explain select id from fluxcore_document_chunks where vector_store_id = ${store.id} and vector_dims(embedding) = 1536 order by embedding::vector(1536) <=> ${JSON.stringify(query)}::vector(1536) limit 10`,
       );
       const rows = (explained as unknown as { rows: { 'QUERY PLAN': string }[] }).rows;
       const nearest = await tx
@@ -221,7 +221,7 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
         .from(fluxcoreDocumentChunks)
         .where(eq(fluxcoreDocumentChunks.vectorStoreId, store.id))
         .orderBy(
-          sql`${fluxcoreDocumentChunks.embedding}::halfvec(1536) <=> ${JSON.stringify(query)}::halfvec(1536)`,
+          sql`${fluxcoreDocumentChunks.embedding}::vector(1536) <=> ${JSON.stringify(query)}::vector(1536)`,
         )
         .limit(10);
       return { plan: rows.map((row) => row['QUERY PLAN']).join('\n'), nearest };

@@ -3,7 +3,7 @@
  * distance. The path depends on the store's size (see store-indexes.ts): a small store is
  * read exactly through its btree on vector_store_id and sorted; a large store has an HNSW
  * index of its own (partial, `where vector_store_id = … and vector_dims(embedding) = N`, on
- * `embedding::halfvec(N)`) that walks only its chunks. The column takes embeddings of any
+ * `embedding::vector(N)`) that walks only its chunks. The column takes embeddings of any
  * dimension: a search reads the store's chunks of its query's dimension.
  */
 import { and, cosineDistance, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
@@ -139,10 +139,11 @@ type SearchRow = [string, string, number, string, unknown, number | string];
 
 /**
  * The search as one statement, on one of two paths:
- * - `index`: the k nearest by `embedding::halfvec(N) <=> query`, which the store's own HNSW
+ * - `index`: the k nearest by `embedding::vector(N) <=> query`, which the store's own HNSW
  *   index serves (the planner proves the partial index's predicate from the store id, which
  *   an unnamed statement is planned with, and the literal dimension), then those k ordered by
- *   their exact distance, so scores and order are vector's;
+ *   their exact distance (the same with a vector index; with another type, its rounding is
+ *   undone here);
  * - `exact`: ordered by `cosine_distance()`, which no HNSW index serves: the store's rows are
  *   read through the btree on vector_store_id and sorted.
  * Both order by an output column, so the embedding is parsed once per use.
@@ -164,14 +165,14 @@ export function searchStatement(
       from ${c} where ${where} order by distance limit ${params.topK}`;
   }
   const indexed = sql.raw(storeIndexExpression(params.dimensions));
-  const half = sql.raw(`${storeIndexType}(${Math.trunc(params.dimensions)})`);
+  const typed = sql.raw(`${storeIndexType}(${Math.trunc(params.dimensions)})`);
   // The query is parsed once (a materialized CTE, read as an init plan by both distances).
   return sql`with q as materialized (select ${params.vector}::vector as v)
     select id, file_id, chunk_index, content, metadata,
       cosine_distance(embedding, (select v from q)) as distance
     from (select ${columns}, ${c.embedding}
             from ${c} where ${where}
-            order by ${indexed} <=> (select v::${half} from q) limit ${params.topK}) nearest
+            order by ${indexed} <=> (select v::${typed} from q) limit ${params.topK}) nearest
     order by distance`;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Each large vector store's own HNSW index: a partial index over its chunks alone
  * (`where vector_store_id = '…' and vector_dims(embedding) = N`), on the expression
- * `embedding::halfvec(N)` (the column takes any dimension; an index needs one), so a search
+ * `embedding::vector(N)` (the column takes any dimension; an index needs one), so a search
  * walks no other tenant's vectors. A store gets
  * one when its chunk count (fluxcore_vector_store_stats.chunk_count, which the chunk
  * triggers keep) reaches `indexAt`, and loses it when the count falls below `dropBelow`; the

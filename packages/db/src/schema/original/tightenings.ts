@@ -920,7 +920,7 @@ export const relaxedTightenings: readonly RelaxedTightening[] = [
     table: 'fluxcore_document_chunks',
     name: 'embedding',
     was: 'vector(1536)',
-    why: "May's column is a vector of any dimension (054_chunk_dimensions writes each model's width); migration 0042 drops the type modifier and keeps every value, and each large store's HNSW index is on embedding::halfvec(N)",
+    why: "May's column is a vector of any dimension (054_chunk_dimensions writes each model's width); migration 0042 drops the type modifier and keeps every value, and each large store's HNSW index is on embedding::vector(N)",
   },
   {
     table: 'fluxcore_document_chunks',

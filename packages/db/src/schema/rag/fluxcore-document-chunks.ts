@@ -54,7 +54,7 @@ export const fluxcoreDocumentChunks = pgTable(
     /**
      * Null until embedded: the original inserts chunks first and embeds them later. Any
      * dimension: a store's chunks share their model's, and each large store's HNSW index
-     * (operations/rag/store-indexes.ts) is on `embedding::halfvec(N)` for its N.
+     * (operations/rag/store-indexes.ts) is on `embedding::vector(N)` for its N.
      */
     embedding: anyVector('embedding'),
     /** The May lineage's model and width of the embedding (054_chunk_dimensions). */
