@@ -180,7 +180,7 @@ function normalise(vector: Float64Array): Float64Array {
 }
 
 /** pgvector's text form, at 6 significant digits (float4 keeps about 7). */
-export function vectorLiteral(vector: Float64Array): string {
+export function vectorLiteral(vector: ArrayLike<number>): string {
   let text = '[';
   for (let d = 0; d < vector.length; d++) {
     if (d > 0) text += ',';

@@ -591,7 +591,7 @@ window.fluxcoreSearch = [
   {"kind":"column","name":"fluxcore_document_chunks.chunk_index","href":"rag.html#fluxcore_document_chunks","text":"integer"},
   {"kind":"column","name":"fluxcore_document_chunks.token_count","href":"rag.html#fluxcore_document_chunks","text":"integer"},
   {"kind":"column","name":"fluxcore_document_chunks.metadata","href":"rag.html#fluxcore_document_chunks","text":"jsonb"},
-  {"kind":"column","name":"fluxcore_document_chunks.embedding","href":"rag.html#fluxcore_document_chunks","text":"vector(1536): Null until embedded: the original inserts chunks first and embeds them later."},
+  {"kind":"column","name":"fluxcore_document_chunks.embedding","href":"rag.html#fluxcore_document_chunks","text":"vector: Null until embedded: the original inserts chunks first and embeds them later. Any dimension: a store's chunks share their model's, and each large store's HNSW index (operations/rag/store-indexes.ts) is on `embedding::vector(N)` for its N."},
   {"kind":"column","name":"fluxcore_document_chunks.embedding_model","href":"rag.html#fluxcore_document_chunks","text":"varchar(255): The May lineage's model and width of the embedding (054_chunk_dimensions)."},
   {"kind":"column","name":"fluxcore_document_chunks.dimensions","href":"rag.html#fluxcore_document_chunks","text":"integer"},
   {"kind":"column","name":"fluxcore_document_chunks.page_number","href":"rag.html#fluxcore_document_chunks","text":"integer: Where the chunk came from in its file."},

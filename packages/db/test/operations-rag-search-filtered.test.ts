@@ -1,18 +1,26 @@
 /**
  * RAG search filtered to one store, on both databases: a small store among thousands of other
- * stores' chunks that lie nearer the query. An HNSW scan's first candidates (ef_search of
- * them) are then all other stores' chunks, which the store filter removes; searchChunks must
- * still return the store's k nearest, exactly, nearest first.
+ * stores' chunks that lie nearer the query. No index spans the stores (each large store has
+ * its own), so no walk meets other stores' chunks; searchChunks must return the store's k
+ * nearest, exactly, nearest first, and when the store's own index walk yields fewer than k
+ * the exact query fills them.
  */
 import { beforeAll, describe, expect, test } from 'bun:test';
-import { sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../src/connection/client.ts';
+import { sql, TransactionRollbackError } from 'drizzle-orm';
+import type { Database } from '../src/connection/client.ts';
+import { unnamedArrayRows } from '../src/connection/prepared.ts';
 import { rawRows } from '../src/connection/raw-rows.ts';
-import { nearestChunksQuery, searchChunks } from '../src/operations/rag/search.ts';
+import {
+  type ChunkMatch,
+  nearestChunksQuery,
+  searchChunks,
+  searchStatement,
+  storeHasOwnIndex,
+} from '../src/operations/rag/search.ts';
+import { storeIndexDefinition } from '../src/operations/rag/store-indexes.ts';
 import { embeddingDimensions } from '../src/schema/index.ts';
 import { createOwnedAccount, databaseKinds, useMigratedDatabase } from '../src/testing/index.ts';
 
-const hnswIndex = 'fluxcore_document_chunks_embedding_hnsw_idx';
 const otherStores = 4;
 const chunksPerOtherStore = 500;
 const storeChunks = 20;
@@ -27,16 +35,6 @@ const query = Array.from({ length: embeddingDimensions }, (_, i) => Math.sin(i +
  */
 const noise = (g: string, s: number) =>
   `((sin(${g} * 12.9898 + d * 78.233 + ${s}) * 43758.5453)::numeric % 1)::float8`;
-
-/** The plan the planner picks at scale: the HNSW index, not the store's btree and a sort. */
-async function atScale<T>(db: Database, run: (tx: Transaction) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    // On a test-sized table the planner reads a 20-chunk store through its btree and sorts;
-    // with sorting priced out it takes the HNSW index, as it does for a store too big to sort.
-    await tx.execute(sql`set local enable_sort = off`);
-    return run(tx);
-  });
-}
 
 describe.each(databaseKinds)('RAG search filtered to a small store (%s)', (kind) => {
   const migrated = useMigratedDatabase(kind);
@@ -63,14 +61,6 @@ describe.each(databaseKinds)('RAG search filtered to a small store (%s)', (kind)
     const [file, ...otherFiles] = files.map((f) => f.id);
     if (!store || !file) throw new Error('fixture failed');
     storeId = store;
-    const [index] = await rawRows<{ definition: string }>(
-      db,
-      sql`select indexdef as definition from pg_indexes where indexname = ${hnswIndex}`,
-    );
-    if (!index) throw new Error(`${hnswIndex} is missing`);
-    // Building the index once over the loaded rows is many times faster than inserting into
-    // it row by row (on PGlite, minutes); the schema's own definition is rebuilt.
-    await db.execute(sql.raw(`drop index ${hnswIndex}`));
     // Other stores: the query plus a little noise (cosine similarity about 0.95). The noise
     // comes from 2 × 64 bases, so that only 128 vectors are computed.
     await db.execute(sql`create temp table fluxcore_test_bases as
@@ -93,7 +83,6 @@ describe.each(databaseKinds)('RAG search filtered to a small store (%s)', (kind)
         (select array_agg(sin(d) * (1.0 - g * 0.045) + ${sql.raw(noise('(g + 1000)', 2))} order by d)
            from generate_series(1, ${embeddingDimensions}) d)::vector
       from generate_series(0, ${storeChunks - 1}) g`);
-    await db.execute(sql.raw(index.definition));
     await db.execute(sql`analyze fluxcore_document_chunks`);
     const ids = await rawRows<{ id: string }>(
       db,
@@ -127,29 +116,17 @@ describe.each(databaseKinds)('RAG search filtered to a small store (%s)', (kind)
     expect(row?.store).toBe(storeChunks);
     expect(row?.others).toBe(otherStores * chunksPerOtherStore);
     expect(Number(row?.nearest)).toBeLessThan(Number(row?.farthest));
-    // Without an iterative scan the HNSW plan finds none of the store's chunks.
-    const plain = await atScale(db, async (tx) => {
-      await tx.execute(sql`set local hnsw.iterative_scan = off`);
-      const nearest = nearestChunksQuery(tx, {
-        vectorStoreId: storeId,
-        embedding: query,
-        topK,
-      });
-      const plan = await rawRows<{ 'QUERY PLAN': string }>(tx, sql`explain ${nearest.getSQL()}`);
-      expect(plan.map((line) => line['QUERY PLAN']).join('\n')).toContain(
-        `Index Scan using ${hnswIndex}`,
-      );
-      return nearest;
-    });
-    expect(plain.length).toBeLessThan(topK);
   });
 
   test('k = 10 gives exactly the store’s 10 nearest, all of the store, nearest first', async () => {
     const exact = await exactTop(topK);
     expect(exact).toHaveLength(topK);
-    const found = await atScale(db, (tx) =>
-      searchChunks(tx, { vectorStoreId: storeId, embedding: query, topK, minScore: 0 }),
-    );
+    const found = await searchChunks(db, {
+      vectorStoreId: storeId,
+      embedding: query,
+      topK,
+      minScore: 0,
+    });
     expect(found).toHaveLength(topK);
     for (const chunk of found) expect(storeChunkIds.has(chunk.id)).toBe(true);
     const scores = found.map((chunk) => chunk.score);
@@ -159,46 +136,57 @@ describe.each(databaseKinds)('RAG search filtered to a small store (%s)', (kind)
       expect(chunk.score).toBeCloseTo(1 - (exact[i]?.distance ?? 0), 5);
     // The default minimum score (0.3) keeps those of the store's chunks that reach it.
     const all = await exactTop(storeChunks);
-    const reaching = await atScale(db, (tx) =>
-      searchChunks(tx, { vectorStoreId: storeId, embedding: query, topK: storeChunks }),
-    );
+    const reaching = await searchChunks(db, {
+      vectorStoreId: storeId,
+      embedding: query,
+      topK: storeChunks,
+    });
     const expected = all.filter((chunk) => 1 - chunk.distance >= 0.3).map((chunk) => chunk.id);
     expect(expected.length).toBeGreaterThan(topK);
     expect(expected.length).toBeLessThan(storeChunks);
     expect(reaching.map((chunk) => chunk.id)).toEqual(expected);
   });
 
-  test('the HNSW scan itself walks on past other stores’ chunks (iterative scan, strict order)', async () => {
+  test('when the store’s own index walk yields fewer than k, the exact query fills them', async () => {
     const exact = await exactTop(topK);
-    const walked = await atScale(db, async (tx) => {
-      await tx.execute(sql`set local hnsw.iterative_scan = strict_order`);
-      return nearestChunksQuery(tx, { vectorStoreId: storeId, embedding: query, topK });
-    });
-    expect(walked.map((chunk) => chunk.id)).toEqual(exact.map((chunk) => chunk.id));
-  });
-
-  test('when the walk stops at hnsw.max_scan_tuples, the exact query fills the k rows', async () => {
-    const exact = await exactTop(topK);
-    const found = await atScale(db, async (tx) => {
-      await tx.execute(sql`set local hnsw.max_scan_tuples = 100`);
-      await tx.execute(sql`set local hnsw.iterative_scan = strict_order`);
-      const stopped = await nearestChunksQuery(tx, {
-        vectorStoreId: storeId,
-        embedding: query,
-        topK,
-      });
-      expect(stopped.length).toBeLessThan(topK);
-      return searchChunks(tx, { vectorStoreId: storeId, embedding: query, topK, minScore: 0 });
-    });
+    let found: ChunkMatch[] = [];
+    const rolledBack = await db
+      .transaction(async (tx) => {
+        // The store's own index, as maintainStoreIndexes builds it at the threshold, for this
+        // transaction alone (a transaction reads its own list of them).
+        await tx.execute(sql.raw(storeIndexDefinition(storeId, embeddingDimensions, false)));
+        expect(await storeHasOwnIndex(tx, storeId)).toBe(true);
+        // A walk that keeps 5 candidates cannot give 10 rows. (On 20 rows the planner would
+        // rather sort them: sorting is priced out so that the walk runs, as on a large store.)
+        await tx.execute(sql`set local hnsw.ef_search = 5`);
+        await tx.execute(sql`set local enable_sort = off`);
+        const walk = searchStatement(
+          { vectorStoreId: storeId, vector: JSON.stringify(query), dimensions: query.length, topK },
+          'index',
+        );
+        expect((await unnamedArrayRows(tx, walk)).length).toBeLessThan(topK);
+        found = await searchChunks(tx, {
+          vectorStoreId: storeId,
+          embedding: query,
+          topK,
+          minScore: 0,
+        });
+        tx.rollback();
+      })
+      .catch((error: unknown) => error instanceof TransactionRollbackError);
+    expect(rolledBack).toBe(true);
     expect(found.map((chunk) => chunk.id)).toEqual(exact.map((chunk) => chunk.id));
   });
 
   test('a store with fewer chunks than k gives all of them, nearest first', async () => {
     const exact = await exactTop(30);
     expect(exact).toHaveLength(storeChunks);
-    const found = await atScale(db, (tx) =>
-      searchChunks(tx, { vectorStoreId: storeId, embedding: query, topK: 30, minScore: 0 }),
-    );
+    const found = await searchChunks(db, {
+      vectorStoreId: storeId,
+      embedding: query,
+      topK: 30,
+      minScore: 0,
+    });
     expect(found.map((chunk) => chunk.id)).toEqual(exact.map((chunk) => chunk.id));
   });
 });

@@ -1,7 +1,7 @@
 /**
  * RAG retrieval (src/operations/rag/search.ts), called directly on both databases: the top k
- * of one store by cosine distance above a minimum score, never another store's chunks, and the
- * HNSW index serving the query (its plan read with EXPLAIN).
+ * of one store by cosine distance above a minimum score, never another store's chunks, and a
+ * small store's rows read through its btree (its plan read with EXPLAIN).
  */
 import { beforeAll, describe, expect, test } from 'bun:test';
 import {
@@ -77,12 +77,16 @@ describe.each(databaseKinds)('RAG search on the %s database', (kind) => {
       efSearch: 100,
     });
     expect(strict.map((c) => c.chunkIndex)).toEqual([0, 1, 2, 3, 4]);
+    // Any width is a query (the column takes any): this store has no chunk of 3 dimensions.
+    expect(await searchChunks(db, { vectorStoreId: store.id, embedding: [1, 2, 3] })).toEqual([]);
     await expect(
-      searchChunks(db, { vectorStoreId: store.id, embedding: [1, 2, 3] }),
+      searchChunks(db, { vectorStoreId: store.id, embedding: [] }),
     ).rejects.toBeInstanceOf(FluxDbError);
 
+    // A small store has no index of its own: its rows are read through the store's btree.
     const nearest = nearestChunksQuery(db, { vectorStoreId: store.id, embedding: query, topK: 10 });
     const text = await plan(db, nearest.getSQL());
-    expect(text).toContain('Index Scan using fluxcore_document_chunks_embedding_hnsw_idx');
+    expect(text).toContain('fluxcore_document_chunks_vector_store_id_idx');
+    expect(text).not.toContain('hnsw');
   });
 });

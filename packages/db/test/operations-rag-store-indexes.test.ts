@@ -41,7 +41,7 @@ import { plan } from './support/plans.ts';
 const thresholds = { indexAt: 150, dropBelow: 80 };
 const largeChunks = 200;
 const smallChunks = 60;
-const globalIndex = 'fluxcore_document_chunks_embedding_hnsw_idx';
+const narrowDimensions = 384;
 const statuses = ['completed', 'in_progress', 'failed', 'completed'] as const;
 
 /** A seeded generator (a 32-bit LCG and Box–Muller): the same vectors on every run. */
@@ -56,7 +56,7 @@ function seeded(seed: number) {
 
 /** A unit vector near `centre` (spread: the noise's length relative to the centre's). */
 function near(normal: () => number, centre: number[], spread: number): number[] {
-  const scale = spread / Math.sqrt(embeddingDimensions);
+  const scale = spread / Math.sqrt(centre.length);
   const point = centre.map((value) => value + scale * normal());
   const norm = Math.hypot(...point);
   return point.map((value) => value / norm);
@@ -69,14 +69,22 @@ describe.each(databaseKinds)('RAG search by store size (%s)', (kind) => {
   const topics = Array.from({ length: 4 }, () =>
     near(normal, Array<number>(embeddingDimensions).fill(0), 1),
   );
-  const documents = (count: number) =>
-    Array.from({ length: count }, (_, i) => near(normal, topics[i % topics.length] ?? [], 0.8));
+  const narrowTopics = Array.from({ length: 4 }, () =>
+    near(normal, Array<number>(narrowDimensions).fill(0), 1),
+  );
+  const documents = (count: number, dimensions = embeddingDimensions) =>
+    Array.from({ length: count }, (_, i) => {
+      const centres = dimensions === embeddingDimensions ? topics : narrowTopics;
+      return near(normal, centres[i % centres.length] ?? [], 0.8);
+    });
   let account: string;
   let otherAccount: string;
   let large: { id: string; documents: number[][] };
   let small: { id: string; documents: number[][] };
+  let narrow: { id: string; documents: number[][] };
+  let smallNarrow: number[][];
 
-  async function createStore(size: number, ownerAccount: string) {
+  async function createStore(size: number, ownerAccount: string, dimensions = embeddingDimensions) {
     const [store] = await db
       .insert(fluxcoreVectorStores)
       .values({ accountId: ownerAccount, name: `store of ${size}` })
@@ -100,23 +108,36 @@ describe.each(databaseKinds)('RAG search by store size (%s)', (kind) => {
         status: statuses[i],
       })),
     );
-    const centres = documents(Math.max(2, Math.round(size / 25)));
+    const centres = documents(Math.max(2, Math.round(size / 25)), dimensions);
+    await insertChunks(store.id, files, ownerAccount, centres, size);
+    return { id: store.id, documents: centres };
+  }
+
+  async function insertChunks(
+    storeId: string,
+    files: { id: string }[],
+    ownerAccount: string,
+    centres: number[][],
+    size: number,
+    first = 0,
+  ) {
     for (let offset = 0; offset < size; offset += 50) {
       await db.insert(fluxcoreDocumentChunks).values(
         Array.from({ length: Math.min(50, size - offset) }, (_, j) => {
-          const i = offset + j;
+          const i = first + offset + j;
           return {
-            vectorStoreId: store.id,
+            vectorStoreId: storeId,
             fileId: files[i % files.length]?.id ?? '',
             accountId: ownerAccount,
             chunkIndex: i,
             content: `chunk ${i}`,
             embedding: near(normal, centres[i % centres.length] ?? [], 0.6),
+            // Another model's chunks of the same file (the unique key is per model).
+            embeddingModel: centres[0]?.length === embeddingDimensions ? null : 'narrow',
           };
         }),
       );
     }
-    return { id: store.id, documents: centres };
   }
 
   const exactTop = (vectorStoreId: string, embedding: number[], topK = 10, filters = {}) =>
@@ -128,19 +149,45 @@ describe.each(databaseKinds)('RAG search by store size (%s)', (kind) => {
     otherAccount = (await createOwnedAccount(db, 'other')).account.id;
     large = await createStore(largeChunks, account);
     small = await createStore(smallChunks, account);
+    // Chunks of another model's width: a large store of them, and a few in the small store.
+    narrow = await createStore(largeChunks, account, narrowDimensions);
+    smallNarrow = documents(2, narrowDimensions);
+    const smallFiles = await db
+      .select({ id: fluxcoreVectorStoreFiles.fileId })
+      .from(fluxcoreVectorStoreFiles)
+      .where(sql`${fluxcoreVectorStoreFiles.vectorStoreId} = ${small.id}`);
+    const fileIds = smallFiles.map((f) => ({ id: f.id ?? '' }));
+    await insertChunks(small.id, fileIds, account, smallNarrow, 20);
     // Another account's store: its chunks lie near (the same topics) and must never come back.
     await createStore(100, otherAccount);
   }, 600_000);
 
   test('the store at the threshold gets its own index, the one below does not; a second run changes nothing', async () => {
     const changes = await maintainStoreIndexes(migrated.client, { thresholds });
-    expect(changes.map((c) => [c.action, c.vectorStoreId])).toEqual([['created', large.id]]);
+    expect(changes.map((c) => [c.action, c.vectorStoreId, c.reason]).sort()).toEqual(
+      [
+        ['created', large.id, `${largeChunks} chunks of ${embeddingDimensions} dimensions`],
+        ['created', narrow.id, `${largeChunks} chunks of ${narrowDimensions} dimensions`],
+      ].sort(),
+    );
     const indexes = await rawRows<{ indexname: string; indexdef: string }>(
       db,
       sql`select indexname, indexdef from pg_indexes where tablename = 'fluxcore_document_chunks' and indexname like 'fluxcore\\_chunks\\_%'`,
     );
-    expect(indexes.map((i) => i.indexname)).toEqual([storeIndexName(large.id)]);
-    expect(indexes[0]?.indexdef).toContain(`WHERE (vector_store_id = '${large.id}'::uuid)`);
+    const definitions = new Map(indexes.map((i) => [i.indexname, i.indexdef]));
+    expect([...definitions.keys()].sort()).toEqual(
+      [storeIndexName(large.id), storeIndexName(narrow.id)].sort(),
+    );
+    for (const [store, n] of [
+      [large, embeddingDimensions],
+      [narrow, narrowDimensions],
+    ] as const) {
+      const definition = definitions.get(storeIndexName(store.id));
+      expect(definition).toContain(`((embedding)::vector(${n})) vector_cosine_ops`);
+      expect(definition).toContain(
+        `WHERE ((vector_store_id = '${store.id}'::uuid) AND (vector_dims(embedding) = ${n}))`,
+      );
+    }
     expect(await planStoreIndexes(db, thresholds)).toEqual({ create: [], drop: [] });
     expect(await maintainStoreIndexes(migrated.client, { thresholds })).toEqual([]);
     expect(await storeHasOwnIndex(db, large.id)).toBe(true);
@@ -148,8 +195,12 @@ describe.each(databaseKinds)('RAG search by store size (%s)', (kind) => {
     // Data, not schema: the catalog reader the audit, baseline and converge share leaves it out.
     const live = await introspectSchema(migrated.client);
     const table = live.tables.get('fluxcore_document_chunks');
-    expect([...(table?.indexes.keys() ?? [])]).toContain(globalIndex);
+    expect([...(table?.indexes.keys() ?? [])]).toContain(
+      'fluxcore_document_chunks_vector_store_id_idx',
+    );
     expect(table?.indexes.has(storeIndexName(large.id))).toBe(false);
+    // No HNSW index on the whole column: a column of any dimension cannot have one.
+    expect([...(table?.indexes.values() ?? [])].map((i) => i.method)).not.toContain('hnsw');
   });
 
   test('below the threshold the search is exact: the exact top 10, and no HNSW index in its plan', async () => {
@@ -163,7 +214,12 @@ describe.each(databaseKinds)('RAG search by store size (%s)', (kind) => {
         expect(chunk.score).toBeCloseTo(1 - (exact[i]?.distance ?? 0), 5);
     }
     const statement = searchStatement(
-      { vectorStoreId: small.id, vector: JSON.stringify(topics[0]), topK: 10 },
+      {
+        vectorStoreId: small.id,
+        vector: JSON.stringify(topics[0]),
+        dimensions: embeddingDimensions,
+        topK: 10,
+      },
       'exact',
     );
     // Even with sequential scans and sorts priced out, no HNSW index can serve this order.
@@ -172,23 +228,67 @@ describe.each(databaseKinds)('RAG search by store size (%s)', (kind) => {
     expect(text).not.toContain('hnsw');
   });
 
-  test('at or over the threshold the search walks the store’s own index, with recall@10 ≥ 0.95', async () => {
+  /** The index path's plan walks the store's own index, and searchChunks keeps recall@10 ≥ 0.95. */
+  async function expectOwnIndexWalk(
+    store: { id: string; documents: number[][] },
+    probe: number[],
+    seed: number,
+    queries: number,
+  ) {
     const statement = searchStatement(
-      { vectorStoreId: large.id, vector: JSON.stringify(topics[0]), topK: 10 },
+      {
+        vectorStoreId: store.id,
+        vector: JSON.stringify(probe),
+        dimensions: probe.length,
+        topK: 10,
+      },
       'index',
     );
-    expect(await plan(db, statement)).toContain(`Index Scan using ${storeIndexName(large.id)}`);
-    const normalQ = seeded(11);
+    expect(await plan(db, statement)).toContain(`Index Scan using ${storeIndexName(store.id)}`);
+    const normalQ = seeded(seed);
     let recall = 0;
-    const queries = 20;
     for (let q = 0; q < queries; q++) {
-      const embedding = near(normalQ, large.documents[q % large.documents.length] ?? [], 0.6);
-      const found = await searchChunks(db, { vectorStoreId: large.id, embedding, minScore: 0 });
-      const exact = new Set((await exactTop(large.id, embedding)).map((c) => c.id));
+      const embedding = near(normalQ, store.documents[q % store.documents.length] ?? [], 0.6);
+      const found = await searchChunks(db, { vectorStoreId: store.id, embedding, minScore: 0 });
+      const exact = new Set((await exactTop(store.id, embedding)).map((c) => c.id));
       expect(found).toHaveLength(10);
       recall += found.filter((c) => exact.has(c.id)).length / 10;
     }
     expect(recall / queries).toBeGreaterThanOrEqual(0.95);
+  }
+
+  test('at or over the threshold the search walks the store’s own index, with recall@10 ≥ 0.95', async () => {
+    await expectOwnIndexWalk(large, topics[0] ?? [], 11, 20);
+  });
+
+  test('chunks of two dimensions: each store searchable at its own, equal to the exact query', async () => {
+    await expectOwnIndexWalk(narrow, narrowTopics[0] ?? [], 17, 10);
+    const normalQ = seeded(19);
+    // The small store holds both widths: a query reads the chunks of its own width, exactly.
+    for (const [centre, width] of [
+      [smallNarrow[0], narrowDimensions],
+      [small.documents[0], embeddingDimensions],
+    ] as const) {
+      const embedding = near(normalQ, centre ?? [], 0.6);
+      const found = await searchChunks(db, {
+        vectorStoreId: small.id,
+        embedding,
+        topK: 100,
+        minScore: 0,
+      });
+      // minScore 0 keeps the chunks pointing the query's way (cosine similarity ≥ 0).
+      const exact = (await exactTop(small.id, embedding, 100)).filter((c) => c.distance <= 1);
+      expect(found.map((c) => c.id)).toEqual(exact.map((c) => c.id));
+      expect(found.length).toBeGreaterThanOrEqual(10);
+      expect(embedding.length).toBe(width);
+    }
+    // A store with no chunks of the query's width returns none (and refuses nothing).
+    const none = await searchChunks(db, {
+      vectorStoreId: large.id,
+      embedding: near(normalQ, smallNarrow[0] ?? [], 0.6),
+      minScore: 0,
+    });
+    expect(none).toEqual([]);
   });
 
   test('the filters give the rows of an exact query with the same filters, on both paths', async () => {

@@ -14,8 +14,9 @@ import {
   unitEmbedding,
   useMigratedDatabase,
 } from '@fluxcore/db/testing';
-import { cosineDistance, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../src/connection/client.ts';
+import { storeIndexDefinition } from '../src/operations/rag/store-indexes.ts';
 import {
   type DocumentChunkMetadata,
   embeddingDimensions,
@@ -24,6 +25,7 @@ import {
   fluxcoreVectorStoreFiles,
   fluxcoreVectorStoreSchemas,
   fluxcoreVectorStores,
+  storeIndexName,
 } from '../src/schema/index.ts';
 import {
   asFloat32,
@@ -160,25 +162,23 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
       );
     });
 
-    test('an embedding of another width than 1536 is refused', async () => {
+    test('an embedding of any width is kept, as the original’s May column (never narrower)', async () => {
       const account = await createAccount(db);
       const store = await createVectorStore(db, { accountId: account.id });
       const file = await createFile(db, { accountId: account.id });
-      const attempt = createChunk(db, {
-        vectorStoreId: store.id,
-        fileId: file.id,
-        accountId: account.id,
-        chunkIndex: 0,
-        embedding: [0.6, 0.8, 0],
-      });
-      await expect(attempt).rejects.toThrow();
-      // Not a named constraint: the vector(1536) type itself refuses the value.
-      const error = await attempt.catch((caught: unknown) => caught);
-      expect((error as { cause?: Error }).cause?.message).toBe('expected 1536 dimensions, not 3');
+      const scope = { vectorStoreId: store.id, fileId: file.id, accountId: account.id };
+      const narrow = await createChunk(db, { ...scope, chunkIndex: 0, embedding: [0.6, 0.8, 0] });
+      const wide = await createChunk(db, { ...scope, chunkIndex: 1 });
+      const [row] = await db
+        .select({ embedding: fluxcoreDocumentChunks.embedding })
+        .from(fluxcoreDocumentChunks)
+        .where(eq(fluxcoreDocumentChunks.id, narrow.id));
+      expect(row?.embedding).toEqual([0.6, 0.8, 0]);
+      expect(wide.embedding).toHaveLength(embeddingDimensions);
     });
   });
 
-  test('a cosine top-k query over one store’s chunks is served by the HNSW index', async () => {
+  test('a cosine top-k query over one store’s chunks is served by the store’s own HNSW index', async () => {
     const account = await createAccount(db);
     const store = await createVectorStore(db, { accountId: account.id });
     const file = await createFile(db, { accountId: account.id });
@@ -197,6 +197,8 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
       );
     }
     const query = embeddings[42] as number[];
+    // The index maintainStoreIndexes gives a large store (here built directly: 200 chunks).
+    await db.execute(sql.raw(storeIndexDefinition(store.id, embeddingDimensions, false)));
 
     const { plan, nearest } = await db.transaction(async (tx) => {
       // With 200 rows the planner rightly prefers to read the store's rows and sort them by
@@ -211,19 +213,21 @@ describe.each(databaseKinds)('on a fresh %s database', (kind) => {
       await tx.execute(sql`set local enable_seqscan = off`);
       await tx.execute(sql`set local enable_sort = off`);
       const explained = await tx.execute(
-        sql`explain select id from fluxcore_document_chunks where vector_store_id = ${store.id} order by embedding <=> ${JSON.stringify(query)}::vector limit 10`,
+        sql`explain select id from fluxcore_document_chunks where vector_store_id = ${store.id} and vector_dims(embedding) = 1536 order by embedding::vector(1536) <=> ${JSON.stringify(query)}::vector(1536) limit 10`,
       );
       const rows = (explained as unknown as { rows: { 'QUERY PLAN': string }[] }).rows;
       const nearest = await tx
         .select({ chunkIndex: fluxcoreDocumentChunks.chunkIndex })
         .from(fluxcoreDocumentChunks)
         .where(eq(fluxcoreDocumentChunks.vectorStoreId, store.id))
-        .orderBy(cosineDistance(fluxcoreDocumentChunks.embedding, query))
+        .orderBy(
+          sql`${fluxcoreDocumentChunks.embedding}::vector(1536) <=> ${JSON.stringify(query)}::vector(1536)`,
+        )
         .limit(10);
       return { plan: rows.map((row) => row['QUERY PLAN']).join('\n'), nearest };
     });
 
-    expect(plan).toContain('fluxcore_document_chunks_embedding_hnsw_idx');
+    expect(plan).toContain(`Index Scan using ${storeIndexName(store.id)}`);
     // The index answers correctly too: the chunk whose embedding is the query comes first.
     expect(nearest).toHaveLength(10);
     expect(nearest[0]?.chunkIndex).toBe(42);

@@ -126,7 +126,7 @@ export function buildExpectedSchema(snapshot: {
     };
     const primaryColumns: string[] = [];
     for (const column of Object.values(table.columns)) {
-      if (column.type.startsWith('vector(')) usesVector = true;
+      if (column.type === 'vector' || column.type.startsWith('vector(')) usesVector = true;
       expected.columns.set(column.name, {
         name: column.name,
         type: column.type,

@@ -2,7 +2,9 @@
  * Retrieval for RAG: the chunks of one vector store nearest to a query embedding by cosine
  * distance. The path depends on the store's size (see store-indexes.ts): a small store is
  * read exactly through its btree on vector_store_id and sorted; a large store has an HNSW
- * index of its own (partial, `where vector_store_id = …`) that walks only its chunks.
+ * index of its own (partial, `where vector_store_id = … and vector_dims(embedding) = N`, on
+ * `embedding::vector(N)`) that walks only its chunks. The column takes embeddings of any
+ * dimension: a search reads the store's chunks of its query's dimension.
  */
 import { and, cosineDistance, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -11,11 +13,12 @@ import { acceptsBinaryParams, jsonOf, unnamedArrayRows } from '../../connection/
 import { FluxDbError } from '../../errors/flux-db-error.ts';
 import {
   type DocumentChunkMetadata,
-  embeddingDimensions,
   fluxcoreDocumentChunks,
   fluxcoreVectorStoreFiles,
+  storeIndexExpression,
   storeIndexName,
   storeIndexNamePattern,
+  storeIndexType,
   type VectorStoreFileStatus,
   vectorStoreFileStatuses,
 } from '../../schema/index.ts';
@@ -26,14 +29,19 @@ import {
  */
 export const chunkSearchDefaults = { topK: 10, minScore: 0.3, efSearch: 40 } as const;
 
+/** The widest vector pgvector stores. */
+export const vectorMaxDimensions = 16_000;
+
 const searchParams = z.object({
   // Any id PostgreSQL's uuid takes (z.guid()), not only RFC 9562 ones.
   vectorStoreId: z.guid(),
   // Checked by a loop, not an element schema: zod's per-element check costs more than a small
   // store's whole search.
+  // pgvector's vector takes 1 to 16,000 dimensions.
   embedding: z
     .array(z.unknown())
-    .length(embeddingDimensions)
+    .min(1)
+    .max(vectorMaxDimensions)
     .refine((values) => values.every(Number.isFinite), 'must hold finite numbers only')
     .transform((values) => values as number[]),
   topK: z.number().int().min(1).max(100).default(chunkSearchDefaults.topK),
@@ -68,13 +76,21 @@ export interface ChunkFilters {
   fileStatuses?: VectorStoreFileStatus[];
 }
 
-/** The rows a search may return: the store's embedded chunks, narrowed by the filters. */
-function chunkConditions(vectorStoreId: string, filters: ChunkFilters): SQL | undefined {
+/**
+ * The rows a search may return: the store's chunks embedded at the query's dimension (a
+ * literal, so the planner proves a store index's predicate from it), narrowed by the filters.
+ */
+function chunkConditions(
+  vectorStoreId: string,
+  dimensions: number,
+  filters: ChunkFilters,
+): SQL | undefined {
   const c = fluxcoreDocumentChunks;
   const f = fluxcoreVectorStoreFiles;
   return and(
     eq(c.vectorStoreId, vectorStoreId),
     isNotNull(c.embedding),
+    sql`vector_dims(${c.embedding}) = ${sql.raw(String(Math.trunc(dimensions)))}`,
     filters.accountId ? eq(c.accountId, filters.accountId) : undefined,
     filters.fileStatuses
       ? sql`exists (select 1 from ${f} where ${f.vectorStoreId} = ${c.vectorStoreId} and ${f.fileId} = ${c.fileId} and ${inArray(f.status, [...filters.fileStatuses])})`
@@ -111,7 +127,7 @@ export function nearestChunksQuery(
         distance: sql<number>`${distance}`.mapWith(Number).as('distance'),
       })
       .from(fluxcoreDocumentChunks)
-      .where(chunkConditions(params.vectorStoreId, params))
+      .where(chunkConditions(params.vectorStoreId, params.embedding.length, params))
       // By the output column's name: the embedding is sent (and parsed) once.
       .orderBy(sql`distance`)
       .limit(params.topK)
@@ -123,58 +139,83 @@ type SearchRow = [string, string, number, string, unknown, number | string];
 
 /**
  * The search as one statement, on one of two paths:
- * - `index`: ordered by `<=>`, which the store's own HNSW index serves (the planner proves
- *   the partial index's predicate from the store id, which an unnamed statement is planned
- *   with);
- * - `exact`: ordered by `cosine_distance()`, which no HNSW index (the global one included)
- *   serves: the store's rows are read through the btree on vector_store_id and sorted.
- * Both order by the output column, so the embedding is sent and parsed once.
+ * - `index`: the k nearest by `embedding::vector(N) <=> query`, which the store's own HNSW
+ *   index serves (the planner proves the partial index's predicate from the store id, which
+ *   an unnamed statement is planned with, and the literal dimension), then those k ordered by
+ *   their exact distance (the same with a vector index; with another type, its rounding is
+ *   undone here);
+ * - `exact`: ordered by `cosine_distance()`, which no HNSW index serves: the store's rows are
+ *   read through the btree on vector_store_id and sorted.
+ * Both order by an output column, so the embedding is parsed once per use.
  */
 export function searchStatement(
-  params: { vectorStoreId: string; vector: string | Buffer; topK: number } & ChunkFilters,
+  params: {
+    vectorStoreId: string;
+    vector: string | Buffer;
+    dimensions: number;
+    topK: number;
+  } & ChunkFilters,
   path: 'index' | 'exact',
 ): SQL {
   const c = fluxcoreDocumentChunks;
-  const query = sql`${params.vector}::vector`;
-  const distance =
-    path === 'index'
-      ? sql`${c.embedding} <=> ${query}`
-      : sql`cosine_distance(${c.embedding}, ${query})`;
-  return sql`select ${c.id}, ${c.fileId}, ${c.chunkIndex}, ${c.content}, ${c.metadata}, ${distance} as distance
-    from ${c} where ${chunkConditions(params.vectorStoreId, params)}
-    order by distance limit ${params.topK}`;
+  const where = chunkConditions(params.vectorStoreId, params.dimensions, params);
+  const columns = sql`${c.id}, ${c.fileId}, ${c.chunkIndex}, ${c.content}, ${c.metadata}`;
+  if (path === 'exact') {
+    return sql`select ${columns}, cosine_distance(${c.embedding}, ${params.vector}::vector) as distance
+      from ${c} where ${where} order by distance limit ${params.topK}`;
+  }
+  const indexed = sql.raw(storeIndexExpression(params.dimensions));
+  const typed = sql.raw(`${storeIndexType}(${Math.trunc(params.dimensions)})`);
+  // The query is parsed once (a materialized CTE, read as an init plan by both distances).
+  return sql`with q as materialized (select ${params.vector}::vector as v)
+    select id, file_id, chunk_index, content, metadata,
+      cosine_distance(embedding, (select v from q)) as distance
+    from (select ${columns}, ${c.embedding}
+            from ${c} where ${where}
+            order by ${indexed} <=> (select v::${typed} from q) limit ${params.topK}) nearest
+    order by distance`;
 }
 
 /** How long a handle trusts its list of the stores with an index of their own. */
 export const storeIndexListMs = 5_000;
 
-const storeIndexLists = new WeakMap<object, { readAt: number; names: Set<string> }>();
+const storeIndexLists = new WeakMap<object, { readAt: number; dimensions: Map<string, number> }>();
 
 /**
- * Whether the store has a valid index of its own, from a list of them each handle reads at
- * most every storeIndexListMs (a transaction reads its own). A list a little out of date
- * costs speed, never results: a store indexed since runs the exact scan, and a store whose
- * index was dropped since runs an ordinary `<=>` query (then the btree and a sort, or the
- * global index and, for fewer than k rows, the exact scan).
+ * The dimension of the store's own valid index, or undefined, from a list of them each handle
+ * reads at most every storeIndexListMs (a transaction reads its own). A list a little out of
+ * date costs speed, never results: a store indexed since runs the exact scan, and a store
+ * whose index was dropped since runs the same query without it (the btree and a sort).
  */
+export async function storeIndexDimensions(
+  db: Database | Transaction,
+  vectorStoreId: string,
+): Promise<number | undefined> {
+  const cached = storeIndexLists.get(db);
+  const now = performance.now();
+  let dimensions = cached && now - cached.readAt < storeIndexListMs ? cached.dimensions : undefined;
+  if (!dimensions) {
+    const rows = await unnamedArrayRows(
+      db,
+      sql`select i.relname, (regexp_match(pg_get_expr(x.indpred, x.indrelid), 'vector_dims[(]embedding[)] = ([0-9]+)'))[1]
+            from pg_catalog.pg_index x join pg_catalog.pg_class i on i.oid = x.indexrelid
+          where x.indrelid = to_regclass('public.fluxcore_document_chunks') and x.indisvalid
+            and i.relname ~ ${storeIndexNamePattern}`,
+    );
+    dimensions = new Map(
+      rows.filter((row) => row[1] != null).map((row) => [String(row[0]), Number(row[1])]),
+    );
+    storeIndexLists.set(db, { readAt: now, dimensions });
+  }
+  return dimensions.get(storeIndexName(vectorStoreId));
+}
+
+/** Whether the store has a valid index of its own (of any dimension). */
 export async function storeHasOwnIndex(
   db: Database | Transaction,
   vectorStoreId: string,
 ): Promise<boolean> {
-  const cached = storeIndexLists.get(db);
-  const now = performance.now();
-  let names = cached && now - cached.readAt < storeIndexListMs ? cached.names : undefined;
-  if (!names) {
-    const rows = await unnamedArrayRows(
-      db,
-      sql`select i.relname from pg_catalog.pg_index x join pg_catalog.pg_class i on i.oid = x.indexrelid
-          where x.indrelid = to_regclass('public.fluxcore_document_chunks') and x.indisvalid
-            and i.relname ~ ${storeIndexNamePattern}`,
-    );
-    names = new Set(rows.map((row) => String(row[0])));
-    storeIndexLists.set(db, { readAt: now, names });
-  }
-  return names.has(storeIndexName(vectorStoreId));
+  return (await storeIndexDimensions(db, vectorStoreId)) !== undefined;
 }
 
 /** Forgets what every handle knows of the per-store indexes (after maintainStoreIndexes). */
@@ -202,6 +243,7 @@ async function runSearch(
   const { embedding, ...rest } = params;
   const search = {
     ...rest,
+    dimensions: embedding.length,
     vector: acceptsBinaryParams(db) ? vectorBinary(embedding) : JSON.stringify(embedding),
   };
   if (!indexed) {
@@ -224,7 +266,7 @@ function parseParams(params: ChunkSearchParams) {
   throw new FluxDbError(
     'INVALID_INPUT',
     `chunk search ${issue?.path.join('.') || 'parameters'}: ${issue?.message ?? 'invalid'}`,
-    `Pass a store id, an embedding of ${embeddingDimensions} finite numbers, topK 1–100, minScore 0–1, efSearch 1–1000, and optionally an account id and file statuses`,
+    `Pass a store id, an embedding of 1 to ${vectorMaxDimensions} finite numbers, topK 1–100, minScore 0–1, efSearch 1–1000, and optionally an account id and file statuses`,
   );
 }
 
@@ -242,7 +284,9 @@ export async function searchChunks(
   params: ChunkSearchParams,
 ): Promise<ChunkMatch[]> {
   const { efSearch, minScore, ...search } = parseParams(params);
-  const indexed = await storeHasOwnIndex(db, search.vectorStoreId);
+  // The store's index serves a query of its dimension only; any other runs the exact scan.
+  const indexed =
+    (await storeIndexDimensions(db, search.vectorStoreId)) === search.embedding.length;
   // ef_search matters only to an index walk: the exact scan stays one statement.
   const rows =
     efSearch === undefined || !indexed

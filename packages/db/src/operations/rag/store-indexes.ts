@@ -1,6 +1,8 @@
 /**
  * Each large vector store's own HNSW index: a partial index over its chunks alone
- * (`where vector_store_id = '…'`), so a search walks no other tenant's vectors. A store gets
+ * (`where vector_store_id = '…' and vector_dims(embedding) = N`), on the expression
+ * `embedding::vector(N)` (the column takes any dimension; an index needs one), so a search
+ * walks no other tenant's vectors. A store gets
  * one when its chunk count (fluxcore_vector_store_stats.chunk_count, which the chunk
  * triggers keep) reaches `indexAt`, and loses it when the count falls below `dropBelow`; the
  * gap keeps a store near the line from being indexed and dropped over and over. Below the
@@ -16,7 +18,13 @@ import type { Database } from '../../connection/client.ts';
 import type { DatabaseConfig } from '../../connection/config.ts';
 import { rawRows } from '../../connection/raw-rows.ts';
 import { readSettings, wholeNumberSetting } from '../../program/settings.ts';
-import { storeIndexName, storeIndexNamePattern } from '../../schema/index.ts';
+import {
+  storeIndexExpression,
+  storeIndexMaxDimensions,
+  storeIndexName,
+  storeIndexNamePattern,
+  storeIndexType,
+} from '../../schema/index.ts';
 import { forgetStoreIndexLists } from './search.ts';
 
 export interface StoreIndexThresholds {
@@ -53,17 +61,25 @@ export function readStoreIndexThresholds(
   };
 }
 
-/** The definition of a store's index: pgvector's defaults, as the global index had. */
-export function storeIndexDefinition(vectorStoreId: string, concurrently: boolean): string {
+/**
+ * The definition of a store's index: pgvector's defaults (m 16, ef_construction 64), over the
+ * store's chunks of one dimension (the column takes any; a cast to one needs them all alike).
+ */
+export function storeIndexDefinition(
+  vectorStoreId: string,
+  dimensions: number,
+  concurrently: boolean,
+): string {
   const id = z.guid().parse(vectorStoreId);
+  const n = z.number().int().min(1).max(storeIndexMaxDimensions).parse(dimensions);
   return `create index ${concurrently ? 'concurrently ' : ''}if not exists ${storeIndexName(id)}
-    on fluxcore_document_chunks using hnsw (embedding vector_cosine_ops)
-    with (m = 16, ef_construction = 64) where vector_store_id = '${id}'`;
+    on fluxcore_document_chunks using hnsw (${storeIndexExpression(n)} ${storeIndexType}_cosine_ops)
+    with (m = 16, ef_construction = 64) where vector_store_id = '${id}' and vector_dims(embedding) = ${n}`;
 }
 
 export interface StoreIndexPlan {
   /** Stores at or over indexAt without a valid index of their own. */
-  create: { vectorStoreId: string; chunks: number }[];
+  create: { vectorStoreId: string; chunks: number; dimensions: number }[];
   /** Indexes of stores below dropBelow or gone, and invalid ones (a build that failed). */
   drop: { index: string; vectorStoreId: string | null; reason: string }[];
 }
@@ -73,6 +89,7 @@ interface PlanRow {
   vector_store_id: string | null;
   index: string | null;
   chunks: number | null;
+  dimensions: number | null;
   reason: string;
 }
 
@@ -90,14 +107,17 @@ export async function planStoreIndexes(
             join pg_catalog.pg_class i on i.oid = x.indexrelid
            where x.indrelid = 'public.fluxcore_document_chunks'::regclass
              and i.relname ~ ${storeIndexNamePattern})
-        select 'drop' as action, own.store as vector_store_id, own.index, s.chunk_count as chunks,
+        select 'drop' as action, own.store as vector_store_id, own.index, s.chunk_count as chunks, null::int as dimensions,
                case when not own.valid then 'invalid (a build that did not finish)'
                     when s.vector_store_id is null then 'the store is gone'
                     else 'below ' || ${thresholds.dropBelow}::int || ' chunks' end as reason
           from own left join fluxcore_vector_store_stats s on s.vector_store_id = own.store
          where not own.valid or s.vector_store_id is null or s.chunk_count < ${thresholds.dropBelow}::int
         union all
-        select 'create', s.vector_store_id, null, s.chunk_count, 'at or over ' || ${thresholds.indexAt}::int || ' chunks'
+        select 'create', s.vector_store_id, null, s.chunk_count,
+               (select vector_dims(c.embedding) from fluxcore_document_chunks c
+                 where c.vector_store_id = s.vector_store_id and c.embedding is not null limit 1),
+               'at or over ' || ${thresholds.indexAt}::int || ' chunks'
           from fluxcore_vector_store_stats s
          where s.chunk_count >= ${thresholds.indexAt}::int
            and not exists (select 1 from own where own.store = s.vector_store_id and own.valid)
@@ -105,8 +125,15 @@ export async function planStoreIndexes(
   );
   const plan: StoreIndexPlan = { create: [], drop: [] };
   for (const row of rows) {
+    const dimensions = Number(row.dimensions);
+    // A store whose chunks are not embedded yet, or too wide for the index, stays exact.
     if (row.action === 'create' && row.vector_store_id) {
-      plan.create.push({ vectorStoreId: row.vector_store_id, chunks: Number(row.chunks) });
+      if (dimensions >= 1 && dimensions <= storeIndexMaxDimensions)
+        plan.create.push({
+          vectorStoreId: row.vector_store_id,
+          chunks: Number(row.chunks),
+          dimensions,
+        });
     } else if (row.action === 'drop' && row.index) {
       plan.drop.push({ index: row.index, vectorStoreId: row.vector_store_id, reason: row.reason });
     }
@@ -154,9 +181,9 @@ export async function maintainStoreIndexes(
         action: 'created',
         index: storeIndexName(store.vectorStoreId),
         vectorStoreId: store.vectorStoreId,
-        reason: `${store.chunks} chunks`,
+        reason: `${store.chunks} chunks of ${store.dimensions} dimensions`,
       },
-      storeIndexDefinition(store.vectorStoreId, concurrently),
+      storeIndexDefinition(store.vectorStoreId, store.dimensions, concurrently),
     );
   }
   if (changes.length > 0) forgetStoreIndexLists(client.db);

@@ -868,7 +868,7 @@ export interface RelaxedTightening {
   readonly why: string;
 }
 
-/** What issue 22 gave back (migration 0036), for the docs. */
+/** What issue 22 gave back (migration 0036, and 0042 for the chunks' embedding), for the docs. */
 export const relaxedTightenings: readonly RelaxedTightening[] = [
   {
     table: 'fluxcore_rag_configurations',
@@ -917,6 +917,12 @@ export const relaxedTightenings: readonly RelaxedTightening[] = [
     name: 'embedding',
     was: 'NOT NULL',
     why: 'the original inserts chunks first and embeds them later',
+  },
+  {
+    table: 'fluxcore_document_chunks',
+    name: 'embedding',
+    was: 'vector(1536)',
+    why: "May's column is a vector of any dimension (054_chunk_dimensions writes each model's width); migration 0042 drops the type modifier and keeps every value, and each large store's HNSW index is on embedding::vector(N)",
   },
   {
     table: 'fluxcore_document_chunks',

@@ -1,8 +1,9 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 
 /**
- * The width of every embedding: OpenAI text-embedding-3-small returns 1536 numbers. The
- * chunks column is `vector(1536)`, so a RAG configuration cannot ask for another width.
+ * The default width of an embedding: OpenAI text-embedding-3-small returns 1536 numbers. The
+ * chunks column is a `vector` of any dimension (as the original's May column), so a RAG
+ * configuration may ask for another width; each chunk keeps its own.
  */
 export const embeddingDimensions = 1536;
 

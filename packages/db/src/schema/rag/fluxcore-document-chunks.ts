@@ -1,7 +1,7 @@
 import { relations, sql } from 'drizzle-orm';
 import {
   check,
-  index,
+  customType,
   integer,
   jsonb,
   pgTable,
@@ -9,11 +9,9 @@ import {
   uniqueIndex,
   uuid,
   varchar,
-  vector,
 } from 'drizzle-orm/pg-core';
 import { accounts } from '../chat/accounts.ts';
 import { id, reference, rowSchemas, timestamps } from '../columns.ts';
-import { embeddingDimensions } from './constants.ts';
 import { fluxcoreFiles } from './fluxcore-files.ts';
 import { fluxcoreVectorStores } from './fluxcore-vector-stores.ts';
 
@@ -24,6 +22,18 @@ export type DocumentChunkMetadata = {
   endChar?: number;
   [key: string]: unknown;
 };
+
+/**
+ * pgvector's `vector` without a dimension, as the original's May column: each row keeps the
+ * width its model gave (054_chunk_dimensions). drizzle's `vector()` needs a dimension, so
+ * this is a custom type that reads and writes the same text form.
+ */
+export const anyVector = customType<{ data: number[]; driverData: string }>({
+  dataType: () => 'vector',
+  toDriver: (value) => JSON.stringify(value),
+  fromDriver: (value) =>
+    value === '[]' ? [] : String(value).slice(1, -1).split(',').map(Number.parseFloat),
+});
 
 /**
  * The text chunks of the local backend and their embeddings. Re-indexing a file deletes its
@@ -41,8 +51,12 @@ export const fluxcoreDocumentChunks = pgTable(
     chunkIndex: integer('chunk_index').notNull(),
     tokenCount: integer('token_count').notNull().default(0),
     metadata: jsonb('metadata').$type<DocumentChunkMetadata>().default({}),
-    /** Null until embedded: the original inserts chunks first and embeds them later. */
-    embedding: vector('embedding', { dimensions: embeddingDimensions }),
+    /**
+     * Null until embedded: the original inserts chunks first and embeds them later. Any
+     * dimension: a store's chunks share their model's, and each large store's HNSW index
+     * (operations/rag/store-indexes.ts) is on `embedding::vector(N)` for its N.
+     */
+    embedding: anyVector('embedding'),
     /** The May lineage's model and width of the embedding (054_chunk_dimensions). */
     embeddingModel: varchar('embedding_model', { length: 255 }),
     dimensions: integer('dimensions'),
@@ -68,12 +82,9 @@ export const fluxcoreDocumentChunks = pgTable(
       sql`coalesce(${t.embeddingModel}, '')`,
       t.chunkIndex,
     ),
-    // Hot query: a store's top-k chunks by cosine distance. m = 16 and ef_construction = 64 are
-    // pgvector's defaults: good recall for 1536 dimensions at a moderate build cost and size.
-    // Recall is tuned per query with `hnsw.ef_search`, without rebuilding the index.
-    index('fluxcore_document_chunks_embedding_hnsw_idx')
-      .using('hnsw', t.embedding.op('vector_cosine_ops'))
-      .with({ m: 16, ef_construction: 64 }),
+    // No HNSW index on the whole column: an HNSW index needs one dimension, and a search reads
+    // one store. Each large store has its own, partial and on `embedding::vector(N)`, made and
+    // dropped as the store grows and shrinks (operations/rag/store-indexes.ts).
     check(
       'fluxcore_document_chunks_counts_check',
       sql`${t.chunkIndex} >= 0 and ${t.tokenCount} >= 0`,
