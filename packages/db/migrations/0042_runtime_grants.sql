@@ -200,3 +200,13 @@ GRANT USAGE ON SEQUENCE
   "fluxcore_actor_identity_links_id_seq",
   "fluxcore_cognition_queue_id_seq"
 TO "fluxcore_app";
+--> statement-breakpoint
+-- The API's /health reads which migrations ran (drizzle.__drizzle_migrations, which the
+-- migrator creates before the first migration runs).
+DO $$
+BEGIN
+  IF to_regclass('drizzle.__drizzle_migrations') IS NOT NULL THEN
+    GRANT USAGE ON SCHEMA "drizzle" TO "fluxcore_app";
+    GRANT SELECT ON TABLE "drizzle"."__drizzle_migrations" TO "fluxcore_app";
+  END IF;
+END $$;

@@ -96,6 +96,7 @@ export {
   type ConversationSummary,
   conversationAccounts,
   conversationListLimits,
+  conversationTenants,
   listConversations,
 } from './operations/messages/conversations.ts';
 export {
