@@ -198,6 +198,8 @@ DROP POLICY "accounts_tenant" ON "accounts" CASCADE;
 --> statement-breakpoint
 DROP POLICY "actors_read" ON "actors" CASCADE;
 --> statement-breakpoint
+DROP POLICY "actors_system_references" ON "actors" CASCADE;
+--> statement-breakpoint
 DROP POLICY "actors_write" ON "actors" CASCADE;
 --> statement-breakpoint
 DROP POLICY "ai_signals_tenant" ON "ai_signals" CASCADE;
@@ -212,6 +214,8 @@ DROP POLICY "appointment_staff_tenant" ON "appointment_staff" CASCADE;
 --> statement-breakpoint
 DROP POLICY "appointments_read" ON "appointments" CASCADE;
 --> statement-breakpoint
+DROP POLICY "appointments_system_references" ON "appointments" CASCADE;
+--> statement-breakpoint
 DROP POLICY "appointments_write" ON "appointments" CASCADE;
 --> statement-breakpoint
 DROP POLICY "asset_audit_logs_tenant" ON "asset_audit_logs" CASCADE;
@@ -219,6 +223,8 @@ DROP POLICY "asset_audit_logs_tenant" ON "asset_audit_logs" CASCADE;
 DROP POLICY "asset_enrichments_tenant" ON "asset_enrichments" CASCADE;
 --> statement-breakpoint
 DROP POLICY "asset_policies_read" ON "asset_policies" CASCADE;
+--> statement-breakpoint
+DROP POLICY "asset_policies_system_references" ON "asset_policies" CASCADE;
 --> statement-breakpoint
 DROP POLICY "asset_policies_write" ON "asset_policies" CASCADE;
 --> statement-breakpoint
@@ -246,6 +252,8 @@ DROP POLICY "credits_wallets_tenant" ON "credits_wallets" CASCADE;
 --> statement-breakpoint
 DROP POLICY "extension_contexts_read" ON "extension_contexts" CASCADE;
 --> statement-breakpoint
+DROP POLICY "extension_contexts_system_references" ON "extension_contexts" CASCADE;
+--> statement-breakpoint
 DROP POLICY "extension_contexts_write" ON "extension_contexts" CASCADE;
 --> statement-breakpoint
 DROP POLICY "extension_installations_system_references" ON "extension_installations" CASCADE;
@@ -271,6 +279,8 @@ DROP POLICY "fluxcore_agent_assistants_tenant" ON "fluxcore_agent_assistants" CA
 DROP POLICY "fluxcore_agents_tenant" ON "fluxcore_agents" CASCADE;
 --> statement-breakpoint
 DROP POLICY "fluxcore_asset_permissions_read" ON "fluxcore_asset_permissions" CASCADE;
+--> statement-breakpoint
+DROP POLICY "fluxcore_asset_permissions_system_references" ON "fluxcore_asset_permissions" CASCADE;
 --> statement-breakpoint
 DROP POLICY "fluxcore_asset_permissions_write" ON "fluxcore_asset_permissions" CASCADE;
 --> statement-breakpoint
@@ -302,19 +312,27 @@ DROP POLICY "fluxcore_instructions_tenant" ON "fluxcore_instructions" CASCADE;
 --> statement-breakpoint
 DROP POLICY "fluxcore_marketplace_listings_read" ON "fluxcore_marketplace_listings" CASCADE;
 --> statement-breakpoint
+DROP POLICY "fluxcore_marketplace_listings_system_references" ON "fluxcore_marketplace_listings" CASCADE;
+--> statement-breakpoint
 DROP POLICY "fluxcore_marketplace_listings_write" ON "fluxcore_marketplace_listings" CASCADE;
 --> statement-breakpoint
 DROP POLICY "fluxcore_marketplace_reviews_read" ON "fluxcore_marketplace_reviews" CASCADE;
 --> statement-breakpoint
+DROP POLICY "fluxcore_marketplace_reviews_system_references" ON "fluxcore_marketplace_reviews" CASCADE;
+--> statement-breakpoint
 DROP POLICY "fluxcore_marketplace_reviews_write" ON "fluxcore_marketplace_reviews" CASCADE;
 --> statement-breakpoint
 DROP POLICY "fluxcore_marketplace_subscriptions_read" ON "fluxcore_marketplace_subscriptions" CASCADE;
+--> statement-breakpoint
+DROP POLICY "fluxcore_marketplace_subscriptions_system_references" ON "fluxcore_marketplace_subscriptions" CASCADE;
 --> statement-breakpoint
 DROP POLICY "fluxcore_marketplace_subscriptions_write" ON "fluxcore_marketplace_subscriptions" CASCADE;
 --> statement-breakpoint
 DROP POLICY "fluxcore_proposed_works_tenant" ON "fluxcore_proposed_works" CASCADE;
 --> statement-breakpoint
 DROP POLICY "fluxcore_rag_configurations_read" ON "fluxcore_rag_configurations" CASCADE;
+--> statement-breakpoint
+DROP POLICY "fluxcore_rag_configurations_system_references" ON "fluxcore_rag_configurations" CASCADE;
 --> statement-breakpoint
 DROP POLICY "fluxcore_rag_configurations_write" ON "fluxcore_rag_configurations" CASCADE;
 --> statement-breakpoint
@@ -327,6 +345,8 @@ DROP POLICY "fluxcore_template_settings_tenant" ON "fluxcore_template_settings" 
 DROP POLICY "fluxcore_tool_connections_tenant" ON "fluxcore_tool_connections" CASCADE;
 --> statement-breakpoint
 DROP POLICY "fluxcore_tool_definitions_read" ON "fluxcore_tool_definitions" CASCADE;
+--> statement-breakpoint
+DROP POLICY "fluxcore_tool_definitions_system_references" ON "fluxcore_tool_definitions" CASCADE;
 --> statement-breakpoint
 DROP POLICY "fluxcore_tool_definitions_write" ON "fluxcore_tool_definitions" CASCADE;
 --> statement-breakpoint
@@ -364,11 +384,15 @@ DROP POLICY "protected_accounts_tenant" ON "protected_accounts" CASCADE;
 --> statement-breakpoint
 DROP POLICY "relationships_read" ON "relationships" CASCADE;
 --> statement-breakpoint
+DROP POLICY "relationships_system_references" ON "relationships" CASCADE;
+--> statement-breakpoint
 DROP POLICY "relationships_write" ON "relationships" CASCADE;
 --> statement-breakpoint
 DROP POLICY "signal_delivery_log_tenant" ON "signal_delivery_log" CASCADE;
 --> statement-breakpoint
 DROP POLICY "signals_read" ON "signals" CASCADE;
+--> statement-breakpoint
+DROP POLICY "signals_system_references" ON "signals" CASCADE;
 --> statement-breakpoint
 DROP POLICY "signals_write" ON "signals" CASCADE;
 --> statement-breakpoint

@@ -4,6 +4,8 @@
 -- account ids of the one conversation asked for (nothing for an unknown id); the caller then
 -- acts as one of them, where the policies decide again. A fixed search_path, so no object of
 -- the caller's can stand in for the tables. Only the runtime roles may execute it.
+SET LOCAL lock_timeout = '5s';--> statement-breakpoint
+SET LOCAL statement_timeout = '1min';--> statement-breakpoint
 CREATE OR REPLACE FUNCTION "public"."fluxcore_conversation_accounts"(p_conversation_id uuid)
 RETURNS TABLE (account_a_id uuid, account_b_id uuid)
 LANGUAGE sql STABLE SECURITY DEFINER

@@ -48,16 +48,13 @@ export function writePolicy(table: PgTable): PgPolicy {
   }).link(table);
 }
 
-/** The columns of `table` that reference accounts and are not its tenancy's own. */
+/** The columns of `table` that reference accounts, but a tenant table's own tenant column. */
 export function otherAccountReferences(table: PgTable): string[] {
   const name = getTableName(table);
   const tenancy = tableTenancy[name];
-  const own =
-    tenancy?.kind === 'tenant'
-      ? [tenancy.column]
-      : tenancy?.kind === 'shared'
-        ? [...tenancy.columns]
-        : [];
+  // A shared table's write rule may leave out an account column it names (an appointment's
+  // client): every account column of a shared table is one the worker may need to clear.
+  const own = tenancy?.kind === 'tenant' ? [tenancy.column] : [];
   return getTableConfig(table)
     .foreignKeys.map((fk) => fk.reference())
     .filter((ref) => getTableName(ref.foreignTable) === 'accounts')

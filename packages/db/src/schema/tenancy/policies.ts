@@ -228,6 +228,29 @@ export const workspaceMembersRead = readPolicy(workspaceMembers);
 export const workspaceMembersWrite = writePolicy(workspaceMembers);
 export const workspacesTenant = tenantPolicy(workspaces);
 
+// Shared tables: every account column, for the worker to clear.
+export const actorsSystemReferences = systemReferencesPolicy(actors);
+export const appointmentsSystemReferences = systemReferencesPolicy(appointments);
+export const assetPoliciesSystemReferences = systemReferencesPolicy(assetPolicies);
+export const extensionContextsSystemReferences = systemReferencesPolicy(extensionContexts);
+export const fluxcoreAssetPermissionsSystemReferences =
+  systemReferencesPolicy(fluxcoreAssetPermissions);
+export const fluxcoreMarketplaceListingsSystemReferences = systemReferencesPolicy(
+  fluxcoreMarketplaceListings,
+);
+export const fluxcoreMarketplaceReviewsSystemReferences = systemReferencesPolicy(
+  fluxcoreMarketplaceReviews,
+);
+export const fluxcoreMarketplaceSubscriptionsSystemReferences = systemReferencesPolicy(
+  fluxcoreMarketplaceSubscriptions,
+);
+export const fluxcoreRagConfigurationsSystemReferences =
+  systemReferencesPolicy(fluxcoreRagConfigurations);
+export const fluxcoreToolDefinitionsSystemReferences =
+  systemReferencesPolicy(fluxcoreToolDefinitions);
+export const relationshipsSystemReferences = systemReferencesPolicy(relationships);
+export const signalsSystemReferences = systemReferencesPolicy(signals);
+
 /** The deletion worker claims any account's due job (its queue): the system role sees them all. */
 export const accountDeletionJobsWorkerQueue = pgPolicy('account_deletion_jobs_worker_queue', {
   for: 'all',
