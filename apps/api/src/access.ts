@@ -11,8 +11,7 @@
  */
 import {
   accountOwnerId,
-  conversationAccounts,
-  type Database,
+  conversationTenants,
   hasInternalAccess,
   type InternalAccessScope,
   userExists,
@@ -22,6 +21,7 @@ import { verify } from 'hono/jwt';
 import { refusals } from './errors.ts';
 import { type Env, fail, type Refusal } from './respond.ts';
 import { uuid } from './schemas.ts';
+import type { Tenancy } from './tenancy.ts';
 
 /** RFC 9110: the scheme is case-insensitive (`bearer`, `BEARER`). */
 const bearer = /^Bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i;
@@ -41,7 +41,7 @@ function lifetimeOf(payload: { exp?: unknown; iat?: unknown }): number | undefin
  * `exp` or one that lives longer than `maxLifetimeS` (a leaked token must not work for ever).
  */
 export function authenticate(
-  db: Database,
+  db: Tenancy,
   secret: string,
   maxLifetimeS: number,
 ): MiddlewareHandler<Env> {
@@ -73,7 +73,7 @@ export function authenticate(
     }
     const userId = uuid().safeParse(payload.sub);
     if (!userId.success) return fail(c, refusals.unauthorized('the token names no user'));
-    if (!(await userExists(db, userId.data))) {
+    if (!(await db.none((tx) => userExists(tx, userId.data)))) {
       return fail(c, refusals.unauthorized('the token names an unknown user'));
     }
     c.set('userId', userId.data);
@@ -83,11 +83,15 @@ export function authenticate(
 
 type OnId = MiddlewareHandler<Env, string, { out: { param: { id: string } } }>;
 
-/** A check as a route middleware on the route's validated `:id`: its refusal, or on. */
-function guard(check: (userId: string, id: string) => Promise<Refusal | undefined>): OnId {
+/**
+ * A check as a route middleware on the route's validated `:id`: its refusal, or on with the
+ * account the request acts for (the tenant) set.
+ */
+function guard(check: (userId: string, id: string) => Promise<Refusal | { tenant: string }>): OnId {
   return async (c, next) => {
-    const refused = await check(c.get('userId'), c.req.valid('param').id);
-    if (refused) return fail(c, refused);
+    const outcome = await check(c.get('userId'), c.req.valid('param').id);
+    if (!('tenant' in outcome)) return fail(c, outcome);
+    c.set('tenant', outcome.tenant);
     await next();
   };
 }
@@ -97,8 +101,8 @@ export interface AccountRule {
   ownerAllowed: boolean;
 }
 
-/** The checks, each a refusal or undefined (allowed). */
-export function authorization(db: Database) {
+/** The checks, each a refusal or undefined (allowed), each as the account it is about. */
+export function authorization(db: Tenancy) {
   /** Owners may act on their account; staff with the scope may act on any. */
   async function account(
     userId: string,
@@ -106,10 +110,13 @@ export function authorization(db: Database) {
     scope: InternalAccessScope,
     rule: AccountRule = { ownerAllowed: true },
   ): Promise<Refusal | undefined> {
-    const ownerId = await accountOwnerId(db, accountId);
+    const { ownerId, staff } = await db.as(accountId, async (tx) => ({
+      ownerId: await accountOwnerId(tx, accountId),
+      staff: await hasInternalAccess(tx, userId, scope),
+    }));
     if (!ownerId) return refusals.notFound('account');
     if (rule.ownerAllowed && ownerId === userId) return undefined;
-    if (await hasInternalAccess(db, userId, scope)) return undefined;
+    if (staff) return undefined;
     return refusals.forbidden(
       rule.ownerAllowed
         ? 'the account belongs to another user'
@@ -118,26 +125,31 @@ export function authorization(db: Database) {
     );
   }
 
-  /** Either side's owner may read a conversation; staff need the conversations scope. */
+  /**
+   * Either side's owner may read a conversation, as their side; staff need the conversations
+   * scope, and read as the first side.
+   */
   async function conversation(
     userId: string,
     conversationId: string,
-  ): Promise<Refusal | undefined> {
-    const participants = await conversationAccounts(db, conversationId);
+  ): Promise<Refusal | { tenant: string }> {
+    const participants = await db.none((tx) => conversationTenants(tx, conversationId));
     if (!participants) return refusals.notFound('conversation');
-    const owners = await Promise.all(
-      [participants.accountAId, participants.accountBId].map((id) => accountOwnerId(db, id)),
-    );
-    if (owners.includes(userId)) return undefined;
-    if (await hasInternalAccess(db, userId, 'conversations')) return undefined;
+    const sides = [participants.accountAId, participants.accountBId];
+    const owners = await Promise.all(sides.map((id) => db.as(id, (tx) => accountOwnerId(tx, id))));
+    const own = sides.find((_, i) => owners[i] === userId);
+    if (own) return { tenant: own };
+    if (await db.none((tx) => hasInternalAccess(tx, userId, 'conversations'))) {
+      return { tenant: participants.accountAId };
+    }
     // The same answer as for an id that exists nowhere: a 403 would tell any signed-in user
     // that another account's conversation exists.
     return refusals.notFound('conversation');
   }
 
-  /** The caller may act on the account the route's validated `:id` names. */
+  /** The caller may act on the account the route's validated `:id` names (the tenant). */
   const requireAccount = (scope: InternalAccessScope, rule?: AccountRule) =>
-    guard((userId, id) => account(userId, id, scope, rule));
+    guard(async (userId, id) => (await account(userId, id, scope, rule)) ?? { tenant: id });
   /** The caller may read the conversation the route's validated `:id` names. */
   const requireConversation = guard(conversation);
 

@@ -12,7 +12,7 @@
  */
 
 import { isUtf8 } from 'node:buffer';
-import type { DatabaseClient } from '@fluxcore/db';
+import type { DatabaseClient, RuntimeRole } from '@fluxcore/db';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { rateLimiter } from 'hono-rate-limiter';
@@ -23,6 +23,7 @@ import { conversationRoutes } from './routes/conversations.ts';
 import { creditsRoutes } from './routes/credits.ts';
 import { deletionRoutes } from './routes/deletion.ts';
 import { healthRoutes } from './routes/health.ts';
+import { tenancy } from './tenancy.ts';
 
 export interface AppOptions {
   db: DatabaseClient;
@@ -34,10 +35,12 @@ export interface AppOptions {
   jwtMaxLifetimeS?: number;
   /** Writes (POST) one signed-in user may send per window (default 600 a minute); then 429. */
   rateLimit?: { writes: number; windowMs: number };
+  /** The runtime role every query runs as (default fluxcore_app; docs/tenancy.md). */
+  role?: RuntimeRole;
 }
 
 export function createApp(options: AppOptions): Hono<Env> {
-  const { db } = options.db;
+  const db = tenancy(options.db.db, options.role);
   const app = new Hono<Env>();
   app.onError(errorHandler());
   app.notFound((c) => fail(c, refusals.notFound('route')));

@@ -37,18 +37,19 @@ const apiProgram: ProgramSpec = {
     '  FLUXCORE_RATE_LIMIT_WINDOW_MS  that window (default 60000)',
     '  FLUXCORE_SHUTDOWN_MS           how long a stop waits for requests in flight (default 10000)',
     '  DATABASE_URL         a PostgreSQL server; unset, the embedded database in .data/ (FLUXCORE_DATA_DIR moves it)',
+    '                       on a server, log in as a member of fluxcore_app (docs/tenancy.md), not as the owner',
+    '  FLUXCORE_DB_ROLE     the runtime role every query runs as (default fluxcore_app)',
     'SIGTERM or SIGINT stops it: no new requests, then the pool closes; past FLUXCORE_SHUTDOWN_MS it exits 1, and a second signal exits at once.',
   ],
 };
 
 async function main(): Promise<number> {
   if (readNoArguments(process.argv.slice(2), apiProgram)) return 0;
-  const { jwtSecret, port, hostname, shutdownMs, jwtMaxLifetimeS, rateLimit } = readApiSettings(
-    process.env,
-  );
+  const { jwtSecret, port, hostname, shutdownMs, jwtMaxLifetimeS, rateLimit, role } =
+    readApiSettings(process.env);
   const config = loadDatabaseConfig(process.env, { applicationName: 'fluxcore-api' });
   const client = await createDb(config);
-  const app = createApp({ db: client, jwtSecret, jwtMaxLifetimeS, rateLimit });
+  const app = createApp({ db: client, jwtSecret, jwtMaxLifetimeS, rateLimit, role });
   let server: ReturnType<typeof Bun.serve>;
   try {
     // Bun closes a request idle for 10 s by default: one waiting on a lock while the schema

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { type ErrorBody, errorResponse } from './schemas.ts';
 
 /** What the routes share in a request: the caller, once authenticated. */
-export type Env = { Variables: { userId: string } };
+export type Env = { Variables: { userId: string; tenant: string } };
 
 /** A status and the error body that goes with it. */
 export interface Refusal {

@@ -2,14 +2,20 @@
  * The API's settings, read from the environment with one zod schema: FLUXCORE_JWT_SECRET (the
  * HS256 secret bearer tokens are signed with), PORT, HOST, FLUXCORE_SHUTDOWN_MS (how long a
  * stop waits), FLUXCORE_JWT_MAX_LIFETIME_S (the longest a token may live) and
- * FLUXCORE_RATE_LIMIT_WRITES per FLUXCORE_RATE_LIMIT_WINDOW_MS (writes per signed-in user). A mistake becomes one
+ * FLUXCORE_RATE_LIMIT_WRITES per FLUXCORE_RATE_LIMIT_WINDOW_MS (writes per signed-in user), and
+ * FLUXCORE_DB_ROLE (the runtime role queries run as, fluxcore_app). A mistake becomes one
  * CONFIG_INVALID line naming the variable (readSettings); the schema's messages complete the
  * sentence ("FLUXCORE_JWT_SECRET is not set").
  */
-import { readSettings, wholeNumberSetting } from '@fluxcore/db';
+import { type RuntimeRole, readSettings, runtimeRoles, wholeNumberSetting } from '@fluxcore/db';
 import { z } from 'zod';
 
 const apiSettings = z.object({
+  FLUXCORE_DB_ROLE: z
+    .enum([runtimeRoles.app], {
+      error: `must be ${runtimeRoles.app}, the API's runtime role (docs/tenancy.md)`,
+    })
+    .default(runtimeRoles.app),
   FLUXCORE_JWT_SECRET: z
     .string({ error: 'is not set' })
     .min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)'),
@@ -45,6 +51,8 @@ const apiSettings = z.object({
 });
 
 export interface ApiSettings {
+  /** The runtime role every query runs as (row-level security applies to it). */
+  role: RuntimeRole;
   jwtSecret: string;
   port: number;
   hostname: string;
@@ -63,6 +71,7 @@ export function readApiSettings(env: Record<string, string | undefined>): ApiSet
     'Fix it (FLUXCORE_JWT_SECRET: the HS256 secret your tokens are signed with; PORT: a port number; HOST: the address to listen on) and start the API again',
   );
   return {
+    role: settings.FLUXCORE_DB_ROLE,
     jwtSecret: settings.FLUXCORE_JWT_SECRET,
     port: settings.PORT,
     hostname: settings.HOST,

@@ -21,6 +21,7 @@ describe('the API settings', () => {
       shutdownMs: 10_000,
       jwtMaxLifetimeS: 86_400,
       rateLimit: { writes: 600, windowMs: 60_000 },
+      role: 'fluxcore_app' as const,
     };
     expect(readApiSettings({ FLUXCORE_JWT_SECRET: secret })).toEqual({
       jwtSecret: secret,
@@ -45,7 +46,17 @@ describe('the API settings', () => {
       shutdownMs: 500,
       jwtMaxLifetimeS: 3600,
       rateLimit: { writes: 5, windowMs: 1000 },
+      role: 'fluxcore_app',
     });
+  });
+
+  test('FLUXCORE_DB_ROLE names the API’s runtime role; another is one line naming it', () => {
+    expect(
+      readApiSettings({ FLUXCORE_JWT_SECRET: secret, FLUXCORE_DB_ROLE: 'fluxcore_app' }).role,
+    ).toBe('fluxcore_app');
+    expect(() =>
+      readApiSettings({ FLUXCORE_JWT_SECRET: secret, FLUXCORE_DB_ROLE: 'postgres' }),
+    ).toThrow(/FLUXCORE_DB_ROLE must be fluxcore_app/);
   });
 
   test.each([

@@ -5,13 +5,7 @@
  * - POST /conversations/:id/messages (from an account the caller owns, into one of its
  *   conversations: any other, existing or not, is the same 404).
  */
-import {
-  accountOwnerId,
-  appendMessage,
-  type Database,
-  listConversations,
-  listMessages,
-} from '@fluxcore/db';
+import { accountOwnerId, appendMessage, listConversations, listMessages } from '@fluxcore/db';
 import { Hono } from 'hono';
 import { authorization } from '../access.ts';
 import { refusals } from '../errors.ts';
@@ -25,8 +19,9 @@ import {
   messagesResponse,
   postMessageBody,
 } from '../schemas.ts';
+import type { Tenancy } from '../tenancy.ts';
 
-export function conversationRoutes({ db }: { db: Database }): Hono<Env> {
+export function conversationRoutes({ db }: { db: Tenancy }): Hono<Env> {
   const { requireAccount, requireConversation } = authorization(db);
   return new Hono<Env>()
     .get(
@@ -35,10 +30,12 @@ export function conversationRoutes({ db }: { db: Database }): Hono<Env> {
       input('query', conversationsQuery),
       requireAccount('conversations'),
       async (c) => {
-        const summaries = await listConversations(db, {
-          accountId: c.req.valid('param').id,
-          limit: c.req.valid('query').limit,
-        });
+        const summaries = await db.as(c.get('tenant'), (tx) =>
+          listConversations(tx, {
+            accountId: c.req.valid('param').id,
+            limit: c.req.valid('query').limit,
+          }),
+        );
         return send(c, conversationsResponse, {
           conversations: summaries.map((summary) => ({
             ...summary.conversation,
@@ -55,11 +52,9 @@ export function conversationRoutes({ db }: { db: Database }): Hono<Env> {
       requireConversation,
       async (c) => {
         const { limit, cursor } = c.req.valid('query');
-        const page = await listMessages(db, {
-          conversationId: c.req.valid('param').id,
-          limit,
-          cursor,
-        });
+        const page = await db.as(c.get('tenant'), (tx) =>
+          listMessages(tx, { conversationId: c.req.valid('param').id, limit, cursor }),
+        );
         return send(c, messagesResponse, page);
       },
     )
@@ -70,18 +65,22 @@ export function conversationRoutes({ db }: { db: Database }): Hono<Env> {
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
-        const senderOwnerId = await accountOwnerId(db, body.senderAccountId);
+        // The sender is the tenant: the conversation must be one of its own.
+        const sender = body.senderAccountId;
+        const senderOwnerId = await db.as(sender, (tx) => accountOwnerId(tx, sender));
         if (!senderOwnerId) return fail(c, refusals.notFound('sender account'));
         if (senderOwnerId !== c.get('userId')) {
           return fail(c, refusals.forbidden('messages are sent from an account you own'));
         }
-        const result = await appendMessage(db, {
-          conversationId: id,
-          senderAccountId: body.senderAccountId,
-          content: body.content,
-          type: body.type,
-          generatedBy: body.generatedBy,
-        });
+        const result = await db.as(sender, (tx) =>
+          appendMessage(tx, {
+            conversationId: id,
+            senderAccountId: sender,
+            content: body.content,
+            type: body.type,
+            generatedBy: body.generatedBy,
+          }),
+        );
         switch (result.kind) {
           case 'appended':
             return send(c, messageCreatedResponse, { message: result.message }, 201);

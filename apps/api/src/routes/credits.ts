@@ -5,7 +5,7 @@
  *   idempotency key and request);
  * - POST /conversations/:id/ai-sessions (credits gating: opens or reuses a paid AI session).
  */
-import { applyCreditsGating, type Database, grantCredits, readCreditsBalance } from '@fluxcore/db';
+import { applyCreditsGating, grantCredits, readCreditsBalance } from '@fluxcore/db';
 import { Hono } from 'hono';
 import { authorization } from '../access.ts';
 import { refusals } from '../errors.ts';
@@ -18,13 +18,15 @@ import {
   grantResponse,
   idParam,
 } from '../schemas.ts';
+import type { Tenancy } from '../tenancy.ts';
 
-export function creditsRoutes({ db }: { db: Database }): Hono<Env> {
+export function creditsRoutes({ db }: { db: Tenancy }): Hono<Env> {
   const { account, requireAccount } = authorization(db);
   return new Hono<Env>()
     .get('/accounts/:id/credits', input('param', idParam), requireAccount('credits'), async (c) => {
       const { id } = c.req.valid('param');
-      return send(c, creditsResponse, { accountId: id, balance: await readCreditsBalance(db, id) });
+      const balance = await db.as(id, (tx) => readCreditsBalance(tx, id));
+      return send(c, creditsResponse, { accountId: id, balance });
     })
     .post(
       '/accounts/:id/credits/grants',
@@ -33,13 +35,16 @@ export function creditsRoutes({ db }: { db: Database }): Hono<Env> {
       requireAccount('credits', { ownerAllowed: false }),
       async (c) => {
         const body = c.req.valid('json');
-        const result = await grantCredits(db, {
-          accountId: c.req.valid('param').id,
-          amount: body.amount,
-          reason: body.reason,
-          idempotencyKey: body.idempotencyKey,
-          grantedBy: c.get('userId'),
-        });
+        const accountId = c.req.valid('param').id;
+        const result = await db.as(accountId, (tx) =>
+          grantCredits(tx, {
+            accountId,
+            amount: body.amount,
+            reason: body.reason,
+            idempotencyKey: body.idempotencyKey,
+            grantedBy: c.get('userId'),
+          }),
+        );
         switch (result.kind) {
           case 'account_not_found':
             return fail(c, refusals.notFound('account'));
@@ -72,14 +77,16 @@ export function creditsRoutes({ db }: { db: Database }): Hono<Env> {
         const body = c.req.valid('json');
         const denied = await account(c.get('userId'), body.accountId, 'credits');
         if (denied) return fail(c, denied);
-        const result = await applyCreditsGating(db, {
-          accountId: body.accountId,
-          conversationId: id,
-          featureKey: body.featureKey,
-          engine: body.engine,
-          model: body.model,
-          idempotencyKey: body.idempotencyKey,
-        });
+        const result = await db.as(body.accountId, (tx) =>
+          applyCreditsGating(tx, {
+            accountId: body.accountId,
+            conversationId: id,
+            featureKey: body.featureKey,
+            engine: body.engine,
+            model: body.model,
+            idempotencyKey: body.idempotencyKey,
+          }),
+        );
         switch (result.kind) {
           case 'session':
             return send(

@@ -2,14 +2,15 @@
  * POST /accounts/:id/deletion: queues the account's deletion job (owners and the deletion
  * scope). 202 queued; 200 already queued; 409 for a protected account (refused and logged).
  */
-import { type Database, requestAccountDeletion } from '@fluxcore/db';
+import { requestAccountDeletion } from '@fluxcore/db';
 import { Hono } from 'hono';
 import { authorization } from '../access.ts';
 import { refusals } from '../errors.ts';
 import { type Env, fail, input, send } from '../respond.ts';
 import { deletionBody, deletionResponse, idParam } from '../schemas.ts';
+import type { Tenancy } from '../tenancy.ts';
 
-export function deletionRoutes({ db }: { db: Database }): Hono<Env> {
+export function deletionRoutes({ db }: { db: Tenancy }): Hono<Env> {
   const { requireAccount } = authorization(db);
   return new Hono<Env>().post(
     '/accounts/:id/deletion',
@@ -17,11 +18,14 @@ export function deletionRoutes({ db }: { db: Database }): Hono<Env> {
     input('json', deletionBody),
     requireAccount('deletion'),
     async (c) => {
-      const result = await requestAccountDeletion(db, {
-        accountId: c.req.valid('param').id,
-        requesterUserId: c.get('userId'),
-        reason: c.req.valid('json').reason,
-      });
+      const accountId = c.req.valid('param').id;
+      const result = await db.as(accountId, (tx) =>
+        requestAccountDeletion(tx, {
+          accountId,
+          requesterUserId: c.get('userId'),
+          reason: c.req.valid('json').reason,
+        }),
+      );
       switch (result.kind) {
         case 'requested':
         case 'already_requested':

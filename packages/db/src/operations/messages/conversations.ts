@@ -133,6 +133,24 @@ export async function conversationAccounts(
   return { accountAId: row.accountAId, accountBId: row.accountBId };
 }
 
+/**
+ * The two accounts of a conversation read past row-level security, through the owner's
+ * fluxcore_conversation_accounts (migration 0044): what a runtime role needs to choose which
+ * of them a request on the conversation acts as. Undefined for an unknown id.
+ */
+export async function conversationTenants(
+  db: Database | Transaction,
+  conversationId: string,
+): Promise<{ accountAId: string; accountBId: string } | undefined> {
+  const result = await db.execute(
+    sql`select account_a_id, account_b_id from fluxcore_conversation_accounts(${conversationId}::uuid)`,
+  );
+  const [row] = (result as unknown as { rows: { account_a_id?: string; account_b_id?: string }[] })
+    .rows;
+  if (!row?.account_a_id || !row.account_b_id) return undefined;
+  return { accountAId: row.account_a_id, accountBId: row.account_b_id };
+}
+
 export interface AppendMessageParams {
   conversationId: string;
   /** One of the two accounts of the conversation's relationship. */

@@ -75,6 +75,11 @@ export const packageDatabaseLogicFor = (
   ),
   own(
     'function',
+    'public.fluxcore_conversation_accounts',
+    '0051_conversation_accounts_function: the two accounts of a conversation, for choosing the tenant (issue 24)',
+  ),
+  own(
+    'function',
     'public.fluxcore_touch_updated_at',
     `${triggersMigration}: sets updated_at = now() before every update`,
   ),
