@@ -14,7 +14,9 @@ export type FindingKind =
   | 'function'
   | 'trigger'
   | 'view'
-  | 'schema';
+  | 'schema'
+  | 'policy'
+  | 'role';
 /** `kept` (kept on purpose by db:converge) and `declared` are reported but are no difference. */
 export type Problem = 'missing' | 'unexpected' | 'different' | 'renamed' | 'kept' | 'declared';
 

@@ -90,6 +90,10 @@ export function renderReport(report: AuditReport, paint: Paint): string {
     for (const finding of report.logic)
       lines.push((isDifference(finding) ? paint.bad : paint.note)(findingLine(finding)));
   }
+  if (report.isolation.length) {
+    lines.push('row-level security: views and runtime roles');
+    for (const finding of report.isolation) lines.push(paint.bad(findingLine(finding)));
+  }
   if (report.extensions.length) {
     lines.push('extensions');
     for (const extension of report.extensions) {
