@@ -27,10 +27,17 @@ type Registry = Readonly<Record<string, TableTenancy>>;
 export const isolationDeclared = (registry: Registry) =>
   Object.values(registry).some((tenancy) => tenancy.kind !== 'global');
 
-/** The columns that tie a table's rows to a tenant, each needing an index that leads with it. */
+/** A column that names an account: account_id, owner_account_id, tenant_id, owner_id, … */
+export const tenantLikeColumn = (column: string) =>
+  /(?:^|_)(?:account|tenant|owner)_id$/.test(column);
+
+/**
+ * The columns that tie a table's rows to a tenant, each needing an index that leads with it
+ * (a shared table's account columns; its others, a status or a parent, are the policy's own).
+ */
 export function tenantColumns(tenancy: TableTenancy): readonly string[] {
   if (tenancy.kind === 'tenant' || tenancy.kind === 'child') return [tenancy.column];
-  if (tenancy.kind === 'shared') return tenancy.columns;
+  if (tenancy.kind === 'shared') return tenancy.columns.filter(tenantLikeColumn);
   return [];
 }
 
@@ -52,13 +59,26 @@ export function perRowSettingCalls(expression: string): number {
   return count;
 }
 
-const readsTenant = (expression: string) => expression.includes(tenantSetting);
+/**
+ * The predicate is bound to the tenant: it reads the setting, or a table under row-level
+ * security (a child's parent: that table's own policies apply inside the subquery).
+ */
+function readsTenant(expression: string, guarded: (table: string) => boolean): boolean {
+  if (expression.includes(tenantSetting)) return true;
+  const tables = [...expression.matchAll(/\b(?:from|join)\s+(?:public\.)?"?(\w+)"?/gi)];
+  return tables.some((match) => guarded(match[1] ?? ''));
+}
 
-function policyFindings(table: string, policies: LivePolicy[]): Finding[] {
+function policyFindings(
+  table: string,
+  policies: LivePolicy[],
+  guarded: (table: string) => boolean,
+): Finding[] {
   const findings: Finding[] = [];
   for (const policy of policies) {
     const expressions = [policy.using, policy.check].filter((e): e is string => e !== null);
-    if (appliesToApp(policy) && policy.permissive && !expressions.every(readsTenant)) {
+    const bound = expressions.every((expression) => readsTenant(expression, guarded));
+    if (appliesToApp(policy) && policy.permissive && !bound) {
       findings.push({
         kind: 'policy',
         name: `${table}.${policy.name}`,
@@ -119,7 +139,9 @@ function tableFindings(
         ? 'no policy'
         : `policies for ${policies.flatMap((p) => p.roles).join(', ')} only`,
     );
-  findings.push(...policyFindings(table, policies));
+  const guarded = (other: string) =>
+    other !== table && security.tables.get(other)?.rowSecurity === true;
+  findings.push(...policyFindings(table, policies, guarded));
   const indexes = [...(schema.tables.get(table)?.indexes.values() ?? [])];
   for (const column of tenantColumns(tenancy)) {
     if (indexes.some((index) => leadsWith(index, column))) continue;

@@ -4,7 +4,8 @@
  *  - drizzle-kit generate, run on a copy of the folder, writes nothing (schema = journal);
  *  - drizzle-kit check passes (snapshot chain);
  *  - every migration has its down file;
- *  - squawk finds no broken rule in a migration after the one migrations/released.json names.
+ *  - squawk finds no broken rule in a migration after the one migrations/released.json names;
+ *  - every table is in tableTenancy, and each of a tenant declares a policy (tenancy.ts).
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { z } from 'zod';
 import { FluxDbError } from '../errors/flux-db-error.ts';
 import { loadMigrations, type Migration } from '../migrator/journal.ts';
 import { generateDownSql } from './down.ts';
+import { checkTenancy } from './tenancy.ts';
 import { packageDir, promptNeedsTerminal, runDrizzleKit, runSquawk } from './tools.ts';
 
 export interface CheckResult {
@@ -188,5 +190,6 @@ export async function checkMigrations(folder: string): Promise<CheckResult> {
   await checkSnapshots(folder, result);
   await checkDownFiles(migrations, result);
   await checkSquawk(folder, migrations, result);
+  await checkTenancy(result);
   return result;
 }
