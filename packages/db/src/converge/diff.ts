@@ -12,6 +12,7 @@ import { planEnums, planUnusedEnums } from './enums.ts';
 import { type Probe, planLogic } from './logic.ts';
 import type { KeptObject, Phase, Step } from './model.ts';
 import { type ColumnPairing, pairColumns, quote } from './pair.ts';
+import { planSecurity } from './security.ts';
 
 export interface ColumnSource {
   /** The live value, transformed when the rename says so, in the live type. */
@@ -208,6 +209,7 @@ export function buildStructuralPlan(
     droppedColumns,
     options.known ?? [],
   );
+  planSecurity(live, target, step);
   markTriggersDroppedWithTables(kept, droppedTables);
   finishColumnDrops(steps, droppedColumns, droppedColumnSteps);
   planTableDrops(b, droppedTables);
