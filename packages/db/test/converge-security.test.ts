@@ -31,6 +31,8 @@ const secured = `
   grant select, insert, update, delete on notes, notes_tags to ${app};
   grant select, delete on notes to ${system};
   grant usage on sequence notes_id_seq to ${app};
+  grant usage on schema public to ${app};
+  grant select (tag) on notes_tags to ${system};
   alter table notes enable row level security;
   alter table notes_tags enable row level security;
   create policy notes_tenant on notes to ${app}, ${system}
@@ -40,6 +42,8 @@ const secured = `
 const adopted = `
   revoke all on notes, notes_tags from ${app}, ${system};
   revoke all on sequence notes_id_seq from ${app};
+  revoke usage on schema public from ${app};
+  revoke select (tag) on notes_tags from ${system};
   drop policy notes_tenant on notes;
   drop policy notes_tags_tenant on notes_tags;
   create policy notes_everyone on notes using (true);
@@ -90,7 +94,8 @@ describe.each(databaseKinds)('converge brings row-level security (%s)', (kind) =
       'grants on notes_tags for the runtime roles',
       'enable row level security on notes_tags',
       'create policy notes_tags_tenant on notes_tags',
-      'grant sequence notes_id_seq to the runtime roles',
+      'grants on schema public for the runtime roles',
+      'grants on sequence notes_id_seq for the runtime roles',
     ]);
     for (const step of steps) for (const sql of step.sql) await session.exec(sql);
     const after = await readCatalog(session);

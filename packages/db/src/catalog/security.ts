@@ -14,7 +14,10 @@ export interface LiveTableSecurity {
   owner: string;
   /** The runtime roles that have the owner's privileges (the owner, or members of it). */
   ownedBy: string[];
-  /** `grantee:PRIVILEGE` for each privilege granted to a runtime role ('public' for PUBLIC). */
+  /**
+   * `grantee:PRIVILEGE` for each privilege granted to a runtime role ('public' for PUBLIC),
+   * `grantee:PRIVILEGE (column)` for a column's.
+   */
   grants: string[];
 }
 
@@ -56,13 +59,19 @@ export interface LiveSecurity {
   views: Map<string, LiveViewSecurity>;
   /** The runtime roles that exist. */
   roles: Map<string, LiveRole>;
-  /** `grantee:PRIVILEGE:sequence` granted to a runtime role on a public sequence. */
-  sequenceGrants: string[];
+  /**
+   * `grantee:PRIVILEGE:object` granted to a runtime role on a public sequence
+   * (`sequence "name"`) or on the schema (`schema public`).
+   */
+  objectGrants: string[];
 }
 
 const runtime = Object.values(runtimeRoles)
   .map((role) => `'${role}'`)
   .join(', ');
+
+/** A privilege granted to PUBLIC or to a runtime role (aclexplode's `a`). */
+const toRuntime = `(a.grantee = 0 or pg_get_userbyid(a.grantee) in (${runtime}))`;
 
 const grantee = (oid: string) =>
   `case when ${oid} = 0 then 'public' else pg_get_userbyid(${oid}) end`;
@@ -73,8 +82,14 @@ export const securityQueries = (): string[] => [
           pg_get_userbyid(c.relowner) as owner,
           array(select r.rolname from pg_roles r where r.rolname in (${runtime})
                 and pg_has_role(r.oid, c.relowner, 'USAGE') order by 1)::text[] as owned_by,
-          array(select ${grantee('a.grantee')} || ':' || a.privilege_type from aclexplode(c.relacl) a
-                where a.grantee = 0 or pg_get_userbyid(a.grantee) in (${runtime}) order by 1)::text[] as grants
+          array(select g from (
+                  select ${grantee('a.grantee')} || ':' || a.privilege_type as g from aclexplode(c.relacl) a
+                  where ${toRuntime}
+                  union all
+                  select ${grantee('a.grantee')} || ':' || a.privilege_type || ' (' || quote_ident(att.attname) || ')'
+                  from pg_attribute att cross join aclexplode(att.attacl) a
+                  where att.attrelid = c.oid and att.attnum > 0 and att.attacl is not null and ${toRuntime}) grants
+                order by 1)::text[] as grants
    from pg_class c join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
    where c.relkind in ('r', 'p') order by 1`,
   `select c.relname as table, p.polname as name,
@@ -101,14 +116,18 @@ export const securityQueries = (): string[] => [
   `select r.rolname as name, r.rolsuper as superuser, r.rolbypassrls as bypass_rls, r.rolcanlogin as login,
           array(select n.nspname || '.' || c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
                 where c.relowner = r.oid and c.relkind in ('r', 'p', 'v', 'm', 'S') order by 1 limit 10)::text[] as owns,
-          null as sequence_grants
+          null::text[] as sequence_grants
    from pg_roles r where r.rolname in (${runtime})
    union all
    select null, null, null, null, null,
-          array(select ${grantee('a.grantee')} || ':' || a.privilege_type || ':' || c.relname
-                from pg_class c join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
-                cross join aclexplode(c.relacl) a
-                where c.relkind = 'S' and (a.grantee = 0 or pg_get_userbyid(a.grantee) in (${runtime}))
+          array(select g from (
+                  select ${grantee('a.grantee')} || ':' || a.privilege_type || ':sequence ' || quote_ident(c.relname) as g
+                  from pg_class c join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
+                  cross join aclexplode(c.relacl) a where c.relkind = 'S' and ${toRuntime}
+                  union all
+                  select ${grantee('a.grantee')} || ':' || a.privilege_type || ':schema public'
+                  from pg_namespace n cross join aclexplode(n.nspacl) a
+                  where n.nspname = 'public' and a.grantee <> 0 and ${toRuntime}) grants
                 order by 1)::text[]
    order by 1`,
 ];
@@ -120,7 +139,7 @@ export function securityFromRows(rows: Row[][]): LiveSecurity {
     policies: new Map(),
     views: new Map(),
     roles: new Map(),
-    sequenceGrants: [],
+    objectGrants: [],
   };
   for (const row of tables) {
     const table = String(row.table);
@@ -156,7 +175,7 @@ export function securityFromRows(rows: Row[][]): LiveSecurity {
   }
   for (const row of roles) {
     if (row.name === null) {
-      security.sequenceGrants = list(row.sequence_grants);
+      security.objectGrants = list(row.sequence_grants);
       continue;
     }
     const name = String(row.name);

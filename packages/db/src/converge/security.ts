@@ -43,6 +43,10 @@ function planRoles(live: LiveSecurity, target: LiveSecurity, step: AddStep): voi
   }
 }
 
+/** `SELECT (id)` as `select (id)`: the keyword lower-cased, a column name as it is. */
+const privilegeSql = (privilege: string) =>
+  privilege.replace(/^[A-Z ]+?(?= \(|$)/, (k) => k.toLowerCase());
+
 /** `grantee:PRIVILEGE` lists to GRANT and REVOKE statements on `object`. */
 function grantSql(object: string, have: string[], want: string[]): string[] {
   const sql: string[] = [];
@@ -56,25 +60,25 @@ function grantSql(object: string, have: string[], want: string[]): string[] {
     const [grantee = '', privilege = ''] = grant.split(':');
     // PUBLIC's grants the target does not have are the database's own: kept.
     if (grantee === 'public') continue;
-    sql.push(`revoke ${privilege.toLowerCase()} on ${object} from ${quote(grantee)}`);
+    sql.push(`revoke ${privilegeSql(privilege)} on ${object} from ${quote(grantee)}`);
   }
   return sql;
 }
 
-function planSequenceGrants(live: LiveSecurity, target: LiveSecurity, step: AddStep): void {
-  const bySequence = (grants: string[]) => {
+/** Grants on the schema and the sequences (`grantee:PRIVILEGE:object`). */
+function planObjectGrants(live: LiveSecurity, target: LiveSecurity, step: AddStep): void {
+  const byObject = (grants: string[]) => {
     const map = new Map<string, string[]>();
     for (const grant of grants) {
-      const [grantee, privilege, sequence = ''] = grant.split(':');
-      map.set(sequence, [...(map.get(sequence) ?? []), `${grantee}:${privilege}`]);
+      const [grantee, privilege, object = ''] = grant.split(':');
+      map.set(object, [...(map.get(object) ?? []), `${grantee}:${privilege}`]);
     }
     return map;
   };
-  const have = bySequence(live.sequenceGrants);
-  for (const [sequence, want] of bySequence(target.sequenceGrants)) {
-    const sql = grantSql(`sequence ${quote(sequence)}`, have.get(sequence) ?? [], want);
-    if (sql.length)
-      step('logic', undefined, `grant sequence ${sequence} to the runtime roles`, sql);
+  const have = byObject(live.objectGrants);
+  for (const [object, want] of byObject(target.objectGrants)) {
+    const sql = grantSql(object, have.get(object) ?? [], want);
+    if (sql.length) step('logic', undefined, `grants on ${object} for the runtime roles`, sql);
   }
 }
 
@@ -123,7 +127,7 @@ export function planSecurity(live: FullCatalog, target: FullCatalog, step: AddSt
     if (live.schema.tables.has(table))
       planTableSecurity(table, live.security, target.security, step);
     else planTableSecurity(table, emptySecurity(table), target.security, step);
-  planSequenceGrants(live.security, target.security, step);
+  planObjectGrants(live.security, target.security, step);
   for (const view of target.security.views.values()) {
     const found = live.security.views.get(view.key);
     if (view.securityInvoker && found && !found.securityInvoker && !view.materialized)
@@ -145,6 +149,6 @@ function emptySecurity(table: string): LiveSecurity {
     policies: new Map(),
     views: new Map(),
     roles: new Map(),
-    sequenceGrants: [],
+    objectGrants: [],
   };
 }
