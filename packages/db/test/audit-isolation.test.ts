@@ -30,7 +30,12 @@ const fixture = `
   create table good_notes (id uuid primary key, good_id uuid not null);
   create index good_notes_good on good_notes (good_id);
   alter table good_notes enable row level security;
-  create policy good_notes_tenant on good_notes to ${app} using (good_id in (select id from good));
+  create policy good_notes_tenant on good_notes to ${app}
+    using (exists (select 1 from good g where g.id = good_notes.good_id));
+  create table whole_parent (id uuid primary key, good_id uuid not null);
+  create index whole_parent_good on whole_parent (good_id);
+  alter table whole_parent enable row level security;
+  create policy whole_parent_tenant on whole_parent to ${app} using (good_id in (select id from good));
   create table no_rls (id uuid primary key, account_id uuid not null);
   create index no_rls_account on no_rls (account_id);
   create table no_policy (id uuid primary key, account_id uuid not null);
@@ -64,6 +69,7 @@ const registry: Record<string, TableTenancy> = {
   good: tenantOn(),
   good_items: { kind: 'child', column: 'good_id', parent: 'good' },
   good_notes: { kind: 'child', column: 'good_id', parent: 'good' },
+  whole_parent: { kind: 'child', column: 'good_id', parent: 'good' },
   no_rls: tenantOn(),
   no_policy: tenantOn(),
   always_true: tenantOn(),
@@ -140,6 +146,12 @@ describe.each(databaseKinds)('the isolation audit on the %s database', (kind) =>
   test('a bare current_setting, evaluated per row, is a finding', () => {
     expect(of('per_row')).toEqual([
       `policy per_row.per_row_tenant: current_setting read once per statement: wrap it as (select nullif(current_setting('${tenantSetting}', true), '')::uuid)`,
+    ]);
+  });
+
+  test('a child policy that reads its whole parent (IN (SELECT id FROM parent)) is a finding', () => {
+    expect(of('whole_parent')).toEqual([
+      'policy whole_parent.whole_parent_tenant: a correlated probe, one index lookup per row read: exists (select 1 from good p where p.id = whole_parent.<column>)',
     ]);
   });
 

@@ -60,6 +60,19 @@ export function perRowSettingCalls(expression: string): number {
 }
 
 /**
+ * The tables a predicate reads whole, as `column IN (SELECT id FROM parent)` with no WHERE: in
+ * a policy (a security qual, never pulled up into a join) PostgreSQL runs it as a hashed
+ * subplan over every row of the parent the role sees (a sequential scan when the parent's own
+ * policy is of the same form), per statement, whatever the query asks for.
+ */
+export function wholeTableSubqueries(expression: string): string[] {
+  const found = expression.matchAll(
+    /\bIN \(\s*SELECT [^()]*?\bFROM (?:public\.)?"?(\w+)"?(?:\s+\w+)?\s*\)/gi,
+  );
+  return [...found].map((match) => match[1] ?? '');
+}
+
+/**
  * The predicate is bound to the tenant: it reads the setting, or a table under row-level
  * security (a child's parent: that table's own policies apply inside the subquery).
  */
@@ -85,6 +98,16 @@ function policyFindings(
         problem: 'different',
         expected: `a predicate on the tenant (${tenantSetting}): drop it, or restrict it to the rows of the account in (select nullif(current_setting('${tenantSetting}', true), '')::uuid)`,
         found: `${policy.command} to ${policy.roles.join(', ')} using ${policy.using ?? '-'} with check ${policy.check ?? '-'}`,
+      });
+    }
+    const whole = [...new Set(expressions.flatMap(wholeTableSubqueries))];
+    if (whole.length > 0) {
+      findings.push({
+        kind: 'policy',
+        name: `${table}.${policy.name}`,
+        problem: 'different',
+        expected: `a correlated probe, one index lookup per row read: exists (select 1 from ${whole[0]} p where p.id = ${table}.<column>)`,
+        found: `IN (SELECT … FROM ${whole.join(', ')}) with no condition: each statement hashes every row of ${whole.join(', ')} the role sees`,
       });
     }
     const perRow = expressions.reduce((sum, e) => sum + perRowSettingCalls(e), 0);
