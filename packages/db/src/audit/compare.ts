@@ -88,7 +88,7 @@ export const criticalFields: readonly { table: string; column: string }[] = [
 
 /** What counts as a difference: not what is kept on purpose or declared. */
 export const isDifference = (finding: Finding) =>
-  finding.problem !== 'kept' && finding.problem !== 'declared';
+  finding.problem !== 'kept' && finding.problem !== 'declared' && finding.problem !== 'slow';
 
 export function compareSchema(
   expected: ExpectedSchema,
@@ -250,7 +250,7 @@ export function compareSchema(
       : [];
   const isolation = only ? [] : (options.isolation?.others ?? []);
   const differences =
-    isolation.length +
+    isolation.filter(isDifference).length +
     tables.reduce((sum, table) => sum + table.findings.filter(isDifference).length, 0) +
     enums.filter(isDifference).length +
     logic.filter(isDifference).length +

@@ -17,8 +17,18 @@ export type FindingKind =
   | 'schema'
   | 'policy'
   | 'role';
-/** `kept` (kept on purpose by db:converge) and `declared` are reported but are no difference. */
-export type Problem = 'missing' | 'unexpected' | 'different' | 'renamed' | 'kept' | 'declared';
+/**
+ * `kept` (kept on purpose by db:converge), `declared` and `slow` (a form that costs, not a
+ * fault: a policy that reads a whole table) are reported but are no difference.
+ */
+export type Problem =
+  | 'missing'
+  | 'unexpected'
+  | 'different'
+  | 'renamed'
+  | 'kept'
+  | 'declared'
+  | 'slow';
 
 export interface Finding {
   kind: FindingKind;

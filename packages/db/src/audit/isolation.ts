@@ -105,7 +105,7 @@ function policyFindings(
       findings.push({
         kind: 'policy',
         name: `${table}.${policy.name}`,
-        problem: 'different',
+        problem: 'slow',
         expected: `a correlated probe, one index lookup per row read: exists (select 1 from ${whole[0]} p where p.id = ${table}.<column>)`,
         found: `IN (SELECT … FROM ${whole.join(', ')}) with no condition: each statement hashes every row of ${whole.join(', ')} the role sees`,
       });

@@ -23,6 +23,8 @@ export function paintFor(
 function findingLine(finding: Finding): string {
   if (finding.problem === 'renamed')
     return `    ${finding.kind} ${finding.name}: renamed, ${finding.found}`;
+  if (finding.problem === 'slow')
+    return `    ${finding.kind} ${finding.name}: slow, ${finding.found}; better ${finding.expected}`;
   if (finding.problem === 'kept' || finding.problem === 'declared')
     return `    ${finding.kind} ${finding.name}: ${finding.expected}; found ${finding.found}`;
   return `    ${finding.kind} ${finding.name}: ${finding.problem}; expected ${finding.expected}; found ${finding.found}`;
