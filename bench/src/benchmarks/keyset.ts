@@ -22,8 +22,10 @@ import { type Benchmark, type Context, durationRow, type Row } from '../suite.ts
 const pageSize = 50;
 const batchRows = 10_000;
 
-interface LoadedConversation {
+export interface LoadedConversation {
   conversationId: string;
+  /** One of the conversation's two accounts (a tenant that sees it). */
+  accountId: string;
   /** Where pages start: a spread of (created_at µs, id) positions in the big conversation. */
   positions: { createdAtMicros: string; id: string }[];
   loadMs: number;
@@ -43,7 +45,7 @@ function isoMicros(micros: number): string {
  * a busy account's are. One message in 20 shares its timestamp with the one before (written in
  * one transaction), so the id tie-break is exercised.
  */
-async function loadMessages(
+export async function loadMessages(
   session: SqlSession,
   sizes: { tableRows: number; conversationRows: number },
   seed: number,
@@ -116,6 +118,7 @@ async function loadMessages(
   });
   return {
     conversationId: big as string,
+    accountId: accountA as string,
     positions,
     loadMs,
     indexBuildMs: indexes.indexBuildMs,
