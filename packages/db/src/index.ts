@@ -27,6 +27,13 @@ export {
 } from './connection/config.ts';
 export type { RowList, SqlRow } from './connection/row-list.ts';
 export { closeDb, db, openDb } from './connection/shared-db.ts';
+export {
+  type RuntimeRole,
+  runtimeRole,
+  type TenantOptions,
+  withRole,
+  withTenant,
+} from './connection/with-tenant.ts';
 export { writeRefusal } from './connection/write-check.ts';
 export {
   type DatabaseErrorInfo,

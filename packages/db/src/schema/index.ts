@@ -32,4 +32,6 @@ export * from './original/index.ts';
 export * from './rag/index.ts';
 export * from './runtime/index.ts';
 export * from './signals/index.ts';
+export * from './tenancy/index.ts';
+export * from './tenancy/policies.ts';
 export * from './works/index.ts';

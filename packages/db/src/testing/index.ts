@@ -42,6 +42,7 @@ export {
   unitEmbedding,
 } from './factories-content.ts';
 export { fillAccount } from './fill-account.ts';
+export { fillTenancyExtras } from './fill-tenancy.ts';
 export { type MigratedHandle, useMigratedDatabase } from './migrated.ts';
 export {
   createReferenceDatabase,

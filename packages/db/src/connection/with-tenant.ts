@@ -1,0 +1,84 @@
+/**
+ * Row-level security from the application's side (issue 24, docs/tenancy.md): `withTenant`
+ * runs work in one transaction that names its tenant (an account id) in `fluxcore.account_id`
+ * and, when a runtime role is given, acts as that role. Both are local to the transaction
+ * (`set_config(…, true)`, `set local role`): they end with it, never reach the next user of a
+ * pooled connection, and pass db:serve's shared-session guard.
+ *
+ * On the server the API and the worker log in as members of their role; on the embedded
+ * database (a superuser, which bypasses every policy) the role is what makes policies apply.
+ */
+import { sql } from 'drizzle-orm';
+import { FluxDbError } from '../errors/flux-db-error.ts';
+import { runtimeRoles, tenantSetting } from '../schema/tenancy/index.ts';
+import type { Database, Transaction } from './types.ts';
+
+/** A runtime role's name (`fluxcore_app`, `fluxcore_system`). */
+export type RuntimeRole = (typeof runtimeRoles)[keyof typeof runtimeRoles];
+
+const runtimeRoleNames: readonly string[] = Object.values(runtimeRoles);
+
+/** Any 8-4-4-4-12 hexadecimal id, as PostgreSQL's uuid reads it (RFC variant or not). */
+const uuidText = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface TenantOptions {
+  /** The runtime role to act as for the transaction; unset, the connection's own login. */
+  role?: RuntimeRole;
+}
+
+/** Checks a role name against the runtime roles: only those may be set. */
+export function runtimeRole(name: string): RuntimeRole {
+  if (!runtimeRoleNames.includes(name)) {
+    throw new FluxDbError(
+      'CONFIG_INVALID',
+      `"${name}" is not a runtime role`,
+      `Name one of ${runtimeRoleNames.join(', ')}`,
+    );
+  }
+  return name as RuntimeRole;
+}
+
+async function actAs(tx: Transaction, role: RuntimeRole | undefined): Promise<void> {
+  if (role) await tx.execute(sql.raw(`set local role "${runtimeRole(role)}"`));
+}
+
+/**
+ * Runs `fn` in a transaction whose tenant is `accountId` (as `role`, when given). Every query
+ * of `fn` sees the tenant's rows only, where row-level security applies (a runtime role); the
+ * owner is not subject to it.
+ */
+export async function withTenant<T>(
+  db: Database | Transaction,
+  accountId: string,
+  fn: (tx: Transaction) => Promise<T>,
+  options: TenantOptions = {},
+): Promise<T> {
+  if (!uuidText.test(accountId)) {
+    throw new FluxDbError(
+      'INVALID_INPUT',
+      `withTenant needs an account id (a uuid), not "${String(accountId).slice(0, 40)}"`,
+      'Pass the id of the account the work is for',
+    );
+  }
+  return db.transaction(async (tx) => {
+    await actAs(tx, options.role);
+    await tx.execute(sql`select set_config(${tenantSetting}, ${accountId}, true)`);
+    return fn(tx);
+  });
+}
+
+/**
+ * Runs `fn` in a transaction as `role` with no tenant: row-level security shows it no tenant's
+ * rows, only what a policy gives the role itself (the deletion worker's queue of jobs) and the
+ * tables without row-level security it has grants on.
+ */
+export async function withRole<T>(
+  db: Database | Transaction,
+  role: RuntimeRole,
+  fn: (tx: Transaction) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    await actAs(tx, role);
+    return fn(tx);
+  });
+}
