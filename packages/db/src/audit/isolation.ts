@@ -65,11 +65,11 @@ export function perRowSettingCalls(expression: string): number {
  * subplan over every row of the parent the role sees (a sequential scan when the parent's own
  * policy is of the same form), per statement, whatever the query asks for.
  */
-export function wholeTableSubqueries(expression: string): string[] {
+export function wholeTableSubqueries(expression: string): { column: string; table: string }[] {
   const found = expression.matchAll(
-    /\bIN \(\s*SELECT [^()]*?\bFROM (?:public\.)?"?(\w+)"?(?:\s+\w+)?\s*\)/gi,
+    /"?(\w+)"?\s+IN \(\s*SELECT [^()]*?\bFROM (?:public\.)?"?(\w+)"?(?:\s+\w+)?\s*\)/gi,
   );
-  return [...found].map((match) => match[1] ?? '');
+  return [...found].map((match) => ({ column: match[1] ?? '', table: match[2] ?? '' }));
 }
 
 /**
@@ -100,14 +100,16 @@ function policyFindings(
         found: `${policy.command} to ${policy.roles.join(', ')} using ${policy.using ?? '-'} with check ${policy.check ?? '-'}`,
       });
     }
-    const whole = [...new Set(expressions.flatMap(wholeTableSubqueries))];
-    if (whole.length > 0) {
+    const whole = expressions.flatMap(wholeTableSubqueries);
+    const [first] = whole;
+    if (first) {
+      const tables = [...new Set(whole.map((w) => w.table))].join(', ');
       findings.push({
         kind: 'policy',
         name: `${table}.${policy.name}`,
         problem: 'slow',
-        expected: `a correlated probe, one index lookup per row read: exists (select 1 from ${whole[0]} p where p.id = ${table}.<column>)`,
-        found: `IN (SELECT … FROM ${whole.join(', ')}) with no condition: each statement hashes every row of ${whole.join(', ')} the role sees`,
+        expected: `a correlated probe, one index lookup per row read: exists (select 1 from ${first.table} p where p.id = ${table}.${first.column})`,
+        found: `IN (SELECT … FROM ${tables}) with no condition: each statement hashes every row of ${tables} the role sees`,
       });
     }
     const perRow = expressions.reduce((sum, e) => sum + perRowSettingCalls(e), 0);

@@ -1,4 +1,4 @@
-import { foreignKey, pgTable, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { foreignKey, index, pgTable, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { fluxcoreAgents } from './fluxcore-agents.ts';
 import { fluxcoreAssistants } from './fluxcore-assistants.ts';
 
@@ -13,6 +13,8 @@ export const fluxcoreAgentAssistants = pgTable(
     createdAt: timestamp('created_at').defaultNow().notNull(),
   },
   (table) => [
+    // Row-level security filters on agent_id (issue 24): its policy and the audit need an index that leads with it.
+    index('fluxcore_agent_assistants_agent_id_idx').on(table.agentId),
     foreignKey({
       columns: [table.agentId],
       foreignColumns: [fluxcoreAgents.id],

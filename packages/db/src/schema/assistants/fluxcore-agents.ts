@@ -1,4 +1,13 @@
-import { foreignKey, jsonb, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  foreignKey,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { accounts } from '../chat/accounts.ts';
 
 /** The kinds of step an agent's flow runs. */
@@ -72,6 +81,8 @@ export const fluxcoreAgents = pgTable(
     updatedAt: timestamp('updated_at').defaultNow().notNull(),
   },
   (table) => [
+    // Row-level security filters on account_id (issue 24): its policy and the audit need an index that leads with it.
+    index('fluxcore_agents_account_id_idx').on(table.accountId),
     foreignKey({
       columns: [table.accountId],
       foreignColumns: [accounts.id],

@@ -23,6 +23,8 @@ export const chatcoreOutbox = pgTable(
     lastError: text('last_error'),
   },
   (table) => [
+    // Row-level security filters on message_id (issue 24): its policy and the audit need an index that leads with it.
+    index('chatcore_outbox_message_id_idx').on(table.messageId),
     index('idx_chatcore_outbox_pending').on(table.status, table.createdAt),
     foreignKey({
       columns: [table.messageId],

@@ -52,6 +52,8 @@ export const signals = pgTable(
     deletedBy: uuid('deleted_by'),
   },
   (table) => [
+    // Row-level security filters on sender_account_id (issue 24): its policy and the audit need an index that leads with it.
+    index('signals_sender_account_id_idx').on(table.senderAccountId),
     index('idx_signals_created_at').on(table.createdAt),
     index('idx_signals_group_id').on(table.groupId),
     index('idx_signals_is_read').on(table.isRead),

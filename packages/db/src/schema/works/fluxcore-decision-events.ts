@@ -1,4 +1,13 @@
-import { foreignKey, integer, jsonb, pgTable, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  timestamp,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { accounts } from '../chat/accounts.ts';
 
 export const fluxcoreDecisionEvents = pgTable(
@@ -16,6 +25,8 @@ export const fluxcoreDecisionEvents = pgTable(
     createdAt: timestamp('created_at').defaultNow().notNull(),
   },
   (table) => [
+    // Row-level security filters on account_id (issue 24): its policy and the audit need an index that leads with it.
+    index('fluxcore_decision_events_account_id_idx').on(table.accountId),
     foreignKey({
       columns: [table.accountId],
       foreignColumns: [accounts.id],

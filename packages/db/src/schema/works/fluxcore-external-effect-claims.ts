@@ -1,4 +1,4 @@
-import { foreignKey, pgTable, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { foreignKey, index, pgTable, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { accounts } from '../chat/accounts.ts';
 import { fluxcoreExternalEffects } from './fluxcore-external-effects.ts';
 import { fluxcoreSemanticContexts } from './fluxcore-semantic-contexts.ts';
@@ -19,6 +19,8 @@ export const fluxcoreExternalEffectClaims = pgTable(
     externalEffectId: uuid('external_effect_id'),
   },
   (table) => [
+    // Row-level security filters on account_id (issue 24): its policy and the audit need an index that leads with it.
+    index('fluxcore_external_effect_claims_account_id_idx').on(table.accountId),
     foreignKey({
       columns: [table.accountId],
       foreignColumns: [accounts.id],

@@ -1,5 +1,6 @@
 import {
   foreignKey,
+  index,
   jsonb,
   pgTable,
   real,
@@ -30,6 +31,8 @@ export const fluxcoreProposedWorks = pgTable(
     resultingWorkId: uuid('resulting_work_id'),
   },
   (table) => [
+    // Row-level security filters on account_id (issue 24): its policy and the audit need an index that leads with it.
+    index('fluxcore_proposed_works_account_id_idx').on(table.accountId),
     foreignKey({
       columns: [table.accountId],
       foreignColumns: [accounts.id],

@@ -27,6 +27,8 @@ export const fluxcoreWorkEvents = pgTable(
     createdAt: timestamp('created_at').defaultNow().notNull(),
   },
   (table) => [
+    // Row-level security filters on account_id (issue 24): its policy and the audit need an index that leads with it.
+    index('fluxcore_work_events_account_id_idx').on(table.accountId),
     index('fluxcore_work_events_work_created_idx').on(table.workId, table.createdAt),
     foreignKey({
       columns: [table.accountId],

@@ -1,6 +1,7 @@
 import {
   boolean,
   foreignKey,
+  index,
   jsonb,
   pgTable,
   text,
@@ -30,6 +31,8 @@ export const fluxcoreWorkSlots = pgTable(
     semanticContextId: uuid('semantic_context_id'),
   },
   (table) => [
+    // Row-level security filters on account_id (issue 24): its policy and the audit need an index that leads with it.
+    index('fluxcore_work_slots_account_id_idx').on(table.accountId),
     foreignKey({
       columns: [table.accountId],
       foreignColumns: [accounts.id],
