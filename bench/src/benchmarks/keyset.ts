@@ -267,15 +267,19 @@ async function withRawClient<T>(
   }
 }
 
+/** The messages table and the big conversation's sizes on each database. */
+export function keysetSize(sizes: Context['sizes'], kind: 'server' | 'embedded') {
+  return kind === 'server'
+    ? { tableRows: sizes.keysetTableRows, conversationRows: sizes.keysetConversationRows }
+    : {
+        tableRows: sizes.keysetEmbeddedTableRows,
+        conversationRows: sizes.keysetEmbeddedConversationRows,
+      };
+}
+
 function onDatabase(context: Context, kind: 'server' | 'embedded'): Promise<Row> {
   const { sizes } = context;
-  const size =
-    kind === 'server'
-      ? { tableRows: sizes.keysetTableRows, conversationRows: sizes.keysetConversationRows }
-      : {
-          tableRows: sizes.keysetEmbeddedTableRows,
-          conversationRows: sizes.keysetEmbeddedConversationRows,
-        };
+  const size = keysetSize(sizes, kind);
   return withMigratedDatabase(context.server, kind, 'keyset', async (client, database) => {
     const loaded = await loadMessages(client, size, context.seed, context.log);
     context.log(

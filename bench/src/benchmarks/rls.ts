@@ -12,7 +12,6 @@ import {
   createDb,
   type DatabaseClient,
   encodeMessageCursor,
-  grantCredits,
   listMessages,
   runtimeRoles,
   withTenant,
@@ -21,7 +20,8 @@ import { SeededRandom } from '../data.ts';
 import { createMigratedServerDatabase, withMigratedDatabase } from '../databases.ts';
 import { formatMs, median, rotate } from '../measure.ts';
 import { type Benchmark, type Context, durationRow, type Row, roundRatios } from '../suite.ts';
-import { type LoadedConversation, loadMessages } from './keyset.ts';
+import { createAccounts, newConversations } from './gating.ts';
+import { keysetSize, type LoadedConversation, loadMessages } from './keyset.ts';
 
 const target = 1.1;
 const app = { role: runtimeRoles.app };
@@ -78,13 +78,7 @@ function costRow(
 
 function keysetOn(context: Context, kind: 'server' | 'embedded'): Promise<Row> {
   const { sizes } = context;
-  const size =
-    kind === 'server'
-      ? { tableRows: sizes.keysetTableRows, conversationRows: sizes.keysetConversationRows }
-      : {
-          tableRows: sizes.keysetEmbeddedTableRows,
-          conversationRows: sizes.keysetEmbeddedConversationRows,
-        };
+  const size = keysetSize(sizes, kind);
   return withMigratedDatabase(context.server, kind, 'rls_keyset', async (client) => {
     const loaded = await loadMessages(client, size, context.seed, context.log);
     const steps = pageCall(client, loaded, sizes.keysetQueries);
@@ -107,43 +101,12 @@ const [policy] = baseCreditsPolicies;
 /** 16 clients on distinct accounts, each with fresh conversations for every call of each side. */
 async function gatingFixture(client: DatabaseClient, context: Context) {
   const { gatingClients, gatingCallsPerClient, gatingRounds } = context.sizes;
+  const owners = await createAccounts(client, new SeededRandom(context.seed + 7), gatingClients);
   const perClient = 3 * gatingCallsPerClient * (gatingRounds + 1);
-  const random = new SeededRandom(context.seed + 7);
-  const peer = { user: random.uuid(), account: random.uuid() };
-  const owners = Array.from({ length: gatingClients }, () => ({
-    user: random.uuid(),
-    account: random.uuid(),
-    relationship: random.uuid(),
-  }));
-  const everyone = [peer, ...owners];
-  await client.query(
-    `insert into users (id, email, password_hash, name)
-     select u, 'rls-' || ordinality || '@bench.test', 'x', 'bench' from unnest($1::uuid[]) with ordinality as u`,
-    [everyone.map((o) => o.user)],
-  );
-  await client.query(
-    `insert into accounts (id, owner_user_id, username, display_name)
-     select a, u, 'rls_' || ordinality, 'bench' from unnest($1::uuid[], $2::uuid[]) with ordinality as t(a, u)`,
-    [everyone.map((o) => o.account), everyone.map((o) => o.user)],
-  );
-  await client.query(
-    `insert into relationships (id, account_a_id, account_b_id)
-     select r, a, $3 from unnest($1::uuid[], $2::uuid[]) as t(r, a)`,
-    [owners.map((o) => o.relationship), owners.map((o) => o.account), peer.account],
-  );
   const clients = [];
   for (const owner of owners) {
-    await grantCredits(client.db, {
-      accountId: owner.account,
-      amount: 1_000_000,
-      reason: 'benchmark',
-      idempotencyKey: 'bench-start',
-    });
-    const rows = await client.query<{ id: string }>(
-      `insert into conversations (relationship_id) select $1 from generate_series(1, $2) returning id`,
-      [owner.relationship, perClient],
-    );
-    clients.push({ accountId: owner.account, conversations: rows.map((row) => row.id) });
+    const conversations = await newConversations(client, owner.relationship, perClient);
+    clients.push({ accountId: owner.account, conversations });
   }
   return clients;
 }
