@@ -29,6 +29,7 @@ import { keysetBenchmark } from './benchmarks/keyset.ts';
 import { migrateBenchmark } from './benchmarks/migrate.ts';
 import { ragBenchmark } from './benchmarks/rag.ts';
 import { ragTenantsBenchmark } from './benchmarks/rag-tenants.ts';
+import { rlsBenchmark } from './benchmarks/rls.ts';
 import { typecheckBenchmark } from './benchmarks/typecheck.ts';
 import { dropLeftoverDatabases, serverConfig } from './databases.ts';
 import { BenchmarkError } from './errors.ts';
@@ -42,6 +43,7 @@ const benchmarks: Benchmark[] = [
   typecheckBenchmark,
   keysetBenchmark,
   gatingBenchmark,
+  rlsBenchmark,
   ragBenchmark,
   ragTenantsBenchmark,
   deletionBenchmark,

@@ -41,7 +41,7 @@ interface Fixture {
 }
 
 /** `count` accounts owned by one user each, with a relationship to a shared peer. */
-async function createAccounts(client: DatabaseClient, random: SeededRandom, count: number) {
+export async function createAccounts(client: DatabaseClient, random: SeededRandom, count: number) {
   const ids = Array.from({ length: count + 1 }, () => ({
     user: random.uuid(),
     account: random.uuid(),
@@ -76,7 +76,11 @@ async function createAccounts(client: DatabaseClient, random: SeededRandom, coun
   return owners;
 }
 
-async function newConversations(client: DatabaseClient, relationshipId: string, count: number) {
+export async function newConversations(
+  client: DatabaseClient,
+  relationshipId: string,
+  count: number,
+) {
   const rows = await client.query<{ id: string }>(
     `insert into conversations (relationship_id) select $1 from generate_series(1, $2) returning id`,
     [relationshipId, count],

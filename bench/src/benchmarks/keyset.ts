@@ -22,8 +22,10 @@ import { type Benchmark, type Context, durationRow, type Row } from '../suite.ts
 const pageSize = 50;
 const batchRows = 10_000;
 
-interface LoadedConversation {
+export interface LoadedConversation {
   conversationId: string;
+  /** One of the conversation's two accounts (a tenant that sees it). */
+  accountId: string;
   /** Where pages start: a spread of (created_at µs, id) positions in the big conversation. */
   positions: { createdAtMicros: string; id: string }[];
   loadMs: number;
@@ -43,7 +45,7 @@ function isoMicros(micros: number): string {
  * a busy account's are. One message in 20 shares its timestamp with the one before (written in
  * one transaction), so the id tie-break is exercised.
  */
-async function loadMessages(
+export async function loadMessages(
   session: SqlSession,
   sizes: { tableRows: number; conversationRows: number },
   seed: number,
@@ -116,6 +118,7 @@ async function loadMessages(
   });
   return {
     conversationId: big as string,
+    accountId: accountA as string,
     positions,
     loadMs,
     indexBuildMs: indexes.indexBuildMs,
@@ -264,15 +267,19 @@ async function withRawClient<T>(
   }
 }
 
+/** The messages table and the big conversation's sizes on each database. */
+export function keysetSize(sizes: Context['sizes'], kind: 'server' | 'embedded') {
+  return kind === 'server'
+    ? { tableRows: sizes.keysetTableRows, conversationRows: sizes.keysetConversationRows }
+    : {
+        tableRows: sizes.keysetEmbeddedTableRows,
+        conversationRows: sizes.keysetEmbeddedConversationRows,
+      };
+}
+
 function onDatabase(context: Context, kind: 'server' | 'embedded'): Promise<Row> {
   const { sizes } = context;
-  const size =
-    kind === 'server'
-      ? { tableRows: sizes.keysetTableRows, conversationRows: sizes.keysetConversationRows }
-      : {
-          tableRows: sizes.keysetEmbeddedTableRows,
-          conversationRows: sizes.keysetEmbeddedConversationRows,
-        };
+  const size = keysetSize(sizes, kind);
   return withMigratedDatabase(context.server, kind, 'keyset', async (client, database) => {
     const loaded = await loadMessages(client, size, context.seed, context.log);
     context.log(

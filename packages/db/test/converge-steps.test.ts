@@ -25,6 +25,7 @@ import './converge-steps/create-index.ts';
 import './converge-steps/drop-constraint.ts';
 import './converge-steps/drop-index.ts';
 import './converge-steps/replace-logic.ts';
+import './converge-steps/secure.ts';
 import './converge-steps/drop-column.ts';
 import './converge-steps/drop-table.ts';
 import './converge-steps/drop-schema.ts';

@@ -10,14 +10,18 @@ import { readKept } from '../migrator/converge-records.ts';
 import type { Migration } from '../migrator/journal.ts';
 import { readAppliedRows } from '../migrator/records.ts';
 import { compareWithJournal } from '../migrator/status.ts';
+import { type TableTenancy, tableTenancy } from '../schema/tenancy/index.ts';
 import { type AuditReport, compareSchema } from './compare.ts';
 import { expectedSchema } from './expect.ts';
+import { isolationFindings } from './isolation.ts';
 import { declaredDatabaseLogic } from './logic.ts';
 import { normalizeExpected } from './table.ts';
 
 export interface AuditOptions {
   migrations: Migration[];
   tables?: string[];
+  /** The tenancy registry to check isolation against (tests pass their own). */
+  tenancy?: Readonly<Record<string, TableTenancy>>;
 }
 
 /** An audit whose catalog read is under way; finish() compares it with the migrations. */
@@ -63,7 +67,8 @@ export async function startAudit(
       const expected = expectedSchema(options.migrations);
       normalizeExpected(expected.tables.values());
       const declaredLogic = declaredDatabaseLogic(expected);
-      const [{ schema: live, logic }, applied, kept] = await reading;
+      const [{ schema: live, logic, security }, applied, kept] = await reading;
+      const isolation = isolationFindings(options.tenancy ?? tableTenancy, security, live);
       const migrations = compareWithJournal(options.migrations, applied);
       const compare = () =>
         compareSchema(expected, live, migrations, {
@@ -71,6 +76,7 @@ export async function startAudit(
           kept: new Set(kept.keys()),
           logic,
           declaredLogic,
+          isolation,
         });
       const report = compare();
       // A table with anything to report shows its indexes' and constraints' definitions:

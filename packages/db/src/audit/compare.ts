@@ -11,6 +11,7 @@ import type { StatusReport } from '../migrator/status.ts';
 import type { DatabaseLogicDecision } from '../schema/original/database-logic-decisions.ts';
 import type { ExpectedSchema } from './expect.ts';
 import type { Finding } from './findings.ts';
+import type { IsolationFindings } from './isolation.ts';
 import { declaredDatabaseLogic, logicFindings } from './logic.ts';
 import { markKept, pairTableFindings } from './pairing.ts';
 import { compareTable, describeColumn } from './table.ts';
@@ -54,6 +55,8 @@ export interface AuditReport {
   migrations: Finding[];
   /** Functions, triggers, views and schemas besides the tables. */
   logic: Finding[];
+  /** Tenant isolation beyond the tables: views over tenant tables and the runtime roles. */
+  isolation: Finding[];
   criticalFields: CriticalField[];
   summary: {
     tables: number;
@@ -85,7 +88,7 @@ export const criticalFields: readonly { table: string; column: string }[] = [
 
 /** What counts as a difference: not what is kept on purpose or declared. */
 export const isDifference = (finding: Finding) =>
-  finding.problem !== 'kept' && finding.problem !== 'declared';
+  finding.problem !== 'kept' && finding.problem !== 'declared' && finding.problem !== 'slow';
 
 export function compareSchema(
   expected: ExpectedSchema,
@@ -97,6 +100,8 @@ export function compareSchema(
     logic?: DatabaseLogic;
     /** declaredDatabaseLogic(expected), when the caller has it already. */
     declaredLogic?: readonly DatabaseLogicDecision[];
+    /** isolationFindings(…): row-level security, checked against the tenancy registry. */
+    isolation?: IsolationFindings;
   } = {},
 ): AuditReport {
   const kept = options.kept ?? new Set<string>();
@@ -110,6 +115,7 @@ export function compareSchema(
     if (want && found) {
       const findings = pairTableFindings(want, found, compareTable(want, found));
       markKept(name, found, findings, kept);
+      findings.push(...(options.isolation?.tables.get(name) ?? []));
       tables.push({
         name,
         state: findings.some(isDifference) ? 'different' : 'ok',
@@ -242,7 +248,9 @@ export function compareSchema(
     options.logic && !only
       ? logicFindings(options.logic, kept, options.declaredLogic ?? declaredDatabaseLogic(expected))
       : [];
+  const isolation = only ? [] : (options.isolation?.others ?? []);
   const differences =
+    isolation.filter(isDifference).length +
     tables.reduce((sum, table) => sum + table.findings.filter(isDifference).length, 0) +
     enums.filter(isDifference).length +
     logic.filter(isDifference).length +
@@ -256,6 +264,7 @@ export function compareSchema(
     extensions,
     migrations: migrationFindings,
     logic,
+    isolation,
     criticalFields: criticalReport,
     summary: {
       tables: tables.length,

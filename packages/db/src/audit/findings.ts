@@ -14,9 +14,21 @@ export type FindingKind =
   | 'function'
   | 'trigger'
   | 'view'
-  | 'schema';
-/** `kept` (kept on purpose by db:converge) and `declared` are reported but are no difference. */
-export type Problem = 'missing' | 'unexpected' | 'different' | 'renamed' | 'kept' | 'declared';
+  | 'schema'
+  | 'policy'
+  | 'role';
+/**
+ * `kept` (kept on purpose by db:converge), `declared` and `slow` (a form that costs, not a
+ * fault: a policy that reads a whole table) are reported but are no difference.
+ */
+export type Problem =
+  | 'missing'
+  | 'unexpected'
+  | 'different'
+  | 'renamed'
+  | 'kept'
+  | 'declared'
+  | 'slow';
 
 export interface Finding {
   kind: FindingKind;

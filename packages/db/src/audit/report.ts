@@ -23,6 +23,8 @@ export function paintFor(
 function findingLine(finding: Finding): string {
   if (finding.problem === 'renamed')
     return `    ${finding.kind} ${finding.name}: renamed, ${finding.found}`;
+  if (finding.problem === 'slow')
+    return `    ${finding.kind} ${finding.name}: slow, ${finding.found}; better ${finding.expected}`;
   if (finding.problem === 'kept' || finding.problem === 'declared')
     return `    ${finding.kind} ${finding.name}: ${finding.expected}; found ${finding.found}`;
   return `    ${finding.kind} ${finding.name}: ${finding.problem}; expected ${finding.expected}; found ${finding.found}`;
@@ -89,6 +91,10 @@ export function renderReport(report: AuditReport, paint: Paint): string {
     lines.push('functions, triggers, views and schemas');
     for (const finding of report.logic)
       lines.push((isDifference(finding) ? paint.bad : paint.note)(findingLine(finding)));
+  }
+  if (report.isolation.length) {
+    lines.push('row-level security: views and runtime roles');
+    for (const finding of report.isolation) lines.push(paint.bad(findingLine(finding)));
   }
   if (report.extensions.length) {
     lines.push('extensions');

@@ -7,6 +7,7 @@
  *  - squawk finds no broken rule in a migration after the one migrations/released.json names;
  *  - every statement of those that would hold a long lock on an existing table has an online
  *    form (how db:migrate --online runs it) or a note saying why none exists.
+ *  - every table is in tableTenancy, and each of a tenant declares a policy (tenancy.ts).
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import { FluxDbError } from '../errors/flux-db-error.ts';
 import { loadMigrations, type Migration } from '../migrator/journal.ts';
 import { onlineSafetyLines } from '../online/safety.ts';
 import { generateDownSql } from './down.ts';
+import { checkTenancy } from './tenancy.ts';
 import { packageDir, promptNeedsTerminal, runDrizzleKit, runSquawk } from './tools.ts';
 
 export interface CheckResult {
@@ -203,5 +205,6 @@ export async function checkMigrations(folder: string): Promise<CheckResult> {
   await checkDownFiles(migrations, result);
   await checkSquawk(folder, migrations, result);
   checkOnline(folder, migrations, result);
+  await checkTenancy(result);
   return result;
 }

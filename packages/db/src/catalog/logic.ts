@@ -8,6 +8,7 @@
 import type { Row } from '../connection/client.ts';
 import { queryAll } from './constraints.ts';
 import { type LiveSchema, type Queryable, schemaFromRows, schemaQueries } from './introspect.ts';
+import { type LiveSecurity, securityFromRows, securityQueries } from './security.ts';
 
 export interface LiveFunction {
   /** `schema.name(argument types)`: unique, and what --drop takes. */
@@ -141,6 +142,8 @@ export function logicFromRows(rows: Row[][]): DatabaseLogic {
 export interface FullCatalog {
   schema: LiveSchema;
   logic: DatabaseLogic;
+  /** Row-level security: flags, policies, grants, views' options, the runtime roles. */
+  security: LiveSecurity;
 }
 
 /**
@@ -156,15 +159,17 @@ export async function readCatalog(
   options: { definitions?: boolean; second?: Queryable } = {},
 ): Promise<FullCatalog> {
   const schemaTexts = schemaQueries(options.definitions);
-  const texts = [...schemaTexts, ...logicQueries(options.definitions)];
+  const logicTexts = logicQueries(options.definitions);
+  const texts = [...schemaTexts, ...logicTexts, ...securityQueries()];
   // Constraints and indexes (schemaQueries' second and third) and views (logicQueries' last).
-  const toSecond = new Set([1, 2, texts.length - 1]);
+  const toSecond = new Set([1, 2, schemaTexts.length + logicTexts.length - 1]);
   const rows = options.second
     ? await splitBatch([db, options.second], texts, (i) => (toSecond.has(i) ? 1 : 0))
     : await queryAll(db, texts);
   return {
     schema: schemaFromRows(rows.slice(0, schemaTexts.length)),
-    logic: logicFromRows(rows.slice(schemaTexts.length)),
+    logic: logicFromRows(rows.slice(schemaTexts.length, schemaTexts.length + logicTexts.length)),
+    security: securityFromRows(rows.slice(schemaTexts.length + logicTexts.length)),
   };
 }
 

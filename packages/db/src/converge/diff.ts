@@ -13,11 +13,13 @@ import { planEnums, planUnusedEnums } from './enums.ts';
 import { type Probe, planLogic } from './logic.ts';
 import type { KeptObject, Step } from './model.ts';
 import { type ColumnPairing, pairColumns, quote } from './pair.ts';
+import { planSecurity } from './security.ts';
 import { createExtension } from './steps/create-extension.ts';
 import { createSchema } from './steps/create-schema.ts';
 import { createTable } from './steps/create-table.ts';
 import { checkDropColumnAgainst, dropColumn } from './steps/drop-column.ts';
 import { dropTable } from './steps/drop-table.ts';
+import { secure } from './steps/secure.ts';
 
 export interface ColumnSource {
   /** The live value, transformed when the rename says so, in the live type. */
@@ -159,6 +161,11 @@ export function buildStructuralPlan(
     droppedColumns,
     options.known ?? [],
   );
+  planSecurity(live, target, (phase, table, summary, sql) => {
+    const [made] = secure.build({ phase, table, summary, sql });
+    steps.push(made as Step);
+    return made as Step;
+  });
   markTriggersDroppedWithTables(kept, droppedTables);
   finishColumnDrops(steps, droppedColumns, droppedColumnSteps);
   planTableDrops(b, droppedTables);

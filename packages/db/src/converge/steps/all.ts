@@ -25,6 +25,7 @@ import { renameColumn } from './rename-column.ts';
 import { renameConstraint } from './rename-constraint.ts';
 import { replaceLogic } from './replace-logic.ts';
 import { retype } from './retype.ts';
+import { secure } from './secure.ts';
 import { setNotNull } from './set-not-null.ts';
 import { validateConstraint } from './validate-constraint.ts';
 
@@ -34,6 +35,7 @@ type AnyStepKind = StepKind<any, any>;
 export const stepKinds: Record<StepKindName, AnyStepKind> = {
   'move-aside': moveAside,
   'create-schema': createSchema,
+  secure,
   'create-extension': createExtension,
   'create-enum': createEnum,
   'create-table': createTable,

@@ -40,6 +40,7 @@ export const stepKindNames = [
   'drop-constraint',
   'drop-index',
   'replace-logic',
+  'secure',
   'drop-column',
   'drop-table',
   'drop-schema',

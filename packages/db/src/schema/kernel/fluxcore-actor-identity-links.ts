@@ -22,6 +22,8 @@ export const fluxcoreActorIdentityLinks = pgTable(
     linkedAt: timestamp('linked_at', { withTimezone: true }).defaultNow().notNull(),
   },
   (table) => [
+    // Row-level security filters on tenant_id (issue 24): its policy and the audit need an index that leads with it.
+    index('fluxcore_actor_identity_links_tenant_id_idx').on(table.tenantId),
     // Named as PostgreSQL truncates drizzle's default name (63 bytes), as a pushed database has it.
     foreignKey({
       name: 'fluxcore_actor_identity_links_linking_signal_seq_fluxcore_signa',

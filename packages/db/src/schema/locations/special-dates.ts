@@ -12,6 +12,8 @@ export const specialDates = pgTable(
     label: varchar('label', { length: 100 }),
   },
   (table) => [
+    // Row-level security filters on owner_id (issue 24): its policy and the audit need an index that leads with it.
+    index('special_dates_owner_id_idx').on(table.ownerId),
     index('idx_special_dates_lookup').on(table.ownerType, table.ownerId, table.date),
     unique('special_dates_owner_type_owner_id_date_unique').on(
       table.ownerType,

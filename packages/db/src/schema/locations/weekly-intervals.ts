@@ -15,6 +15,8 @@ export const weeklyIntervals = pgTable(
     closeTime: time('close_time').notNull(),
   },
   (table) => [
+    // Row-level security filters on owner_id (issue 24): its policy and the audit need an index that leads with it.
+    index('weekly_intervals_owner_id_idx').on(table.ownerId),
     index('idx_weekly_intervals_lookup').on(
       table.ownerType,
       table.ownerId,

@@ -1,4 +1,4 @@
-import { boolean, integer, pgTable, primaryKey, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, uuid, varchar } from 'drizzle-orm/pg-core';
 
 /** Whether an owner (a location…) is closed on a day of the week (0 Sunday to 6 Saturday). */
 export const weeklySchedules = pgTable(
@@ -10,6 +10,8 @@ export const weeklySchedules = pgTable(
     isClosed: boolean('is_closed').default(false).notNull(),
   },
   (table) => [
+    // Row-level security filters on owner_id (issue 24): its policy and the audit need an index that leads with it.
+    index('weekly_schedules_owner_id_idx').on(table.ownerId),
     primaryKey({
       name: 'weekly_schedules_owner_type_owner_id_day_of_week_pk',
       columns: [table.ownerType, table.ownerId, table.dayOfWeek],

@@ -32,6 +32,8 @@ export const fluxcoreCognitionQueue = pgTable(
     lastError: text('last_error'),
   },
   (table) => [
+    // Row-level security filters on account_id (issue 24): its policy and the audit need an index that leads with it.
+    index('fluxcore_cognition_queue_account_id_idx').on(table.accountId),
     index('idx_cognition_queue_ready')
       .on(table.turnWindowExpiresAt)
       .where(sql`processed_at IS NULL`),

@@ -1,0 +1,195 @@
+/**
+ * The cost of row-level security (issue 24): the keyset page and the gated AI session, each as
+ * the runtime role (`fluxcore_app`, whose policies apply) inside `withTenant`, against the
+ * very same calls as the owner (not subject to the policies) inside `withTenant` with no role:
+ * the same transaction, the same tenant setting, the same statements, so the ratio is what the
+ * policies add. The owner's bare call (no transaction, as the API made it before issue 24) is
+ * reported beside it: what `withTenant`'s transaction adds (begin, the setting, commit).
+ */
+import {
+  applyCreditsGating,
+  baseCreditsPolicies,
+  createDb,
+  type DatabaseClient,
+  encodeMessageCursor,
+  listMessages,
+  runtimeRoles,
+  withTenant,
+} from '@fluxcore/db';
+import { SeededRandom } from '../data.ts';
+import { createMigratedServerDatabase, withMigratedDatabase } from '../databases.ts';
+import { formatMs, median, rotate } from '../measure.ts';
+import { type Benchmark, type Context, durationRow, type Row, roundRatios } from '../suite.ts';
+import { createAccounts, newConversations } from './gating.ts';
+import { keysetSize, type LoadedConversation, loadMessages } from './keyset.ts';
+
+const target = 1.1;
+const app = { role: runtimeRoles.app };
+
+/** Which side a call runs on: the runtime role, the owner in withTenant, the owner bare. */
+type Side = 'role' | 'owner' | 'bare';
+
+function pageCall(client: DatabaseClient, loaded: LoadedConversation, queries: number) {
+  const requests = Array.from({ length: queries }, (_, i) =>
+    i % 10 === 0 ? undefined : loaded.positions[i % loaded.positions.length],
+  );
+  const params = (round: number) => {
+    const position = requests[round % requests.length];
+    return {
+      conversationId: loaded.conversationId,
+      limit: 50,
+      ...(position ? { cursor: encodeMessageCursor(position) } : {}),
+    };
+  };
+  const timed = async (run: () => Promise<{ messages: unknown[] }>) => {
+    const start = performance.now();
+    const page = await run();
+    const ms = performance.now() - start;
+    if (page.messages.length !== 50) throw new Error(`a page held ${page.messages.length} rows`);
+    return ms;
+  };
+  const tenant = loaded.accountId;
+  return {
+    role: (round: number) =>
+      timed(() => withTenant(client.db, tenant, (tx) => listMessages(tx, params(round)), app)),
+    owner: (round: number) =>
+      timed(() => withTenant(client.db, tenant, (tx) => listMessages(tx, params(round)))),
+    bare: (round: number) => timed(() => listMessages(client.db, params(round))),
+  } satisfies Record<Side, (round: number) => Promise<number>>;
+}
+
+function costRow(
+  base: Pick<Row, 'benchmark' | 'what' | 'database'>,
+  samples: Record<Side, number[]>,
+  note: string,
+): Row {
+  const row = durationRow(
+    { ...base, target: { text: `ratio ≤ ${target} at p50` } },
+    { label: 'runtime role in `withTenant`', samples: samples.role },
+    { label: 'owner in `withTenant`', samples: samples.owner },
+    'p50 latency',
+  );
+  const met = (row.ratio ?? Number.POSITIVE_INFINITY) <= target;
+  if (row.target) row.target.met = met;
+  row.details = { p50BareOwnerMs: median(samples.bare) };
+  row.note = `${note}; the owner's bare call (no transaction) ${formatMs(median(samples.bare))}, so withTenant's transaction costs ${(median(samples.owner) / median(samples.bare)).toFixed(2)}× it`;
+  return row;
+}
+
+function keysetOn(context: Context, kind: 'server' | 'embedded'): Promise<Row> {
+  const { sizes } = context;
+  const size = keysetSize(sizes, kind);
+  return withMigratedDatabase(context.server, kind, 'rls_keyset', async (client) => {
+    const loaded = await loadMessages(client, size, context.seed, context.log);
+    const steps = pageCall(client, loaded, sizes.keysetQueries);
+    await rotate(Math.min(50, sizes.keysetQueries), steps);
+    const samples = await rotate(sizes.keysetQueries, steps);
+    return costRow(
+      {
+        benchmark: 'rls',
+        what: `RLS: page of 50 messages, conversation of ${size.conversationRows.toLocaleString('en')} in a table of ${size.tableRows.toLocaleString('en')}`,
+        database: kind,
+      },
+      samples,
+      `${samples.role.length} pages each, one connection`,
+    );
+  });
+}
+
+const [policy] = baseCreditsPolicies;
+
+/** 16 clients on distinct accounts, each with fresh conversations for every call of each side. */
+async function gatingFixture(client: DatabaseClient, context: Context) {
+  const { gatingClients, gatingCallsPerClient, gatingRounds } = context.sizes;
+  const owners = await createAccounts(client, new SeededRandom(context.seed + 7), gatingClients);
+  const perClient = 3 * gatingCallsPerClient * (gatingRounds + 1);
+  const clients = [];
+  for (const owner of owners) {
+    const conversations = await newConversations(client, owner.relationship, perClient);
+    clients.push({ accountId: owner.account, conversations });
+  }
+  return clients;
+}
+
+async function gatingOnServer(context: Context): Promise<Row> {
+  const { sizes } = context;
+  const database = await createMigratedServerDatabase(context.server, 'rls_gating');
+  const client = await createDb(database.config, { poolMax: sizes.gatingClients });
+  try {
+    const clients = await gatingFixture(client, context);
+    const call = (side: Side) => async (c: (typeof clients)[number]) => {
+      const conversationId = c.conversations.pop();
+      if (!conversationId) throw new Error('the benchmark ran out of fresh conversations');
+      const params = {
+        accountId: c.accountId,
+        conversationId,
+        engine: policy.engine,
+        model: policy.model,
+      };
+      const result =
+        side === 'bare'
+          ? await applyCreditsGating(client.db, params)
+          : await withTenant(
+              client.db,
+              c.accountId,
+              (tx) => applyCreditsGating(tx, params),
+              side === 'role' ? app : {},
+            );
+      if (result.kind !== 'session' || !result.charged)
+        throw new Error(`applyCreditsGating (${side}) did not open a paid session: ${result.kind}`);
+    };
+    /** Calls per second of all clients at once, each making its calls one after another. */
+    const rate = (side: Side) => async () => {
+      const start = performance.now();
+      await Promise.all(
+        clients.map(async (c) => {
+          for (let i = 0; i < sizes.gatingCallsPerClient; i++) await call(side)(c);
+        }),
+      );
+      return (clients.length * sizes.gatingCallsPerClient * 1000) / (performance.now() - start);
+    };
+    const steps = { role: rate('role'), owner: rate('owner'), bare: rate('bare') };
+    await rotate(1, steps);
+    const samples = await rotate(sizes.gatingRounds, steps);
+    const ours = median(samples.role);
+    const baseline = median(samples.owner);
+    // A throughput: the cost ratio is the baseline's rate over ours (time per call).
+    const ratio = baseline / ours;
+    return {
+      benchmark: 'rls',
+      what: `RLS: gated AI sessions, ${sizes.gatingClients} concurrent clients, distinct wallets`,
+      database: 'server',
+      ours: {
+        label: 'runtime role in `withTenant`',
+        value: ours,
+        unit: 'calls/s',
+        samples: samples.role,
+      },
+      baseline: {
+        label: 'owner in `withTenant`',
+        value: baseline,
+        unit: 'calls/s',
+        samples: samples.owner,
+      },
+      ratio,
+      ratioOf: 'time',
+      roundRatios: roundRatios(samples.owner, samples.role),
+      target: { text: `time per call ≤ ${target}× the owner's`, met: ratio <= target },
+      details: { bareOwnerCallsPerSecond: median(samples.bare) },
+      note: `${sizes.gatingCallsPerClient} paid calls per client per round, ${sizes.gatingRounds} rounds; the ratio is the owner's rate ÷ the role's (time per call); the owner's bare call (no transaction) ${median(samples.bare).toFixed(0)} calls/s`,
+    };
+  } finally {
+    await client.close();
+    await database.drop();
+  }
+}
+
+export const rlsBenchmark: Benchmark = {
+  id: 'rls',
+  title: 'row-level security: the runtime role against the owner',
+  run: async (context) => [
+    await keysetOn(context, 'server'),
+    await keysetOn(context, 'embedded'),
+    await gatingOnServer(context),
+  ],
+};

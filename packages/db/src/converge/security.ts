@@ -1,0 +1,154 @@
+/**
+ * Row-level security brought to the target's: the runtime roles, their grants on tables and
+ * sequences, each table's RLS flags, its policies and the views' security_invoker. Planned in
+ * the logic phase, after the renames and retypes, so a policy names the columns as they end
+ * up. Only what the target grants to the runtime roles is compared: an adopted database's own
+ * grants to its own roles are not the schema's business.
+ */
+import type { FullCatalog } from '../catalog/logic.ts';
+import type { LivePolicy, LiveSecurity } from '../catalog/security.ts';
+import type { Phase, Step } from './model.ts';
+import { quote } from './pair.ts';
+
+type AddStep = (phase: Phase, table: string | undefined, summary: string, sql: string[]) => Step;
+
+/** CREATE POLICY from the catalog's reading of one (its expressions as the server renders them). */
+export function createPolicySql(policy: LivePolicy): string {
+  const roles = policy.roles.map((role) => (role === 'public' ? 'public' : quote(role)));
+  return [
+    `create policy ${quote(policy.name)} on ${quote(policy.table)}`,
+    `as ${policy.permissive ? 'permissive' : 'restrictive'} for ${policy.command.toLowerCase()}`,
+    `to ${roles.join(', ')}`,
+    policy.using === null ? '' : `using (${policy.using})`,
+    policy.check === null ? '' : `with check (${policy.check})`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+const samePolicy = (a: LivePolicy, b: LivePolicy) =>
+  a.command === b.command &&
+  a.permissive === b.permissive &&
+  a.roles.join() === b.roles.join() &&
+  a.using === b.using &&
+  a.check === b.check;
+
+function planRoles(live: LiveSecurity, target: LiveSecurity, step: AddStep): void {
+  for (const role of target.roles.values()) {
+    if (live.roles.has(role.name)) continue;
+    // Roles belong to the server, not the database: another database may have made it.
+    step('logic', undefined, `create role ${role.name}`, [
+      `do $$ begin if not exists (select 1 from pg_roles where rolname = '${role.name}') then create role ${quote(role.name)} nologin; end if; end $$`,
+    ]);
+  }
+}
+
+/** `SELECT (id)` as `select (id)`: the keyword lower-cased, a column name as it is. */
+const privilegeSql = (privilege: string) =>
+  privilege.replace(/^[A-Z ]+?(?= \(|$)/, (k) => k.toLowerCase());
+
+/** `grantee:PRIVILEGE` lists to GRANT and REVOKE statements on `object`. */
+function grantSql(object: string, have: string[], want: string[]): string[] {
+  const sql: string[] = [];
+  for (const grant of want.filter((g) => !have.includes(g))) {
+    const [grantee = '', privilege = ''] = grant.split(':');
+    sql.push(
+      `grant ${privilege.toLowerCase()} on ${object} to ${grantee === 'public' ? 'public' : quote(grantee)}`,
+    );
+  }
+  for (const grant of have.filter((g) => !want.includes(g))) {
+    const [grantee = '', privilege = ''] = grant.split(':');
+    // PUBLIC's grants the target does not have are the database's own: kept.
+    if (grantee === 'public') continue;
+    sql.push(`revoke ${privilegeSql(privilege)} on ${object} from ${quote(grantee)}`);
+  }
+  return sql;
+}
+
+/** Grants on the schema and the sequences (`grantee:PRIVILEGE:object`). */
+function planObjectGrants(live: LiveSecurity, target: LiveSecurity, step: AddStep): void {
+  const byObject = (grants: string[]) => {
+    const map = new Map<string, string[]>();
+    for (const grant of grants) {
+      const [grantee, privilege, object = ''] = grant.split(':');
+      map.set(object, [...(map.get(object) ?? []), `${grantee}:${privilege}`]);
+    }
+    return map;
+  };
+  const have = byObject(live.objectGrants);
+  for (const [object, want] of byObject(target.objectGrants)) {
+    const sql = grantSql(object, have.get(object) ?? [], want);
+    if (sql.length) step('logic', undefined, `grants on ${object} for the runtime roles`, sql);
+  }
+}
+
+function planTableSecurity(
+  table: string,
+  live: LiveSecurity,
+  target: LiveSecurity,
+  step: AddStep,
+): void {
+  const want = target.tables.get(table);
+  const have = live.tables.get(table);
+  if (!want || !have) return;
+  const grants = grantSql(`table ${quote(table)}`, have.grants, want.grants);
+  if (grants.length) step('logic', table, `grants on ${table} for the runtime roles`, grants);
+  const flags: string[] = [];
+  if (want.rowSecurity !== have.rowSecurity)
+    flags.push(`${want.rowSecurity ? 'enable' : 'disable'} row level security`);
+  if (want.forceRowSecurity !== have.forceRowSecurity)
+    flags.push(`${want.forceRowSecurity ? 'force' : 'no force'} row level security`);
+  if (flags.length)
+    step('logic', table, `${flags.join(', ')} on ${table}`, [
+      `alter table ${quote(table)} ${flags.join(', ')}`,
+    ]);
+  const policies = (security: LiveSecurity) =>
+    [...security.policies.values()].filter((policy) => policy.table === table);
+  const livePolicies = new Map(policies(live).map((policy) => [policy.name, policy]));
+  const wanted = policies(target);
+  for (const policy of livePolicies.values())
+    if (!wanted.some((w) => w.name === policy.name))
+      step('logic', table, `drop policy ${policy.name} on ${table} (not the schema's)`, [
+        `drop policy ${quote(policy.name)} on ${quote(table)}`,
+      ]);
+  for (const policy of wanted) {
+    const found = livePolicies.get(policy.name);
+    if (found && samePolicy(found, policy)) continue;
+    const sql = [createPolicySql(policy)];
+    if (found) sql.unshift(`drop policy ${quote(policy.name)} on ${quote(table)}`);
+    step('logic', table, `${found ? 'replace' : 'create'} policy ${policy.name} on ${table}`, sql);
+  }
+}
+
+/** The steps that give the live database the target's row-level security. */
+export function planSecurity(live: FullCatalog, target: FullCatalog, step: AddStep): void {
+  planRoles(live.security, target.security, step);
+  for (const table of target.schema.tables.keys())
+    if (live.schema.tables.has(table))
+      planTableSecurity(table, live.security, target.security, step);
+    else planTableSecurity(table, emptySecurity(table), target.security, step);
+  planObjectGrants(live.security, target.security, step);
+  for (const view of target.security.views.values()) {
+    const found = live.security.views.get(view.key);
+    if (view.securityInvoker && found && !found.securityInvoker && !view.materialized)
+      step('logic', undefined, `view ${view.key} with security_invoker`, [
+        `alter view ${view.key.split('.').map(quote).join('.')} set (security_invoker = true)`,
+      ]);
+  }
+}
+
+/** A table the plan creates: no grant, no flag, no policy yet. */
+function emptySecurity(table: string): LiveSecurity {
+  return {
+    tables: new Map([
+      [
+        table,
+        { table, rowSecurity: false, forceRowSecurity: false, owner: '', ownedBy: [], grants: [] },
+      ],
+    ]),
+    policies: new Map(),
+    views: new Map(),
+    roles: new Map(),
+    objectGrants: [],
+  };
+}
