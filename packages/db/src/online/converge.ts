@@ -37,10 +37,26 @@ function retypeSteps(step: Step, what: string): OnlineStep[] | undefined {
   if (step.kind !== 'retype' || step.sql.length !== 1 || !match) return undefined;
   const table = match[1] ?? '';
   const actions = (match[2] ?? '').split(/,\s*(?=alter column ")/i).map((a) => a.trim());
-  const first = actions.filter((a) => /\s(drop default|drop not null)$/i.test(a));
+  const retyped = new Set(
+    actions.map((a) => /^alter column ("(?:[^"]|"")+") type /i.exec(a)?.[1]).filter(Boolean),
+  );
+  // A retyped column keeps its default until its switch (which carries it, cast, to the new
+  // column): dropped first, every insert that leaves it out would fail until the defaults are set.
+  const keptDefault = (a: string) =>
+    /\sdrop default$/i.test(a) && retyped.has(/^alter column ("(?:[^"]|"")+")/i.exec(a)?.[1]);
+  const first = actions.filter(
+    (a) => /\s(drop default|drop not null)$/i.test(a) && !keptDefault(a),
+  );
   const last = actions.filter((a) => /\sset default\s/i.test(a));
   const retypes = actions.filter((a) => /^alter column "(?:[^"]|"")+" type /i.test(a));
-  if (first.length + last.length + retypes.length !== actions.length) return undefined;
+  const kept = actions.filter(keptDefault).length;
+  const asIs = (action: string) => {
+    const drop = actions.find(
+      (a) => keptDefault(a) && a.startsWith(action.split(' type ')[0] ?? ''),
+    );
+    return drop ? `${drop}, ${action}` : action;
+  };
+  if (first.length + kept + last.length + retypes.length !== actions.length) return undefined;
   const plain = (list: string[], label: string): OnlineStep[] =>
     list.length === 0
       ? []
@@ -57,7 +73,7 @@ function retypeSteps(step: Step, what: string): OnlineStep[] | undefined {
       const statement = `alter table ${table} ${action.replace(/ type /i, ' set data type ')}`;
       return {
         what: `${what}: ${action.split(' type ')[0]}`,
-        action: { kind: 'form', statement, fallback: [`alter table ${table} ${action}`] },
+        action: { kind: 'form', statement, fallback: [`alter table ${table} ${asIs(action)}`] },
         undo: [],
       };
     }),
