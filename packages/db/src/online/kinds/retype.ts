@@ -289,7 +289,7 @@ function switchSql(plan: RetypePlan, check: string): string[] {
         ]
       : []),
     ...(plan.live.defaultSql
-      ? [`alter table ${t} alter column ${n} set default (${plan.live.defaultSql})::${plan.target}`]
+      ? [`alter table ${t} alter column ${n} set default ${plan.live.defaultSql}`]
       : []),
     `alter table ${t} drop column ${ident(plan.column)}`,
     `alter table ${t} rename column ${n} to ${ident(plan.column)}`,
