@@ -296,6 +296,7 @@ async function serveThrough(
   context.log(
     `  ${what} (${mode}): exit ${seen.change.code} in ${formatMs(seen.change.ms)}, longest request ${formatMs(seen.during.longestMs)}, failed ${seen.all.failed}, missing ${missing}`,
   );
+  if (seen.change.code !== 0) context.log(`    ${describeOutcome(served, '')}`);
   return served;
 }
 

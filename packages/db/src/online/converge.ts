@@ -71,9 +71,15 @@ function retypeSteps(step: Step, what: string): OnlineStep[] | undefined {
     ...plain(first, 'defaults and NOT NULLs dropped'),
     ...retypes.map((action): OnlineStep => {
       const statement = `alter table ${table} ${action.replace(/ type /i, ' set data type ')}`;
+      const column = action.split(' type ')[0] ?? '';
+      const fallback = [`alter table ${table} ${asIs(action)}`];
+      // The switch gives the new column the target's default (or none), not the old one.
+      const target = last.find((a) => a.startsWith(`${column} set default `));
+      const defaultSql =
+        asIs(action) === action ? undefined : (target?.slice(column.length + 13) ?? null);
       return {
-        what: `${what}: ${action.split(' type ')[0]}`,
-        action: { kind: 'form', statement, fallback: [`alter table ${table} ${asIs(action)}`] },
+        what: `${what}: ${column}`,
+        action: { kind: 'form', statement, fallback, defaultSql },
         undo: [],
       };
     }),

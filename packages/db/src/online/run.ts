@@ -54,10 +54,10 @@ export async function openRun(
 async function expand(context: StepContext, step: RecordedStep) {
   const { session, run } = context;
   if (step.action.kind !== 'form') return;
-  const { statement, fallback } = step.action;
+  const { statement, fallback, defaultSql } = step.action;
   let steps: OnlineStep[];
   try {
-    steps = await expandForm(session, statement);
+    steps = await expandForm(session, statement, { defaultSql });
   } catch (error) {
     if (!(error instanceof FluxDbError && error.code === 'ONLINE_REFUSED' && fallback)) throw error;
     context.log(
