@@ -40,7 +40,7 @@ function retypeSteps(step: Step, what: string): OnlineStep[] | undefined {
   const retyped = new Set(
     actions.map((a) => /^alter column ("(?:[^"]|"")+") type /i.exec(a)?.[1]).filter(Boolean),
   );
-  // A retyped column keeps its default until its switch (which carries it to the new
+  // A retyped column keeps its default until its switch (which sets the target's on the new
   // column): dropped first, every insert that leaves it out would fail until the defaults are set.
   const keptDefault = (a: string) =>
     /\sdrop default$/i.test(a) && retyped.has(/^alter column ("(?:[^"]|"")+")/i.exec(a)?.[1]);
