@@ -44,7 +44,7 @@ import { copyOf } from './converge.ts';
 type Mode = 'offline' | 'online';
 const jwtSecret = 'bench-secret-that-is-long-enough-for-hs256!';
 /** The API listens in this range (the bench's own ports). */
-let nextPort = 46_100;
+let nextPort = Number(process.env.FLUXCORE_BENCH_SERVING_PORT ?? 46_100);
 
 async function prepareMay(context: Context): Promise<{ source: BenchDatabase; built: string }> {
   const source = await createServerDatabase(context.server, 'serving_source');
@@ -296,6 +296,7 @@ async function serveThrough(
   context.log(
     `  ${what} (${mode}): exit ${seen.change.code} in ${formatMs(seen.change.ms)}, longest request ${formatMs(seen.during.longestMs)}, failed ${seen.all.failed}, missing ${missing}`,
   );
+  if (seen.change.code !== 0) context.log(`    ${describeOutcome(served, '')}`);
   return served;
 }
 

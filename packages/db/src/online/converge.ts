@@ -37,10 +37,26 @@ function retypeSteps(step: Step, what: string): OnlineStep[] | undefined {
   if (step.kind !== 'retype' || step.sql.length !== 1 || !match) return undefined;
   const table = match[1] ?? '';
   const actions = (match[2] ?? '').split(/,\s*(?=alter column ")/i).map((a) => a.trim());
-  const first = actions.filter((a) => /\s(drop default|drop not null)$/i.test(a));
+  const retyped = new Set(
+    actions.map((a) => /^alter column ("(?:[^"]|"")+") type /i.exec(a)?.[1]).filter(Boolean),
+  );
+  // A retyped column keeps its default until its switch (which sets the target's on the new
+  // column): dropped first, every insert that leaves it out would fail until the defaults are set.
+  const keptDefault = (a: string) =>
+    /\sdrop default$/i.test(a) && retyped.has(/^alter column ("(?:[^"]|"")+")/i.exec(a)?.[1]);
+  const first = actions.filter(
+    (a) => /\s(drop default|drop not null)$/i.test(a) && !keptDefault(a),
+  );
   const last = actions.filter((a) => /\sset default\s/i.test(a));
   const retypes = actions.filter((a) => /^alter column "(?:[^"]|"")+" type /i.test(a));
-  if (first.length + last.length + retypes.length !== actions.length) return undefined;
+  const kept = actions.filter(keptDefault).length;
+  const asIs = (action: string) => {
+    const drop = actions.find(
+      (a) => keptDefault(a) && a.startsWith(action.split(' type ')[0] ?? ''),
+    );
+    return drop ? `${drop}, ${action}` : action;
+  };
+  if (first.length + kept + last.length + retypes.length !== actions.length) return undefined;
   const plain = (list: string[], label: string): OnlineStep[] =>
     list.length === 0
       ? []
@@ -55,9 +71,15 @@ function retypeSteps(step: Step, what: string): OnlineStep[] | undefined {
     ...plain(first, 'defaults and NOT NULLs dropped'),
     ...retypes.map((action): OnlineStep => {
       const statement = `alter table ${table} ${action.replace(/ type /i, ' set data type ')}`;
+      const column = action.split(' type ')[0] ?? '';
+      const fallback = [`alter table ${table} ${asIs(action)}`];
+      // The switch gives the new column the target's default (or none), not the old one.
+      const target = last.find((a) => a.startsWith(`${column} set default `));
+      const defaultSql =
+        asIs(action) === action ? undefined : (target?.slice(column.length + 13) ?? null);
       return {
-        what: `${what}: ${action.split(' type ')[0]}`,
-        action: { kind: 'form', statement, fallback: [`alter table ${table} ${action}`] },
+        what: `${what}: ${column}`,
+        action: { kind: 'form', statement, fallback, defaultSql },
         undo: [],
       };
     }),

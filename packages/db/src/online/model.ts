@@ -24,6 +24,8 @@ export type StepAction =
       statement: string;
       /** What runs instead (one short transaction) when the form refuses; else the run stops. */
       fallback?: string[];
+      /** The column's default after a retype's switch, when not the live one (converge's target). */
+      defaultSql?: string | null;
     }
   /** Statements that cannot run in a transaction (REINDEX CONCURRENTLY), each on its own. */
   | { kind: 'outside'; sql: string[] }
@@ -38,6 +40,11 @@ export interface OnlineStep {
   undo: string[] | null;
 }
 
+export interface FormOptions {
+  /** A retype's default after its switch (undefined: the live column's). */
+  defaultSql?: string | null;
+}
+
 /** A statement that would hold a long lock, and how --online runs it instead. */
 export interface OnlineForm {
   /** The kind of change, as db:check names it. */
@@ -48,7 +55,7 @@ export interface OnlineForm {
   /** Checks the data before any DDL; throws a FluxDbError naming what stops it. */
   check?(session: SqlSession): Promise<void>;
   /** The steps, planned against the live database before any of them runs. */
-  steps(session: SqlSession): Promise<OnlineStep[]>;
+  steps(session: SqlSession, options?: FormOptions): Promise<OnlineStep[]>;
 }
 
 /** A statement kind: recognises its statements. */

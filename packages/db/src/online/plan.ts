@@ -12,6 +12,7 @@ import { retype } from './kinds/retype.ts';
 import { setNotNull } from './kinds/set-not-null.ts';
 import {
   codeOf,
+  type FormOptions,
   nameFrom,
   type OnlineForm,
   type OnlineStep,
@@ -125,8 +126,12 @@ export function planMigration(migration: Migration): MigrationPlan {
 }
 
 /** The steps a placeholder stands for, planned against the database as it is now. */
-export async function expandForm(session: SqlSession, statement: string): Promise<OnlineStep[]> {
+export async function expandForm(
+  session: SqlSession,
+  statement: string,
+  options: FormOptions = {},
+): Promise<OnlineStep[]> {
   const form = onlineFormOf(statement, new Set());
   if (!form) throw new Error(`no online form recognises ${firstCodeLine(statement)}`);
-  return form.steps(session);
+  return form.steps(session, options);
 }

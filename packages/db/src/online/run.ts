@@ -54,10 +54,10 @@ export async function openRun(
 async function expand(context: StepContext, step: RecordedStep) {
   const { session, run } = context;
   if (step.action.kind !== 'form') return;
-  const { statement, fallback } = step.action;
+  const { statement, fallback, defaultSql } = step.action;
   let steps: OnlineStep[];
   try {
-    steps = await expandForm(session, statement);
+    steps = await expandForm(session, statement, { defaultSql });
   } catch (error) {
     if (!(error instanceof FluxDbError && error.code === 'ONLINE_REFUSED' && fallback)) throw error;
     context.log(
@@ -110,6 +110,11 @@ export async function runRecorded(
     if (!step) return steps;
     const index = real().indexOf(step);
     await runStep(context, step, `${index + 1} of ${real().length}`);
-    steps = await readSteps(context.session, context.run, tag);
+    // Only a form's expansion adds steps: after any other step the list is known (a run has
+    // thousands of steps, and reading them all back after each one made a run quadratic).
+    steps =
+      step.action.kind === 'form'
+        ? await readSteps(context.session, context.run, tag)
+        : steps.map((s) => (s === step ? { ...s, state: 'done' as const } : s));
   }
 }

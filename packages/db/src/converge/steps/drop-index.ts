@@ -1,7 +1,9 @@
 /**
  * An index of a paired table that no constraint backs and the schema no longer has: dropped
- * (no row is lost, so no data check). No online phases: online it would be dropped
- * CONCURRENTLY, at the end, since a drop cannot be rolled back.
+ * (no row is lost, so no data check). Online: DROP INDEX CONCURRENTLY, outside a transaction:
+ * it takes no lock that stops a read or a write (a plain DROP INDEX needs ACCESS EXCLUSIVE on
+ * the table, which steady reads can keep it from getting); `if exists`, so a rerun after a kill
+ * finishes it. A drop cannot be undone: `--abort` leaves it dropped.
  */
 import { quote } from '../pair.ts';
 import { makeStep, type StepKind } from './kind.ts';
@@ -22,6 +24,14 @@ export const dropIndex: StepKind<DropIndexInput> = {
         table,
         `drop index ${name} on ${table} (not in the schema; no row is lost)`,
         [`drop index ${quote(name)}`],
+        {
+          online: {
+            start: [`drop index concurrently if exists ${quote(name)}`],
+            complete: [],
+            rollback: [],
+            outsideTransaction: true,
+          },
+        },
       ),
     ];
   },

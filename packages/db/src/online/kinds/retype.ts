@@ -175,7 +175,7 @@ function form(statement: string): OnlineForm | undefined {
         `correct them (update ${table} set ${column} = … where …), and run again`,
       );
     },
-    async steps(session) {
+    async steps(session, options = {}) {
       const live = await liveColumn(session, table, column);
       if (!live) refuse(table, column, 'the column does not exist');
       // `USING "c"::T` (converge writes one for every retype) is the plain cast.
@@ -197,7 +197,11 @@ function form(statement: string): OnlineForm | undefined {
       if (key.length === 0) refuse(table, column, 'the table has no primary key to backfill along');
       if (key.includes(column)) refuse(table, column, 'it is part of the primary key');
       const indexes = await columnIndexes(session, table, column, next);
-      return retypeSteps({ table, column, target, expression, next, fn, fill, live, key, indexes });
+      const defaultSql = options.defaultSql === undefined ? live.defaultSql : options.defaultSql;
+      return retypeSteps({
+        ...{ table, column, target, expression, next, fn, fill, live, key, indexes },
+        defaultSql,
+      });
     },
   };
 }
@@ -213,6 +217,8 @@ interface RetypePlan {
   live: LiveColumn;
   key: string[];
   indexes: { name: string; temp: string; sql: string }[];
+  /** The default the column has after the switch. */
+  defaultSql: string | null;
 }
 
 function retypeSteps(plan: RetypePlan): OnlineStep[] {
@@ -288,8 +294,8 @@ function switchSql(plan: RetypePlan, check: string): string[] {
           `alter table ${t} drop constraint ${check}`,
         ]
       : []),
-    ...(plan.live.defaultSql
-      ? [`alter table ${t} alter column ${n} set default ${plan.live.defaultSql}`]
+    ...(plan.defaultSql
+      ? [`alter table ${t} alter column ${n} set default ${plan.defaultSql}`]
       : []),
     `alter table ${t} drop column ${ident(plan.column)}`,
     `alter table ${t} rename column ${n} to ${ident(plan.column)}`,
