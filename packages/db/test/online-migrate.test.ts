@@ -2,7 +2,7 @@
  * db:migrate --online on a server, with a few thousand messages: a run killed with SIGKILL at
  * 5 seeded random points resumes and keeps every row (checksums) with a clean audit; --abort
  * undoes the steps done; a reader and a writer never wait on a lock longer than the timeout.
- * The migration under test (0041, appended to a copy of the project's folder) puts back what
+ * The migration under test (the next number, appended to a copy of the project's folder) puts back what
  * the test took away from the full schema: a column retyped (expand/backfill/contract), an
  * index (CONCURRENTLY), a check constraint (NOT VALID, VALIDATE) and a NOT NULL (via a check).
  */
@@ -14,12 +14,15 @@ import {
   createOwnedAccount,
   databaseKinds,
   fillAccount,
+  projectMigrations,
 } from '@fluxcore/db/testing';
 import pg from 'pg';
 import { seededRandom } from '../src/testing/seeded-random.ts';
 import { copyProjectMigrations, runCli, spawnCli } from './support/migrations.ts';
 
-const tag = '0041_online_fixture';
+/** The number after the project's last migration, so the fixture is always the newest. */
+const next = String(projectMigrations.length).padStart(4, '0');
+const tag = `${next}_online_fixture`;
 const fixture = [
   'ALTER TABLE "messages" ALTER COLUMN "status" SET DATA TYPE varchar(20);',
   'CREATE INDEX "idx_messages_parent" ON "messages" USING btree ("parent_id");',
@@ -27,7 +30,7 @@ const fixture = [
   'ALTER TABLE "messages" ALTER COLUMN "content" SET NOT NULL;',
 ].join('--> statement-breakpoint\n');
 
-/** Takes from the full schema what 0041 puts back, and forgets 0041 was applied. */
+/** Takes from the full schema what the fixture puts back, and forgets it was applied. */
 const takeAway = `
   alter table messages alter column status type text;
   drop index if exists idx_messages_parent;
@@ -72,9 +75,9 @@ describe.if(databaseKinds.includes('server'))('db:migrate --online on a server',
     const last = journal.entries.at(-1);
     journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag });
     writeFileSync(journalPath, JSON.stringify(journal));
-    // The schema after 0041 is the project's: the audit reads it from the last snapshot.
+    // The schema after the fixture is the project's: the audit reads it from the last snapshot.
     const snapshot = join(folder, 'meta', `${last.tag.slice(0, 4)}_snapshot.json`);
-    writeFileSync(join(folder, 'meta', '0041_snapshot.json'), readFileSync(snapshot));
+    writeFileSync(join(folder, 'meta', `${next}_snapshot.json`), readFileSync(snapshot));
     env = { ...migrated.database.env, FLUXCORE_MIGRATIONS_DIR: folder };
   }, 120_000);
 
