@@ -52,7 +52,7 @@ describe.each(databaseKinds)('the per-store index loop (%s)', (kind) => {
     expect(changed).toBe(1);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toStartWith(
-      `store indexes: created fluxcore_chunks_${store.id.replaceAll('-', '')}_hnsw (12 chunks) in `,
+      `store indexes: created fluxcore_chunks_${store.id.replaceAll('-', '')}_hnsw (12 chunks of 1536 dimensions) in `,
     );
     const rows = await migrated.client.query<{ indexname: string }>(
       `select indexname from pg_indexes where indexname like 'fluxcore\\_chunks\\_%'`,

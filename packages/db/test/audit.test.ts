@@ -121,13 +121,16 @@ describe.each(databaseKinds)('the audit on the %s database', (kind) => {
   });
 
   test('finds a dropped column, and lists it among the critical fields', async () => {
-    await withDrift(session, 'alter table accounts drop column alias', (report) => {
+    // The alias trigger (0042) reads the column: it goes first, so the finding is the column's.
+    const drop =
+      'drop trigger accounts_alias_from_username on accounts; alter table accounts drop column alias';
+    await withDrift(session, drop, (report) => {
       expect(findingsOf(report, 'accounts')).toEqual([
         {
           kind: 'column',
           name: 'alias',
           problem: 'missing',
-          expected: 'character varying(100)',
+          expected: 'character varying(100) not null',
           found: 'missing',
         },
       ]);
@@ -171,6 +174,15 @@ describe.each(databaseKinds)('the audit on the %s database', (kind) => {
           problem: 'missing',
           expected: 'USING btree (conversation_id, created_at DESC NULLS LAST, id DESC NULLS LAST)',
           found: 'missing',
+        },
+        // It was the index messages' row-level security policy reads conversation_id through.
+        {
+          kind: 'index',
+          name: 'messages(conversation_id)',
+          problem: 'different',
+          expected:
+            'an index that leads with conversation_id, which its policy filters on: CREATE INDEX ON messages (conversation_id, …)',
+          found: 'none',
         },
       ]);
     });
