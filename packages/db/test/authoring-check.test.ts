@@ -92,6 +92,7 @@ describe('db:check', () => {
       '0043_accounts_alias_not_null',
       '0044_protected_accounts_enforced_by_text',
       '0046_chunk_embedding_any_dimension',
+      '0052_tenant_column_indexes',
     ]);
   }, 60_000);
 
