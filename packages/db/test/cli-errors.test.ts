@@ -93,7 +93,7 @@ describe('bad input to the commands', () => {
     const run = await runCli('migrate', ['--bogus'], { DATABASE_URL: server.toString() });
     expect(run.code).toBe(2);
     expect(expectOneLine(run.stderr)).toMatch(
-      /^error: Unknown option '--bogus'.*Known flags: --to, --dry-run, --lock-timeout$/,
+      /^error: Unknown option '--bogus'.*Known flags: --to, --dry-run, --lock-timeout, --online, --abort, --online-lock-timeout, --batch-size, --batch-pause$/,
     );
   });
 

@@ -9,6 +9,7 @@ import { type DatabaseConfig, describeTarget } from '../../connection/config.ts'
 import { describeError } from '../../errors/database-errors.ts';
 import { FluxDbError } from '../../errors/flux-db-error.ts';
 import * as schema from '../../schema/index.ts';
+import { createRuntimeRolesSql } from '../../schema/tenancy/index.ts';
 import { consoleIo, type Io } from '../context.ts';
 
 /**
@@ -92,6 +93,8 @@ export async function run(flags: PushFlags, config: DatabaseConfig, io: Io = con
     // Progress on stderr, a line per phase: stdout carries the statements, for a file or a review.
     io.error(`pushing the schema to ${describeTarget(config)}: it is empty (0 tables)`);
     await ensureVector(client, config, Boolean(flags.dryRun));
+    // The schema's policies name the runtime roles (roles belong to the server: kept if there).
+    if (!flags.dryRun) await client.exec(createRuntimeRolesSql);
     // drizzle-kit is a developer-time tool: loaded here, never by a production command.
     const { pushSchema } = await import('drizzle-kit/api');
     const result = await withoutSpinner(() => pushSchema(schema, client.db as never));

@@ -4,6 +4,7 @@
  * once. Its address goes into the folder's lock file; every command that finds the folder
  * locked by a db:serve connects through it by itself.
  */
+
 import { createServer, type Socket } from 'node:net';
 import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
 import type { DatabaseConfig } from '../../connection/config.ts';
@@ -14,6 +15,7 @@ import { openEmbedded } from '../../embedded/open.ts';
 import { dataDirParameter, folderIdParameter } from '../../embedded/served-client.ts';
 import { SessionQueue } from '../../embedded/session-queue.ts';
 import { FluxDbError } from '../../errors/flux-db-error.ts';
+import { createRuntimeRolesSql } from '../../schema/tenancy/index.ts';
 import { consoleIo, type Io } from '../context.ts';
 
 const host = '127.0.0.1';
@@ -54,9 +56,10 @@ export async function run(flags: ServeFlags, config: DatabaseConfig, io: Io = co
   if (handle.mode !== 'direct' || !handle.lock) throw new Error('db:serve did not get the folder');
   const lock = handle.lock;
   // Serving `drizzle-kit push` on a new folder: the schema's vector columns need the extension
-  // first, which db:push creates the same way.
+  // first, and its policies the runtime roles, which db:push creates the same way.
   if (process.env.FLUXCORE_SERVE_FOR_COMMAND === 'push') {
     await handle.client.exec('create extension if not exists vector');
+    await handle.client.exec(createRuntimeRolesSql);
   }
   let folderId: string;
   try {

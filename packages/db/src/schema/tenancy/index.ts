@@ -272,3 +272,22 @@ export const tableTenancy: Readonly<Record<string, TableTenancy>> = {
     reason: 'kernel addresses (driver and external id, no account): no grant to the runtime roles',
   },
 };
+
+/**
+ * Creates the runtime roles where they are missing, as migration 0048 does (an existing role is
+ * kept): for db:push and the db:serve that serves `drizzle-kit push`, which reach a database
+ * without the migrations, while the schema's policies name the roles.
+ */
+export const createRuntimeRolesSql = `do $$
+declare
+  role_name text;
+begin
+  foreach role_name in array array['${runtimeRoles.app}', '${runtimeRoles.system}'] loop
+    if not exists (select 1 from pg_roles where rolname = role_name) then
+      begin
+        execute format('create role %I nologin nosuperuser nobypassrls', role_name);
+      exception when duplicate_object or unique_violation then null;
+      end;
+    end if;
+  end loop;
+end $$`;
