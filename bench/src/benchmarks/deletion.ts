@@ -103,8 +103,12 @@ async function run(context: Context): Promise<Row> {
       `select details->>'workerId' as worker, count(*)::int as jobs from account_deletion_logs
         where reason like 'claimed by %' group by 1 order by 1`,
     );
-    const [remaining] = await client.query<{ n: number }>(
-      'select count(*)::int as n from accounts where id = any($1::uuid[])',
+    // Each account shares a relationship with the peer, so its row stays as a tombstone
+    // (operations/deletion/redaction.ts): an account left is one that is not a tombstone.
+    const [remaining] = await client.query<{ n: number; tombstones: number }>(
+      `select count(*) filter (where username <> 'deleted-' || id::text)::int as n,
+              count(*) filter (where username = 'deleted-' || id::text)::int as tombstones
+         from accounts where id = any($1::uuid[])`,
       [doomed],
     );
     const twice = trails.filter(
@@ -119,7 +123,7 @@ async function run(context: Context): Promise<Row> {
       database: 'server',
       ours: { label: 'apps/worker', value: rate, unit: 'jobs/s' },
       target: { text: 'report; no job done twice', met: twice.length === 0 && complete },
-      note: `${twice.length} job(s) claimed or stepped more than once, ${span?.failed} failed, ${remaining?.n} account(s) left; claims per worker: ${byWorker.map((w) => `${w.worker} ${w.jobs}`).join(', ')}`,
+      note: `${twice.length} job(s) claimed or stepped more than once, ${span?.failed} failed, ${remaining?.n} account(s) left (${remaining?.tombstones} tombstone(s), kept while a relationship names them); claims per worker: ${byWorker.map((w) => `${w.worker} ${w.jobs}`).join(', ')}`,
       details: {
         seconds: Number(span?.seconds),
         jobs: trails.length,
