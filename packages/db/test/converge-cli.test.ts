@@ -149,7 +149,7 @@ describe.each(databaseKinds)('db:converge as a command, with the original journa
     expect(unknown.stderr).toBe(
       'error: --drop no_such_table: no object of that name is kept by the plan (only what the schema does not declare can be dropped). Run db:converge --plan to list what is kept, and pass one of those names\n',
     );
-  }, 60_000);
+  }, 180_000);
 
   test('--yes converges, keeps the journal rows as adopted history, and a second run does nothing', async () => {
     const applied = await cli('converge', ['--yes']);
@@ -189,5 +189,5 @@ describe.each(databaseKinds)('db:converge as a command, with the original journa
     const again = await cli('converge', ['--yes']);
     expect(again.code).toBe(0);
     expect(again.stdout).toStartWith('nothing to converge');
-  }, 60_000);
+  }, 180_000);
 });
