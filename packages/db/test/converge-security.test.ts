@@ -38,7 +38,7 @@ const secured = `
   alter table notes_tags enable row level security;
   create policy notes_tenant on notes to ${app}, ${system}
     using (account_id = ${tenant}) with check (account_id = ${tenant});
-  create policy notes_tags_tenant on notes_tags for select to ${app} using (note_id in (select id from notes));
+  create policy notes_tags_tenant on notes_tags for select to ${app} using (exists (select 1 from notes p where p.id = notes_tags.note_id));
 `;
 const adopted = `
   revoke all on notes, notes_tags from ${app}, ${system};

@@ -101,6 +101,8 @@ export function isWidening(from: string, to: string): boolean {
   if (la && lb) return Number(lb) >= Number(la);
   if (la && b.type === 'text') return true;
   if (a.type === 'integer' && b.type === 'bigint') return true;
+  // A vector of N dimensions into a vector of any dimension (pgvector's typmod dropped).
+  if (/^vector\(\d+\)$/.test(a.type) && b.type === 'vector') return true;
   const [na, nb] = [numericSize(a.type), numericSize(b.type)];
   if (na && nb) {
     const [pa, sa, pb, sb] = [na[1], na[2], nb[1], nb[2]].map(Number) as [
