@@ -4,6 +4,7 @@
  */
 import type { SqlSession } from '../connection/client.ts';
 import type { Migration } from './journal.ts';
+import { asReleasedNow } from './own-releases.ts';
 import { type AppliedRow, readAppliedRows } from './records.ts';
 
 export type MigrationState =
@@ -91,5 +92,6 @@ export async function migrationStatus(
   session: SqlSession,
   migrations: Migration[],
 ): Promise<StatusReport> {
-  return compareWithJournal(migrations, await readAppliedRows(session));
+  // Rows an earlier release of this package wrote read as the migrations they stand for.
+  return compareWithJournal(migrations, asReleasedNow(await readAppliedRows(session), migrations));
 }
