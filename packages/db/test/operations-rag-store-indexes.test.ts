@@ -8,7 +8,7 @@
  * rows as an exact query with the same filters, on both paths.
  */
 import { beforeAll, describe, expect, test } from 'bun:test';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { introspectSchema } from '../src/catalog/introspect.ts';
 import type { Database } from '../src/connection/client.ts';
 import { rawRows } from '../src/connection/raw-rows.ts';
@@ -226,6 +226,46 @@ describe.each(databaseKinds)('RAG search by store size (%s)', (kind) => {
     const text = await plan(db, statement);
     expect(text).toContain('fluxcore_document_chunks_vector_store_id_idx');
     expect(text).not.toContain('hnsw');
+  });
+
+  test('the exact path fetches each embedding once: the same rows as the plain exact query, on about half its buffers', async () => {
+    // An embedding of 1536 numbers is stored out of line (TOAST); written plainly, the query
+    // fetches it once for vector_dims() and again for cosine_distance().
+    const embedding = near(seeded(9), small.documents[0] ?? [], 0.6);
+    const buffers = async (query: SQL) => {
+      let blocks = 0;
+      // The second run: the first also reads the catalog.
+      for (let run = 0; run < 2; run++) {
+        const [row] = await rawRows<{ 'QUERY PLAN': unknown }>(
+          db,
+          sql`explain (analyze, buffers, format json) ${query}`,
+        );
+        const text = row?.['QUERY PLAN'];
+        const [top] = (typeof text === 'string' ? JSON.parse(text) : text) as {
+          Plan: { 'Shared Hit Blocks': number; 'Shared Read Blocks': number };
+        }[];
+        blocks = (top?.Plan['Shared Hit Blocks'] ?? 0) + (top?.Plan['Shared Read Blocks'] ?? 0);
+      }
+      return blocks;
+    };
+    const ours = searchStatement(
+      {
+        vectorStoreId: small.id,
+        vector: JSON.stringify(embedding),
+        dimensions: embeddingDimensions,
+        topK: 10,
+      },
+      'exact',
+    );
+    const plain = exactTop(small.id, embedding).getSQL();
+    const rows = await rawRows<{ id: string }>(db, ours);
+    expect(rows.map((row) => row.id)).toEqual(
+      (await exactTop(small.id, embedding)).map((c) => c.id),
+    );
+    const [oursBlocks, plainBlocks] = [await buffers(ours), await buffers(plain)];
+    // 60 chunks of 1536 numbers: about 6 buffers a chunk plainly, 3 read once.
+    expect(plainBlocks).toBeGreaterThan(4 * smallChunks);
+    expect(oursBlocks).toBeLessThan(0.7 * plainBlocks);
   });
 
   /** The index path's plan walks the store's own index, and searchChunks keeps recall@10 ≥ 0.95. */
