@@ -291,7 +291,7 @@ function bucketRow(
     ratio,
     ratioOf: 'p50 latency',
     target: { text: `recall@10 ≥ 0.95 at ≤ ${limit.toFixed(1)}× the exact scan's p50`, met },
-    note: `${samples.ours.length} queries over ${samples.stores.size} stores, drawn per store. The baseline is one statement through drizzle with the embedding as text; ${database === 'server' ? "searchChunks sends it in pgvector's binary form on an unnamed statement" : 'searchChunks sends it as text too (PGlite)'}`,
+    note: `${samples.ours.length} queries over ${samples.stores.size} stores, drawn per store. The baseline is the plain exact query, one unnamed statement through drizzle with the embedding as text. searchChunks's exact path is a prepared statement (one generic plan) that fetches each embedding once, its index path an unnamed statement planned for the store; ${database === 'server' ? "the embedding goes in pgvector's binary form" : 'the embedding goes as text too (PGlite)'}`,
     details: { recall: samples.recall },
   };
 }
