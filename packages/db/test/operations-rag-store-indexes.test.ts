@@ -268,6 +268,47 @@ describe.each(databaseKinds)('RAG search by store size (%s)', (kind) => {
     expect(oursBlocks).toBeLessThan(0.7 * plainBlocks);
   });
 
+  test.if(kind === 'server')(
+    'the exact path is a prepared statement whose one generic plan serves every store after five runs',
+    async () => {
+      // The other account's store of 100 chunks: below the threshold too.
+      const [other] = await rawRows<{ id: string }>(
+        db,
+        sql`select vector_store_id as id from fluxcore_vector_store_stats where chunk_count = 100`,
+      );
+      const stores = [small.id, other?.id ?? ''];
+      // A transaction's handle prepares the statement on the transaction's connection, where
+      // pg_prepared_statements shows how it was planned.
+      const statements = await db.transaction(async (tx) => {
+        const normalQ = seeded(11);
+        for (let q = 0; q < 8; q++) {
+          const vectorStoreId = stores[q % 2] ?? '';
+          const embedding = near(normalQ, topics[q % topics.length] ?? [], 0.6);
+          const found = await searchChunks(tx, { vectorStoreId, embedding, minScore: 0 });
+          const exact = await nearestChunksQuery(tx, {
+            vectorStoreId,
+            embedding,
+            topK: 10,
+            exact: true,
+          });
+          expect(found.map((c) => c.id)).toEqual(exact.map((c) => c.id));
+        }
+        return rawRows<{ name: string; generic: number; custom: number }>(
+          tx,
+          sql`select name, generic_plans::int as generic, custom_plans::int as custom
+                from pg_prepared_statements where name like 'fluxcore_rag_exact%'`,
+        );
+      });
+      // Five custom plans, then the generic one for every later run (these 8 and any earlier
+      // ones on this connection). On this small table the planner would take the generic plan
+      // even with the store id in sight; on the bench's 1,000 stores it did not (a 48-chunk
+      // store's custom plan looked cheaper every time), which the init plan fixes.
+      expect(statements.map((s) => s.name)).toEqual(['fluxcore_rag_exact_1536']);
+      expect(statements[0]?.custom).toBe(5);
+      expect(statements[0]?.generic).toBeGreaterThanOrEqual(3);
+    },
+  );
+
   /** The index path's plan walks the store's own index, and searchChunks keeps recall@10 ≥ 0.95. */
   async function expectOwnIndexWalk(
     store: { id: string; documents: number[][] },
