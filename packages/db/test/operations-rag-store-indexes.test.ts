@@ -8,7 +8,7 @@
  * rows as an exact query with the same filters, on both paths.
  */
 import { beforeAll, describe, expect, test } from 'bun:test';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { introspectSchema } from '../src/catalog/introspect.ts';
 import type { Database } from '../src/connection/client.ts';
 import { rawRows } from '../src/connection/raw-rows.ts';
@@ -227,6 +227,87 @@ describe.each(databaseKinds)('RAG search by store size (%s)', (kind) => {
     expect(text).toContain('fluxcore_document_chunks_vector_store_id_idx');
     expect(text).not.toContain('hnsw');
   });
+
+  test('the exact path fetches each embedding once: the same rows as the plain exact query, on about half its buffers', async () => {
+    // An embedding of 1536 numbers is stored out of line (TOAST); written plainly, the query
+    // fetches it once for vector_dims() and again for cosine_distance().
+    const embedding = near(seeded(9), small.documents[0] ?? [], 0.6);
+    const buffers = async (query: SQL) => {
+      let blocks = 0;
+      // The second run: the first also reads the catalog.
+      for (let run = 0; run < 2; run++) {
+        const [row] = await rawRows<{ 'QUERY PLAN': unknown }>(
+          db,
+          sql`explain (analyze, buffers, format json) ${query}`,
+        );
+        const text = row?.['QUERY PLAN'];
+        const [top] = (typeof text === 'string' ? JSON.parse(text) : text) as {
+          Plan: { 'Shared Hit Blocks': number; 'Shared Read Blocks': number };
+        }[];
+        blocks = (top?.Plan['Shared Hit Blocks'] ?? 0) + (top?.Plan['Shared Read Blocks'] ?? 0);
+      }
+      return blocks;
+    };
+    const ours = searchStatement(
+      {
+        vectorStoreId: small.id,
+        vector: JSON.stringify(embedding),
+        dimensions: embeddingDimensions,
+        topK: 10,
+      },
+      'exact',
+    );
+    const plain = exactTop(small.id, embedding).getSQL();
+    const rows = await rawRows<{ id: string }>(db, ours);
+    expect(rows.map((row) => row.id)).toEqual(
+      (await exactTop(small.id, embedding)).map((c) => c.id),
+    );
+    const [oursBlocks, plainBlocks] = [await buffers(ours), await buffers(plain)];
+    // 60 chunks of 1536 numbers: about 6 buffers a chunk plainly, 3 read once.
+    expect(plainBlocks).toBeGreaterThan(4 * smallChunks);
+    expect(oursBlocks).toBeLessThan(0.7 * plainBlocks);
+  });
+
+  test.if(kind === 'server')(
+    'the exact path is a prepared statement whose one generic plan serves every store after five runs',
+    async () => {
+      // The other account's store of 100 chunks: below the threshold too.
+      const [other] = await rawRows<{ id: string }>(
+        db,
+        sql`select vector_store_id as id from fluxcore_vector_store_stats where chunk_count = 100`,
+      );
+      const stores = [small.id, other?.id ?? ''];
+      // A transaction's handle prepares the statement on the transaction's connection, where
+      // pg_prepared_statements shows how it was planned.
+      const statements = await db.transaction(async (tx) => {
+        const normalQ = seeded(11);
+        for (let q = 0; q < 8; q++) {
+          const vectorStoreId = stores[q % 2] ?? '';
+          const embedding = near(normalQ, topics[q % topics.length] ?? [], 0.6);
+          const found = await searchChunks(tx, { vectorStoreId, embedding, minScore: 0 });
+          const exact = await nearestChunksQuery(tx, {
+            vectorStoreId,
+            embedding,
+            topK: 10,
+            exact: true,
+          });
+          expect(found.map((c) => c.id)).toEqual(exact.map((c) => c.id));
+        }
+        return rawRows<{ name: string; generic: number; custom: number }>(
+          tx,
+          sql`select name, generic_plans::int as generic, custom_plans::int as custom
+                from pg_prepared_statements where name like 'fluxcore_rag_exact%'`,
+        );
+      });
+      // Five custom plans, then the generic one for every later run (these 8 and any earlier
+      // ones on this connection). On this small table the planner would take the generic plan
+      // even with the store id in sight; on the bench's 1,000 stores it did not (a 48-chunk
+      // store's custom plan looked cheaper every time), which the init plan fixes.
+      expect(statements.map((s) => s.name)).toEqual(['fluxcore_rag_exact_1536']);
+      expect(statements[0]?.custom).toBe(5);
+      expect(statements[0]?.generic).toBeGreaterThanOrEqual(3);
+    },
+  );
 
   /** The index path's plan walks the store's own index, and searchChunks keeps recall@10 ≥ 0.95. */
   async function expectOwnIndexWalk(

@@ -6,10 +6,25 @@
  * `embedding::vector(N)`) that walks only its chunks. The column takes embeddings of any
  * dimension: a search reads the store's chunks of its query's dimension.
  */
-import { and, cosineDistance, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  cosineDistance,
+  eq,
+  inArray,
+  isNotNull,
+  type Placeholder,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Database, Transaction } from '../../connection/client.ts';
-import { acceptsBinaryParams, jsonOf, unnamedArrayRows } from '../../connection/prepared.ts';
+import {
+  acceptsBinaryParams,
+  jsonOf,
+  preparedMapped,
+  unnamedArrayRows,
+} from '../../connection/prepared.ts';
 import { FluxDbError } from '../../errors/flux-db-error.ts';
 import {
   type DocumentChunkMetadata,
@@ -76,24 +91,39 @@ export interface ChunkFilters {
   fileStatuses?: VectorStoreFileStatus[];
 }
 
+/** A value of a search, or (in a prepared statement) the placeholder it is bound to. */
+type Bound<T> = T | Placeholder;
+
+/** The membership's status among these: a list of values, or one array bound to a placeholder. */
+function statusIn(statuses: Bound<readonly string[]>): SQL {
+  const status = fluxcoreVectorStoreFiles.status;
+  return Array.isArray(statuses)
+    ? sql`${inArray(status, [...statuses])}`
+    : sql`${status} = any(${statuses}::varchar[])`;
+}
+
 /**
  * The rows a search may return: the store's chunks embedded at the query's dimension (a
  * literal, so the planner proves a store index's predicate from it), narrowed by the filters.
+ * `dimensions: false` leaves the dimension out (the exact statement tests it once per row on
+ * the embedding it reads once).
  */
 function chunkConditions(
-  vectorStoreId: string,
-  dimensions: number,
-  filters: ChunkFilters,
+  vectorStoreId: Bound<string> | SQL,
+  dimensions: number | false,
+  filters: { accountId?: Bound<string>; fileStatuses?: Bound<readonly string[]> },
 ): SQL | undefined {
   const c = fluxcoreDocumentChunks;
   const f = fluxcoreVectorStoreFiles;
   return and(
     eq(c.vectorStoreId, vectorStoreId),
     isNotNull(c.embedding),
-    sql`vector_dims(${c.embedding}) = ${sql.raw(String(Math.trunc(dimensions)))}`,
+    dimensions === false
+      ? undefined
+      : sql`vector_dims(${c.embedding}) = ${sql.raw(String(Math.trunc(dimensions)))}`,
     filters.accountId ? eq(c.accountId, filters.accountId) : undefined,
     filters.fileStatuses
-      ? sql`exists (select 1 from ${f} where ${f.vectorStoreId} = ${c.vectorStoreId} and ${f.fileId} = ${c.fileId} and ${inArray(f.status, [...filters.fileStatuses])})`
+      ? sql`exists (select 1 from ${f} where ${f.vectorStoreId} = ${c.vectorStoreId} and ${f.fileId} = ${c.fileId} and ${statusIn(filters.fileStatuses)})`
       : undefined,
   );
 }
@@ -138,6 +168,38 @@ export function nearestChunksQuery(
 type SearchRow = [string, string, number, string, unknown, number | string];
 
 /**
+ * The exact search: the store's rows through the btree on vector_store_id, each embedding
+ * read once (`vector(embedding, -1, false)`, pgvector's typmod cast with no typmod, hands the
+ * detoasted value up from a subquery that `offset 0` keeps apart), its dimension tested and
+ * its distance taken on that copy, the k nearest kept by a top-k sort. Written plainly
+ * (`where vector_dims(embedding) = N order by cosine_distance(embedding, q)`), each
+ * embedding, stored out of line (TOAST), is fetched twice: once per function.
+ */
+function exactSearchSql(params: {
+  vectorStoreId: Bound<string>;
+  vector: Bound<string | Buffer>;
+  dimensions: number;
+  topK: Bound<number>;
+  accountId?: Bound<string>;
+  fileStatuses?: Bound<readonly string[]>;
+}): SQL {
+  const c = fluxcoreDocumentChunks;
+  // The store id as an init plan's value: the planner sees it in no plan, so the plan is the
+  // same for every store (the btree on vector_store_id and a top-k sort) and a prepared
+  // statement keeps one generic plan after its first five; with the id in sight it would
+  // plan every call anew (a small store's custom plan always looks cheaper than the generic).
+  const store = sql`(select ${params.vectorStoreId}::uuid)`;
+  const where = chunkConditions(store, false, params);
+  return sql`select id, file_id, chunk_index, content, metadata,
+      cosine_distance(e, ${params.vector}::vector) as distance
+    from (select ${c.id}, ${c.fileId}, ${c.chunkIndex}, ${c.content}, ${c.metadata},
+            vector(${c.embedding}, -1, false) as e
+            from ${c} where ${where} offset 0) chunks
+    where vector_dims(e) = ${sql.raw(String(Math.trunc(params.dimensions)))}
+    order by distance limit ${params.topK}`;
+}
+
+/**
  * The search as one statement, on one of two paths:
  * - `index`: the k nearest by `embedding::vector(N) <=> query`, which the store's own HNSW
  *   index serves (the planner proves the partial index's predicate from the store id, which
@@ -145,7 +207,7 @@ type SearchRow = [string, string, number, string, unknown, number | string];
  *   their exact distance (the same with a vector index; with another type, its rounding is
  *   undone here);
  * - `exact`: ordered by `cosine_distance()`, which no HNSW index serves: the store's rows are
- *   read through the btree on vector_store_id and sorted.
+ *   read through the btree on vector_store_id and sorted (exactSearchSql).
  * Both order by an output column, so the embedding is parsed once per use.
  */
 export function searchStatement(
@@ -157,13 +219,10 @@ export function searchStatement(
   } & ChunkFilters,
   path: 'index' | 'exact',
 ): SQL {
+  if (path === 'exact') return exactSearchSql(params);
   const c = fluxcoreDocumentChunks;
   const where = chunkConditions(params.vectorStoreId, params.dimensions, params);
   const columns = sql`${c.id}, ${c.fileId}, ${c.chunkIndex}, ${c.content}, ${c.metadata}`;
-  if (path === 'exact') {
-    return sql`select ${columns}, cosine_distance(${c.embedding}, ${params.vector}::vector) as distance
-      from ${c} where ${where} order by distance limit ${params.topK}`;
-  }
   const indexed = sql.raw(storeIndexExpression(params.dimensions));
   const typed = sql.raw(`${storeIndexType}(${Math.trunc(params.dimensions)})`);
   // The query is parsed once (a materialized CTE, read as an init plan by both distances).
@@ -174,6 +233,42 @@ export function searchStatement(
             from ${c} where ${where}
             order by ${indexed} <=> (select v::${typed} from q) limit ${params.topK}) nearest
     order by distance`;
+}
+
+const dialect = new PgDialect();
+
+/**
+ * The exact search as a prepared statement of the handle, one per dimension and set of
+ * filters: a server parses it once per connection and, after five runs, keeps one generic
+ * plan (the store's btree and a top-k sort, the same for any store), where an unnamed
+ * statement is planned on every call, weighing every per-store partial index of the table
+ * each time (for a store of 50 chunks, planning took as long as running it).
+ */
+function exactSearch(
+  db: Database | Transaction,
+  dimensions: number,
+  filters: { account: boolean; statuses: boolean },
+) {
+  const n = Math.trunc(dimensions);
+  const name = `fluxcore_rag_exact_${n}${filters.account ? '_account' : ''}${filters.statuses ? '_statuses' : ''}`;
+  return preparedMapped(
+    db,
+    name,
+    () => ({
+      toSQL: () =>
+        dialect.sqlToQuery(
+          exactSearchSql({
+            vectorStoreId: sql.placeholder('vectorStoreId'),
+            vector: sql.placeholder('vector'),
+            dimensions: n,
+            topK: sql.placeholder('topK'),
+            accountId: filters.account ? sql.placeholder('accountId') : undefined,
+            fileStatuses: filters.statuses ? sql.placeholder('fileStatuses') : undefined,
+          }),
+        ),
+    }),
+    (rows) => rows as SearchRow[],
+  );
 }
 
 /** How long a handle trusts its list of the stores with an index of their own. */
@@ -246,16 +341,17 @@ async function runSearch(
     dimensions: embedding.length,
     vector: acceptsBinaryParams(db) ? vectorBinary(embedding) : JSON.stringify(embedding),
   };
-  if (!indexed) {
-    return (await unnamedArrayRows(db, searchStatement(search, 'exact'))) as SearchRow[];
-  }
+  const exact = () =>
+    exactSearch(db, search.dimensions, {
+      account: search.accountId !== undefined,
+      statuses: search.fileStatuses !== undefined,
+    }).execute(search);
+  if (!indexed) return exact();
   const rows = (await unnamedArrayRows(db, searchStatement(search, 'index'))) as SearchRow[];
   // The walk of the store's index keeps ef_search candidates: when the filters removed so many
   // that fewer than k remain, or k exceeds ef_search, the exact scan answers instead (fewer
   // than k rows from it means the store has no more).
-  if (rows.length < params.topK) {
-    return (await unnamedArrayRows(db, searchStatement(search, 'exact'))) as SearchRow[];
-  }
+  if (rows.length < params.topK) return exact();
   return rows;
 }
 
