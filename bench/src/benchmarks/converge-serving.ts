@@ -197,6 +197,14 @@ async function startApi(database: BenchDatabase) {
     output += new TextDecoder().decode(value);
   }
   reader.releaseLock();
+  // The API's stderr is read as it comes (a full pipe would block the API's writes) and kept:
+  // its error lines say why a request failed.
+  let errors = '';
+  const draining = (async () => {
+    const decoder = new TextDecoder();
+    for await (const chunk of child.stderr) errors += decoder.decode(chunk);
+  })();
+  void child.stdout.pipeTo(new WritableStream());
   const base = `http://127.0.0.1:${port}`;
   const send: Send = async (request) => {
     const url = new URL(request.url);
@@ -209,9 +217,15 @@ async function startApi(database: BenchDatabase) {
   };
   return {
     send,
+    /** The API's error lines so far, and how many. */
+    errors: () => {
+      const lines = errors.split('\n').filter((l) => l.trim());
+      return { count: lines.length, first: lines.slice(0, 3) };
+    },
     stop: async () => {
       child.kill('SIGTERM');
       await child.exited;
+      await draining;
     },
   };
 }
@@ -226,6 +240,8 @@ interface Served {
   missing: number;
   acknowledged: number;
   refused?: string;
+  /** apps/api's stderr during the run: its error lines, counted, and the first of them. */
+  apiErrors?: { count: number; first: string[] };
 }
 
 function describeOutcome(served: Served, verb: string): string {
@@ -265,7 +281,7 @@ function servedRow(served: Served, verb: string, clientsText: string): Row {
       text: served.mode === 'online' ? '0 failed, 0 missing, p100 ≤ 1 s' : '0 failed, 0 missing',
       met: served.mode === 'online' ? met && during.longestMs <= 1_000 : met,
     },
-    note: `the change ${describeOutcome(served, verb)}; ${during.requests} requests during it (${during.writes} writes, longest ${formatMs(during.longestWriteMs)}; ${during.reads} reads, longest ${formatMs(during.longestReadMs)}); failed requests: ${served.all.failed}${served.all.failures.length ? ` (${served.all.failures.join('; ').slice(0, 200)})` : ''}; acknowledged writes missing afterwards: ${served.missing} of ${served.acknowledged}`,
+    note: `the change ${describeOutcome(served, verb)}; ${during.requests} requests during it (${during.writes} writes, longest ${formatMs(during.longestWriteMs)}; ${during.reads} reads, longest ${formatMs(during.longestReadMs)}); failed requests: ${served.all.failed}${served.all.failures.length ? ` (${served.all.failures.join('; ').slice(0, 200)})` : ''}; acknowledged writes missing afterwards: ${served.missing} of ${served.acknowledged}${served.apiErrors ? `; apps/api logged ${served.apiErrors.count} error line(s)${served.apiErrors.count ? ` (first: ${served.apiErrors.first[0]?.slice(0, 200)})` : ''}` : ''}`,
     details: {
       change: { code: served.change.code, ms: served.change.ms },
       rest,
@@ -370,6 +386,8 @@ async function oneMode(context: Context, source: BenchDatabase, mode: Mode, mess
         context,
         cli(copy, ['migrate', ...online], { FLUXCORE_MIGRATIONS_DIR: retype.folder }),
       );
+      migrateRun.apiErrors = api.errors();
+      for (const line of migrateRun.apiErrors.first) context.log(`    apps/api: ${line}`);
       rows.push(servedRow(migrateRun, 'applied', '8 clients of apps/api'));
     } finally {
       await api.stop();
