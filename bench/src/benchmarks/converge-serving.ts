@@ -483,9 +483,12 @@ export const convergeServingBenchmark: Benchmark = {
     const { source, built } = await prepareMay(context);
     const messages = context.sizes.servingMessages.toLocaleString('en');
     try {
-      // FLUXCORE_BENCH_SERVING_MODES=online runs the --online rows alone (a partial run).
-      const modes = (process.env.FLUXCORE_BENCH_SERVING_MODES ?? 'offline,online').split(',');
-      const rows = modes.includes('offline')
+      // FLUXCORE_BENCH_SERVING_MODES picks rows (a partial run): single (one client during
+      // converge, against pg_dump | psql), offline and online (8 clients).
+      const modes = (process.env.FLUXCORE_BENCH_SERVING_MODES ?? 'single,offline,online').split(
+        ',',
+      );
+      const rows = modes.includes('single')
         ? await singleClientRows(context, source, built, messages)
         : [];
       for (const mode of ['offline', 'online'] as const) {
