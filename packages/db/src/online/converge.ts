@@ -87,6 +87,32 @@ function retypeSteps(step: Step, what: string): OnlineStep[] | undefined {
   ];
 }
 
+/**
+ * The kinds of step that change only the catalog of one table (or of none), taking its lock for
+ * milliseconds: row-level security and grants, a new table, schema or enum, a rename, a
+ * function or trigger replaced, a nullable column added. Not a foreign key (it locks two
+ * tables), not a validation, index, retype or fill (they read or write rows).
+ */
+const briefKinds: ReadonlySet<Step['kind']> = new Set([
+  'secure',
+  'create-table',
+  'create-schema',
+  'create-enum',
+  'rename-column',
+  'rename-constraint',
+  'replace-logic',
+  'add-column',
+]);
+
+/** `brief` for a transaction step of `step`'s, when its kind is a catalog change only. */
+function briefOf(step: Step): { brief?: { table: string | null } } {
+  if (!briefKinds.has(step.kind) || step.longLock || step.rewrites) return {};
+  // A column with a default or NOT NULL has no online phases: not brief (a volatile default
+  // rewrites the table).
+  if (step.kind === 'add-column' && !step.online) return {};
+  return { brief: { table: step.table ?? null } };
+}
+
 /** One converge step as online steps: its phases when its kind has them, else as it is. */
 export function onlineStepsOf(step: Step, settings: OnlineSettings): OnlineStep[] {
   const what = step.summary.split('\n')[0] ?? step.kind;
@@ -95,7 +121,17 @@ export function onlineStepsOf(step: Step, settings: OnlineSettings): OnlineStep[
   const phases = step.online;
   if (!phases) {
     const note = step.longLock ? ' (no online phases yet: one short-timeout transaction)' : '';
-    return [{ what: `${what}${note}`, action: { kind: 'transaction', sql: step.sql }, undo: null }];
+    return [
+      {
+        what: `${what}${note}`,
+        action: {
+          kind: 'transaction',
+          sql: step.sql,
+          ...briefOf(step),
+        },
+        undo: null,
+      },
+    ];
   }
   const steps: OnlineStep[] = [];
   if (phases.start.length > 0 && phases.outsideTransaction) {
@@ -108,7 +144,12 @@ export function onlineStepsOf(step: Step, settings: OnlineSettings): OnlineStep[
       });
     }
   } else if (phases.start.length > 0) {
-    steps.push({ what, action: { kind: 'transaction', sql: phases.start }, undo: phases.rollback });
+    const asIs = !phases.backfill && phases.complete.length === 0;
+    steps.push({
+      what,
+      action: { kind: 'transaction', sql: phases.start, ...(asIs ? briefOf(step) : {}) },
+      undo: phases.rollback,
+    });
   }
   if (phases.backfill) {
     steps.push({
