@@ -180,6 +180,8 @@ export interface OnlineConvergeResult {
   run: number | undefined;
   resumed: boolean;
   steps: number;
+  /** The steps this invocation ran, and in how many units (brief steps grouped count one). */
+  ran: { steps: number; units: number };
   /** The plan when it refused or there was nothing to do; the final converge's outcome else. */
   outcome: ConvergeOutcome;
 }
@@ -202,6 +204,7 @@ export async function convergeOnline(
 ): Promise<OnlineConvergeResult> {
   const log = options.log ?? (() => {});
   const settings = onlineSettings(options.settings);
+  const tally = { steps: 0, units: 0 };
   await endWithClient(session);
   const structural = await withMigrationLock(
     session,
@@ -222,14 +225,14 @@ export async function convergeOnline(
         const steps = plan.plan.steps.flatMap((step) => onlineStepsOf(step, settings));
         await withTransaction(session, () => recordPlan(session, run, convergeTag, steps));
       }
-      const context: StepContext = { session, run, settings, log };
+      const context: StepContext = { session, run, settings, log, tally };
       const recorded = await readSteps(session, run, convergeTag);
       const done = await runRecorded(context, convergeTag, recorded);
       return { run, resumed, steps: done.length, plan };
     },
   );
   if (structural.plan && !structural.run)
-    return { run: undefined, resumed: false, steps: 0, outcome: structural.plan };
+    return { run: undefined, resumed: false, steps: 0, ran: tally, outcome: structural.plan };
   // The structure matches now: the ordinary converge records what it adopted, briefly.
   const outcome = await converge(session, config, migrations, { ...options, apply: true });
   if (outcome.status !== 'applied' && outcome.status !== 'nothing') {
@@ -240,5 +243,11 @@ export async function convergeOnline(
     );
   }
   if (structural.run) await finishRun(session, structural.run, 'done');
-  return { run: structural.run?.id, resumed: structural.resumed, steps: structural.steps, outcome };
+  return {
+    run: structural.run?.id,
+    resumed: structural.resumed,
+    steps: structural.steps,
+    ran: tally,
+    outcome,
+  };
 }

@@ -173,10 +173,18 @@ export async function runRecorded(
     if (group.length > 1 && (await runGroup(context, group, real()))) {
       const done = new Set(group);
       steps = steps.map((s) => (done.has(s) ? { ...s, state: 'done' as const } : s));
+      if (context.tally) {
+        context.tally.steps += group.length;
+        context.tally.units += 1;
+      }
       continue;
     }
     const index = real().indexOf(step);
     await runStep(context, step, `${index + 1} of ${real().length}`);
+    if (context.tally && step.action.kind !== 'form') {
+      context.tally.steps += 1;
+      context.tally.units += 1;
+    }
     // Only a form's expansion adds steps: after any other step the list is known (a run has
     // thousands of steps, and reading them all back after each one made a run quadratic).
     steps =
