@@ -369,11 +369,16 @@ async function oneMode(context: Context, source: BenchDatabase, mode: Mode, mess
       rows.push(await probeMigrateOnline(copy, messages));
       return rows;
     }
-    if (convergeRun.change.code !== 0)
-      await runChecked(['bun', 'run', 'src/cli/main.ts', 'converge', '--yes'], {
+    // A converge that did not complete is finished before the retype (which needs the
+    // converged schema): the online run is resumed, with all the time it needs for its locks
+    // (converge --yes would converge but leave the online run open, and migrate refuses then).
+    if (convergeRun.change.code !== 0) {
+      const finish = mode === 'online' ? ['--online', '--online-lock-timeout', '30000'] : ['--yes'];
+      await runChecked(['bun', 'run', 'src/cli/main.ts', 'converge', ...finish], {
         cwd: packageDir,
         env: copy.env,
       });
+    }
     const retype = withRetypeMigration(migrationsFolder);
     const api = await startApi(copy);
     try {

@@ -172,6 +172,34 @@ export function onlineStepsOf(step: Step, settings: OnlineSettings): OnlineStep[
   return steps;
 }
 
+/**
+ * The plan's order with every index drop moved after the last index build. Offline, the plan
+ * is one transaction and order is only dependencies; online, each step commits, and an old
+ * index dropped before its replacement is built leaves the app's queries without either
+ * meanwhile: on the May lineage, idx_messages_conversation went first, every page of messages
+ * became a scan of the table (seconds on 1,000,000 rows), and the short-timeout steps on
+ * `messages` never found a moment between those reads to take their lock. A drop whose name a
+ * build reuses keeps its place (names the schema needs are moved aside earlier anyway).
+ */
+export function dropsAfterBuilds(steps: Step[]): Step[] {
+  const builds = steps.filter((step) => step.kind === 'create-index');
+  const last = steps.lastIndexOf(builds.at(-1) as Step);
+  if (last < 0) return steps;
+  const built = builds.flatMap((step) => step.sql).join('\n');
+  const deferred = (step: Step, index: number) =>
+    step.kind === 'drop-index' &&
+    index < last &&
+    !step.sql.some((sql) => {
+      const name = /^drop index (?:concurrently )?(?:if exists )?("(?:[^"]|"")+")/i.exec(sql)?.[1];
+      return name === undefined || built.includes(name);
+    });
+  const moved = steps.filter(deferred);
+  if (moved.length === 0) return steps;
+  const kept = steps.filter((step, index) => !deferred(step, index));
+  const at = kept.indexOf(steps[last] as Step) + 1;
+  return [...kept.slice(0, at), ...moved, ...kept.slice(at)];
+}
+
 export interface OnlineConvergeOptions extends ConvergeOptions {
   settings?: Partial<OnlineSettings>;
 }
@@ -222,7 +250,9 @@ export async function convergeOnline(
       const { run, resumed } = await openRun(session, 'converge', true, log);
       if (!run) return { run: undefined, resumed, steps: 0, plan };
       if (plan) {
-        const steps = plan.plan.steps.flatMap((step) => onlineStepsOf(step, settings));
+        const steps = dropsAfterBuilds(plan.plan.steps).flatMap((step) =>
+          onlineStepsOf(step, settings),
+        );
         await withTransaction(session, () => recordPlan(session, run, convergeTag, steps));
       }
       const context: StepContext = { session, run, settings, log, tally };
