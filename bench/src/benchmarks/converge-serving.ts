@@ -47,6 +47,34 @@ const jwtSecret = 'bench-secret-that-is-long-enough-for-hs256!';
 let nextPort = Number(process.env.FLUXCORE_BENCH_SERVING_PORT ?? 46_100);
 
 async function prepareMay(context: Context): Promise<{ source: BenchDatabase; built: string }> {
+  // FLUXCORE_BENCH_SERVING_SOURCE names a source an earlier run prepared (and left when it was
+  // killed): reused as it is, and dropped at the end like a new one.
+  const reused = process.env.FLUXCORE_BENCH_SERVING_SOURCE;
+  if (reused) {
+    const url = new URL(context.server.url);
+    url.pathname = `/${reused}`;
+    const config = { ...context.server, url: url.toString() };
+    const source: BenchDatabase = {
+      name: reused,
+      config,
+      env: { DATABASE_URL: config.url },
+      drop: async () => {
+        const admin = new pg.Client({ connectionString: context.server.url });
+        await admin.connect();
+        await admin
+          .query(`drop database if exists ${reused} with (force)`)
+          .finally(() => admin.end());
+      },
+    };
+    const [row] = await query<{ n: string }>(source, 'select count(*) as n from messages');
+    context.log(
+      `  reusing the prepared source ${reused}: ${Number(row?.n).toLocaleString('en')} messages`,
+    );
+    const built = process.env.ORIGINAL_GIT_DIR
+      ? "the original's own files at 239c046 (scripts/build-original.sh)"
+      : 'the May reference catalog (fixtures/fluxcore-2026-05.schema.sql)';
+    return { source, built };
+  }
   const source = await createServerDatabase(context.server, 'serving_source');
   const gitDir = process.env.ORIGINAL_GIT_DIR;
   let built = 'the May reference catalog (fixtures/fluxcore-2026-05.schema.sql)';

@@ -173,31 +173,85 @@ export function onlineStepsOf(step: Step, settings: OnlineSettings): OnlineStep[
 }
 
 /**
- * The plan's order with every index drop moved after the last index build. Offline, the plan
- * is one transaction and order is only dependencies; online, each step commits, and an old
- * index dropped before its replacement is built leaves the app's queries without either
- * meanwhile: on the May lineage, idx_messages_conversation went first, every page of messages
- * became a scan of the table (seconds on 1,000,000 rows), and the short-timeout steps on
- * `messages` never found a moment between those reads to take their lock. A drop whose name a
- * build reuses keeps its place (names the schema needs are moved aside earlier anyway).
+ * The plan's order with index drops moved after the last index build. Offline, the plan is one
+ * transaction and order is only dependencies; online, each step commits, and an old index
+ * dropped before its replacement is built leaves the app's queries without either meanwhile:
+ * on the May lineage, idx_messages_conversation went first, every page of messages became a
+ * scan of the table (seconds on 1,000,000 messages), and the short-timeout steps on `messages`
+ * never found a moment between those reads to take their lock. A drop keeps its place when a
+ * build reuses its name (names the schema needs are moved aside earlier anyway), or when a
+ * retype of the plan would have to rebuild it and might not be able to (`indexColumns`, from
+ * the catalog: an index other than a btree on a retyped column, e.g. an HNSW index cannot be
+ * built on a vector of no dimension; an expression or partial index on a retyped table). A
+ * btree on a retyped column stays until the end: the retype rebuilds it on the new column, so
+ * the app's reads keep an index all along.
  */
-export function dropsAfterBuilds(steps: Step[]): Step[] {
+export function dropsAfterBuilds(
+  steps: Step[],
+  indexColumns: Map<string, IndexReads> = new Map(),
+): Step[] {
   const builds = steps.filter((step) => step.kind === 'create-index');
   const last = steps.lastIndexOf(builds.at(-1) as Step);
   if (last < 0) return steps;
   const built = builds.flatMap((step) => step.sql).join('\n');
+  const retyped = new Map<string, Set<string>>();
+  for (const step of steps) {
+    if (step.kind !== 'retype' || !step.table) continue;
+    const columns = retyped.get(step.table) ?? new Set<string>();
+    for (const sql of step.sql) {
+      for (const m of sql.matchAll(/alter column "((?:[^"]|"")+)" (?:set data )?type /gi))
+        columns.add((m[1] ?? '').replaceAll('""', '"'));
+    }
+    retyped.set(step.table, columns);
+  }
+  const readsRetyped = (step: Step, name: string) => {
+    const columns = retyped.get(step.table ?? '');
+    if (!columns || columns.size === 0) return false;
+    const reads = indexColumns.get(name);
+    if (reads === undefined || reads.expression) return true;
+    return reads.method !== 'btree' && reads.columns.some((c) => columns.has(c));
+  };
   const deferred = (step: Step, index: number) =>
     step.kind === 'drop-index' &&
     index < last &&
     !step.sql.some((sql) => {
-      const name = /^drop index (?:concurrently )?(?:if exists )?("(?:[^"]|"")+")/i.exec(sql)?.[1];
-      return name === undefined || built.includes(name);
+      const quoted = /^drop index (?:concurrently )?(?:if exists )?("(?:[^"]|"")+")/i.exec(
+        sql,
+      )?.[1];
+      if (quoted === undefined) return true;
+      return (
+        built.includes(quoted) || readsRetyped(step, quoted.slice(1, -1).replaceAll('""', '"'))
+      );
     });
   const moved = steps.filter(deferred);
   if (moved.length === 0) return steps;
   const kept = steps.filter((step, index) => !deferred(step, index));
   const at = kept.indexOf(steps[last] as Step) + 1;
   return [...kept.slice(0, at), ...moved, ...kept.slice(at)];
+}
+
+/** What an index reads: its columns, whether an expression or predicate too, its method. */
+export type IndexReads = {
+  columns: string[];
+  expression: boolean;
+  method: string;
+};
+
+/** What each index of the public schema reads, by name. */
+async function indexColumnsOf(session: SqlSession): Promise<Map<string, IndexReads>> {
+  const rows = await session.query<IndexReads & { name: string }>(
+    `select i.relname as name, min(am.amname) as method,
+            coalesce(array_agg(a.attname::text) filter (where a.attname is not null), '{}') as columns,
+            bool_or(k.attnum = 0 or x.indexprs is not null or x.indpred is not null) as expression
+       from pg_index x
+       join pg_class i on i.oid = x.indexrelid
+       join pg_am am on am.oid = i.relam
+       join pg_namespace n on n.oid = i.relnamespace and n.nspname = 'public'
+       cross join lateral unnest(x.indkey::int2[]) as k(attnum)
+       left join pg_attribute a on a.attrelid = x.indrelid and a.attnum = k.attnum and k.attnum > 0
+      group by i.relname`,
+  );
+  return new Map(rows.map(({ name, ...reads }) => [name, reads] as const));
 }
 
 export interface OnlineConvergeOptions extends ConvergeOptions {
@@ -250,8 +304,8 @@ export async function convergeOnline(
       const { run, resumed } = await openRun(session, 'converge', true, log);
       if (!run) return { run: undefined, resumed, steps: 0, plan };
       if (plan) {
-        const steps = dropsAfterBuilds(plan.plan.steps).flatMap((step) =>
-          onlineStepsOf(step, settings),
+        const steps = dropsAfterBuilds(plan.plan.steps, await indexColumnsOf(session)).flatMap(
+          (step) => onlineStepsOf(step, settings),
         );
         await withTransaction(session, () => recordPlan(session, run, convergeTag, steps));
       }
