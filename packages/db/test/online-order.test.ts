@@ -36,6 +36,34 @@ describe('dropsAfterBuilds', () => {
     ]);
   });
 
+  test('a drop a retype could not rebuild keeps its place; a btree a retype rebuilds moves', () => {
+    const retype = makeStep('retype', 'retype', 'messages', 'retype messages', [
+      'alter table "messages" alter column "created_at" type timestamptz, alter column "embedding" type vector',
+    ]);
+    const steps = [
+      drop('idx_messages_conversation'),
+      drop('idx_messages_embedding'),
+      drop('idx_messages_lower'),
+      retype,
+      build('messages_conversation_created_id_idx'),
+    ];
+    const reads = new Map([
+      [
+        'idx_messages_conversation',
+        { columns: ['conversation_id', 'created_at'], expression: false, method: 'btree' },
+      ],
+      ['idx_messages_embedding', { columns: ['embedding'], expression: false, method: 'hnsw' }],
+      ['idx_messages_lower', { columns: [], expression: true, method: 'btree' }],
+    ]);
+    expect(dropsAfterBuilds(steps, reads).map((s) => s.summary)).toEqual([
+      'drop index idx_messages_embedding',
+      'drop index idx_messages_lower',
+      'retype messages',
+      'create index messages_conversation_created_id_idx',
+      'drop index idx_messages_conversation',
+    ]);
+  });
+
   test('a drop whose name a build reuses, or a plan with no build, keeps its order', () => {
     const reused = [drop('idx_x'), other('grant'), build('idx_x')];
     expect(dropsAfterBuilds(reused)).toEqual(reused);
