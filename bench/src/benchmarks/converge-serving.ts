@@ -47,6 +47,34 @@ const jwtSecret = 'bench-secret-that-is-long-enough-for-hs256!';
 let nextPort = Number(process.env.FLUXCORE_BENCH_SERVING_PORT ?? 46_100);
 
 async function prepareMay(context: Context): Promise<{ source: BenchDatabase; built: string }> {
+  // FLUXCORE_BENCH_SERVING_SOURCE names a source an earlier run prepared (and left when it was
+  // killed): reused as it is, and dropped at the end like a new one.
+  const reused = process.env.FLUXCORE_BENCH_SERVING_SOURCE;
+  if (reused) {
+    const url = new URL(context.server.url);
+    url.pathname = `/${reused}`;
+    const config = { ...context.server, url: url.toString() };
+    const source: BenchDatabase = {
+      name: reused,
+      config,
+      env: { DATABASE_URL: config.url },
+      drop: async () => {
+        const admin = new pg.Client({ connectionString: context.server.url });
+        await admin.connect();
+        await admin
+          .query(`drop database if exists ${reused} with (force)`)
+          .finally(() => admin.end());
+      },
+    };
+    const [row] = await query<{ n: string }>(source, 'select count(*) as n from messages');
+    context.log(
+      `  reusing the prepared source ${reused}: ${Number(row?.n).toLocaleString('en')} messages`,
+    );
+    const built = process.env.ORIGINAL_GIT_DIR
+      ? "the original's own files at 239c046 (scripts/build-original.sh)"
+      : 'the May reference catalog (fixtures/fluxcore-2026-05.schema.sql)';
+    return { source, built };
+  }
   const source = await createServerDatabase(context.server, 'serving_source');
   const gitDir = process.env.ORIGINAL_GIT_DIR;
   let built = 'the May reference catalog (fixtures/fluxcore-2026-05.schema.sql)';
@@ -197,6 +225,14 @@ async function startApi(database: BenchDatabase) {
     output += new TextDecoder().decode(value);
   }
   reader.releaseLock();
+  // The API's stderr is read as it comes (a full pipe would block the API's writes) and kept:
+  // its error lines say why a request failed.
+  let errors = '';
+  const draining = (async () => {
+    const decoder = new TextDecoder();
+    for await (const chunk of child.stderr) errors += decoder.decode(chunk);
+  })();
+  void child.stdout.pipeTo(new WritableStream());
   const base = `http://127.0.0.1:${port}`;
   const send: Send = async (request) => {
     const url = new URL(request.url);
@@ -209,9 +245,15 @@ async function startApi(database: BenchDatabase) {
   };
   return {
     send,
+    /** The API's error lines so far, and how many. */
+    errors: () => {
+      const lines = errors.split('\n').filter((l) => l.trim());
+      return { count: lines.length, first: lines.slice(0, 3) };
+    },
     stop: async () => {
       child.kill('SIGTERM');
       await child.exited;
+      await draining;
     },
   };
 }
@@ -226,6 +268,8 @@ interface Served {
   missing: number;
   acknowledged: number;
   refused?: string;
+  /** apps/api's stderr during the run: its error lines, counted, and the first of them. */
+  apiErrors?: { count: number; first: string[] };
 }
 
 function describeOutcome(served: Served, verb: string): string {
@@ -265,7 +309,7 @@ function servedRow(served: Served, verb: string, clientsText: string): Row {
       text: served.mode === 'online' ? '0 failed, 0 missing, p100 ≤ 1 s' : '0 failed, 0 missing',
       met: served.mode === 'online' ? met && during.longestMs <= 1_000 : met,
     },
-    note: `the change ${describeOutcome(served, verb)}; ${during.requests} requests during it (${during.writes} writes, longest ${formatMs(during.longestWriteMs)}; ${during.reads} reads, longest ${formatMs(during.longestReadMs)}); failed requests: ${served.all.failed}${served.all.failures.length ? ` (${served.all.failures.join('; ').slice(0, 200)})` : ''}; acknowledged writes missing afterwards: ${served.missing} of ${served.acknowledged}`,
+    note: `the change ${describeOutcome(served, verb)}; ${during.requests} requests during it (${during.writes} writes, longest ${formatMs(during.longestWriteMs)}; ${during.reads} reads, longest ${formatMs(during.longestReadMs)}); failed requests: ${served.all.failed}${served.all.failures.length ? ` (${served.all.failures.join('; ').slice(0, 200)})` : ''}; acknowledged writes missing afterwards: ${served.missing} of ${served.acknowledged}${served.apiErrors ? `; apps/api logged ${served.apiErrors.count} error line(s)${served.apiErrors.count ? ` (first: ${served.apiErrors.first[0]?.slice(0, 200)})` : ''}` : ''}`,
     details: {
       change: { code: served.change.code, ms: served.change.ms },
       rest,
@@ -353,11 +397,16 @@ async function oneMode(context: Context, source: BenchDatabase, mode: Mode, mess
       rows.push(await probeMigrateOnline(copy, messages));
       return rows;
     }
-    if (convergeRun.change.code !== 0)
-      await runChecked(['bun', 'run', 'src/cli/main.ts', 'converge', '--yes'], {
+    // A converge that did not complete is finished before the retype (which needs the
+    // converged schema): the online run is resumed, with all the time it needs for its locks
+    // (converge --yes would converge but leave the online run open, and migrate refuses then).
+    if (convergeRun.change.code !== 0) {
+      const finish = mode === 'online' ? ['--online', '--online-lock-timeout', '30000'] : ['--yes'];
+      await runChecked(['bun', 'run', 'src/cli/main.ts', 'converge', ...finish], {
         cwd: packageDir,
         env: copy.env,
       });
+    }
     const retype = withRetypeMigration(migrationsFolder);
     const api = await startApi(copy);
     try {
@@ -370,6 +419,8 @@ async function oneMode(context: Context, source: BenchDatabase, mode: Mode, mess
         context,
         cli(copy, ['migrate', ...online], { FLUXCORE_MIGRATIONS_DIR: retype.folder }),
       );
+      migrateRun.apiErrors = api.errors();
+      for (const line of migrateRun.apiErrors.first) context.log(`    apps/api: ${line}`);
       rows.push(servedRow(migrateRun, 'applied', '8 clients of apps/api'));
     } finally {
       await api.stop();
@@ -465,9 +516,12 @@ export const convergeServingBenchmark: Benchmark = {
     const { source, built } = await prepareMay(context);
     const messages = context.sizes.servingMessages.toLocaleString('en');
     try {
-      // FLUXCORE_BENCH_SERVING_MODES=online runs the --online rows alone (a partial run).
-      const modes = (process.env.FLUXCORE_BENCH_SERVING_MODES ?? 'offline,online').split(',');
-      const rows = modes.includes('offline')
+      // FLUXCORE_BENCH_SERVING_MODES picks rows (a partial run): single (one client during
+      // converge, against pg_dump | psql), offline and online (8 clients).
+      const modes = (process.env.FLUXCORE_BENCH_SERVING_MODES ?? 'single,offline,online').split(
+        ',',
+      );
+      const rows = modes.includes('single')
         ? await singleClientRows(context, source, built, messages)
         : [];
       for (const mode of ['offline', 'online'] as const) {

@@ -9,6 +9,7 @@ import type { DatabaseConfig } from './config.ts';
 import { registerArrayQuery } from './prepared.ts';
 import { withRowLists } from './row-list.ts';
 import { connectionError, type Row, servedError } from './session.ts';
+import { preparedPlanIsStale } from './stale-plan.ts';
 import type { Database, DatabaseClient } from './types.ts';
 
 export type { Database, DatabaseClient, Schema, Transaction } from './types.ts';
@@ -21,10 +22,78 @@ const textTimestamps = {
       : pg.types.getTypeParser(id, format),
 } as pg.CustomTypesConfig;
 
-/** "cached plan must not change result type": the statement's prepared plan is out of date. */
-function preparedPlanIsStale(error: unknown): boolean {
-  const { code, routine } = error as { code?: string; routine?: string };
-  return code === '0A000' && routine === 'RevalidateCachedQuery';
+interface NamedQuery {
+  name: string;
+}
+
+/**
+ * A pg.Client class whose named statements survive a change of what they return. A migration
+ * that retypes a column a named statement selects (or adds, or drops one under `*`) leaves the
+ * statement prepared on every connection that ran it, and PostgreSQL refuses that plan
+ * (0A000, "cached plan must not change result type") on each later execution there, for the
+ * connection's life: node-postgres never parses a name twice. The first such refusal marks
+ * the name stale for the whole pool (a generation per name): each connection deallocates its
+ * copy before its next use of the name and prepares it again, so one request of the pool
+ * sees the refusal, not one per connection and every one after (withTenant and withRole
+ * run that one again: retryStalePlan).
+ */
+function planAwareClientClass(Base: typeof pg.Client): typeof pg.Client {
+  const generations = new Map<string, number>();
+  return class PlanAwareClient extends Base {
+    /** The generation of each name this connection prepared. */
+    private readonly prepared = new Map<string, number>();
+
+    // biome-ignore lint/suspicious/noExplicitAny: pg.Client.query's overloads, passed through
+    override query(...args: any[]): any {
+      const config = args[0] as Partial<NamedQuery> & { submit?: unknown };
+      // query(config) or query(config, values), as a promise (drizzle's form); else as it is.
+      if (
+        args.length > 2 ||
+        (args.length === 2 && !Array.isArray(args[1])) ||
+        typeof config !== 'object' ||
+        config === null ||
+        typeof config.submit === 'function' ||
+        typeof config.name !== 'string' ||
+        config.name === ''
+      ) {
+        return super.query(...(args as [string]));
+      }
+      return this.namedQuery(config as NamedQuery, args[1] as unknown[] | undefined);
+    }
+
+    /** node-postgres's record of the names this connection parsed. */
+    private parsed(): object {
+      return (this as unknown as { connection: { parsedStatements: object } }).connection
+        .parsedStatements;
+    }
+
+    private async namedQuery(config: NamedQuery, values?: unknown[]): Promise<pg.QueryResult> {
+      const { name } = config;
+      const current = generations.get(name) ?? 0;
+      const mine = this.prepared.get(name);
+      if (mine !== undefined && mine < current) {
+        // Not transactional, so it may run inside the caller's transaction.
+        await super.query(`deallocate "${name.replaceAll('"', '""')}"`).catch((error) => {
+          // 26000: not there to deallocate (db:serve names a client's statements its own way).
+          if ((error as { code?: string }).code !== '26000') throw error;
+        });
+        delete (this.parsed() as Record<string, string>)[name];
+        this.prepared.delete(name);
+      }
+      try {
+        return await super.query(config as pg.QueryConfig, values);
+      } catch (error) {
+        if (preparedPlanIsStale(error)) {
+          generations.set(name, Math.max(generations.get(name) ?? 0, current + 1));
+        }
+        throw error;
+      } finally {
+        // Parsed here (whether its execution then succeeded or not): this generation's.
+        const parsed = (this.parsed() as Record<string, string>)[name];
+        if (parsed !== undefined && !this.prepared.has(name)) this.prepared.set(name, current);
+      }
+    }
+  };
 }
 
 /** A node-postgres pool as a DatabaseClient: a server, or the embedded database via db:serve. */
@@ -40,7 +109,7 @@ async function poolClient(
     connectionString: url,
     application_name: applicationName,
     max,
-    ...(Client ? { Client } : {}),
+    Client: planAwareClientClass(Client ?? pg.Client),
   });
   // An idle client that errors (server restart) must not crash the process.
   pool.on('error', () => {});
@@ -57,12 +126,12 @@ async function poolClient(
     db,
     async (name, text, values) => {
       const query = { name, text, values, rowMode: 'array' as const, types: textTimestamps };
-      // A migration that changes what a hot read returns (a column retyped) leaves the
-      // statement prepared on each connection that ran it before: PostgreSQL refuses that
-      // cached plan (0A000) on every later execution there. Such a connection is closed, not
-      // returned to the pool, and the read runs on another (a new one prepares it anew); at
-      // most once per connection of the pool. The hot reads are single reads, outside any
-      // transaction (a transaction's handle goes through drizzle).
+      // A migration that changes what a hot read returns (a column retyped) makes PostgreSQL
+      // refuse the statement's cached plan (0A000) where it was prepared before: the pool's
+      // clients then prepare it anew (planAwareClientClass), and the read runs again, once,
+      // on another connection (this one is closed, not returned to the pool). The hot reads
+      // are single reads, outside any transaction (a transaction's handle goes through
+      // drizzle; withTenant and withRole run such a transaction again).
       for (let attempt = 0; ; attempt++) {
         const client = await pool.connect();
         // As pool.query does: a connection lost mid-query is said by the query's rejection,
@@ -74,7 +143,7 @@ async function poolClient(
           return (await client.query(query)).rows;
         } catch (error) {
           failure = error as Error;
-          if (!preparedPlanIsStale(error) || attempt >= max) throw error;
+          if (!preparedPlanIsStale(error) || attempt >= 2) throw error;
         } finally {
           client.removeListener('error', lost);
           client.release(failure);

@@ -9,8 +9,10 @@
  * database (a superuser, which bypasses every policy) the role is what makes policies apply.
  */
 import { sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import { FluxDbError } from '../errors/flux-db-error.ts';
 import { runtimeRoles, tenantSetting } from '../schema/tenancy/index.ts';
+import { preparedPlanIsStale } from './stale-plan.ts';
 import type { Database, Transaction } from './types.ts';
 
 /** A runtime role's name (`fluxcore_app`, `fluxcore_system`). */
@@ -38,6 +40,25 @@ export function runtimeRole(name: string): RuntimeRole {
   return name as RuntimeRole;
 }
 
+/**
+ * Runs a transaction again when PostgreSQL refused a named statement's cached plan because
+ * what it returns changed under it (0A000: a migration retyped a column it selects). The
+ * transaction was rolled back whole, and the pool's connections prepare the statement anew
+ * before they run it again (connection/client.ts), so the second run succeeds unless the
+ * schema changed again meanwhile: at most three runs. `fn` runs again, as it would after any
+ * transaction retry. Inside an outer transaction (a savepoint) nothing is run again: the
+ * outer transaction is aborted and its caller decides.
+ */
+async function retryStalePlan<T>(db: Database | Transaction, run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= 3 || db instanceof PgTransaction || !preparedPlanIsStale(error)) throw error;
+    }
+  }
+}
+
 async function actAs(tx: Transaction, role: RuntimeRole | undefined): Promise<void> {
   if (role) await tx.execute(sql.raw(`set local role "${runtimeRole(role)}"`));
 }
@@ -60,11 +81,13 @@ export async function withTenant<T>(
       'Pass the id of the account the work is for',
     );
   }
-  return db.transaction(async (tx) => {
-    await actAs(tx, options.role);
-    await tx.execute(sql`select set_config(${tenantSetting}, ${accountId}, true)`);
-    return fn(tx);
-  });
+  return retryStalePlan(db, () =>
+    db.transaction(async (tx) => {
+      await actAs(tx, options.role);
+      await tx.execute(sql`select set_config(${tenantSetting}, ${accountId}, true)`);
+      return fn(tx);
+    }),
+  );
 }
 
 /**
@@ -77,8 +100,10 @@ export async function withRole<T>(
   role: RuntimeRole,
   fn: (tx: Transaction) => Promise<T>,
 ): Promise<T> {
-  return db.transaction(async (tx) => {
-    await actAs(tx, role);
-    return fn(tx);
-  });
+  return retryStalePlan(db, () =>
+    db.transaction(async (tx) => {
+      await actAs(tx, role);
+      return fn(tx);
+    }),
+  );
 }

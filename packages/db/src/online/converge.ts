@@ -87,6 +87,32 @@ function retypeSteps(step: Step, what: string): OnlineStep[] | undefined {
   ];
 }
 
+/**
+ * The kinds of step that change only the catalog of one table (or of none), taking its lock for
+ * milliseconds: row-level security and grants, a new table, schema or enum, a rename, a
+ * function or trigger replaced, a nullable column added. Not a foreign key (it locks two
+ * tables), not a validation, index, retype or fill (they read or write rows).
+ */
+const briefKinds: ReadonlySet<Step['kind']> = new Set([
+  'secure',
+  'create-table',
+  'create-schema',
+  'create-enum',
+  'rename-column',
+  'rename-constraint',
+  'replace-logic',
+  'add-column',
+]);
+
+/** `brief` for a transaction step of `step`'s, when its kind is a catalog change only. */
+function briefOf(step: Step): { brief?: { table: string | null } } {
+  if (!briefKinds.has(step.kind) || step.longLock || step.rewrites) return {};
+  // A column with a default or NOT NULL has no online phases: not brief (a volatile default
+  // rewrites the table).
+  if (step.kind === 'add-column' && !step.online) return {};
+  return { brief: { table: step.table ?? null } };
+}
+
 /** One converge step as online steps: its phases when its kind has them, else as it is. */
 export function onlineStepsOf(step: Step, settings: OnlineSettings): OnlineStep[] {
   const what = step.summary.split('\n')[0] ?? step.kind;
@@ -95,7 +121,17 @@ export function onlineStepsOf(step: Step, settings: OnlineSettings): OnlineStep[
   const phases = step.online;
   if (!phases) {
     const note = step.longLock ? ' (no online phases yet: one short-timeout transaction)' : '';
-    return [{ what: `${what}${note}`, action: { kind: 'transaction', sql: step.sql }, undo: null }];
+    return [
+      {
+        what: `${what}${note}`,
+        action: {
+          kind: 'transaction',
+          sql: step.sql,
+          ...briefOf(step),
+        },
+        undo: null,
+      },
+    ];
   }
   const steps: OnlineStep[] = [];
   if (phases.start.length > 0 && phases.outsideTransaction) {
@@ -108,7 +144,12 @@ export function onlineStepsOf(step: Step, settings: OnlineSettings): OnlineStep[
       });
     }
   } else if (phases.start.length > 0) {
-    steps.push({ what, action: { kind: 'transaction', sql: phases.start }, undo: phases.rollback });
+    const asIs = !phases.backfill && phases.complete.length === 0;
+    steps.push({
+      what,
+      action: { kind: 'transaction', sql: phases.start, ...(asIs ? briefOf(step) : {}) },
+      undo: phases.rollback,
+    });
   }
   if (phases.backfill) {
     steps.push({
@@ -131,6 +172,88 @@ export function onlineStepsOf(step: Step, settings: OnlineSettings): OnlineStep[
   return steps;
 }
 
+/**
+ * The plan's order with index drops moved after the last index build. Offline, the plan is one
+ * transaction and order is only dependencies; online, each step commits, and an old index
+ * dropped before its replacement is built leaves the app's queries without either meanwhile:
+ * on the May lineage, idx_messages_conversation went first, every page of messages became a
+ * scan of the table (seconds on 1,000,000 messages), and the short-timeout steps on `messages`
+ * never found a moment between those reads to take their lock. A drop keeps its place when a
+ * build reuses its name (names the schema needs are moved aside earlier anyway), or when a
+ * retype of the plan would have to rebuild it and might not be able to (`indexColumns`, from
+ * the catalog: an index other than a btree on a retyped column, e.g. an HNSW index cannot be
+ * built on a vector of no dimension; an expression or partial index on a retyped table). A
+ * btree on a retyped column stays until the end: the retype rebuilds it on the new column, so
+ * the app's reads keep an index all along.
+ */
+export function dropsAfterBuilds(
+  steps: Step[],
+  indexColumns: Map<string, IndexReads> = new Map(),
+): Step[] {
+  const builds = steps.filter((step) => step.kind === 'create-index');
+  const last = steps.lastIndexOf(builds.at(-1) as Step);
+  if (last < 0) return steps;
+  const built = builds.flatMap((step) => step.sql).join('\n');
+  const retyped = new Map<string, Set<string>>();
+  for (const step of steps) {
+    if (step.kind !== 'retype' || !step.table) continue;
+    const columns = retyped.get(step.table) ?? new Set<string>();
+    for (const sql of step.sql) {
+      for (const m of sql.matchAll(/alter column "((?:[^"]|"")+)" (?:set data )?type /gi))
+        columns.add((m[1] ?? '').replaceAll('""', '"'));
+    }
+    retyped.set(step.table, columns);
+  }
+  const readsRetyped = (step: Step, name: string) => {
+    const columns = retyped.get(step.table ?? '');
+    if (!columns || columns.size === 0) return false;
+    const reads = indexColumns.get(name);
+    if (reads === undefined || reads.expression) return true;
+    return reads.method !== 'btree' && reads.columns.some((c) => columns.has(c));
+  };
+  const deferred = (step: Step, index: number) =>
+    step.kind === 'drop-index' &&
+    index < last &&
+    !step.sql.some((sql) => {
+      const quoted = /^drop index (?:concurrently )?(?:if exists )?("(?:[^"]|"")+")/i.exec(
+        sql,
+      )?.[1];
+      if (quoted === undefined) return true;
+      return (
+        built.includes(quoted) || readsRetyped(step, quoted.slice(1, -1).replaceAll('""', '"'))
+      );
+    });
+  const moved = steps.filter(deferred);
+  if (moved.length === 0) return steps;
+  const kept = steps.filter((step, index) => !deferred(step, index));
+  const at = kept.indexOf(steps[last] as Step) + 1;
+  return [...kept.slice(0, at), ...moved, ...kept.slice(at)];
+}
+
+/** What an index reads: its columns, whether an expression or predicate too, its method. */
+export type IndexReads = {
+  columns: string[];
+  expression: boolean;
+  method: string;
+};
+
+/** What each index of the public schema reads, by name. */
+async function indexColumnsOf(session: SqlSession): Promise<Map<string, IndexReads>> {
+  const rows = await session.query<IndexReads & { name: string }>(
+    `select i.relname as name, min(am.amname) as method,
+            coalesce(array_agg(a.attname::text) filter (where a.attname is not null), '{}') as columns,
+            bool_or(k.attnum = 0 or x.indexprs is not null or x.indpred is not null) as expression
+       from pg_index x
+       join pg_class i on i.oid = x.indexrelid
+       join pg_am am on am.oid = i.relam
+       join pg_namespace n on n.oid = i.relnamespace and n.nspname = 'public'
+       cross join lateral unnest(x.indkey::int2[]) as k(attnum)
+       left join pg_attribute a on a.attrelid = x.indrelid and a.attnum = k.attnum and k.attnum > 0
+      group by i.relname`,
+  );
+  return new Map(rows.map(({ name, ...reads }) => [name, reads] as const));
+}
+
 export interface OnlineConvergeOptions extends ConvergeOptions {
   settings?: Partial<OnlineSettings>;
 }
@@ -139,6 +262,8 @@ export interface OnlineConvergeResult {
   run: number | undefined;
   resumed: boolean;
   steps: number;
+  /** The steps this invocation ran, and in how many units (brief steps grouped count one). */
+  ran: { steps: number; units: number };
   /** The plan when it refused or there was nothing to do; the final converge's outcome else. */
   outcome: ConvergeOutcome;
 }
@@ -161,6 +286,7 @@ export async function convergeOnline(
 ): Promise<OnlineConvergeResult> {
   const log = options.log ?? (() => {});
   const settings = onlineSettings(options.settings);
+  const tally = { steps: 0, units: 0 };
   await endWithClient(session);
   const structural = await withMigrationLock(
     session,
@@ -178,17 +304,19 @@ export async function convergeOnline(
       const { run, resumed } = await openRun(session, 'converge', true, log);
       if (!run) return { run: undefined, resumed, steps: 0, plan };
       if (plan) {
-        const steps = plan.plan.steps.flatMap((step) => onlineStepsOf(step, settings));
+        const steps = dropsAfterBuilds(plan.plan.steps, await indexColumnsOf(session)).flatMap(
+          (step) => onlineStepsOf(step, settings),
+        );
         await withTransaction(session, () => recordPlan(session, run, convergeTag, steps));
       }
-      const context: StepContext = { session, run, settings, log };
+      const context: StepContext = { session, run, settings, log, tally };
       const recorded = await readSteps(session, run, convergeTag);
       const done = await runRecorded(context, convergeTag, recorded);
       return { run, resumed, steps: done.length, plan };
     },
   );
   if (structural.plan && !structural.run)
-    return { run: undefined, resumed: false, steps: 0, outcome: structural.plan };
+    return { run: undefined, resumed: false, steps: 0, ran: tally, outcome: structural.plan };
   // The structure matches now: the ordinary converge records what it adopted, briefly.
   const outcome = await converge(session, config, migrations, { ...options, apply: true });
   if (outcome.status !== 'applied' && outcome.status !== 'nothing') {
@@ -199,5 +327,11 @@ export async function convergeOnline(
     );
   }
   if (structural.run) await finishRun(session, structural.run, 'done');
-  return { run: structural.run?.id, resumed: structural.resumed, steps: structural.steps, outcome };
+  return {
+    run: structural.run?.id,
+    resumed: structural.resumed,
+    steps: structural.steps,
+    ran: tally,
+    outcome,
+  };
 }

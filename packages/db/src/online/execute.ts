@@ -15,6 +15,8 @@ export interface StepContext {
   run: OnlineRun;
   settings: OnlineSettings;
   log: (line: string) => void;
+  /** What this invocation ran: steps, and units (a group of brief steps is one unit). */
+  tally?: { steps: number; units: number };
 }
 
 export async function executeStep(context: StepContext, step: RecordedStep): Promise<void> {

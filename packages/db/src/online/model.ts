@@ -9,8 +9,12 @@
 import type { SqlSession } from '../connection/client.ts';
 
 export type StepAction =
-  /** Statements run in one transaction under the online lock_timeout. */
-  | { kind: 'transaction'; sql: string[] }
+  /**
+   * Statements run in one transaction under the online lock_timeout. `brief`: they change only
+   * the catalog (no scan, no rewrite: converge's steps without a long lock), so consecutive
+   * brief steps on the same table (`table`; null: no table) may share one transaction.
+   */
+  | { kind: 'transaction'; sql: string[]; brief?: { table: string | null } }
   /** CREATE INDEX CONCURRENTLY, outside a transaction; an invalid leftover is rebuilt. */
   | { kind: 'concurrent-index'; index: string; sql: string }
   /** Fills `column` of `table` from `expression`, in batches along the primary key. */

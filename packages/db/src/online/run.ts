@@ -7,6 +7,7 @@ import { FluxDbError } from '../errors/flux-db-error.ts';
 import { appliedBy } from '../migrator/run.ts';
 import { withTransaction } from '../migrator/transaction.ts';
 import { executeStep, type StepContext } from './execute.ts';
+import { lockedTransaction } from './lock-retry.ts';
 import type { OnlineStep } from './model.ts';
 import { expandForm } from './plan.ts';
 import {
@@ -94,6 +95,66 @@ async function runStep(context: StepContext, step: RecordedStep, of: string) {
     context.log(`  step ${of}: ${step.what} (${Math.round(performance.now() - started)} ms)`);
 }
 
+/** The most brief steps run together in one transaction. */
+export const briefGroupLimit = 50;
+
+/** The table of a brief step (undefined: not brief). */
+function briefTable(step: RecordedStep): string | null | undefined {
+  return step.action.kind === 'transaction' ? step.action.brief?.table : undefined;
+}
+
+/**
+ * `first` and the brief steps right after it on the same table, not done yet: catalog changes
+ * only (no scan, no rewrite), so one transaction holds the table's lock for milliseconds, not
+ * one per step (a converge has hundreds: policies, grants, comments, defaults).
+ */
+function briefGroup(steps: RecordedStep[], first: RecordedStep): RecordedStep[] {
+  const table = briefTable(first);
+  if (table === undefined) return [first];
+  const group: RecordedStep[] = [];
+  for (let i = steps.indexOf(first); i < steps.length && group.length < briefGroupLimit; i++) {
+    const step = steps[i] as RecordedStep;
+    if (step.state === 'done' || briefTable(step) !== table) break;
+    group.push(step);
+  }
+  return group;
+}
+
+/**
+ * Runs a group of brief steps in one short-timeout transaction, each recorded in it. Whatever
+ * stops the group (a lock not got in a few tries, a deadlock, a failing statement) rolls it
+ * back whole and returns false: its steps then run one by one, each with its own retries, and
+ * a failure names its own step.
+ */
+async function runGroup(context: StepContext, group: RecordedStep[], real: RecordedStep[]) {
+  const { session, run, settings, log } = context;
+  const started = performance.now();
+  const from = real.indexOf(group[0] as RecordedStep) + 1;
+  const of = `${from}-${from + group.length - 1} of ${real.length}`;
+  try {
+    await lockedTransaction(
+      session,
+      { ...settings, lockRetries: Math.min(settings.lockRetries, 3) },
+      `steps ${of}`,
+      async () => {
+        for (const step of group) {
+          if (step.action.kind !== 'transaction') continue;
+          for (const statement of step.action.sql) await session.exec(statement);
+          await markStep(session, run, step, 'done');
+        }
+      },
+      log,
+    );
+  } catch {
+    return false;
+  }
+  const table = briefTable(group[0] as RecordedStep);
+  log(
+    `  steps ${of}: ${group.length} catalog changes${table ? ` on ${table}` : ''}, one transaction (${Math.round(performance.now() - started)} ms)`,
+  );
+  return true;
+}
+
 /** Runs the steps of `tag` not done yet, in order; returns them all, done. */
 export async function runRecorded(
   context: StepContext,
@@ -108,8 +169,22 @@ export async function runRecorded(
   for (;;) {
     const step = steps.find((s) => s.state !== 'done');
     if (!step) return steps;
+    const group = briefGroup(steps, step);
+    if (group.length > 1 && (await runGroup(context, group, real()))) {
+      const done = new Set(group);
+      steps = steps.map((s) => (done.has(s) ? { ...s, state: 'done' as const } : s));
+      if (context.tally) {
+        context.tally.steps += group.length;
+        context.tally.units += 1;
+      }
+      continue;
+    }
     const index = real().indexOf(step);
     await runStep(context, step, `${index + 1} of ${real().length}`);
+    if (context.tally && step.action.kind !== 'form') {
+      context.tally.steps += 1;
+      context.tally.units += 1;
+    }
     // Only a form's expansion adds steps: after any other step the list is known (a run has
     // thousands of steps, and reading them all back after each one made a run quadratic).
     steps =

@@ -58,7 +58,7 @@ async function runOnline(
     return 0;
   }
   io.log(
-    `converged online${result.resumed ? ' (run resumed)' : ''} in run #${result.run}: ${result.steps} online step(s)`,
+    `converged online${result.resumed ? ' (run resumed)' : ''} in run #${result.run}: ${result.steps} online step(s); this run ran ${result.ran.steps} of them as ${result.ran.units} transaction(s) or steps of their own (brief catalog changes on one table share one)`,
   );
   if (result.outcome.status === 'applied') io.log(renderSummary(result.outcome));
   return 0;
