@@ -9,9 +9,13 @@
  * Settings: FLUXCORE_WORKER_ID (default host-pid), FLUXCORE_WORKER_LEASE_MS (60000),
  * FLUXCORE_WORKER_POLL_MS (1000), FLUXCORE_SHUTDOWN_MS (10000),
  * FLUXCORE_RAG_STORE_INDEX_EVERY_MS (60000), the per-store index thresholds
- * FLUXCORE_RAG_STORE_INDEX_AT (1000) and FLUXCORE_RAG_STORE_INDEX_DROP_BELOW (500), plus the
- * database variables of @fluxcore/db. The same process keeps the vector stores' own HNSW
- * indexes in line with their sizes (store-indexes.ts).
+ * FLUXCORE_RAG_STORE_INDEX_AT (1000) and FLUXCORE_RAG_STORE_INDEX_DROP_BELOW (500),
+ * FLUXCORE_WORKER_DB_ROLE (fluxcore_system), plus the database variables of @fluxcore/db.
+ * Every deletion transaction runs as FLUXCORE_WORKER_DB_ROLE (`set local role`), so row-level
+ * security gives it the queue of jobs and, in each step, the job's account's rows only
+ * (docs/tenancy.md). The same process keeps the vector stores' own HNSW indexes in line with
+ * their sizes (store-indexes.ts): DDL, so that loop runs as the login itself, which must own
+ * the tables for it (it says so in one line otherwise).
  */
 import {
   createDb,
@@ -40,6 +44,7 @@ const workerProgram: ProgramSpec = {
     '  FLUXCORE_RAG_STORE_INDEX_EVERY_MS    how often it gives large vector stores their own HNSW index (default 60000)',
     '  FLUXCORE_RAG_STORE_INDEX_AT          a store of this many chunks gets one (default 1000)',
     '  FLUXCORE_RAG_STORE_INDEX_DROP_BELOW  a store below this many loses it (default 500)',
+    '  FLUXCORE_WORKER_DB_ROLE   the runtime role deletions run as (default fluxcore_system)',
     '  DATABASE_URL              a PostgreSQL server; unset, the embedded database in .data/ (FLUXCORE_DATA_DIR moves it)',
     '  FLUXCORE_SHUTDOWN_MS      how long a stop waits for the current step (default 10000)',
     'SIGTERM or SIGINT stops it after the current step; the lease is released, then the pool closes; past FLUXCORE_SHUTDOWN_MS it exits 1, and a second signal exits at once.',
@@ -48,7 +53,7 @@ const workerProgram: ProgramSpec = {
 
 async function main(): Promise<number> {
   if (readNoArguments(process.argv.slice(2), workerProgram)) return 0;
-  const { workerId, leaseMs, pollMs, shutdownMs, storeIndexEveryMs } = readWorkerSettings(
+  const { role, workerId, leaseMs, pollMs, shutdownMs, storeIndexEveryMs } = readWorkerSettings(
     process.env,
   );
   const thresholds = readStoreIndexThresholds(process.env);
@@ -63,6 +68,7 @@ async function main(): Promise<number> {
   const running = Promise.all([
     runWorker({
       db: client,
+      role,
       workerId,
       leaseMs,
       pollMs,

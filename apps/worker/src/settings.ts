@@ -1,11 +1,12 @@
 /**
  * The worker's settings, read from the environment with one zod schema: FLUXCORE_WORKER_ID
  * (default host-pid), FLUXCORE_WORKER_LEASE_MS (60000), FLUXCORE_WORKER_POLL_MS (1000) and
- * FLUXCORE_SHUTDOWN_MS (10000) and FLUXCORE_RAG_STORE_INDEX_EVERY_MS (60000, the per-store index loop). A
+ * FLUXCORE_SHUTDOWN_MS (10000) and FLUXCORE_RAG_STORE_INDEX_EVERY_MS (60000, the per-store index loop),
+ * and FLUXCORE_WORKER_DB_ROLE (the runtime role deletions run as, fluxcore_system). A
  * mistake becomes one CONFIG_INVALID line naming the variable (readSettings).
  */
 import { hostname } from 'node:os';
-import { readSettings, wholeNumberSetting } from '@fluxcore/db';
+import { type RuntimeRole, readSettings, runtimeRoles, wholeNumberSetting } from '@fluxcore/db';
 import { z } from 'zod';
 
 /** Milliseconds from `min` to `max`, read from a string. */
@@ -13,6 +14,11 @@ const milliseconds = (min: number, max: number, fallback: number) =>
   wholeNumberSetting(min, max, fallback, `must be a number of milliseconds from ${min} to ${max}`);
 
 const workerSettings = z.object({
+  FLUXCORE_WORKER_DB_ROLE: z
+    .enum([runtimeRoles.system], {
+      error: `must be ${runtimeRoles.system}, the worker's runtime role (docs/tenancy.md)`,
+    })
+    .default(runtimeRoles.system),
   FLUXCORE_WORKER_ID: z
     .string()
     .regex(/^[\w.:-]{1,200}$/, 'must be 1 to 200 letters, digits, or . _ : -')
@@ -24,6 +30,8 @@ const workerSettings = z.object({
 });
 
 export interface WorkerSettings {
+  /** The runtime role every deletion transaction runs as (row-level security applies to it). */
+  role: RuntimeRole;
   workerId: string;
   leaseMs: number;
   pollMs: number;
@@ -36,6 +44,7 @@ export interface WorkerSettings {
 export function readWorkerSettings(env: Record<string, string | undefined>): WorkerSettings {
   const settings = readSettings(workerSettings, env, 'Fix the variable and start the worker again');
   return {
+    role: settings.FLUXCORE_WORKER_DB_ROLE,
     workerId: settings.FLUXCORE_WORKER_ID,
     leaseMs: settings.FLUXCORE_WORKER_LEASE_MS,
     pollMs: settings.FLUXCORE_WORKER_POLL_MS,

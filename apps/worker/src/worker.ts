@@ -8,8 +8,11 @@ import {
   type DatabaseClient,
   type DeletionBackoff,
   describeError,
+  type RuntimeRole,
   releaseLease,
   runDeletionStep,
+  type Transaction,
+  withRole,
 } from '@fluxcore/db';
 
 export interface WorkerOptions {
@@ -24,6 +27,12 @@ export interface WorkerOptions {
   signal: AbortSignal;
   backoff?: DeletionBackoff;
   log?: (line: string) => void;
+  /**
+   * The runtime role every transaction acts as (`fluxcore_system`, FLUXCORE_WORKER_DB_ROLE):
+   * row-level security then gives it the queue of jobs and, in each step, the job's account's
+   * rows only. Unset, the connection's own login (the owner: not subject to the policies).
+   */
+  role?: RuntimeRole;
 }
 
 export interface WorkerSummary {
@@ -51,13 +60,17 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   const { workerId, leaseMs, pollMs, signal } = options;
   // The deletion operations take the drizzle handle of the client.
   const db = options.db.db;
+  const { role } = options;
+  // Each operation in a transaction as the role (its own transactions nest as savepoints).
+  const as = <T>(fn: (tx: typeof db | Transaction) => Promise<T>): Promise<T> =>
+    role ? withRole(db, role, fn) : fn(db);
   const log = options.log ?? (() => {});
   const summary: WorkerSummary = { completed: 0, failed: 0, retried: 0, released: 0 };
   let lastFailure: string | undefined;
   while (!signal.aborted) {
     let jobId: string | undefined;
     try {
-      const job = await claimDeletionJob(db, { workerId, leaseMs });
+      const job = await as((tx) => claimDeletionJob(tx, { workerId, leaseMs }));
       if (lastFailure) log(`${workerId}: the database answers again`);
       lastFailure = undefined;
       if (!job) {
@@ -68,17 +81,16 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
       log(`${workerId}: claimed job ${job.id} (account ${job.accountId}, ${job.status})`);
       for (;;) {
         if (signal.aborted) {
-          await releaseLease(db, { jobId: job.id, workerId, reason: 'worker stopping' });
+          await as((tx) =>
+            releaseLease(tx, { jobId: job.id, workerId, reason: 'worker stopping' }),
+          );
           summary.released += 1;
           log(`${workerId}: released job ${job.id} to stop`);
           break;
         }
-        const step = await runDeletionStep(db, {
-          jobId: job.id,
-          workerId,
-          leaseMs,
-          backoff: options.backoff,
-        });
+        const step = await as((tx) =>
+          runDeletionStep(tx, { jobId: job.id, workerId, leaseMs, backoff: options.backoff }),
+        );
         if (step.kind === 'advanced') {
           log(`${workerId}: job ${job.id} is ${step.status}`);
           continue;

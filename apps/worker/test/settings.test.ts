@@ -17,6 +17,7 @@ function refusal(env: Record<string, string>): FluxDbError {
 describe('the worker settings', () => {
   test('every setting has a default, and values are read as given', () => {
     expect(readWorkerSettings({})).toEqual({
+      role: 'fluxcore_system',
       workerId: `${hostname()}-${process.pid}`,
       leaseMs: 60_000,
       pollMs: 1_000,
@@ -30,8 +31,10 @@ describe('the worker settings', () => {
         FLUXCORE_WORKER_POLL_MS: '10',
         FLUXCORE_SHUTDOWN_MS: '250',
         FLUXCORE_RAG_STORE_INDEX_EVERY_MS: '250',
+        FLUXCORE_WORKER_DB_ROLE: 'fluxcore_system',
       }),
     ).toEqual({
+      role: 'fluxcore_system',
       workerId: 'w-1',
       leaseMs: 5000,
       pollMs: 10,
@@ -52,6 +55,11 @@ describe('the worker settings', () => {
     [
       { FLUXCORE_WORKER_LEASE_MS: '1.5' },
       'FLUXCORE_WORKER_LEASE_MS must be a number of milliseconds from 100 to 3600000',
+    ],
+    [
+      // The API's role, or the owner, is not the worker's: one line naming the variable.
+      { FLUXCORE_WORKER_DB_ROLE: 'fluxcore_app' },
+      "FLUXCORE_WORKER_DB_ROLE must be fluxcore_system, the worker's runtime role (docs/tenancy.md)",
     ],
     [
       { FLUXCORE_WORKER_POLL_MS: 'soon' },

@@ -12,6 +12,7 @@ import {
   type DatabaseClient,
   readUnkeyedAccountColumns,
   requestAccountDeletion,
+  runtimeRoles,
   schemaTableNames,
 } from '@fluxcore/db';
 import {
@@ -197,12 +198,16 @@ describe.each(databaseKinds)('the worker in-process on the %s database', (kind) 
     });
     if (requested.kind !== 'requested') throw new Error(requested.kind);
     const stop = new AbortController();
+    const lines: string[] = [];
     const running = runWorker({
       db: client,
       workerId: `in-process-${kind}`,
       leaseMs: 60_000,
       pollMs: 20,
       signal: stop.signal,
+      // As it runs in production: the system role, under row-level security.
+      role: runtimeRoles.system,
+      log: (line) => lines.push(line),
     });
     await waitFor('the job to complete', async () => {
       const [job] = await db
@@ -212,7 +217,17 @@ describe.each(databaseKinds)('the worker in-process on the %s database', (kind) 
       return job?.status === 'completed' || job?.status === 'failed';
     });
     stop.abort();
-    expect(await running).toEqual({ completed: 1, failed: 0, retried: 0, released: 0 });
+    expect({
+      summary: await running,
+      lines: lines.filter((l) => !l.includes('claimed job')),
+    }).toEqual({
+      summary: { completed: 1, failed: 0, retried: 0, released: 0 },
+      lines: [
+        `in-process-${kind}: job ${requested.job.id} is snapshot_ready`,
+        `in-process-${kind}: job ${requested.job.id} is local_cleanup`,
+        `in-process-${kind}: job ${requested.job.id} completed`,
+      ],
+    });
 
     // What the victim shared with the peer stays for the peer (docs/account-deletion.md): the
     // relationship (naming the victim's tombstone), its conversation, the peer's message in it,
@@ -278,11 +293,13 @@ describe.each(databaseKinds)('the worker in-process on the %s database', (kind) 
     ]);
     // The cleanup log names what it deleted, table by table, matching what the fixture added.
     const deleted = statuses[3]?.details.deleted as Record<string, number>;
-    for (const table of owned) {
+    const counted = (table: string) => {
       const added = table === 'accounts' ? 0 : (filled[table] ?? 0) - (before[table] ?? 0);
-      const expected = added - (sharedKept[table] ?? 0);
-      expect(`${table}: ${deleted[table] ?? 0}`).toBe(`${table}: ${expected}`);
-    }
+      return added - (sharedKept[table] ?? 0);
+    };
+    expect(owned.map((table) => `${table}: ${deleted[table] ?? 0}`)).toEqual(
+      owned.map((table) => `${table}: ${counted(table)}`),
+    );
   }, 60_000);
 });
 
@@ -366,9 +383,12 @@ describe.if(databaseKinds.includes('server'))('worker processes on the server da
     let killedJob: string | undefined;
     try {
       // Each worker has claimed a job, snapshotted it, and now waits on the lock mid-cleanup.
+      // Each worker runs its cleanup as fluxcore_system (a hundred statements under the
+      // policies): on a loaded machine it takes a while to reach the locked account.
       await waitFor(
         'three blocked workers',
         async () => (await blockedWorkers(client, name)) === 3,
+        120_000,
       );
       const [held] = await client.query<{ id: string }>(
         `select id from account_deletion_jobs where locked_by = 'worker-3'`,
@@ -381,13 +401,17 @@ describe.if(databaseKinds.includes('server'))('worker processes on the server da
       await lock.query('commit');
       await lock.close();
     }
-    await waitFor('20 completed jobs', async () => {
-      const [row] = await client.query<{ n: number }>(
-        `select count(*)::int as n from account_deletion_jobs where status = 'completed' and account_id = any($1::uuid[])`,
-        [accountIds],
-      );
-      return Number(row?.n) === 20;
-    });
+    await waitFor(
+      '20 completed jobs',
+      async () => {
+        const [row] = await client.query<{ n: number }>(
+          `select count(*)::int as n from account_deletion_jobs where status = 'completed' and account_id = any($1::uuid[])`,
+          [accountIds],
+        );
+        return Number(row?.n) === 20;
+      },
+      120_000,
+    );
     for (const worker of workers.slice(0, 2)) worker.child.kill('SIGTERM');
     const codes = await Promise.all(workers.slice(0, 2).map((worker) => worker.child.exited));
     expect(codes).toEqual([0, 0]);
@@ -424,14 +448,84 @@ describe.if(databaseKinds.includes('server'))('worker processes on the server da
     expect(Number(remaining?.n)).toBe(0);
     const output = await workers[0]?.output;
     expect(output).toMatch(/worker worker-1 stopped: \d+ completed/);
-  }, 60_000);
+  }, 300_000);
+
+  test('a worker logged in as a member of fluxcore_system (not the owner) deletes an account', async () => {
+    // Roles belong to the whole server: a name of this run's own, dropped at the end.
+    const login = `fluxcore_test_worker_login_${process.pid}`;
+    await client.query(`create role ${login} login in role ${runtimeRoles.system}`);
+    try {
+      const peer = await createOwnedAccount(client.db, 'peer');
+      const victim = await createOwnedAccount(client.db, 'victim');
+      await fillAccount(
+        client.db,
+        { userId: victim.user.id, accountId: victim.account.id },
+        { userId: peer.user.id, accountId: peer.account.id },
+      );
+      const [appointment] = await client.db
+        .insert(appointments)
+        .values({
+          accountId: peer.account.id,
+          clientAccountId: victim.account.id,
+          scheduledAt: new Date(),
+          durationMinutes: 15,
+        })
+        .returning();
+      const requested = await requestAccountDeletion(client.db, { accountId: victim.account.id });
+      if (requested.kind !== 'requested') throw new Error(requested.kind);
+      const url = new URL(database.env.DATABASE_URL ?? '');
+      url.username = login;
+      url.password = '';
+      const worker = spawnWorker(
+        { ...database, env: { ...database.env, DATABASE_URL: url.toString() } },
+        'worker-login',
+        60_000,
+      );
+      await waitFor(
+        'the job to complete',
+        async () => {
+          const [job] = await client.db
+            .select({ status: accountDeletionJobs.status })
+            .from(accountDeletionJobs)
+            .where(eq(accountDeletionJobs.id, requested.job.id));
+          return job?.status === 'completed' || job?.status === 'failed';
+        },
+        120_000,
+      );
+      worker.child.kill('SIGTERM');
+      expect(await worker.child.exited).toBe(0);
+      // What is left is the tombstone the peer's relationship names, as with the owner.
+      expect(await leftovers(client, victim.account.id)).toEqual([
+        'relationships.account_a_id still holds the account (1)',
+      ]);
+      const [kept] = await client.db
+        .select({ clientAccountId: appointments.clientAccountId })
+        .from(appointments)
+        .where(eq(appointments.id, appointment?.id ?? ''));
+      expect(kept).toEqual({ clientAccountId: null });
+      const output = await worker.output;
+      expect(output).toContain('worker worker-login stopped: 1 completed, 0 failed');
+      // The index loop is DDL, the owner's: as this login (current_user, named) it says so, once.
+      expect(
+        output.split('\n').filter((line) => line.includes('does not own fluxcore_document_chunks')),
+      ).toEqual([
+        `worker worker-login: store indexes: ${login} does not own fluxcore_document_chunks, so it cannot build or drop the per-store indexes. Give the index loop a DATABASE_URL of the tables' owner (docs/tenancy.md, the worker)`,
+      ]);
+    } finally {
+      await client.query(`drop role if exists ${login}`);
+    }
+  }, 180_000);
 
   test('SIGTERM lets a worker finish its step, release the lease and close its pool', async () => {
     const [accountId] = await queueDeletions(1);
     const lock = await lockAccounts([accountId ?? '']);
     const worker = spawnWorker(database, 'worker-term', 60_000);
     try {
-      await waitFor('the worker to block', async () => (await blockedWorkers(client, name)) === 1);
+      await waitFor(
+        'the worker to block',
+        async () => (await blockedWorkers(client, name)) === 1,
+        120_000,
+      );
       worker.child.kill('SIGTERM');
       await sleep(200);
       // Still running: it waits for its step, it does not drop it.
@@ -472,7 +566,7 @@ describe.if(databaseKinds.includes('server'))('worker processes on the server da
     }
     expect(connections).toBe(0);
     expect(await worker.output).toContain('SIGTERM, stopping after this step');
-  }, 30_000);
+  }, 180_000);
 });
 
 test('a bad worker setting is one line naming the variable, and exit 1', async () => {

@@ -2,10 +2,19 @@
  * The cost of row-level security (issue 24): the keyset page and the gated AI session, each as
  * the runtime role (`fluxcore_app`, whose policies apply) inside `withTenant`, against the
  * very same calls as the owner (not subject to the policies) inside `withTenant` with no role:
- * the same transaction, the same tenant setting, the same statements, so the ratio is what the
- * policies add. The owner's bare call (no transaction, as the API made it before issue 24) is
- * reported beside it: what `withTenant`'s transaction adds (begin, the setting, commit).
+ * the same transaction, the same tenant setting, the same statements and the same round trips
+ * (withTenant sets the role and the tenant in one statement), so the ratio is what the policies
+ * add. The owner's bare call (no transaction, as the API made it before issue 24) is reported
+ * beside it: what `withTenant`'s transaction adds (begin, the setting, commit).
+ *
+ * Each side keeps its own connections on the server, as a deployment does (the API is always
+ * the role): a prepared statement planned under row-level security depends on the role, so one
+ * connection alternating role and owner re-plans on every switch, which production never does
+ * and which costs the role, whose plan holds the policies, more. The embedded database has one
+ * connection: there the sides take turns in blocks of calls, so only a block's first call
+ * re-plans.
  */
+
 import {
   applyCreditsGating,
   baseCreditsPolicies,
@@ -29,7 +38,12 @@ const app = { role: runtimeRoles.app };
 /** Which side a call runs on: the runtime role, the owner in withTenant, the owner bare. */
 type Side = 'role' | 'owner' | 'bare';
 
-function pageCall(client: DatabaseClient, loaded: LoadedConversation, queries: number) {
+function pageCall(
+  client: DatabaseClient,
+  roleClient: DatabaseClient,
+  loaded: LoadedConversation,
+  queries: number,
+) {
   const requests = Array.from({ length: queries }, (_, i) =>
     i % 10 === 0 ? undefined : loaded.positions[i % loaded.positions.length],
   );
@@ -51,7 +65,7 @@ function pageCall(client: DatabaseClient, loaded: LoadedConversation, queries: n
   const tenant = loaded.accountId;
   return {
     role: (round: number) =>
-      timed(() => withTenant(client.db, tenant, (tx) => listMessages(tx, params(round)), app)),
+      timed(() => withTenant(roleClient.db, tenant, (tx) => listMessages(tx, params(round)), app)),
     owner: (round: number) =>
       timed(() => withTenant(client.db, tenant, (tx) => listMessages(tx, params(round)))),
     bare: (round: number) => timed(() => listMessages(client.db, params(round))),
@@ -76,23 +90,59 @@ function costRow(
   return row;
 }
 
+/** Calls each side `block` times in a row, rotating which side goes first. */
+async function rotateBlocks<K extends string>(
+  rounds: number,
+  block: number,
+  steps: Record<K, (round: number) => Promise<number>>,
+): Promise<Record<K, number[]>> {
+  const blocks = Object.fromEntries(
+    Object.entries(steps).map(([name, step]) => [
+      name,
+      async (round: number) => {
+        const samples: number[] = [];
+        for (let i = 0; i < block; i++)
+          samples.push(await (step as (r: number) => Promise<number>)(round * block + i));
+        return samples;
+      },
+    ]),
+  ) as Record<K, (round: number) => Promise<number[]>>;
+  const samples = await rotate(Math.ceil(rounds / block), blocks);
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, runs]) => [name, (runs as number[][]).flat()]),
+  ) as Record<K, number[]>;
+}
+
+/** On the embedded database, the sides' turns: a block's first call re-plans (see above). */
+const embeddedBlock = 25;
+
 function keysetOn(context: Context, kind: 'server' | 'embedded'): Promise<Row> {
   const { sizes } = context;
   const size = keysetSize(sizes, kind);
-  return withMigratedDatabase(context.server, kind, 'rls_keyset', async (client) => {
+  return withMigratedDatabase(context.server, kind, 'rls_keyset', async (client, database) => {
     const loaded = await loadMessages(client, size, context.seed, context.log);
-    const steps = pageCall(client, loaded, sizes.keysetQueries);
-    await rotate(Math.min(50, sizes.keysetQueries), steps);
-    const samples = await rotate(sizes.keysetQueries, steps);
-    return costRow(
-      {
-        benchmark: 'rls',
-        what: `RLS: page of 50 messages, conversation of ${size.conversationRows.toLocaleString('en')} in a table of ${size.tableRows.toLocaleString('en')}`,
-        database: kind,
-      },
-      samples,
-      `${samples.role.length} pages each, one connection`,
-    );
+    // The role's own connection on the server; the one PGlite connection when embedded.
+    const roleClient = database ? await createDb(database.config, { poolMax: 1 }) : client;
+    try {
+      const steps = pageCall(client, roleClient, loaded, sizes.keysetQueries);
+      const run = (rounds: number) =>
+        kind === 'server' ? rotate(rounds, steps) : rotateBlocks(rounds, embeddedBlock, steps);
+      await run(Math.min(50, sizes.keysetQueries));
+      const samples = await run(sizes.keysetQueries);
+      return costRow(
+        {
+          benchmark: 'rls',
+          what: `RLS: page of 50 messages, conversation of ${size.conversationRows.toLocaleString('en')} in a table of ${size.tableRows.toLocaleString('en')}`,
+          database: kind,
+        },
+        samples,
+        kind === 'server'
+          ? `${samples.role.length} pages each, alternating; one connection for the role, one for the owner`
+          : `${samples.role.length} pages each, in turns of ${embeddedBlock} on the one connection`,
+      );
+    } finally {
+      if (roleClient !== client) await roleClient.close();
+    }
   });
 }
 
@@ -115,6 +165,8 @@ async function gatingOnServer(context: Context): Promise<Row> {
   const { sizes } = context;
   const database = await createMigratedServerDatabase(context.server, 'rls_gating');
   const client = await createDb(database.config, { poolMax: sizes.gatingClients });
+  // The role's own pool, as the API's (see above); the owner's sides share the other.
+  const roleClient = await createDb(database.config, { poolMax: sizes.gatingClients });
   try {
     const clients = await gatingFixture(client, context);
     const call = (side: Side) => async (c: (typeof clients)[number]) => {
@@ -130,7 +182,7 @@ async function gatingOnServer(context: Context): Promise<Row> {
         side === 'bare'
           ? await applyCreditsGating(client.db, params)
           : await withTenant(
-              client.db,
+              (side === 'role' ? roleClient : client).db,
               c.accountId,
               (tx) => applyCreditsGating(tx, params),
               side === 'role' ? app : {},
@@ -176,9 +228,10 @@ async function gatingOnServer(context: Context): Promise<Row> {
       roundRatios: roundRatios(samples.owner, samples.role),
       target: { text: `time per call ≤ ${target}× the owner's`, met: ratio <= target },
       details: { bareOwnerCallsPerSecond: median(samples.bare) },
-      note: `${sizes.gatingCallsPerClient} paid calls per client per round, ${sizes.gatingRounds} rounds; the ratio is the owner's rate ÷ the role's (time per call); the owner's bare call (no transaction) ${median(samples.bare).toFixed(0)} calls/s`,
+      note: `${sizes.gatingCallsPerClient} paid calls per client per round, ${sizes.gatingRounds} rounds, a pool of ${sizes.gatingClients} for each side; the ratio is the owner's rate ÷ the role's (time per call); the owner's bare call (no transaction) ${median(samples.bare).toFixed(0)} calls/s`,
     };
   } finally {
+    await roleClient.close();
     await client.close();
     await database.drop();
   }

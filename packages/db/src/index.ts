@@ -30,6 +30,7 @@ export { closeDb, db, openDb } from './connection/shared-db.ts';
 export {
   type RuntimeRole,
   runtimeRole,
+  setTenant,
   type TenantOptions,
   withRole,
   withTenant,

@@ -27,6 +27,7 @@ const tables = `
   create index notes_account on notes (account_id);
   create table notes_tags (note_id bigint not null references notes (id), tag text);
   create index notes_tags_note on notes_tags (note_id);
+  create function notes_owner(p uuid) returns uuid language sql stable as 'select p';
 `;
 const secured = `
   grant select, insert, update, delete on notes, notes_tags to ${app};
@@ -34,6 +35,8 @@ const secured = `
   grant usage on sequence notes_id_seq to ${app};
   grant usage on schema public to ${app};
   grant select (tag) on notes_tags to ${system};
+  revoke all on function notes_owner(uuid) from public;
+  grant execute on function notes_owner(uuid) to ${system};
   alter table notes enable row level security;
   alter table notes_tags enable row level security;
   create policy notes_tenant on notes to ${app}, ${system}
@@ -45,6 +48,8 @@ const adopted = `
   revoke all on sequence notes_id_seq from ${app};
   revoke usage on schema public from ${app};
   revoke select (tag) on notes_tags from ${system};
+  revoke all on function notes_owner(uuid) from ${system};
+  grant execute on function notes_owner(uuid) to public, ${app};
   drop policy notes_tenant on notes;
   drop policy notes_tags_tenant on notes_tags;
   create policy notes_everyone on notes using (true);
@@ -97,10 +102,20 @@ describe.each(databaseKinds)('converge brings row-level security (%s)', (kind) =
       'create policy notes_tags_tenant on notes_tags',
       'grants on schema public for the runtime roles',
       'grants on sequence notes_id_seq for the runtime roles',
+      // EXECUTE as the migrations leave a function of the package (0052, 0054): PUBLIC's too.
+      'execute on public.notes_owner(p uuid) for the runtime roles',
+    ]);
+    expect(steps.at(-1)?.sql).toEqual([
+      `grant execute on function public.notes_owner(p uuid) to "${system}"`,
+      `revoke execute on function public.notes_owner(p uuid) from "${app}"`,
+      'revoke execute on function public.notes_owner(p uuid) from public',
     ]);
     for (const step of steps) for (const sql of step.sql) await session.exec(sql);
     const after = await readCatalog(session);
     expect(plan(after, target)).toEqual([]);
+    expect(after.security.functionGrants.get('public.notes_owner(p uuid)')).toEqual([
+      `${system}:EXECUTE`,
+    ]);
     const findings = isolationFindings(registry, after.security, after.schema);
     expect([...findings.tables.values(), ...findings.others].flat()).toEqual([]);
   });

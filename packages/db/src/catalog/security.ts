@@ -64,6 +64,11 @@ export interface LiveSecurity {
    * (`sequence "name"`) or on the schema (`schema public`).
    */
   objectGrants: string[];
+  /**
+   * Every function of `public` (an extension's aside), by `public.name(identity arguments)`:
+   * its EXECUTE grants to PUBLIC and the runtime roles (`public:EXECUTE`, PUBLIC's by default).
+   */
+  functionGrants: Map<string, string[]>;
 }
 
 const runtime = Object.values(runtimeRoles)
@@ -130,17 +135,27 @@ export const securityQueries = (): string[] => [
                   where n.nspname = 'public' and a.grantee <> 0 and ${toRuntime}) grants
                 order by 1)::text[]
    order by 1`,
+  `select 'public.' || quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ')' as function,
+          array(select ${grantee('a.grantee')} || ':' || a.privilege_type
+                from aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
+                where a.privilege_type = 'EXECUTE' and ${toRuntime} order by 1)::text[] as grants
+   from pg_proc p join pg_namespace n on n.oid = p.pronamespace and n.nspname = 'public'
+   where not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass
+                       and d.objid = p.oid and d.deptype = 'e')
+   order by 1`,
 ];
 
 export function securityFromRows(rows: Row[][]): LiveSecurity {
-  const [tables = [], policies = [], views = [], roles = []] = rows;
+  const [tables = [], policies = [], views = [], roles = [], functions = []] = rows;
   const security: LiveSecurity = {
     tables: new Map(),
     policies: new Map(),
     views: new Map(),
     roles: new Map(),
     objectGrants: [],
+    functionGrants: new Map(),
   };
+  for (const row of functions) security.functionGrants.set(String(row.function), list(row.grants));
   for (const row of tables) {
     const table = String(row.table);
     security.tables.set(table, {

@@ -15,6 +15,9 @@ import { runtimeRoles, tenantSetting } from '../schema/tenancy/index.ts';
 import { preparedPlanIsStale } from './stale-plan.ts';
 import type { Database, Transaction } from './types.ts';
 
+/** The setting's name as a literal (db:serve's session guard reads set_config's first argument). */
+const tenantName = sql.raw(`'${tenantSetting}'`);
+
 /** A runtime role's name (`fluxcore_app`, `fluxcore_system`). */
 export type RuntimeRole = (typeof runtimeRoles)[keyof typeof runtimeRoles];
 
@@ -59,21 +62,16 @@ async function retryStalePlan<T>(db: Database | Transaction, run: () => Promise<
   }
 }
 
-async function actAs(tx: Transaction, role: RuntimeRole | undefined): Promise<void> {
-  if (role) await tx.execute(sql.raw(`set local role "${runtimeRole(role)}"`));
+/**
+ * Names the transaction's tenant (an account id), local to it: for work that learns its tenant
+ * inside the transaction (the deletion worker, once it has locked a job). The owner is not
+ * subject to the policies, so it is harmless there.
+ */
+export async function setTenant(tx: Transaction, accountId: string): Promise<void> {
+  await tx.execute(sql`select set_config(${tenantName}, ${checkedAccountId(accountId)}, true)`);
 }
 
-/**
- * Runs `fn` in a transaction whose tenant is `accountId` (as `role`, when given). Every query
- * of `fn` sees the tenant's rows only, where row-level security applies (a runtime role); the
- * owner is not subject to it.
- */
-export async function withTenant<T>(
-  db: Database | Transaction,
-  accountId: string,
-  fn: (tx: Transaction) => Promise<T>,
-  options: TenantOptions = {},
-): Promise<T> {
+function checkedAccountId(accountId: string): string {
   if (!uuidText.test(accountId)) {
     throw new FluxDbError(
       'INVALID_INPUT',
@@ -81,10 +79,30 @@ export async function withTenant<T>(
       'Pass the id of the account the work is for',
     );
   }
+  return accountId;
+}
+
+/**
+ * Runs `fn` in a transaction whose tenant is `accountId` (as `role`, when given). Every query
+ * of `fn` sees the tenant's rows only, where row-level security applies (a runtime role); the
+ * owner is not subject to it. The role and the tenant are set by one statement (one round
+ * trip): `set_config('role', …, true)` is `set local role`.
+ */
+export async function withTenant<T>(
+  db: Database | Transaction,
+  accountId: string,
+  fn: (tx: Transaction) => Promise<T>,
+  options: TenantOptions = {},
+): Promise<T> {
+  const tenant = checkedAccountId(accountId);
+  const role = options.role === undefined ? undefined : runtimeRole(options.role);
   return retryStalePlan(db, () =>
     db.transaction(async (tx) => {
-      await actAs(tx, options.role);
-      await tx.execute(sql`select set_config(${tenantSetting}, ${accountId}, true)`);
+      await tx.execute(
+        role
+          ? sql`select set_config('role', ${role}, true), set_config(${tenantName}, ${tenant}, true)`
+          : sql`select set_config(${tenantName}, ${tenant}, true)`,
+      );
       return fn(tx);
     }),
   );
@@ -100,9 +118,10 @@ export async function withRole<T>(
   role: RuntimeRole,
   fn: (tx: Transaction) => Promise<T>,
 ): Promise<T> {
+  const checked = runtimeRole(role);
   return retryStalePlan(db, () =>
     db.transaction(async (tx) => {
-      await actAs(tx, role);
+      await tx.execute(sql`select set_config('role', ${checked}, true)`);
       return fn(tx);
     }),
   );

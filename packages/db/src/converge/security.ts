@@ -82,6 +82,21 @@ function planObjectGrants(live: LiveSecurity, target: LiveSecurity, step: AddSte
   }
 }
 
+/**
+ * EXECUTE on the schema's functions as the migrations leave it (0052, 0054: PUBLIC's revoked,
+ * granted to a runtime role), PUBLIC's included: a function the plan creates starts with
+ * PUBLIC's default grant.
+ */
+function planFunctionGrants(live: LiveSecurity, target: LiveSecurity, step: AddStep): void {
+  for (const [fn, want] of target.functionGrants) {
+    const have = live.functionGrants.get(fn) ?? ['public:EXECUTE'];
+    const sql = grantSql(`function ${fn}`, have, want);
+    if (have.includes('public:EXECUTE') && !want.includes('public:EXECUTE'))
+      sql.push(`revoke execute on function ${fn} from public`);
+    if (sql.length) step('logic', undefined, `execute on ${fn} for the runtime roles`, sql);
+  }
+}
+
 function planTableSecurity(
   table: string,
   live: LiveSecurity,
@@ -128,6 +143,7 @@ export function planSecurity(live: FullCatalog, target: FullCatalog, step: AddSt
       planTableSecurity(table, live.security, target.security, step);
     else planTableSecurity(table, emptySecurity(table), target.security, step);
   planObjectGrants(live.security, target.security, step);
+  planFunctionGrants(live.security, target.security, step);
   for (const view of target.security.views.values()) {
     const found = live.security.views.get(view.key);
     if (view.securityInvoker && found && !found.securityInvoker && !view.materialized)
@@ -150,5 +166,6 @@ function emptySecurity(table: string): LiveSecurity {
     views: new Map(),
     roles: new Map(),
     objectGrants: [],
+    functionGrants: new Map(),
   };
 }

@@ -27,6 +27,8 @@ export function useMigratedDatabase(kind: DatabaseKind): MigratedHandle {
     // first file of a run builds the template (40 migrations, seconds on PGlite), and a busy
     // machine is many times slower.
   }, 300_000);
-  afterAll(() => close());
+  // Closing drops the database, which waits for its last backends to go: seconds on a busy
+  // machine, past the 5 s a hook gets by default.
+  afterAll(() => close(), 60_000);
   return handle;
 }

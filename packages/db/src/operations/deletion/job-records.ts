@@ -4,6 +4,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../connection/client.ts';
+import { setTenant } from '../../connection/with-tenant.ts';
 import {
   type AccountDeletionJob,
   type AccountDeletionJobStatus,
@@ -43,7 +44,11 @@ export async function protectionOf(db: Db, accountId: string): Promise<string | 
 
 export const leaseUntil = (leaseMs: number) => sql`now() + ${leaseMs} * interval '1 millisecond'`;
 
-/** The job, locked for this transaction, if `workerId` still holds its lease. */
+/**
+ * The job, locked for this transaction, if `workerId` still holds its lease; the transaction's
+ * tenant is then the job's account, so a worker acting as the system role reaches that
+ * account's rows (and only those) through row-level security.
+ */
 export async function lockHeldJob(
   tx: Transaction,
   jobId: string,
@@ -54,5 +59,7 @@ export async function lockHeldJob(
     .from(accountDeletionJobs)
     .where(eq(accountDeletionJobs.id, jobId))
     .for('update');
-  return job && job.lockedBy === workerId ? job : undefined;
+  if (!job || job.lockedBy !== workerId) return undefined;
+  await setTenant(tx, job.accountId);
+  return job;
 }

@@ -18,6 +18,7 @@
  *   account_deletion_logs.
  */
 import { and, asc, eq, isNull, lt, lte, notInArray, or, sql } from 'drizzle-orm';
+import { setTenant } from '../../connection/with-tenant.ts';
 import { type AccountDeletionJob, accountDeletionJobs, accounts } from '../../schema/index.ts';
 import { liveAccount } from '../access/ownership.ts';
 import {
@@ -98,7 +99,11 @@ export async function claimDeletionJob(
 ): Promise<AccountDeletionJob | null> {
   return db.transaction(async (tx) => {
     const [candidate] = await tx
-      .select({ id: accountDeletionJobs.id, lockedBy: accountDeletionJobs.lockedBy })
+      .select({
+        id: accountDeletionJobs.id,
+        accountId: accountDeletionJobs.accountId,
+        lockedBy: accountDeletionJobs.lockedBy,
+      })
       .from(accountDeletionJobs)
       .where(
         and(
@@ -114,6 +119,8 @@ export async function claimDeletionJob(
       .limit(1)
       .for('update', { skipLocked: true });
     if (!candidate) return null;
+    // The job's account is the tenant of what follows (its log row), as in every step.
+    await setTenant(tx, candidate.accountId);
     const [job] = await tx
       .update(accountDeletionJobs)
       .set({

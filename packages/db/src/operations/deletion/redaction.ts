@@ -126,10 +126,11 @@ async function tombstone(db: Db, plan: AccountDeletionPlan, accountId: string): 
     update accounts set username = 'deleted-' || id::text, display_name = ${tombstoneDisplayName},
            profile = '{}'::jsonb, private_context = null, alias = 'deleted-' || id::text
      where id = ${accountId}`);
-  for (const { table, column } of plan.cleared) {
-    await db.execute(
-      sql`update ${sql.identifier(table)} set ${sql.identifier(column)} = null where ${sql.identifier(column)} = ${accountId}`,
-    );
+  // Another account's row that names this one (plan.cleared: an appointment's client) names it
+  // no more; the worker's role could not read the row after that, so migration 0054's function
+  // clears them as the owner, for the job's account only (docs/tenancy.md).
+  if (plan.cleared.length > 0) {
+    await rawRows(db, sql`select fluxcore_clear_account_references(${accountId}) as "cleared"`);
   }
 }
 

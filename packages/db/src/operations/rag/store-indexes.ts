@@ -17,6 +17,7 @@ import { z } from 'zod';
 import type { Database } from '../../connection/client.ts';
 import type { DatabaseConfig } from '../../connection/config.ts';
 import { rawRows } from '../../connection/raw-rows.ts';
+import { FluxDbError } from '../../errors/flux-db-error.ts';
 import { readSettings, wholeNumberSetting } from '../../program/settings.ts';
 import {
   storeIndexExpression,
@@ -160,6 +161,20 @@ export async function maintainStoreIndexes(
   options: { thresholds?: StoreIndexThresholds; log?: (line: string) => void } = {},
 ): Promise<StoreIndexChange[]> {
   const concurrently = client.kind === 'server';
+  // Building and dropping indexes is the owner's work; a runtime role would also see no store's
+  // stats (row-level security) and plan to drop every index. Refuse in one line instead.
+  const [owner] = await rawRows<{ owns: boolean; login: string }>(
+    client.db,
+    sql`select pg_has_role(current_user, c.relowner, 'MEMBER') as "owns", current_user as "login"
+          from pg_catalog.pg_class c where c.oid = 'public.fluxcore_document_chunks'::regclass`,
+  );
+  if (owner && !owner.owns) {
+    throw new FluxDbError(
+      'PERMISSION_DENIED',
+      `${owner.login} does not own fluxcore_document_chunks, so it cannot build or drop the per-store indexes`,
+      "Give the index loop a DATABASE_URL of the tables' owner (docs/tenancy.md, the worker)",
+    );
+  }
   const plan = await planStoreIndexes(client.db, options.thresholds);
   const changes: StoreIndexChange[] = [];
   const timed = async (change: Omit<StoreIndexChange, 'ms'>, statement: string) => {

@@ -75,6 +75,11 @@ export const packageDatabaseLogicFor = (
   ),
   own(
     'function',
+    'public.fluxcore_clear_account_references',
+    "0054_clear_account_references: the deletion worker clears other accounts' set-null references to the account it deletes (issue 24)",
+  ),
+  own(
+    'function',
     'public.fluxcore_conversation_accounts',
     '0052_conversation_accounts_function: the two accounts of a conversation, for choosing the tenant (issue 24)',
   ),

@@ -116,6 +116,7 @@ import {
 } from '../works/index.ts';
 import { readPolicy, systemReferencesPolicy, tenantPolicy, writePolicy } from './build.ts';
 import { runtimeRoles } from './index.ts';
+import { isTenant } from './predicates.ts';
 
 export const accountAiEntitlementsTenant = tenantPolicy(accountAiEntitlements);
 export const accountDeletionJobsTenant = tenantPolicy(accountDeletionJobs);
@@ -238,11 +239,20 @@ export const fluxcoreAssetPermissionsSystemReferences =
 export const fluxcoreMarketplaceListingsSystemReferences = systemReferencesPolicy(
   fluxcoreMarketplaceListings,
 );
+/**
+ * A listing's reviews and subscriptions, whoever wrote them, are its seller's to delete with the
+ * listing (the deletion plan owns them through it): the system role reaches them too, so the
+ * worker deletes them itself, children first, rather than leaving them to the cascade.
+ */
+const onTenantListing = (table: string) =>
+  `exists (select 1 from "fluxcore_marketplace_listings" "parent" where "parent"."id" = "${table}"."listing_id" and "parent".${isTenant('seller_account_id')})`;
 export const fluxcoreMarketplaceReviewsSystemReferences = systemReferencesPolicy(
   fluxcoreMarketplaceReviews,
+  onTenantListing('fluxcore_marketplace_reviews'),
 );
 export const fluxcoreMarketplaceSubscriptionsSystemReferences = systemReferencesPolicy(
   fluxcoreMarketplaceSubscriptions,
+  onTenantListing('fluxcore_marketplace_subscriptions'),
 );
 export const fluxcoreRagConfigurationsSystemReferences =
   systemReferencesPolicy(fluxcoreRagConfigurations);
