@@ -26,7 +26,8 @@ describe('steps/secure', () => {
         [],
       ],
     ]);
-    expect(steps[0]?.online).toEqual({ start: steps[0]?.sql, complete: [], rollback: [] });
+    const [step] = steps;
+    expect(step?.online).toEqual({ start: step?.sql ?? [], complete: [], rollback: [] });
     await db.applyOnline(steps);
     expect(
       await db.value(
