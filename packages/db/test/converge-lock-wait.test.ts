@@ -5,9 +5,13 @@
  * once the reader is done, the plan applies. Server only: PGlite has one connection.
  */
 import { describe, expect, test } from 'bun:test';
-import { createMigratedDatabase, databaseKinds, projectMigrations } from '@fluxcore/db/testing';
+import {
+  createMigratedDatabase,
+  databaseKinds,
+  projectMigrations,
+  projectTarget,
+} from '@fluxcore/db/testing';
 import { converge } from '../src/converge/apply.ts';
-import { readTarget } from '../src/converge/target.ts';
 
 describe.if(databaseKinds.includes('server'))('converge waiting for a table lock', () => {
   test('the app’s reads wait at most one short try, and the plan applies after the reader', async () => {
@@ -19,7 +23,7 @@ describe.if(databaseKinds.includes('server'))('converge waiting for a table lock
     try {
       // A drift converge fixes with an ALTER TABLE (an ACCESS EXCLUSIVE lock).
       await session.exec(`alter table messages alter column status drop default`);
-      const target = await readTarget(database.config, projectMigrations);
+      const target = await projectTarget(database.config);
       await holder.exec('begin');
       await holder.query('select count(*) from messages');
       const lines: string[] = [];

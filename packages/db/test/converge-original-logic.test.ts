@@ -151,14 +151,14 @@ describe.each(databaseKinds)("db:converge and the original's logic (%s)", (kind)
     await session.exec(
       'create function public.fixture_account_label(a public.account_type) returns text language sql as $$ select a.username::text $$',
     );
-    const planned = await fixture.run({ knownLogic: known });
-    expect(planned.plan.steps.map((s) => s.summary)).toContainEqual(
+    // The plan it applied (converge plans, checks and applies in one transaction).
+    const applied = await fixture.run({ apply: true, knownLogic: known });
+    expect(applied.status).toBe('applied');
+    expect(applied.plan.steps.map((s) => s.summary)).toContainEqual(
       expect.stringMatching(
         /^rename aside composite type account_type: .*moved to fluxcore_original\.account_type, with what depends on it \(function fixture_account_label\(account_type\)\)$/,
       ),
     );
-    const applied = await fixture.run({ apply: true, knownLogic: known });
-    expect(applied.status).toBe('applied');
 
     const functions = await session.query<{ key: string }>(
       `select n.nspname || '.' || p.proname as key from pg_proc p join pg_namespace n on n.oid = p.pronamespace

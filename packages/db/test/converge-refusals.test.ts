@@ -17,9 +17,16 @@ describe.each(databaseKinds)('db:converge refusals on the reference database (%s
   const run: ConvergeFixture['run'] = (options) => fixture.run(options);
   const unchanged: ConvergeFixture['unchanged'] = (action) => fixture.unchanged(action);
   const rowsOf: ConvergeFixture['rowsOf'] = (table) => fixture.rowsOf(table);
+  // The plan of the reference as it is (every test puts back what it changes): planned once,
+  // read by the tests that look in it for a check to break.
+  let baseline: ReturnType<typeof run> | undefined;
+  const baselinePlan = () => {
+    baseline ??= run();
+    return baseline;
+  };
 
   test('a duplicate that blocks a new unique is refused, naming its rows, and nothing changes', async () => {
-    const planned = await run();
+    const planned = await baselinePlan();
     const live = await introspectSchema(fixture.ref.session);
     const candidates = planned.plan.steps
       .flatMap((step) => step.checks)
@@ -70,7 +77,7 @@ describe.each(databaseKinds)('db:converge refusals on the reference database (%s
   });
 
   test('a duplicate under an expression index (emails equal but for case) is refused, and nothing changes', async () => {
-    const planned = await run();
+    const planned = await baselinePlan();
     const live = await introspectSchema(fixture.ref.session);
     const spec = planned.plan.steps
       .flatMap((step) => step.checks)
@@ -107,7 +114,7 @@ describe.each(databaseKinds)('db:converge refusals on the reference database (%s
   });
 
   test('a value too long for its new type is refused, naming its row, and nothing changes', async () => {
-    const planned = await run();
+    const planned = await baselinePlan();
     const live = await introspectSchema(fixture.ref.session);
     const spec = planned.plan.steps
       .flatMap((step) => step.checks)
@@ -235,6 +242,11 @@ describe.each(databaseKinds)('db:converge refusals on the reference database (%s
         expect(refusal?.summary).toContain(`function public.${fn}()`);
         expect(refusal?.summary).toContain(`trigger ${fn} on ${rename.table}`);
         expect(refusal?.fix).toContain('--drop');
+        // The short name is both the function's and the trigger's: refused, naming both.
+        const ambiguous = await run({ drop: [fn] }).catch((e: Error) => e);
+        expect((ambiguous as Error).message).toBe(
+          `--drop ${fn} names 2 objects (${rename.table}.${fn}, public.${fn}())`,
+        );
         // Dealing with it: dropping the stand-in with the plan lets the plan apply.
         const fixed = await run({ drop: [`public.${fn}`, `${rename.table}.${fn}`] });
         expect(fixed.status).toBe('planned');
@@ -251,7 +263,7 @@ describe.each(databaseKinds)('db:converge refusals on the reference database (%s
   });
 
   test('a view that reads a column the plan retypes is refused until it is dropped', async () => {
-    const planned = await run();
+    const planned = await baselinePlan();
     const live = await introspectSchema(fixture.ref.session);
     const spec = planned.plan.steps
       .flatMap((step) => step.checks)
@@ -398,7 +410,7 @@ describe.each(databaseKinds)('db:converge refusals on the reference database (%s
   });
 
   test('a failure in the middle of applying leaves the database as it was', async () => {
-    const planned = await run();
+    const planned = await baselinePlan();
     const middle = Math.floor(planned.plan.steps.length / 2);
     await unchanged(async () => {
       const error = await run({

@@ -92,24 +92,30 @@ describe.each(databaseKinds)('converge brings row-level security (%s)', (kind) =
     const live = await readCatalog(session);
     expect(isolationFindings(registry, live.security, live.schema).tables.size).toBe(2);
     const steps = plan(live, target);
-    expect(steps.map((step) => step.summary)).toEqual([
-      'grants on notes for the runtime roles',
-      'enable row level security on notes',
-      "drop policy notes_everyone on notes (not the schema's)",
-      'create policy notes_tenant on notes',
-      'grants on notes_tags for the runtime roles',
-      'enable row level security on notes_tags',
-      'create policy notes_tags_tenant on notes_tags',
-      'grants on schema public for the runtime roles',
-      'grants on sequence notes_id_seq for the runtime roles',
+    // One step per table (grants, flags, policies), one for the schema's and sequences' grants.
+    expect(steps.map((step) => [step.table, step.summary])).toEqual([
+      [
+        'notes',
+        "security of notes: grants for the runtime roles, enable row level security, drop policy notes_everyone (not the schema's), create policy notes_tenant",
+      ],
+      [
+        'notes_tags',
+        'security of notes_tags: grants for the runtime roles, enable row level security, create policy notes_tags_tenant',
+      ],
+      [undefined, 'grants for the runtime roles on schema public, sequence notes_id_seq'],
       // EXECUTE as the migrations leave a function of the package (0052, 0054): PUBLIC's too.
-      'execute on public.notes_owner(p uuid) for the runtime roles',
+      [undefined, 'execute on public.notes_owner(p uuid) for the runtime roles'],
     ]);
     expect(steps.at(-1)?.sql).toEqual([
       `grant execute on function public.notes_owner(p uuid) to "${system}"`,
       `revoke execute on function public.notes_owner(p uuid) from "${app}"`,
       'revoke execute on function public.notes_owner(p uuid) from public',
     ]);
+    // The policies come after the flag that makes them apply, in the table's one step.
+    const notes = steps[0]?.sql ?? [];
+    expect(notes.findIndex((sql) => sql.startsWith('alter table "notes" enable'))).toBeLessThan(
+      notes.findIndex((sql) => sql.startsWith('create policy "notes_tenant"')),
+    );
     for (const step of steps) for (const sql of step.sql) await session.exec(sql);
     const after = await readCatalog(session);
     expect(plan(after, target)).toEqual([]);

@@ -73,4 +73,5 @@ export {
   summarize,
   withRetypeMigration,
 } from './serving-load.ts';
+export { projectTarget } from './target.ts';
 export { startTcpProxy, type TcpProxy } from './tcp-proxy.ts';

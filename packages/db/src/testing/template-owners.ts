@@ -78,11 +78,14 @@ export async function dropServerTemplates(admin: pg.Client, owner: number | unde
   }
 }
 
-/** Removes the embedded templates of `owner`, or (no owner) those of runs no longer alive. */
+/**
+ * Removes the embedded templates of `owner` (and its converge targets, ./target.ts), or (no
+ * owner) those of runs no longer alive.
+ */
 export function removeEmbeddedTemplates(owner: number | undefined) {
   if (!existsSync(embeddedTemplateFolder)) return;
   for (const entry of readdirSync(embeddedTemplateFolder)) {
-    const pid = Number(/_(\d+)\.tar(\.[a-z0-9.]+)?$/.exec(entry)?.[1]);
+    const pid = Number(/_(\d+)\.(tar|target)(\.[a-z0-9.]+)?$/.exec(entry)?.[1]);
     if (!pid || (owner === undefined ? alive(pid) : pid !== owner)) continue;
     rmSync(join(embeddedTemplateFolder, entry), { force: true });
   }

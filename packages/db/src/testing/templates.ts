@@ -119,7 +119,7 @@ async function buildServerTemplate(adminUrl: string, name: string, recipe: Templ
 }
 
 /** Waits for the exclusive flock(2) on `path` (created if missing); returns its release. */
-async function lockFile(path: string): Promise<() => void> {
+export async function lockFile(path: string): Promise<() => void> {
   const fd = openSync(path, 'a');
   while (!tryLockExclusive(fd)) await Bun.sleep(25);
   return () => {

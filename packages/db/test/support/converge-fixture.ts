@@ -9,11 +9,11 @@ import {
   type DatabaseKind,
   generateReferenceData,
   projectMigrations,
+  projectTarget,
   type ReferenceDatabase,
 } from '@fluxcore/db/testing';
 import type { FullCatalog } from '../../src/catalog/logic.ts';
 import { type ConvergeOptions, converge } from '../../src/converge/apply.ts';
-import { readTarget } from '../../src/converge/target.ts';
 import { expectUnchanged } from './fingerprint.ts';
 
 export const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -33,7 +33,7 @@ export function useConvergeFixture(kind: DatabaseKind): ConvergeFixture {
   const fixture = {} as ConvergeFixture;
   beforeAll(async () => {
     const ref = await createReferenceDatabase(kind);
-    const target = await readTarget(ref.database.config, projectMigrations);
+    const target = await projectTarget(ref.database.config);
     const generated = (await generateReferenceData(ref.session, target)).rows;
     Object.assign(fixture, {
       ref,

@@ -8,12 +8,12 @@ import { afterAll, beforeAll } from 'bun:test';
 import type { FullCatalog } from '../../src/catalog/logic.ts';
 import type { SqlSession } from '../../src/connection/client.ts';
 import { type ConvergeOptions, converge } from '../../src/converge/apply.ts';
-import { readTarget } from '../../src/converge/target.ts';
 import { migrate } from '../../src/migrator/apply.ts';
 import {
   createTestDatabase,
   type DatabaseKind,
   projectMigrations,
+  projectTarget,
   type TestDatabase,
 } from '../../src/testing/index.ts';
 
@@ -32,7 +32,7 @@ export function convergeFixture(kind: DatabaseKind, fixture: string): ConvergeFi
     database = await createTestDatabase(kind);
     session = await database.session();
     await migrate(session, projectMigrations);
-    target = await readTarget(database.config, projectMigrations);
+    target = await projectTarget(database.config);
     await session.exec(fixture);
   }, 600_000);
   afterAll(async () => {
