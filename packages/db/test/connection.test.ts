@@ -80,7 +80,7 @@ describe.each(databaseKinds)('db on the %s database', (kind) => {
       await closeDb();
       await database.drop();
     }
-  }, 120_000);
+  });
 
   test('a subquery built before the first use is replayed with its outer query', async () => {
     const database = await createTestDatabase(kind, { onDisk: true });

@@ -85,7 +85,7 @@ describe.each(databaseKinds)('0038 on a %s database', (kind) => {
         active: true,
       },
     ]);
-  }, 120_000);
+  });
 
   test("keeps 0025's rows where no operator row came first, and an operator's edit of them", async () => {
     const db = await freshSession();
@@ -102,5 +102,5 @@ describe.each(databaseKinds)('0038 on a %s database', (kind) => {
       ['ai.session', 50000, true],
       ['ai.session', 120000, true],
     ]);
-  }, 120_000);
+  });
 });
