@@ -17,7 +17,6 @@ import type { SqlSession } from '../src/connection/client.ts';
 import { type DatabaseConfig, repositoryRoot } from '../src/connection/config.ts';
 import { pgvectorMinimum, versionBelow } from '../src/connection/requirements.ts';
 import { openReadSession } from '../src/connection/session.ts';
-import { migrate } from '../src/migrator/apply.ts';
 import { schemaTableNames } from '../src/model/tables.ts';
 import { runCli, runProcess } from './support/migrations.ts';
 
@@ -60,9 +59,9 @@ describe.each(databaseKinds)('the audit on the %s database', (kind) => {
   let database: TestDatabase;
   let session: SqlSession;
   beforeAll(async () => {
-    database = await createTestDatabase(kind, { onDisk: kind === 'embedded' });
+    // As db:migrate leaves it: a copy of a database migrated once per run.
+    database = await createTestDatabase(kind, { onDisk: kind === 'embedded', migratedTo: 'all' });
     session = await database.session();
-    await migrate(session, projectMigrations);
   });
   afterAll(async () => {
     await session?.close();
@@ -433,10 +432,9 @@ describe.each(databaseKinds)('the audit on the %s database', (kind) => {
 
 describe.if(databaseKinds.includes('server'))('the audit on a server only', () => {
   test('finds the vector extension absent', async () => {
-    const database = await createTestDatabase('server');
+    const database = await createTestDatabase('server', { migratedTo: 'all' });
     const session = await database.session();
     try {
-      await migrate(session, projectMigrations);
       await withDrift(session, 'drop extension vector cascade', (report) => {
         expect(report.extensions).toEqual([
           {
@@ -460,12 +458,9 @@ describe.if(databaseKinds.includes('server'))('the audit on a server only', () =
   });
 
   test('a database restored from pg_dump of a migrated one audits clean', async () => {
-    const source = await createTestDatabase('server');
+    const source = await createTestDatabase('server', { migratedTo: 'all' });
     const target = await createTestDatabase('server');
     try {
-      const session = await source.session();
-      await migrate(session, projectMigrations);
-      await session.close();
       const dump = Bun.spawnSync(['pg_dump', '--no-owner', '-d', source.env.DATABASE_URL ?? '']);
       expect(dump.exitCode).toBe(0);
       const restore = Bun.spawnSync(
@@ -489,11 +484,10 @@ describe.if(databaseKinds.includes('server'))('the audit on a server only', () =
   test('a role allowed one connection gets the same audit on one connection', async () => {
     // db:audit opens two connections at once; a server that refuses either (here the role's
     // CONNECTION LIMIT 1: whichever connects second is refused) gets the audit on the other.
-    const database = await createTestDatabase('server');
+    const database = await createTestDatabase('server', { migratedTo: 'all' });
     const role = `fluxcore_one_connection_${process.pid}`;
     const admin = await database.session();
     try {
-      await migrate(admin, projectMigrations);
       await admin.exec(`create table audit_probe (id int)`);
       await admin.exec(`create role ${role} login connection limit 1;
         grant usage on schema drizzle to ${role};

@@ -12,6 +12,7 @@ import { migrationsFolder } from '../src/connection/config.ts';
 import { openSqlSession } from '../src/connection/session.ts';
 import { readHolder } from '../src/embedded/holder.ts';
 import { lockPathFor } from '../src/embedded/lock.ts';
+import { copyMigratedInto } from '../src/testing/databases.ts';
 import {
   checksums,
   newFolder,
@@ -115,7 +116,9 @@ describe('bunx drizzle-kit from packages/db, under Node', () => {
 
   test('with db:serve running, migrate and pull go through it; pull writes into .gen/pull only', async () => {
     const dataDir = newFolder();
-    await runCli('migrate', [], { FLUXCORE_DATA_DIR: dataDir });
+    // As db:migrate leaves it: a copy of the run's migrated template (the test above runs
+    // every migration through drizzle-kit itself).
+    await copyMigratedInto(dataDir, 'all');
     const serve = Bun.spawn(['bun', cliMain, 'serve', '--port', '0'], {
       env: { ...process.env, DATABASE_URL: '', FLUXCORE_DATA_DIR: dataDir },
       stdout: 'pipe',
@@ -158,7 +161,9 @@ describe('bunx drizzle-kit from packages/db, under Node', () => {
 
   test('studio serves through a db:serve of its own, and says its interface is online', async () => {
     const dataDir = newFolder();
-    await runCli('migrate', [], { FLUXCORE_DATA_DIR: dataDir });
+    // As db:migrate leaves it: a copy of the run's migrated template (the test above runs
+    // every migration through drizzle-kit itself).
+    await copyMigratedInto(dataDir, 'all');
     const studio = Bun.spawn(['bunx', 'drizzle-kit', 'studio', '--port', '0'], {
       cwd: packageDir,
       env: { ...process.env, DATABASE_URL: '', FLUXCORE_DATA_DIR: dataDir },

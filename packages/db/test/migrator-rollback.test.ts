@@ -28,7 +28,14 @@ afterEach(async () => {
   for (const folder of made.folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
-async function freshDatabase(kind: TestDatabase['kind'], options: { onDisk?: boolean } = {}) {
+/**
+ * A new database, migrated to `migratedTo` (a copy of a database migrated so once per run:
+ * each test runs only the migrations and rollbacks it is about).
+ */
+async function freshDatabase(
+  kind: TestDatabase['kind'],
+  options: { onDisk?: boolean; migratedTo?: string } = {},
+) {
   const database = await createTestDatabase(kind, options);
   made.databases.push(database);
   const session = await database.session();
@@ -85,40 +92,39 @@ async function insertProtectedAccount(session: SqlSession): Promise<void> {
 
 describe.each(databaseKinds)('db:rollback on the %s database', (kind) => {
   test('rolls back one migration at a time to empty, each step leaving the schema of the migration before it', async () => {
-    // The schema after each migration, from a second database migrated forward one step at a
-    // time: the same as a database migrated --to that step.
-    const { session: reference } = await freshDatabase(kind);
-    const expected = [lines(await introspectCatalog(reference))];
-    for (const migration of projectMigrations) {
-      await migrate(reference, projectMigrations, { to: migration.tag });
-      expected.push(lines(await introspectCatalog(reference)));
-    }
-
-    const { session } = await freshDatabase(kind);
-    await migrate(session, projectMigrations);
+    // Every down file runs here, once per kind; the other tests roll back a few migrations.
+    const { session } = await freshDatabase(kind, { migratedTo: 'all' });
     const recorded = await session.query<{ tag: string; down_hash: string }>(
       'select tag, down_hash from drizzle.fluxcore_migrations order by created_at',
     );
     expect(recorded.map((row) => row.down_hash)).toEqual(
       projectMigrations.map((m) => sha256(readFileSync(m.downPath, 'utf8'))),
     );
+    // The schema after each migration: after[n] once n migrations are applied.
+    const after: string[][] = [];
+    after[projectMigrations.length] = lines(await introspectCatalog(session));
     for (let step = projectMigrations.length - 1; step >= 0; step -= 1) {
       const result = await rollback(session, projectMigrations);
       expect(result.reverted.map((r) => r.tag)).toEqual([projectMigrations[step]?.tag ?? '']);
-      expect(lines(await introspectCatalog(session))).toEqual(expected[step] ?? []);
+      after[step] = lines(await introspectCatalog(session));
       expect(await journalCount(session)).toBe(step);
     }
-    expect(expected[0]).toEqual([]);
+    expect(after[0]).toEqual([]);
     const nothing = await rollback(session, projectMigrations);
     expect(nothing.planned).toEqual([]);
 
-    const again = await migrate(session, projectMigrations);
-    expect(again.applied).toHaveLength(projectMigrations.length);
-    expect(lines(await introspectCatalog(session))).toEqual(expected.at(-1) ?? []);
-  }, 120_000);
+    // Migrated forward again one step at a time, as db:migrate --to does: each schema is the one
+    // the rollback left at that step, up to the one the migrated database started with.
+    for (const [index, migration] of projectMigrations.entries()) {
+      const again = await migrate(session, projectMigrations, { to: migration.tag });
+      expect(again.applied.map((step) => step.tag)).toEqual([migration.tag]);
+      expect(lines(await introspectCatalog(session))).toEqual(after[index + 1] ?? []);
+    }
+    expect(await journalCount(session)).toBe(projectMigrations.length);
+  });
 
   test('a destructive step is refused without --yes, naming the rows it would drop', async () => {
-    const { session } = await freshDatabase(kind);
+    const { session } = await freshDatabase(kind, { migratedTo: '0024' });
     // Up to 0035: 0036's defaulted columns (accounts.allow_automated_use…) would be named too.
     await migrate(session, projectMigrations, { to: '0035' });
     await insertProtectedAccount(session);
@@ -157,10 +163,10 @@ describe.each(databaseKinds)('db:rollback on the %s database', (kind) => {
     );
     expect(columns).toEqual([]);
     expect(await journalCount(session)).toBe(4);
-  }, 60_000);
+  });
 
   test('the data migration down removes exactly the rows it inserted', async () => {
-    const { session } = await freshDatabase(kind);
+    const { session } = await freshDatabase(kind, { migratedTo: '0024' });
     // Up to the seed (0025): its down is the newest one then.
     await migrate(session, projectMigrations, { to: '0025' });
     await session.exec(`insert into credits_policies
@@ -175,8 +181,7 @@ describe.each(databaseKinds)('db:rollback on the %s database', (kind) => {
   });
 
   test('a seeded row an operator changed counts as data the rollback would drop', async () => {
-    const { session } = await freshDatabase(kind);
-    await migrate(session, projectMigrations);
+    const { session } = await freshDatabase(kind, { migratedTo: 'all' });
     await session.exec(
       `update credits_policies set cost_credits = 5 where model = 'gpt-4o-mini-2024-07-18'`,
     );
@@ -204,12 +209,11 @@ describe.each(databaseKinds)('db:rollback on the %s database', (kind) => {
     expect(await policies()).toEqual(before);
     await rollback(session, projectMigrations, { to: '0024', yes: true });
     expect(await policies()).toEqual([]);
-  }, 60_000);
+  });
 
   test('an edited or missing down file is refused; an unrecorded checksum runs with a note', async () => {
-    const { session } = await freshDatabase(kind);
+    const { session } = await freshDatabase(kind, { migratedTo: '0004' });
     const dir = migrationsCopy();
-    await migrate(session, loadMigrations(dir), { to: '0004' });
     const downPath = join(dir, '0004_account_alias.down.sql');
     const original = readFileSync(downPath, 'utf8');
 
@@ -238,8 +242,7 @@ describe.each(databaseKinds)('db:rollback on the %s database', (kind) => {
   });
 
   test('a migration with no record of ours was applied by other code: the note says so', async () => {
-    const { session } = await freshDatabase(kind);
-    await migrate(session, projectMigrations, { to: '0002' });
+    const { session } = await freshDatabase(kind, { migratedTo: '0002' });
     await session.exec(`delete from drizzle.fluxcore_migrations where tag = '0002_message_status'`);
     const notes: string[] = [];
     const dry = await rollback(session, projectMigrations, {
@@ -253,9 +256,8 @@ describe.each(databaseKinds)('db:rollback on the %s database', (kind) => {
   });
 
   test('an edited own migration: migrate names the way out, rollback reverts it with the down file it was applied with', async () => {
-    const { session } = await freshDatabase(kind);
+    const { session } = await freshDatabase(kind, { migratedTo: '0004' });
     const dir = migrationsCopy();
-    await migrate(session, loadMigrations(dir), { to: '0004' });
     const sqlPath = join(dir, '0004_account_alias.sql');
     appendFileSync(
       sqlPath,
@@ -290,9 +292,8 @@ describe.each(databaseKinds)('db:rollback on the %s database', (kind) => {
   });
 
   test('an edited migration that a rollback would keep is still refused, and nothing changes', async () => {
-    const { session } = await freshDatabase(kind);
+    const { session } = await freshDatabase(kind, { migratedTo: '0004' });
     const dir = migrationsCopy();
-    await migrate(session, loadMigrations(dir), { to: '0004' });
     appendFileSync(join(dir, '0002_message_status.sql'), '\n-- an edit after applying\n');
     const refused = await rollback(session, loadMigrations(dir)).catch((e) => e);
     expect((refused as FluxDbError).code).toBe('MIGRATION_EDITED');
@@ -305,8 +306,7 @@ describe.each(databaseKinds)('db:rollback on the %s database', (kind) => {
   });
 
   test('a database migrated before down checksums existed gets the column on the next run', async () => {
-    const { session } = await freshDatabase(kind);
-    await migrate(session, projectMigrations, { to: '0002' });
+    const { session } = await freshDatabase(kind, { migratedTo: '0002' });
     await session.exec('alter table drizzle.fluxcore_migrations drop column down_hash');
     const notes: string[] = [];
     const dry = await rollback(session, projectMigrations, {
@@ -347,8 +347,7 @@ describe.each(databaseKinds)('db:rollback on the %s database', (kind) => {
   });
 
   test('the command prints the refusal as one line and exits 1; --dry-run changes nothing', async () => {
-    const { database, session } = await freshDatabase(kind, { onDisk: true });
-    await migrate(session, projectMigrations, { to: '0024' });
+    const { database, session } = await freshDatabase(kind, { onDisk: true, migratedTo: '0024' });
     await insertProtectedAccount(session);
     await database.release();
     const refused = await runCli('rollback', [], database.env);
@@ -365,13 +364,12 @@ describe.each(databaseKinds)('db:rollback on the %s database', (kind) => {
     const after = await database.session();
     made.sessions.push(after);
     expect(await journalCount(after)).toBe(24);
-  }, 60_000);
+  });
 });
 
 describe.if(databaseKinds.includes('server'))('db:rollback on the server', () => {
   test('waits for the migration lock another runner holds', async () => {
-    const { database, session } = await freshDatabase('server');
-    await migrate(session, projectMigrations, { to: '0002' });
+    const { database, session } = await freshDatabase('server', { migratedTo: '0002' });
     const holder = await database.session();
     made.sessions.push(holder);
     await acquireMigrationLock(holder, { timeoutMs: 1000 });

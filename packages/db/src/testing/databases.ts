@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import {
   createDb,
   type DatabaseClient,
@@ -17,10 +18,17 @@ import {
 import type { DatabaseConfig } from '../connection/config.ts';
 import { migrationsFolder } from '../connection/config.ts';
 import { migrate } from '../migrator/apply.ts';
-import { loadMigrations, type Migration } from '../migrator/journal.ts';
+import { findMigration, loadMigrations, type Migration } from '../migrator/journal.ts';
 import { createDatabaseOnServer } from '../migrator/scratch.ts';
 import { adminUrl } from './template-owners.ts';
-import { pgliteFromTemplate, serverTemplate, type TemplateRecipe } from './templates.ts';
+import {
+  embeddedTemplate,
+  pgliteExtensions,
+  pgliteFromTemplate,
+  pgliteSession,
+  serverTemplate,
+  type TemplateRecipe,
+} from './templates.ts';
 
 export { createDatabaseOnServer, type ServerDatabase } from '../migrator/scratch.ts';
 
@@ -58,39 +66,105 @@ export function temporaryDataDir(prefix: string): { dataDir: string; remove(): v
   };
 }
 
+export interface TestDatabaseOptions {
+  /** Embedded: a folder a child process can open, not memory. */
+  onDisk?: boolean;
+  /**
+   * Migrated up to this migration (tag or number; `'all'`: every one) instead of empty: a
+   * copy of a database migrated so once per test run (./templates.ts), as db:migrate --to
+   * leaves it. Without it an embedded folder on disk holds no database yet (the first command
+   * creates it).
+   */
+  migratedTo?: string;
+}
+
 /**
- * A fresh, empty database. Embedded ones live in memory unless `onDisk` (needed when a child
- * process opens it); server ones are created on the server and dropped with FORCE.
+ * A fresh database: empty, or migrated to `migratedTo`. Embedded ones live in memory unless
+ * `onDisk` (needed when a child process opens it); an in-memory one starts from a dumped data
+ * folder (./templates.ts: the same cluster initdb makes, without running initdb each time).
+ * Server ones are created on the server and dropped with FORCE.
  */
 export async function createTestDatabase(
   kind: DatabaseKind,
-  options: { onDisk?: boolean } = {},
+  options: TestDatabaseOptions = {},
 ): Promise<TestDatabase> {
-  if (kind === 'embedded') {
-    const folder = options.onDisk ? temporaryDataDir('fluxcore-test') : undefined;
-    const dataDir = folder?.dataDir ?? 'memory://';
-    const config: DatabaseConfig = { kind, dataDir, applicationName: 'fluxcore-tests' };
-    let shared: SqlSession | undefined;
-    return {
-      kind,
-      config,
-      env: { FLUXCORE_DATA_DIR: dataDir, DATABASE_URL: '' },
-      session: async () => {
-        shared ??= await openSqlSession(config);
-        return { ...shared, close: async () => {} };
-      },
-      release: async () => {
-        await shared?.close();
-        shared = undefined;
-      },
-      drop: async () => {
-        await shared?.close();
-        shared = undefined;
-        folder?.remove();
-      },
-    };
+  const recipe = options.migratedTo === undefined ? undefined : migratedRecipe(options.migratedTo);
+  if (kind === 'server') {
+    return createServerTestDatabase(recipe ? await serverTemplate(adminUrl, recipe) : undefined);
   }
-  return createServerTestDatabase(undefined);
+  if (!options.onDisk) return inMemoryCopy(recipe ?? emptyRecipe);
+  const folder = temporaryDataDir('fluxcore-test');
+  const dataDir = folder.dataDir;
+  if (options.migratedTo !== undefined) await copyMigratedInto(dataDir, options.migratedTo);
+  const config: DatabaseConfig = { kind, dataDir, applicationName: 'fluxcore-tests' };
+  let shared: SqlSession | undefined;
+  return {
+    kind,
+    config,
+    env: { FLUXCORE_DATA_DIR: dataDir, DATABASE_URL: '' },
+    session: async () => {
+      shared ??= await openSqlSession(config);
+      return { ...shared, close: async () => {} };
+    },
+    release: async () => {
+      await shared?.close();
+      shared = undefined;
+    },
+    drop: async () => {
+      await shared?.close();
+      shared = undefined;
+      folder.remove();
+    },
+  };
+}
+
+/**
+ * Makes the new embedded folder `dataDir` a copy of the database migrated to `to` (a tag, a
+ * number or `'all'`), as db:migrate would leave it: PGlite writes the run's template into it
+ * (no initdb, no migration), then closes.
+ */
+export async function copyMigratedInto(dataDir: string, to: string): Promise<void> {
+  const recipe = migratedRecipe(to);
+  const client = new PGlite(dataDir, {
+    ...pgliteExtensions(recipe),
+    loadDataDir: await embeddedTemplate(recipe),
+  });
+  await client.waitReady;
+  await client.close();
+}
+
+/**
+ * An in-memory PGlite started from the recipe's template when first asked for; its session is
+ * always that one. Released, it is gone: a later session is a new, empty database.
+ */
+function inMemoryCopy(recipe: TemplateRecipe): TestDatabase & { pglite(): Promise<PGlite> } {
+  const config: DatabaseConfig = {
+    kind: 'embedded',
+    dataDir: 'memory://',
+    applicationName: 'fluxcore-tests',
+  };
+  let next = recipe;
+  let client: Promise<PGlite> | undefined;
+  const pglite = () => {
+    client ??= pgliteFromTemplate(next);
+    return client;
+  };
+  const close = async () => {
+    const closing = client;
+    client = undefined;
+    next = emptyRecipe;
+    const open = await closing?.catch(() => undefined);
+    if (open && !open.closed) await open.close();
+  };
+  return {
+    kind: 'embedded',
+    config,
+    env: { FLUXCORE_DATA_DIR: config.dataDir, DATABASE_URL: '' },
+    session: async () => ({ ...pgliteSession(await pglite()), close: async () => {} }),
+    release: close,
+    drop: close,
+    pglite,
+  };
 }
 
 /** A new server database: empty, or a copy of `template` (./templates.ts). */
@@ -120,14 +194,30 @@ export async function createServerTestDatabase(
 
 export const projectMigrations: Migration[] = loadMigrations(migrationsFolder);
 
-/** The project's migrations as a template recipe (./templates.ts): each test copies the result. */
-const migratedRecipe: TemplateRecipe = {
-  key: 'migrated',
-  content: projectMigrations.map((migration) => `${migration.tag} ${migration.hash}`).join('\n'),
-  build: async (session) => {
-    await migrate(session, projectMigrations);
-  },
+/** An empty cluster, as initdb leaves it (PGlite's initdb is the slow part of a new one). */
+const emptyRecipe: TemplateRecipe = {
+  key: 'empty',
+  content: 'an empty cluster',
+  build: async () => {},
 };
+
+/**
+ * The project's migrations (up to `to`: a tag, a number or `'all'`) as a template recipe
+ * (./templates.ts): each test copies the result.
+ */
+function migratedRecipe(to: string): TemplateRecipe {
+  const last = to === 'all' ? projectMigrations.at(-1) : findMigration(projectMigrations, to);
+  const upTo = projectMigrations.slice(0, last ? projectMigrations.indexOf(last) + 1 : 0);
+  const all = upTo.length === projectMigrations.length;
+  return {
+    key: all ? 'migrated' : `migrated_${last?.tag.split('_')[0]}`,
+    content: upTo.map((migration) => `${migration.tag} ${migration.hash}`).join('\n'),
+    from: emptyRecipe,
+    build: async (session) => {
+      await migrate(session, projectMigrations, all ? {} : { to: last?.tag });
+    },
+  };
+}
 
 /**
  * A fresh database migrated to the full schema, with a drizzle client and a raw session. It is
@@ -140,19 +230,12 @@ export async function createMigratedDatabase(kind: DatabaseKind): Promise<{
   close(): Promise<void>;
 }> {
   if (kind === 'embedded') {
-    const database = await createTestDatabase(kind);
-    const pglite = await pgliteFromTemplate(migratedRecipe);
-    const client = pgliteClient(pglite, () => pglite.close());
-    return {
-      database,
-      client,
-      close: async () => {
-        await client.close();
-        await database.drop();
-      },
-    };
+    // The client and database.session() are the same in-memory database.
+    const database = inMemoryCopy(migratedRecipe('all'));
+    const client = pgliteClient(await database.pglite(), () => database.drop());
+    return { database, client, close: () => client.close() };
   }
-  const template = await serverTemplate(adminUrl, migratedRecipe);
+  const template = await serverTemplate(adminUrl, migratedRecipe('all'));
   const database = await createServerTestDatabase(template);
   const client = await createDb(database.config);
   return {

@@ -44,6 +44,8 @@ export interface TemplateRecipe {
   content: string;
   /** PGlite extensions (pgvector always; pgcrypto too for the original's catalog). */
   pgcrypto?: boolean;
+  /** Embedded: the template the build starts from (a copy of it, instead of initdb). */
+  from?: TemplateRecipe;
   build(session: SqlSession): Promise<void>;
 }
 
@@ -150,7 +152,9 @@ async function buildEmbeddedTemplate(path: string, recipe: TemplateRecipe) {
   try {
     if (existsSync(path)) return;
     removeEmbeddedTemplates(undefined);
-    const client = new PGlite('memory://', pgliteExtensions(recipe));
+    const client = recipe.from
+      ? await pgliteFromTemplate(recipe.from)
+      : new PGlite('memory://', pgliteExtensions(recipe));
     try {
       await client.waitReady;
       await recipe.build(pgliteSession(client));
