@@ -333,8 +333,8 @@ export function vectorBinary(embedding: readonly number[]): Buffer {
 
 /**
  * The statements of the index path, sent together as one simple query (one round trip, one
- * implicit transaction): `set local enable_sort = off`, then `hnsw.ef_search` if given, then
- * the search. The store's index was chosen for it by its size, but the planner weighs it
+ * implicit transaction): `set local enable_sort = off` and `jit = off`, then `hnsw.ef_search`
+ * if given, then the search. The store's index was chosen for it by its size, but the planner weighs it
  * against reading every row of the store and sorting them, and that plan's cost leaves out
  * the embeddings stored out of line (TOAST): at ef_search 40 on a table that is one store of
  * 10,000 chunks, it chose the sequential scan and a sort (10–100 times slower). With sorts
@@ -347,6 +347,9 @@ export function indexSearchStatements(
 ): SQL[] {
   return [
     sql`set local enable_sort = off`,
+    // A disabled plan's cost (10^10) is far above jit_above_cost: the server would compile the
+    // query (about 160 ms of inlining and optimizing) for a walk of a few milliseconds.
+    sql`set local jit = off`,
     ...(efSearch === undefined
       ? []
       : [sql.raw(`set local hnsw.ef_search = ${Math.trunc(efSearch)}`)]),
@@ -374,12 +377,13 @@ async function indexSearch(
     const [before] = await unnamedArrayRows(
       tx,
       sql`select current_setting('enable_sort'), current_setting('hnsw.ef_search', true),
-            set_config('enable_sort', 'off', true),
+            current_setting('jit'), set_config('enable_sort', 'off', true), set_config('jit', 'off', true),
             case when ${ef}::text is not null then set_config('hnsw.ef_search', ${ef}::text, true) end`,
     );
     const found = (await unnamedArrayRows(tx, searchStatement(search, 'index'))) as SearchRow[];
     await tx.execute(
       sql`select set_config('enable_sort', ${String(before?.[0])}, true),
+            set_config('jit', ${String(before?.[2])}, true),
             case when ${ef}::text is not null and ${before?.[1] ?? null}::text is not null
               then set_config('hnsw.ef_search', ${before?.[1] ?? null}::text, true) end`,
     );
