@@ -376,14 +376,16 @@ async function indexSearch(
     const ef = efSearch === undefined ? null : String(efSearch);
     const [before] = await unnamedArrayRows(
       tx,
-      sql`select current_setting('enable_sort'), current_setting('hnsw.ef_search', true),
-            current_setting('jit'), set_config('enable_sort', 'off', true), set_config('jit', 'off', true),
-            case when ${ef}::text is not null then set_config('hnsw.ef_search', ${ef}::text, true) end`,
+      // Named columns: a handle without a registered driver reads rows as objects.
+      sql`select current_setting('enable_sort') as sort, current_setting('hnsw.ef_search', true) as ef,
+            current_setting('jit') as jit, set_config('enable_sort', 'off', true) as sort_off,
+            set_config('jit', 'off', true) as jit_off,
+            case when ${ef}::text is not null then set_config('hnsw.ef_search', ${ef}::text, true) end as ef_set`,
     );
     const found = (await unnamedArrayRows(tx, searchStatement(search, 'index'))) as SearchRow[];
     await tx.execute(
-      sql`select set_config('enable_sort', ${String(before?.[0])}, true),
-            set_config('jit', ${String(before?.[2])}, true),
+      sql`select set_config('enable_sort', ${String(before?.[0])}, true) as sort,
+            set_config('jit', ${String(before?.[2])}, true) as jit,
             case when ${ef}::text is not null and ${before?.[1] ?? null}::text is not null
               then set_config('hnsw.ef_search', ${before?.[1] ?? null}::text, true) end`,
     );
