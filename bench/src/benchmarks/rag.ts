@@ -260,7 +260,7 @@ async function rows(
     if (ratio > 0.1) {
       limits.push(
         planned.hnsw
-          ? `latency: exact search over ${chunks.toLocaleString('en')} rows takes only ${formatMs(exactMs)}, and the index's fixed cost (transaction, settings, graph walk) does not shrink with the table`
+          ? `latency: exact search over ${chunks.toLocaleString('en')} rows takes only ${formatMs(exactMs)}, and the index's fixed cost (the settings sent with the search, the graph walk) does not shrink with the table`
           : 'latency: both sides run the same sequential scan; the index only pays off on larger stores',
       );
     }
