@@ -12,13 +12,12 @@
  */
 import {
   type DatabaseClient,
+  indexSearchStatements,
   maintainStoreIndexes,
   nearestChunksQuery,
   readStoreIndexThresholds,
   searchChunks,
-  storeIndexExpression,
   storeIndexName,
-  storeIndexType,
 } from '@fluxcore/db';
 import { sql } from 'drizzle-orm';
 import {
@@ -138,27 +137,32 @@ function exactSearch(client: DatabaseClient, vectorStoreId: string, embedding: n
 }
 
 /**
- * Whether a query of searchChunks' index path (ordered by the store index's expression) reads
- * the store's HNSW index, and whether the exact baseline does, under `settings`.
+ * Whether searchChunks' index path (its statements: the settings it sets for itself, then the
+ * search) reads the store's HNSW index at ef_search 40, or (`exact`) whether the exact
+ * baseline does, with index scans off.
  */
 async function usesHnsw(
   client: DatabaseClient,
   vectorStoreId: string,
   embedding: number[],
-  settings: string[],
   exact = false,
 ): Promise<boolean> {
   const query = `'${vectorLiteral(embedding)}'::vector`;
-  const order = exact
-    ? `embedding <=> ${query}`
-    : `${storeIndexExpression(dimensions)} <=> ${query}::${storeIndexType}(${dimensions})`;
+  const statements = exact
+    ? [
+        sql`set local enable_indexscan = off`,
+        sql`set local enable_bitmapscan = off`,
+        sql.raw(`select id from fluxcore_document_chunks
+          where vector_store_id = '${vectorStoreId}' and vector_dims(embedding) = ${dimensions}
+          order by embedding <=> ${query} limit ${topK}`),
+      ]
+    : indexSearchStatements(
+        { vectorStoreId, vector: JSON.stringify(embedding), dimensions, topK },
+        40,
+      );
   return client.db.transaction(async (tx) => {
-    for (const setting of settings) await tx.execute(sql.raw(setting));
-    const plan = await tx.execute(
-      sql.raw(`explain select id from fluxcore_document_chunks
-        where vector_store_id = '${vectorStoreId}' and vector_dims(embedding) = ${dimensions}
-        order by ${order} limit ${topK}`),
-    );
+    for (const statement of statements.slice(0, -1)) await tx.execute(statement);
+    const plan = await tx.execute(sql`explain ${statements.at(-1) ?? sql``}`);
     return JSON.stringify((plan as unknown as { rows: unknown[] }).rows).includes(
       storeIndexName(vectorStoreId),
     );
@@ -229,14 +233,8 @@ async function rows(
 ): Promise<Row[]> {
   const probe = store.queries[0] ?? [];
   const planned = {
-    hnsw: await usesHnsw(client, store.vectorStoreId, probe, [`set local hnsw.ef_search = 40`]),
-    exact: await usesHnsw(
-      client,
-      store.vectorStoreId,
-      probe,
-      ['set local enable_indexscan = off', 'set local enable_bitmapscan = off'],
-      true,
-    ),
+    hnsw: await usesHnsw(client, store.vectorStoreId, probe),
+    exact: await usesHnsw(client, store.vectorStoreId, probe, true),
   };
   if (planned.exact) throw new Error('the exact search reads the HNSW index: no baseline');
   // On a small table the planner may rightly read every row instead: then ours is exact too.
@@ -262,7 +260,7 @@ async function rows(
     if (ratio > 0.1) {
       limits.push(
         planned.hnsw
-          ? `latency: exact search over ${chunks.toLocaleString('en')} rows takes only ${formatMs(exactMs)}, and the index's fixed cost (transaction, settings, graph walk) does not shrink with the table`
+          ? `latency: exact search over ${chunks.toLocaleString('en')} rows takes only ${formatMs(exactMs)}, and the index's fixed cost (the settings sent with the search, the graph walk) does not shrink with the table`
           : 'latency: both sides run the same sequential scan; the index only pays off on larger stores',
       );
     }

@@ -126,6 +126,7 @@ export {
   type ChunkMatch,
   type ChunkSearchParams,
   chunkSearchDefaults,
+  indexSearchStatements,
   nearestChunksQuery,
   searchChunks,
 } from './operations/rag/search.ts';

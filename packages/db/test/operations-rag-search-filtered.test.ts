@@ -158,6 +158,10 @@ describe.each(databaseKinds)('RAG search filtered to a small store (%s)', (kind)
         expect(await storeHasOwnIndex(tx, storeId)).toBe(true);
         // A walk that keeps 5 candidates cannot give 10 rows. (On 20 rows the planner would
         // rather sort them: sorting is priced out so that the walk runs, as on a large store.)
+        const [{ jit: jitBefore } = { jit: '' }] = await rawRows<{ jit: string }>(
+          tx,
+          sql`select current_setting('jit') as jit`,
+        );
         await tx.execute(sql`set local hnsw.ef_search = 5`);
         await tx.execute(sql`set local enable_sort = off`);
         const walk = searchStatement(
@@ -171,6 +175,13 @@ describe.each(databaseKinds)('RAG search filtered to a small store (%s)', (kind)
           topK,
           minScore: 0,
         });
+        // The index path set enable_sort and jit for its own search and put back the caller's.
+        const [settings] = await rawRows<{ sort: string; jit: string; ef: string }>(
+          tx,
+          sql`select current_setting('enable_sort') as sort, current_setting('jit') as jit,
+                current_setting('hnsw.ef_search') as ef`,
+        );
+        expect(settings).toEqual({ sort: 'off', jit: jitBefore, ef: '5' });
         tx.rollback();
       })
       .catch((error: unknown) => error instanceof TransactionRollbackError);

@@ -16,6 +16,7 @@ import { FluxDbError } from '../src/errors/flux-db-error.ts';
 import { getEffectiveRagConfig } from '../src/operations/rag/config.ts';
 import {
   type ChunkFilters,
+  indexSearchStatements,
   nearestChunksQuery,
   searchChunks,
   searchStatement,
@@ -340,6 +341,43 @@ describe.each(databaseKinds)('RAG search by store size (%s)', (kind) => {
 
   test('at or over the threshold the search walks the store’s own index, with recall@10 ≥ 0.95', async () => {
     await expectOwnIndexWalk(large, topics[0] ?? [], 11, 20);
+  });
+
+  test('the index path as searchChunks sends it walks the store’s index even where the planner would rather read every row', async () => {
+    // With current statistics (the table's extended statistic says every row of the store has
+    // the query's dimension), the planner prices reading the whole store and sorting it below
+    // the walk of its HNSW index: it leaves the embeddings' out-of-line storage out of the
+    // scan's cost. The statements searchChunks sends (one simple query) set enable_sort (and
+    // jit) off for themselves, so the walk wins.
+    await db.execute(sql`analyze fluxcore_document_chunks`);
+    const search = {
+      vectorStoreId: large.id,
+      vector: JSON.stringify(topics[0]),
+      dimensions: embeddingDimensions,
+      topK: 10,
+    };
+    const explained = (statements: SQL[]) =>
+      db.transaction(async (tx) => {
+        const last = statements.length - 1;
+        for (const statement of statements.slice(0, last)) await tx.execute(statement);
+        const rows = await rawRows<{ 'QUERY PLAN': string }>(
+          tx,
+          sql`explain ${statements[last] ?? sql``}`,
+        );
+        return rows.map((row) => row['QUERY PLAN']).join('\n');
+      });
+    for (const efSearch of [undefined, 40, 100]) {
+      const sent = await explained(indexSearchStatements(search, efSearch));
+      expect(sent).toContain(`Index Scan using ${storeIndexName(large.id)}`);
+      // The disabled sort's cost would have the server compile the query (JIT) first.
+      expect(sent).not.toContain('JIT');
+    }
+    // Without the setting, the same select reads the store through another path and sorts it.
+    const bare = await explained([
+      sql`set local hnsw.ef_search = 40`,
+      searchStatement(search, 'index'),
+    ]);
+    expect(bare).not.toContain(storeIndexName(large.id));
   });
 
   test('chunks of two dimensions: each store searchable at its own, equal to the exact query', async () => {

@@ -150,7 +150,17 @@ async function poolClient(
         }
       }
     },
-    { binaryParams: kind === 'server' },
+    {
+      binaryParams: kind === 'server',
+      // No values and no name: node-postgres sends a simple query, which may hold several
+      // statements; it answers with a result per statement.
+      simple: async (text) => {
+        const results = (await pool.query({ text, rowMode: 'array', types: textTimestamps })) as
+          | pg.QueryResult<unknown[]>
+          | pg.QueryResult<unknown[]>[];
+        return (Array.isArray(results) ? results.at(-1)?.rows : results.rows) ?? [];
+      },
+    },
   );
   return {
     kind,
@@ -197,6 +207,10 @@ export function pgliteClient(client: PGlite, close: () => Promise<void>): Databa
     db,
     async (_name, text, params) =>
       (await client.query<unknown[]>(text, params, { rowMode: 'array' })).rows,
+    {
+      simple: async (text) =>
+        ((await client.exec(text, { rowMode: 'array' })).at(-1)?.rows ?? []) as unknown[][],
+    },
   );
   return {
     kind: 'embedded',

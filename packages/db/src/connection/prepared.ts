@@ -28,7 +28,15 @@ function preparedStatement<T>(db: object, name: string, build: (name: string) =>
 /** Runs a named statement on a handle's driver and returns its rows as arrays. */
 export type ArrayQuery = (name: string, text: string, params: unknown[]) => Promise<unknown[][]>;
 
+/**
+ * Sends statements separated by semicolons as one simple query (one round trip, one implicit
+ * transaction, so a `set local` among them holds for the statements after it and no longer)
+ * and returns the last statement's rows as arrays.
+ */
+export type SimpleQuery = (text: string) => Promise<unknown[][]>;
+
 const arrayQueries = new WeakMap<object, ArrayQuery>();
+const simpleQueries = new WeakMap<object, SimpleQuery>();
 /** The handles whose registered driver sends a Buffer parameter in binary format. */
 const binaryParams = new WeakSet<object>();
 
@@ -40,9 +48,10 @@ const binaryParams = new WeakSet<object>();
 export function registerArrayQuery(
   db: object,
   query: ArrayQuery,
-  options: { binaryParams?: boolean } = {},
+  options: { binaryParams?: boolean; simple?: SimpleQuery } = {},
 ): void {
   arrayQueries.set(db, query);
+  if (options.simple) simpleQueries.set(db, options.simple);
   if (options.binaryParams) binaryParams.add(db);
 }
 
@@ -116,6 +125,26 @@ export async function unnamedArrayRows(
     return await direct('', text, params);
   } catch (error) {
     throw new DrizzleQueryError(text, params, error as Error);
+  }
+}
+
+/**
+ * Runs `statements` as one simple query on the handle's driver (one round trip; see
+ * SimpleQuery) with every value written into the text (a simple query takes no parameters:
+ * pass only values checked beforehand), and returns the last one's rows as arrays; or
+ * undefined when the handle has no such driver (a transaction's handle): run them another way.
+ */
+export async function simpleArrayRows(
+  db: Database | Transaction,
+  statements: SQL[],
+): Promise<unknown[][] | undefined> {
+  const simple = simpleQueries.get(db);
+  if (!simple) return undefined;
+  const text = statements.map((statement) => dialect.sqlToQuery(statement.inlineParams()).sql);
+  try {
+    return await simple(text.join(';\n'));
+  } catch (error) {
+    throw new DrizzleQueryError(text.join(';\n'), [], error as Error);
   }
 }
 

@@ -23,6 +23,7 @@ import {
   acceptsBinaryParams,
   jsonOf,
   preparedMapped,
+  simpleArrayRows,
   unnamedArrayRows,
 } from '../../connection/prepared.ts';
 import { FluxDbError } from '../../errors/flux-db-error.ts';
@@ -63,8 +64,8 @@ const searchParams = z.object({
   minScore: z.number().min(0).max(1).default(chunkSearchDefaults.minScore),
   /**
    * Candidates an HNSW walk keeps: higher finds more of the true nearest, slower. Unset, the
-   * session's `hnsw.ef_search` applies (pgvector's 40, or what the database sets) and the
-   * search is one statement; set, it costs a transaction around it.
+   * session's `hnsw.ef_search` applies (pgvector's 40, or what the database sets); set, a
+   * `set local` before the search, in the same round trip.
    */
   efSearch: z.number().int().min(1).max(1000).optional(),
   /** Only the chunks of this account (the original filters by account and store). */
@@ -330,24 +331,88 @@ export function vectorBinary(embedding: readonly number[]): Buffer {
   return buffer;
 }
 
+/**
+ * The statements of the index path, sent together as one simple query (one round trip, one
+ * implicit transaction): `set local enable_sort = off` and `jit = off`, then `hnsw.ef_search`
+ * if given, then the search. The store's index was chosen for it by its size, but the planner weighs it
+ * against reading every row of the store and sorting them, and that plan's cost leaves out
+ * the embeddings stored out of line (TOAST): at ef_search 40 on a table that is one store of
+ * 10,000 chunks, it chose the sequential scan and a sort (10–100 times slower). With sorts
+ * costed as disabled, the one plan that needs none, the walk of the store's index, wins; the
+ * k rows it yields are still sorted by their exact distance (a sort with no other way).
+ */
+export function indexSearchStatements(
+  search: Parameters<typeof searchStatement>[0],
+  efSearch?: number,
+): SQL[] {
+  return [
+    sql`set local enable_sort = off`,
+    // A disabled plan's cost (10^10) is far above jit_above_cost: the server would compile the
+    // query (about 160 ms of inlining and optimizing) for a walk of a few milliseconds.
+    sql`set local jit = off`,
+    ...(efSearch === undefined
+      ? []
+      : [sql.raw(`set local hnsw.ef_search = ${Math.trunc(efSearch)}`)]),
+    searchStatement(search, 'index'),
+  ];
+}
+
+/**
+ * The index path (see indexSearchStatements). On a handle that is a transaction, the same
+ * settings are set with set_config for the search alone and put back after it (three
+ * statements, in a savepoint of the caller's transaction).
+ */
+async function indexSearch(
+  db: Database | Transaction,
+  params: { vectorStoreId: string; embedding: number[]; topK: number } & ChunkFilters,
+  efSearch: number | undefined,
+): Promise<SearchRow[]> {
+  const { embedding, ...rest } = params;
+  // Every value is checked (parseParams): a uuid, finite numbers, statuses of the enum.
+  const search = { ...rest, dimensions: embedding.length, vector: JSON.stringify(embedding) };
+  const rows = await simpleArrayRows(db, indexSearchStatements(search, efSearch));
+  if (rows) return rows as SearchRow[];
+  return db.transaction(async (tx) => {
+    const ef = efSearch === undefined ? null : String(efSearch);
+    const [before] = await unnamedArrayRows(
+      tx,
+      // Named columns: a handle without a registered driver reads rows as objects.
+      sql`select current_setting('enable_sort') as sort, current_setting('hnsw.ef_search', true) as ef,
+            current_setting('jit') as jit, set_config('enable_sort', 'off', true) as sort_off,
+            set_config('jit', 'off', true) as jit_off,
+            case when ${ef}::text is not null then set_config('hnsw.ef_search', ${ef}::text, true) end as ef_set`,
+    );
+    const found = (await unnamedArrayRows(tx, searchStatement(search, 'index'))) as SearchRow[];
+    await tx.execute(
+      sql`select set_config('enable_sort', ${String(before?.[0])}, true) as sort,
+            set_config('jit', ${String(before?.[2])}, true) as jit,
+            case when ${ef}::text is not null and ${before?.[1] ?? null}::text is not null
+              then set_config('hnsw.ef_search', ${before?.[1] ?? null}::text, true) end`,
+    );
+    return found;
+  });
+}
+
 async function runSearch(
   db: Database | Transaction,
   params: { vectorStoreId: string; embedding: number[]; topK: number } & ChunkFilters,
   indexed: boolean,
+  efSearch?: number,
 ): Promise<SearchRow[]> {
-  const { embedding, ...rest } = params;
-  const search = {
-    ...rest,
-    dimensions: embedding.length,
-    vector: acceptsBinaryParams(db) ? vectorBinary(embedding) : JSON.stringify(embedding),
-  };
-  const exact = () =>
-    exactSearch(db, search.dimensions, {
+  const exact = () => {
+    const { embedding, ...rest } = params;
+    const search = {
+      ...rest,
+      dimensions: embedding.length,
+      vector: acceptsBinaryParams(db) ? vectorBinary(embedding) : JSON.stringify(embedding),
+    };
+    return exactSearch(db, search.dimensions, {
       account: search.accountId !== undefined,
       statuses: search.fileStatuses !== undefined,
     }).execute(search);
+  };
   if (!indexed) return exact();
-  const rows = (await unnamedArrayRows(db, searchStatement(search, 'index'))) as SearchRow[];
+  const rows = await indexSearch(db, params, efSearch);
   // The walk of the store's index keeps ef_search candidates: when the filters removed so many
   // that fewer than k remain, or k exceeds ef_search, the exact scan answers instead (fewer
   // than k rows from it means the store has no more).
@@ -369,9 +434,10 @@ function parseParams(params: ChunkSearchParams) {
 /**
  * The top-k chunks of one store whose score reaches `minScore`, best first.
  *
- * One statement, one round trip (see searchStatement), unless `efSearch` is given for a store
- * with its own index: then a transaction sets `hnsw.ef_search` (at least k) for it alone with
- * `set_config(…, true)`. The top k by distance are taken first and filtered by score after:
+ * One round trip: the exact scan is one prepared statement; the index path is one simple query
+ * that sets, for itself alone, `enable_sort = off` (so the planner walks the store's index,
+ * see indexSearchStatements) and, if `efSearch` is given, `hnsw.ef_search` (at least k).
+ * The top k by distance are taken first and filtered by score after:
  * the same rows as filtering first (the score falls as the distance grows), and the index can
  * order them.
  */
@@ -383,15 +449,9 @@ export async function searchChunks(
   // The store's index serves a query of its dimension only; any other runs the exact scan.
   const indexed =
     (await storeIndexDimensions(db, search.vectorStoreId)) === search.embedding.length;
-  // ef_search matters only to an index walk: the exact scan stays one statement.
-  const rows =
-    efSearch === undefined || !indexed
-      ? await runSearch(db, search, indexed)
-      : await db.transaction(async (tx) => {
-          const ef = String(Math.max(efSearch, search.topK));
-          await tx.execute(sql`select set_config('hnsw.ef_search', ${ef}, true)`);
-          return runSearch(tx, search, indexed);
-        });
+  // ef_search matters only to an index walk.
+  const ef = efSearch === undefined ? undefined : Math.max(efSearch, search.topK);
+  const rows = await runSearch(db, search, indexed, ef);
   return rows
     .map(([id, fileId, chunkIndex, content, metadata, distance]) => ({
       id,
