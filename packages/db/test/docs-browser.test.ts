@@ -229,7 +229,7 @@ describe.skipIf(!tested)('the schema reference in chromium', () => {
       .locator('#messages tr', {
         has: page.locator('td:first-child code', { hasText: /^status$/ }),
       })
-      .innerText();
+      .textContent();
     expect(row).toContain('Manual script 007.');
   });
 });
