@@ -78,7 +78,7 @@ window.fluxcoreSearch = [
   {"kind":"column","name":"accounts.account_type","href":"chat.html#accounts","text":"account_type"},
   {"kind":"column","name":"accounts.profile","href":"chat.html#accounts","text":"jsonb"},
   {"kind":"column","name":"accounts.private_context","href":"chat.html#accounts","text":"text"},
-  {"kind":"column","name":"accounts.alias","href":"chat.html#accounts","text":"varchar(100): Manual script 009: a contextual alias. Never null: a row written without one (February's app writes none) takes its username from the trigger accounts_alias_from_username (0043), as May's 045 filled it. Optional on insert for that reason; the insert sends DEFAULT."},
+  {"kind":"column","name":"accounts.alias","href":"chat.html#accounts","text":"varchar(100): Manual script 009: a contextual alias. Never null: a row written without one (February's app writes none) takes its username from the trigger accounts_alias_from_username (0042), as May's 045 filled it. Optional on insert for that reason; the insert sends DEFAULT."},
   {"kind":"column","name":"accounts.allow_automated_use","href":"chat.html#accounts","text":"boolean"},
   {"kind":"column","name":"accounts.ai_include_name","href":"chat.html#accounts","text":"boolean"},
   {"kind":"column","name":"accounts.ai_include_bio","href":"chat.html#accounts","text":"boolean"},

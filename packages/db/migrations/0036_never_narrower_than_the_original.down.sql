@@ -34,6 +34,10 @@ CREATE TYPE "public"."vector_store_source" AS ENUM('primary', 'marketplace', 'ca
 --> statement-breakpoint
 CREATE TYPE "public"."vector_store_status" AS ENUM('draft', 'production', 'disabled', 'expired');
 --> statement-breakpoint
+ALTER TABLE "account_locations" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "account_runtime_config" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
 ALTER TABLE "ai_signals" DISABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE "ai_suggestions" DISABLE ROW LEVEL SECURITY;
@@ -46,9 +50,25 @@ ALTER TABLE "chatcore_outbox" DISABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE "conversation_participants" DISABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
+ALTER TABLE "fluxcore_account_actor_contexts" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "fluxcore_account_policies" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "fluxcore_action_audit" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "fluxcore_actor_address_links" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "fluxcore_actor_identity_links" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "fluxcore_actors" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "fluxcore_addresses" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
 ALTER TABLE "fluxcore_agent_assistants" DISABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE "fluxcore_agents" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "fluxcore_cognition_queue" DISABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE "fluxcore_decision_events" DISABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -58,9 +78,19 @@ ALTER TABLE "fluxcore_external_effects" DISABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE "fluxcore_outbox" DISABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
+ALTER TABLE "fluxcore_projector_cursors" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "fluxcore_projector_errors" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
 ALTER TABLE "fluxcore_proposed_works" DISABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
+ALTER TABLE "fluxcore_reality_adapters" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
 ALTER TABLE "fluxcore_semantic_contexts" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "fluxcore_session_projection" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "fluxcore_signals" DISABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE "fluxcore_work_definitions" DISABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -69,6 +99,22 @@ ALTER TABLE "fluxcore_work_events" DISABLE ROW LEVEL SECURITY;
 ALTER TABLE "fluxcore_work_slots" DISABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE "fluxcore_works" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "message_visibility" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "special_dates" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "special_intervals" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "weekly_intervals" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE "weekly_schedules" DISABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+-- fluxcore:destructive table=account_locations
+DROP TABLE "account_locations" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=account_runtime_config
+DROP TABLE "account_runtime_config" CASCADE;
 --> statement-breakpoint
 -- fluxcore:destructive table=ai_signals
 DROP TABLE "ai_signals" CASCADE;
@@ -88,11 +134,35 @@ DROP TABLE "chatcore_outbox" CASCADE;
 -- fluxcore:destructive table=conversation_participants
 DROP TABLE "conversation_participants" CASCADE;
 --> statement-breakpoint
+-- fluxcore:destructive table=fluxcore_account_actor_contexts
+DROP TABLE "fluxcore_account_actor_contexts" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=fluxcore_account_policies
+DROP TABLE "fluxcore_account_policies" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=fluxcore_action_audit
+DROP TABLE "fluxcore_action_audit" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=fluxcore_actor_address_links
+DROP TABLE "fluxcore_actor_address_links" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=fluxcore_actor_identity_links
+DROP TABLE "fluxcore_actor_identity_links" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=fluxcore_actors
+DROP TABLE "fluxcore_actors" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=fluxcore_addresses
+DROP TABLE "fluxcore_addresses" CASCADE;
+--> statement-breakpoint
 -- fluxcore:destructive table=fluxcore_agent_assistants
 DROP TABLE "fluxcore_agent_assistants" CASCADE;
 --> statement-breakpoint
 -- fluxcore:destructive table=fluxcore_agents
 DROP TABLE "fluxcore_agents" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=fluxcore_cognition_queue
+DROP TABLE "fluxcore_cognition_queue" CASCADE;
 --> statement-breakpoint
 -- fluxcore:destructive table=fluxcore_decision_events
 DROP TABLE "fluxcore_decision_events" CASCADE;
@@ -106,11 +176,26 @@ DROP TABLE "fluxcore_external_effects" CASCADE;
 -- fluxcore:destructive table=fluxcore_outbox
 DROP TABLE "fluxcore_outbox" CASCADE;
 --> statement-breakpoint
+-- fluxcore:destructive table=fluxcore_projector_cursors
+DROP TABLE "fluxcore_projector_cursors" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=fluxcore_projector_errors
+DROP TABLE "fluxcore_projector_errors" CASCADE;
+--> statement-breakpoint
 -- fluxcore:destructive table=fluxcore_proposed_works
 DROP TABLE "fluxcore_proposed_works" CASCADE;
 --> statement-breakpoint
+-- fluxcore:destructive table=fluxcore_reality_adapters
+DROP TABLE "fluxcore_reality_adapters" CASCADE;
+--> statement-breakpoint
 -- fluxcore:destructive table=fluxcore_semantic_contexts
 DROP TABLE "fluxcore_semantic_contexts" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=fluxcore_session_projection
+DROP TABLE "fluxcore_session_projection" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=fluxcore_signals
+DROP TABLE "fluxcore_signals" CASCADE;
 --> statement-breakpoint
 -- fluxcore:destructive table=fluxcore_work_definitions
 DROP TABLE "fluxcore_work_definitions" CASCADE;
@@ -124,15 +209,36 @@ DROP TABLE "fluxcore_work_slots" CASCADE;
 -- fluxcore:destructive table=fluxcore_works
 DROP TABLE "fluxcore_works" CASCADE;
 --> statement-breakpoint
+-- fluxcore:destructive table=message_visibility
+DROP TABLE "message_visibility" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=special_dates
+DROP TABLE "special_dates" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=special_intervals
+DROP TABLE "special_intervals" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=weekly_intervals
+DROP TABLE "weekly_intervals" CASCADE;
+--> statement-breakpoint
+-- fluxcore:destructive table=weekly_schedules
+DROP TABLE "weekly_schedules" CASCADE;
+--> statement-breakpoint
 ALTER TABLE "conversations" DROP CONSTRAINT "conversation_type_valid";
 --> statement-breakpoint
 ALTER TABLE "credits_ledger" DROP CONSTRAINT "credits_ledger_delta_sign_check";
+--> statement-breakpoint
+ALTER TABLE "fluxcore_tool_connections" DROP CONSTRAINT "fluxcore_tool_connections_auth_config_check";
 --> statement-breakpoint
 ALTER TABLE "messages" DROP CONSTRAINT "message_deleted_scope_valid";
 --> statement-breakpoint
 ALTER TABLE "relationships" DROP CONSTRAINT "no_self_relationship";
 --> statement-breakpoint
 ALTER TABLE "accounts" DROP CONSTRAINT "accounts_avatar_asset_id_fkey";
+--> statement-breakpoint
+ALTER TABLE "actors" DROP CONSTRAINT "actors_tenant_id_fk";
+--> statement-breakpoint
+ALTER TABLE "actors" DROP CONSTRAINT "actors_linked_account_id_fk";
 --> statement-breakpoint
 ALTER TABLE "conversations" DROP CONSTRAINT "conversations_owner_account_id_fkey";
 --> statement-breakpoint
@@ -214,6 +320,12 @@ ALTER TABLE "messages" ALTER COLUMN "generated_by" SET DATA TYPE "public"."messa
 --> statement-breakpoint
 DROP INDEX "idx_accounts_avatar_asset_id";
 --> statement-breakpoint
+DROP INDEX "actors_tenant_id_idx";
+--> statement-breakpoint
+DROP INDEX "actors_linked_account_id_idx";
+--> statement-breakpoint
+DROP INDEX "actors_external_key_idx";
+--> statement-breakpoint
 DROP INDEX "idx_conversations_owner_account";
 --> statement-breakpoint
 DROP INDEX "idx_conversations_visitor_token";
@@ -229,6 +341,8 @@ DROP INDEX "idx_messages_original";
 DROP INDEX "ux_messages_signal_id";
 --> statement-breakpoint
 DROP INDEX "idx_relationships_actors";
+--> statement-breakpoint
+DROP INDEX "idx_templates_trigger";
 --> statement-breakpoint
 DROP INDEX "website_configs_custom_domain_key";
 --> statement-breakpoint
@@ -308,7 +422,7 @@ ALTER TABLE "credits_ledger" ALTER COLUMN "wallet_id" SET NOT NULL;
 --> statement-breakpoint
 ALTER TABLE "credits_ledger" ALTER COLUMN "entry_type" SET DATA TYPE "public"."credits_ledger_entry_type" USING "entry_type"::"public"."credits_ledger_entry_type";
 --> statement-breakpoint
-ALTER TABLE "credits_policies" ALTER COLUMN "duration_hours" SET NOT NULL;
+ALTER TABLE "credits_policies" ALTER COLUMN "duration_hours" DROP DEFAULT;
 --> statement-breakpoint
 ALTER TABLE "extension_installations" ALTER COLUMN "config" SET NOT NULL;
 --> statement-breakpoint
@@ -546,6 +660,8 @@ ALTER TABLE "fluxcore_vector_stores" ALTER COLUMN "expiration_policy" SET NOT NU
 --> statement-breakpoint
 ALTER TABLE "fluxcore_vector_stores" ALTER COLUMN "expires_after" SET NOT NULL;
 --> statement-breakpoint
+ALTER TABLE "media_attachments" ALTER COLUMN "message_id" SET NOT NULL;
+--> statement-breakpoint
 ALTER TABLE "media_attachments" ALTER COLUMN "waveform_data" SET NOT NULL;
 --> statement-breakpoint
 ALTER TABLE "message_assets" ALTER COLUMN "linked_at" SET NOT NULL;
@@ -591,6 +707,51 @@ ALTER TABLE "accounts" DROP COLUMN "ai_include_locations";
 --> statement-breakpoint
 -- fluxcore:destructive column=accounts.avatar_asset_id
 ALTER TABLE "accounts" DROP COLUMN "avatar_asset_id";
+--> statement-breakpoint
+-- fluxcore:destructive column=accounts.ai_include_timestamp
+ALTER TABLE "accounts" DROP COLUMN "ai_include_timestamp";
+--> statement-breakpoint
+-- fluxcore:destructive column=accounts.ai_include_social_links
+ALTER TABLE "accounts" DROP COLUMN "ai_include_social_links";
+--> statement-breakpoint
+-- fluxcore:destructive column=accounts.social_links
+ALTER TABLE "accounts" DROP COLUMN "social_links";
+--> statement-breakpoint
+-- fluxcore:destructive column=accounts.brand_colors
+ALTER TABLE "accounts" DROP COLUMN "brand_colors";
+--> statement-breakpoint
+-- fluxcore:destructive column=accounts.country
+ALTER TABLE "accounts" DROP COLUMN "country";
+--> statement-breakpoint
+-- fluxcore:destructive column=accounts.timezone
+ALTER TABLE "accounts" DROP COLUMN "timezone";
+--> statement-breakpoint
+-- fluxcore:destructive column=actors.external_key
+ALTER TABLE "actors" DROP COLUMN "external_key";
+--> statement-breakpoint
+-- fluxcore:destructive column=actors.tenant_id
+ALTER TABLE "actors" DROP COLUMN "tenant_id";
+--> statement-breakpoint
+-- fluxcore:destructive column=actors.linked_account_id
+ALTER TABLE "actors" DROP COLUMN "linked_account_id";
+--> statement-breakpoint
+-- fluxcore:destructive column=actors.linked_at
+ALTER TABLE "actors" DROP COLUMN "linked_at";
+--> statement-breakpoint
+-- fluxcore:destructive column=actors.migrated_from
+ALTER TABLE "actors" DROP COLUMN "migrated_from";
+--> statement-breakpoint
+-- fluxcore:destructive column=actors.last_lat
+ALTER TABLE "actors" DROP COLUMN "last_lat";
+--> statement-breakpoint
+-- fluxcore:destructive column=actors.last_lon
+ALTER TABLE "actors" DROP COLUMN "last_lon";
+--> statement-breakpoint
+-- fluxcore:destructive column=actors.last_address
+ALTER TABLE "actors" DROP COLUMN "last_address";
+--> statement-breakpoint
+-- fluxcore:destructive column=actors.last_location_at
+ALTER TABLE "actors" DROP COLUMN "last_location_at";
 --> statement-breakpoint
 -- fluxcore:destructive column=appointment_services.allow_automated_use
 ALTER TABLE "appointment_services" DROP COLUMN "allow_automated_use";
@@ -658,6 +819,12 @@ ALTER TABLE "messages" DROP COLUMN "overwritten_at";
 -- fluxcore:destructive column=messages.overwritten_by
 ALTER TABLE "messages" DROP COLUMN "overwritten_by";
 --> statement-breakpoint
+-- fluxcore:destructive column=messages.redacted_at
+ALTER TABLE "messages" DROP COLUMN "redacted_at";
+--> statement-breakpoint
+-- fluxcore:destructive column=messages.redacted_by
+ALTER TABLE "messages" DROP COLUMN "redacted_by";
+--> statement-breakpoint
 -- fluxcore:destructive column=messages.signal_id
 ALTER TABLE "messages" DROP COLUMN "signal_id";
 --> statement-breakpoint
@@ -673,6 +840,12 @@ ALTER TABLE "relationships" DROP COLUMN "actor_b_id";
 -- fluxcore:destructive column=templates.allow_automated_use
 ALTER TABLE "templates" DROP COLUMN "allow_automated_use";
 --> statement-breakpoint
+-- fluxcore:destructive column=templates.is_public
+ALTER TABLE "templates" DROP COLUMN "is_public";
+--> statement-breakpoint
+-- fluxcore:destructive column=templates.trigger_keyword
+ALTER TABLE "templates" DROP COLUMN "trigger_keyword";
+--> statement-breakpoint
 -- fluxcore:destructive column=website_configs.allow_automated_use
 ALTER TABLE "website_configs" DROP COLUMN "allow_automated_use";
 --> statement-breakpoint
@@ -685,5 +858,7 @@ ALTER TABLE "fluxcore_marketplace_listings" ADD CONSTRAINT "fluxcore_marketplace
 ALTER TABLE "fluxcore_rag_configurations" ADD CONSTRAINT "fluxcore_rag_configurations_one_scope_check" CHECK (((case when "fluxcore_rag_configurations"."vector_store_id" is null then 0 else 1 end) + (case when "fluxcore_rag_configurations"."account_id" is null then 0 else 1 end)) = 1);
 --> statement-breakpoint
 ALTER TABLE "fluxcore_rag_configurations" ADD CONSTRAINT "fluxcore_rag_configurations_embedding_dimensions_check" CHECK ("fluxcore_rag_configurations"."embedding_dimensions" = 1536);
+--> statement-breakpoint
+ALTER TABLE "fluxcore_tool_connections" ADD CONSTRAINT "fluxcore_tool_connections_auth_config_check" CHECK (jsonb_typeof("fluxcore_tool_connections"."auth_config") = 'object' and "fluxcore_tool_connections"."auth_config" - 'secretRef' - 'ciphertext' - 'keyId' = '{}'::jsonb);
 --> statement-breakpoint
 ALTER TABLE "website_configs" ADD CONSTRAINT "website_configs_custom_domain_lowercase_check" CHECK ("website_configs"."custom_domain" = lower("website_configs"."custom_domain"));

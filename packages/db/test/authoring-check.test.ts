@@ -88,12 +88,11 @@ describe('db:check', () => {
       '0027_rag_min_score_numeric',
       '0032_drop_columns_folded_into_original',
       '0036_never_narrower_than_the_original',
-      '0039_original_schema_tables_and_columns',
-      '0042_index_may_foreign_keys',
-      '0044_accounts_alias_not_null',
-      '0045_protected_accounts_enforced_by_text',
-      '0047_chunk_embedding_any_dimension',
-      '0053_tenant_column_indexes',
+      '0041_index_may_foreign_keys',
+      '0043_accounts_alias_not_null',
+      '0044_protected_accounts_enforced_by_text',
+      '0046_chunk_embedding_any_dimension',
+      '0052_tenant_column_indexes',
     ]);
   }, 60_000);
 

@@ -103,7 +103,7 @@ describe.each(databaseKinds)('converge brings row-level security (%s)', (kind) =
         'security of notes_tags: grants for the runtime roles, enable row level security, create policy notes_tags_tenant',
       ],
       [undefined, 'grants for the runtime roles on schema public, sequence notes_id_seq'],
-      // EXECUTE as the migrations leave a function of the package (0052, 0054): PUBLIC's too.
+      // EXECUTE as the migrations leave a function of the package (0051, 0053): PUBLIC's too.
       [undefined, 'execute on public.notes_owner(p uuid) for the runtime roles'],
     ]);
     expect(steps.at(-1)?.sql).toEqual([

@@ -1,6 +1,6 @@
 /**
  * An online retype copies the column in batches of UPDATEs; on a table with the touch trigger
- * (0029) those would give every row a new updated_at. Since 0057 the backfill's transactions
+ * (0029) those would give every row a new updated_at. Since 0056 the backfill's transactions
  * leave it alone, and an update of the app's own still moves it (server: --online is a
  * server's). The migration under test retypes accounts.display_name back to varchar(255).
  */

@@ -77,7 +77,7 @@ describe("every function and trigger of the original's logic has a decision", ()
     const decision = (name: string) => originalOnlyDatabaseLogic.find((d) => d.name === name);
     for (const table of ['signals', 'signal_preferences', 'signal_delivery_log']) {
       expect(decision(`tr_${table}_updated_at`)?.how).toStartWith(
-        `replaced by ${table}_touch_updated_at (0040_may_tables_in_package_triggers)`,
+        `replaced by ${table}_touch_updated_at (0039_may_tables_in_package_triggers)`,
       );
       expect(tablesWithUpdatedAt).toContain(table);
     }

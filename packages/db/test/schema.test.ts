@@ -13,7 +13,7 @@ import { legacyTableNames } from '../src/schema/index.ts';
  * The foreign keys the May lineage's tables declare under the original's own names (its
  * `…_fkey`), kept with the original's on delete (NO ACTION: the original's write paths delete
  * children first), so their rows behave as the original's. Each has an index like every other
- * key (0042_index_may_foreign_keys indexed those the original left without one).
+ * key (0041_index_may_foreign_keys indexed those the original left without one).
  */
 const originalForeignKeys = new Set(
   [

@@ -4,7 +4,7 @@
  * - the counter triggers (0029) keep a listing's subscribers and ratings, and a vector store's
  *   file counts, when the writer is fluxcore_app acting for a tenant that cannot see, or may
  *   not change, the row the trigger updates (another seller's listing);
- * - fluxcore_clear_account_references (0054), the deletion worker's one step past the
+ * - fluxcore_clear_account_references (0053), the deletion worker's one step past the
  *   policies, refuses the API's role, and the system role for an account with no deletion
  *   under way or that is not its tenant.
  */

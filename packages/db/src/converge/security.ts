@@ -97,7 +97,7 @@ function planObjectGrants(live: LiveSecurity, target: LiveSecurity, step: AddSte
 }
 
 /**
- * EXECUTE on the schema's functions as the migrations leave it (0052, 0054: PUBLIC's revoked,
+ * EXECUTE on the schema's functions as the migrations leave it (0051, 0053: PUBLIC's revoked,
  * granted to a runtime role), PUBLIC's included: a function the plan creates starts with
  * PUBLIC's default grant.
  */

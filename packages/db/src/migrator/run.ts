@@ -10,10 +10,8 @@ import { FluxDbError } from '../errors/flux-db-error.ts';
 import type { Migration } from './journal.ts';
 import { needsConverge, type Situation, situationOf } from './lineages.ts';
 import { withMigrationLock } from './lock.ts';
-import { recordAsReleasedNow } from './own-releases.ts';
-import { ensureMigrationTables, readAppliedRows } from './records.ts';
+import { ensureMigrationTables } from './records.ts';
 import { migrationStatus, type StatusReport } from './status.ts';
-import { withTransaction } from './transaction.ts';
 
 /** `user@host`: who applied a migration, as its journal row records it. */
 export function appliedBy(): string {
@@ -76,14 +74,7 @@ export async function withMigrationRun<T>(
       const situation = await situationOf(session, migrations);
       if (options.refuse(situation)) throw needsConverge(situation);
     }
-    if (!options.dryRun && options.ensureTables !== false) {
-      await ensureMigrationTables(session);
-      const rows = await readAppliedRows(session);
-      const lines = await withTransaction(session, () =>
-        recordAsReleasedNow(session, rows, migrations),
-      );
-      for (const line of lines) options.log?.(line);
-    }
+    if (!options.dryRun && options.ensureTables !== false) await ensureMigrationTables(session);
     const report = await migrationStatus(session, migrations);
     const exempt = options.exempt?.(report);
     assertConsistent(

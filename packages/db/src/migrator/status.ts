@@ -4,7 +4,6 @@
  */
 import type { SqlSession } from '../connection/client.ts';
 import type { Migration } from './journal.ts';
-import { asReleasedNow } from './own-releases.ts';
 import { type AppliedRow, readAppliedRows } from './records.ts';
 
 export type MigrationState =
@@ -92,6 +91,5 @@ export async function migrationStatus(
   session: SqlSession,
   migrations: Migration[],
 ): Promise<StatusReport> {
-  // Rows an earlier release of this package wrote read as the migrations they stand for.
-  return compareWithJournal(migrations, asReleasedNow(await readAppliedRows(session), migrations));
+  return compareWithJournal(migrations, await readAppliedRows(session));
 }

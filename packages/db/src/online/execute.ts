@@ -159,7 +159,7 @@ async function backfill(
       settings,
       `${step.what} (batch after ${rows} rows)`,
       async () => {
-        // The copy changes no row's content: the touch trigger (0057) leaves updated_at alone.
+        // The copy changes no row's content: the touch trigger (0056) leaves updated_at alone.
         await session.query(`select set_config('fluxcore.online_backfill', 'on', true)`);
         const [result] = await session.query<{
           selected: string;

@@ -127,7 +127,7 @@ async function tombstone(db: Db, plan: AccountDeletionPlan, accountId: string): 
            profile = '{}'::jsonb, private_context = null, alias = 'deleted-' || id::text
      where id = ${accountId}`);
   // Another account's row that names this one (plan.cleared: an appointment's client) names it
-  // no more; the worker's role could not read the row after that, so migration 0054's function
+  // no more; the worker's role could not read the row after that, so migration 0053's function
   // clears them as the owner, for the job's account only (docs/tenancy.md).
   if (plan.cleared.length > 0) {
     await rawRows(db, sql`select fluxcore_clear_account_references(${accountId}) as "cleared"`);

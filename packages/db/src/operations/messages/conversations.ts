@@ -135,7 +135,7 @@ export async function conversationAccounts(
 
 /**
  * The two accounts of a conversation read past row-level security, through the owner's
- * fluxcore_conversation_accounts (migration 0052): what a runtime role needs to choose which
+ * fluxcore_conversation_accounts (migration 0044): what a runtime role needs to choose which
  * of them a request on the conversation acts as. Undefined for an unknown id.
  */
 export async function conversationTenants(

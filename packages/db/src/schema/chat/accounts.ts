@@ -53,7 +53,7 @@ export const accounts = pgTable(
     privateContext: text('private_context'),
     /**
      * Manual script 009: a contextual alias. Never null: a row written without one (February's
-     * app writes none) takes its username from the trigger accounts_alias_from_username (0043),
+     * app writes none) takes its username from the trigger accounts_alias_from_username (0042),
      * as May's 045 filled it. Optional on insert for that reason; the insert sends DEFAULT.
      */
     alias: varchar('alias', { length: 100 })

@@ -27,7 +27,7 @@ export const originalBackfills: readonly OriginalBackfill[] = [
     using: 'username',
     description: 'its username',
     reason:
-      "May's 045 filled every alias from its username and made it NOT NULL; a February account has none, and the trigger accounts_alias_from_username (0043) gives a row written without one its username the same way",
+      "May's 045 filled every alias from its username and made it NOT NULL; a February account has none, and the trigger accounts_alias_from_username (0042) gives a row written without one its username the same way",
   },
   {
     table: 'credits_ledger',

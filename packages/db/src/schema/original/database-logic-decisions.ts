@@ -27,7 +27,7 @@ export interface DatabaseLogicDecision {
 const triggersMigration = '0029_updated_at_and_counter_triggers';
 
 /** The May lineage's tables with updated_at, which got the touch trigger later. */
-const mayTouchMigration = '0040_may_tables_in_package_triggers';
+const mayTouchMigration = '0039_may_tables_in_package_triggers';
 export const mayTablesTouched = [
   'account_locations',
   'account_runtime_config',
@@ -65,23 +65,23 @@ export const packageDatabaseLogicFor = (
   own(
     'function',
     'public.fluxcore_accounts_alias_from_username',
-    "0043_accounts_alias_from_username: a row written without an alias takes its username (as May's 045 filled it)",
+    "0042_accounts_alias_from_username: a row written without an alias takes its username (as May's 045 filled it)",
   ),
   own(
     'trigger',
     'accounts_alias_from_username',
-    '0043_accounts_alias_from_username: public.fluxcore_accounts_alias_from_username, before insert or update when the alias is null',
+    '0042_accounts_alias_from_username: public.fluxcore_accounts_alias_from_username, before insert or update when the alias is null',
     'accounts',
   ),
   own(
     'function',
     'public.fluxcore_clear_account_references',
-    "0054_clear_account_references: the deletion worker clears other accounts' set-null references to the account it deletes (issue 24)",
+    "0053_clear_account_references: the deletion worker clears other accounts' set-null references to the account it deletes (issue 24)",
   ),
   own(
     'function',
     'public.fluxcore_conversation_accounts',
-    '0052_conversation_accounts_function: the two accounts of a conversation, for choosing the tenant (issue 24)',
+    '0051_conversation_accounts_function: the two accounts of a conversation, for choosing the tenant (issue 24)',
   ),
   own(
     'function',
@@ -224,7 +224,7 @@ export const originalOnlyDatabaseLogic: readonly DatabaseLogicDecision[] = [
     'fluxcore_document_chunks_count_added and _count_removed',
   ),
   // May's signal tables (s/032_fluxcore_signals): their own updated_at trigger each, which
-  // the package's touch trigger of 0040 replaces (kept beside it, updated_at would be set twice).
+  // the package's touch trigger of 0039 replaces (kept beside it, updated_at would be set twice).
   ...(['signals', 'signal_preferences', 'signal_delivery_log'] as const).map((table) =>
     replacedTrigger(
       `tr_${table}_updated_at`,

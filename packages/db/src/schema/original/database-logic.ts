@@ -22,7 +22,7 @@ import {
   packageDatabaseLogicFor,
 } from './database-logic-decisions.ts';
 
-/** Every table with an updated_at column: 0029 (0040 for May's tables) gives each the touch trigger. */
+/** Every table with an updated_at column: 0029 (0039 for May's tables) gives each the touch trigger. */
 export const tablesWithUpdatedAt: readonly string[] = [
   apps,
   assets,

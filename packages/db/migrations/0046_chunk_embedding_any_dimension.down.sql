@@ -1,5 +1,5 @@
--- Down of 0047_chunk_embedding_any_dimension: back to the schema 0046_drop_store_indexes_before_any_dimension left.
--- Written by db:generate from meta/0047_snapshot.json and meta/0046_snapshot.json (drizzle-kit/api);
+-- Down of 0042_chunk_embedding_any_dimension: back to the schema 0041_drop_store_indexes_before_any_dimension left.
+-- Written by db:generate from meta/0042_snapshot.json and meta/0041_snapshot.json (drizzle-kit/api);
 -- review it like any migration. "fluxcore:destructive" marks a statement that drops data:
 -- db:rollback counts those rows first and refuses to lose them without --yes.
 -- By hand: vector(1536) would refuse a chunk of another width, so the down counts them first and

@@ -1,5 +1,5 @@
--- Down of 0051_tenant_policies: back to the schema 0050_runtime_grants left.
--- Written by db:generate from meta/0051_snapshot.json and meta/0050_snapshot.json (drizzle-kit/api);
+-- Down of 0050_tenant_policies: back to the schema 0049_runtime_grants left.
+-- Written by db:generate from meta/0050_snapshot.json and meta/0049_snapshot.json (drizzle-kit/api);
 -- review it like any migration. "fluxcore:destructive" marks a statement that drops data:
 -- db:rollback counts those rows first and refuses to lose them without --yes.
 ALTER TABLE "account_ai_entitlements" DISABLE ROW LEVEL SECURITY;

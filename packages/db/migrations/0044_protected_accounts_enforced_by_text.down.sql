@@ -1,5 +1,5 @@
--- Down of 0045_protected_accounts_enforced_by_text: back to the schema 0044_accounts_alias_not_null left.
--- Written by db:generate from meta/0045_snapshot.json and meta/0044_snapshot.json (drizzle-kit/api);
+-- Down of 0044_protected_accounts_enforced_by_text: back to the schema 0043_accounts_alias_not_null left.
+-- Written by db:generate from meta/0044_snapshot.json and meta/0043_snapshot.json (drizzle-kit/api);
 -- review it like any migration. "fluxcore:destructive" marks a statement that drops data:
 -- db:rollback counts those rows first and refuses to lose them without --yes.
 DO $$

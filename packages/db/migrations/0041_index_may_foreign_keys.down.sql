@@ -1,5 +1,5 @@
--- Down of 0042_index_may_foreign_keys: back to the schema 0041_drop_vector_store_files_file_fk left.
--- Written by db:generate from meta/0042_snapshot.json and meta/0041_snapshot.json (drizzle-kit/api);
+-- Down of 0041_index_may_foreign_keys: back to the schema 0040_drop_vector_store_files_file_fk left.
+-- Written by db:generate from meta/0041_snapshot.json and meta/0040_snapshot.json (drizzle-kit/api);
 -- review it like any migration. "fluxcore:destructive" marks a statement that drops data:
 -- db:rollback counts those rows first and refuses to lose them without --yes.
 DROP INDEX "ai_signals_trace_id_idx";

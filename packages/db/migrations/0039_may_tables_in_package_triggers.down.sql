@@ -1,4 +1,4 @@
--- Down of 0040_may_tables_in_package_triggers: written by hand (a custom migration). It drops the triggers the up created
+-- Down of 0039_may_tables_in_package_triggers: written by hand (a custom migration). It drops the triggers the up created
 -- (their function is 0029's), and puts back 0029's chunk counter.
 DROP TRIGGER "signals_touch_updated_at" ON "public"."signals";--> statement-breakpoint
 DROP TRIGGER "signal_preferences_touch_updated_at" ON "public"."signal_preferences";--> statement-breakpoint

@@ -1,4 +1,4 @@
--- Down of 0057_touch_skips_online_backfill: written by hand; the touch trigger's function as
+-- Down of 0056_touch_skips_online_backfill: written by hand; the touch trigger's function as
 -- 0029 wrote it (an online backfill moves updated_at again).
 CREATE OR REPLACE FUNCTION "public"."fluxcore_touch_updated_at"() RETURNS trigger
 LANGUAGE plpgsql AS $$

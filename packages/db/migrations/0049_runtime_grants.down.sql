@@ -1,5 +1,5 @@
--- Down of 0050_runtime_grants: written by hand. Revokes every privilege the runtime roles hold
--- in this database (0050 granted them all); the roles themselves stay (0049's down says why).
+-- Down of 0049_runtime_grants: written by hand. Revokes every privilege the runtime roles hold
+-- in this database (0049 granted them all); the roles themselves stay (0048's down says why).
 REVOKE ALL ON ALL TABLES IN SCHEMA "public" FROM "fluxcore_app", "fluxcore_system";--> statement-breakpoint
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA "public" FROM "fluxcore_app", "fluxcore_system";--> statement-breakpoint
 REVOKE USAGE ON SCHEMA "public" FROM "fluxcore_app", "fluxcore_system";

@@ -1,2 +1,0 @@
--- Down of 0052_conversation_accounts_function: written by hand; the function holds no data.
-DROP FUNCTION IF EXISTS "public"."fluxcore_conversation_accounts"(uuid);

@@ -1,2 +1,0 @@
--- Down of 0054_clear_account_references: written by hand; the function holds no data.
-DROP FUNCTION IF EXISTS "public"."fluxcore_clear_account_references"(uuid);
