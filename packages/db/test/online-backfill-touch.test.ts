@@ -5,8 +5,7 @@
  * server's). The migration under test retypes accounts.display_name back to varchar(255).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import {
   createMigratedDatabase,
   createOwnedAccount,
@@ -14,7 +13,7 @@ import {
   projectMigrations,
 } from '@fluxcore/db/testing';
 import pg from 'pg';
-import { copyProjectMigrations, runCli } from './support/migrations.ts';
+import { projectMigrationsWith, runCli } from './support/migrations.ts';
 
 const next = String(projectMigrations.length).padStart(4, '0');
 const tag = `${next}_online_touch_fixture`;
@@ -34,18 +33,10 @@ describe.if(databaseKinds.includes('server'))('an online retype and updated_at',
     // The column as an older schema had it, and every account last updated long ago.
     await client.query(`alter table accounts alter column display_name type text;
       update accounts set updated_at = '2026-01-02 03:04:05+00';`);
-    folder = copyProjectMigrations();
-    writeFileSync(
-      join(folder, `${tag}.sql`),
+    folder = projectMigrationsWith(
+      tag,
       'ALTER TABLE "accounts" ALTER COLUMN "display_name" SET DATA TYPE varchar(255);',
     );
-    const journalPath = join(folder, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
-    const last = journal.entries.at(-1);
-    journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag });
-    writeFileSync(journalPath, JSON.stringify(journal));
-    const snapshot = join(folder, 'meta', `${last.tag.slice(0, 4)}_snapshot.json`);
-    writeFileSync(join(folder, 'meta', `${next}_snapshot.json`), readFileSync(snapshot));
     env = { ...migrated.database.env, FLUXCORE_MIGRATIONS_DIR: folder };
   }, 120_000);
 

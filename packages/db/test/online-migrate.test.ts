@@ -7,8 +7,7 @@
  * index (CONCURRENTLY), a check constraint (NOT VALID, VALIDATE) and a NOT NULL (via a check).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import {
   createMigratedDatabase,
   createOwnedAccount,
@@ -18,7 +17,7 @@ import {
 } from '@fluxcore/db/testing';
 import pg from 'pg';
 import { seededRandom } from '../src/testing/seeded-random.ts';
-import { copyProjectMigrations, runCli, spawnCli } from './support/migrations.ts';
+import { projectMigrationsWith, runCli, spawnCli } from './support/migrations.ts';
 
 /** The number after the project's last migration, so the fixture is always the newest. */
 const next = String(projectMigrations.length).padStart(4, '0');
@@ -68,16 +67,8 @@ describe.if(databaseKinds.includes('server'))('db:migrate --online on a server',
               'signal_id', null, 'status', (array['synced','pending','failed'])[1 + g % 3]))).*
         from (select * from messages limit 1) m, generate_series(1, 3000) g`);
     original = (await client.query('select id from messages order by id')).rows.map((r) => r.id);
-    folder = copyProjectMigrations();
-    writeFileSync(join(folder, `${tag}.sql`), fixture);
-    const journalPath = join(folder, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
-    const last = journal.entries.at(-1);
-    journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag });
-    writeFileSync(journalPath, JSON.stringify(journal));
     // The schema after the fixture is the project's: the audit reads it from the last snapshot.
-    const snapshot = join(folder, 'meta', `${last.tag.slice(0, 4)}_snapshot.json`);
-    writeFileSync(join(folder, 'meta', `${next}_snapshot.json`), readFileSync(snapshot));
+    folder = projectMigrationsWith(tag, fixture);
     env = { ...migrated.database.env, FLUXCORE_MIGRATIONS_DIR: folder };
   }, 120_000);
 

@@ -1,5 +1,5 @@
 /** Test migration folders in drizzle-kit's layout, and running the commands as a user would. */
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runProcess as run, runDrizzleKit as runKit } from '../../src/authoring/tools.ts';
@@ -25,6 +25,25 @@ export function writeMigrationFolder(migrations: { tag: string; sql: string }[])
 export function copyProjectMigrations(): string {
   const folder = mkdtempSync(join(tmpdir(), 'fluxcore-migrations-'));
   cpSync(migrationsFolder, folder, { recursive: true });
+  return folder;
+}
+
+/**
+ * A copy of the project's folder with `sql` appended as the newest migration, `tag` (its number
+ * the one after the project's last); its snapshot is the last one's, so the schema after it is
+ * the project's (the audit reads it there). Returns the folder.
+ */
+export function projectMigrationsWith(tag: string, sql: string): string {
+  const folder = copyProjectMigrations();
+  const journalPath = join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
+  const last = journal.entries.at(-1);
+  const next = tag.slice(0, 4);
+  writeFileSync(join(folder, `${tag}.sql`), sql);
+  journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag });
+  writeFileSync(journalPath, JSON.stringify(journal));
+  const snapshot = join(folder, 'meta', `${last.tag.slice(0, 4)}_snapshot.json`);
+  writeFileSync(join(folder, 'meta', `${next}_snapshot.json`), readFileSync(snapshot));
   return folder;
 }
 
