@@ -7,7 +7,7 @@ import { describe, expect, test } from 'bun:test';
 import { resolve } from 'node:path';
 import { adminUrl, databaseKinds } from '@fluxcore/db/testing';
 import pg from 'pg';
-import { dropStaleScratchDatabases } from '../src/migrator/scratch.ts';
+import { dropStaleScratchDatabases, scratchLockKey } from '../src/migrator/scratch.ts';
 
 async function admin<T extends pg.QueryResultRow>(text: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -43,30 +43,65 @@ describe.if(databaseKinds.includes('server'))('scratch databases on the server',
       connected: `fluxcore_scratch_${dead}_4_apiconn`,
       alive: `fluxcore_scratch_${process.pid}_5_apilive`,
     };
-    for (const name of Object.values(names)) await admin(`create database ${name}`);
+    const stale = [names.stale, names.commented];
+    // Other test files' converge runs clear stale scratch databases on this server too. Holding
+    // the passes' lock while these are made keeps them from dropping one half made (the
+    // connected one before its holder connects); any pass after that may drop the stale ones,
+    // so the outcome is asserted, and of this pass's drops only that none is a kept one.
     const { hostname } = await import('node:os');
-    await admin(
-      `comment on database ${names.commented} is 'fluxcore scratch of host ${hostname()} pid ${dead}'`,
-    );
-    await admin(
-      `comment on database ${names.elsewhere} is 'fluxcore scratch of host another-host pid ${dead}'`,
-    );
+    const locker = new pg.Client({ connectionString: adminUrl });
+    await locker.connect();
     const holder = new pg.Client({
       connectionString: new URL(`/${names.connected}`, adminUrl).toString(),
     });
-    await holder.connect();
     try {
-      const dropped = await dropStaleScratchDatabases(adminUrl, 'fluxcore-tests');
-      expect(dropped.filter((name) => Object.values(names).includes(name)).sort()).toEqual(
-        [names.stale, names.commented].sort(),
+      await locker.query(`select pg_advisory_lock(${scratchLockKey})`);
+      for (const name of Object.values(names)) await locker.query(`create database ${name}`);
+      await locker.query(
+        `comment on database ${names.commented} is 'fluxcore scratch of host ${hostname()} pid ${dead}'`,
       );
+      await locker.query(
+        `comment on database ${names.elsewhere} is 'fluxcore scratch of host another-host pid ${dead}'`,
+      );
+      await holder.connect();
+      await locker.query(`select pg_advisory_unlock(${scratchLockKey})`);
+
+      const dropped = await dropStaleScratchDatabases(adminUrl, 'fluxcore-tests');
+      const ours = dropped.filter((name) => Object.values(names).includes(name));
+      expect(ours.every((name) => stale.includes(name))).toBe(true);
       expect(await scratchNames(dead)).toEqual([names.elsewhere, names.connected].sort());
       expect(await scratchNames(process.pid)).toEqual([names.alive]);
     } finally {
-      await holder.end();
+      await holder.end().catch(() => {});
+      await locker.end();
       for (const name of Object.values(names)) {
         await admin(`drop database if exists ${name} with (force)`);
       }
+    }
+  }, 60_000);
+
+  test('passes take turns: one waits while another holds the lock, then drops what is stale', async () => {
+    const dead = await deadPid();
+    const name = `fluxcore_scratch_${dead}_1_apiturn`;
+    const locker = new pg.Client({ connectionString: adminUrl });
+    await locker.connect();
+    try {
+      await locker.query(`select pg_advisory_lock(${scratchLockKey})`);
+      await locker.query(`create database ${name}`);
+      let done = false;
+      const pass = dropStaleScratchDatabases(adminUrl, 'fluxcore-tests').finally(() => {
+        done = true;
+      });
+      await Bun.sleep(500);
+      expect(done).toBe(false);
+      expect(await scratchNames(dead)).toEqual([name]);
+      await locker.query(`select pg_advisory_unlock(${scratchLockKey})`);
+      // This pass drops it, unless another test file's pass got the lock first and did.
+      await pass;
+      expect(await scratchNames(dead)).toEqual([]);
+    } finally {
+      await locker.end();
+      await admin(`drop database if exists ${name} with (force)`);
     }
   }, 60_000);
 

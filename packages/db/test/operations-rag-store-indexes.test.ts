@@ -269,9 +269,10 @@ describe.each(databaseKinds)('RAG search by store size (%s)', (kind) => {
     expect(oursBlocks).toBeLessThan(0.7 * plainBlocks);
   });
 
-  test.if(kind === 'server')(
-    'the exact path is a prepared statement whose one generic plan serves every store after five runs',
-    async () => {
+  // Server only: PGlite's driver runs the statement unnamed (nothing to show in
+  // pg_prepared_statements), so the embedded run leaves this test out rather than skip it.
+  if (kind === 'server')
+    test('the exact path is a prepared statement whose one generic plan serves every store after five runs', async () => {
       // The other account's store of 100 chunks: below the threshold too.
       const [other] = await rawRows<{ id: string }>(
         db,
@@ -307,8 +308,7 @@ describe.each(databaseKinds)('RAG search by store size (%s)', (kind) => {
       expect(statements.map((s) => s.name)).toEqual(['fluxcore_rag_exact_1536']);
       expect(statements[0]?.custom).toBe(5);
       expect(statements[0]?.generic).toBeGreaterThanOrEqual(3);
-    },
-  );
+    });
 
   /** The index path's plan walks the store's own index, and searchChunks keeps recall@10 ≥ 0.95. */
   async function expectOwnIndexWalk(

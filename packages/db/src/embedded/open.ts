@@ -8,12 +8,14 @@ import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { FluxDbError } from '../errors/flux-db-error.ts';
 import {
+  creatingMarkPath,
   ensureFolderId,
   markCreated,
   markCreating,
   tryEnsureFolderId,
   wasBeingCreated,
 } from './folder-marks.ts';
+import { startNewCluster } from './initial-cluster.ts';
 import { acquireEmbeddedLock, type HeldLock, type LockHolder } from './lock.ts';
 
 /** How long a second opener waits for the folder's holder by default (FLUXCORE_LOCK_WAIT). */
@@ -83,6 +85,14 @@ async function startPglite(dataDir: string): Promise<PGlite> {
   return client;
 }
 
+/** Removes what a failed start wrote into a folder being created; the creating mark stays. */
+function emptyBeingCreated(dataDir: string): void {
+  for (const entry of readdirSync(dataDir)) {
+    if (join(dataDir, entry) !== creatingMarkPath(dataDir))
+      rmSync(join(dataDir, entry), { recursive: true, force: true });
+  }
+}
+
 /**
  * Opens the embedded database at `dataDir` as its one owner, or finds the db:serve that owns
  * it. In-memory databases live inside this process and take no lock.
@@ -92,7 +102,7 @@ export async function openEmbedded(
   options: { waitMs?: number; forServe?: boolean } = {},
 ): Promise<EmbeddedHandle> {
   if (isInMemory(dataDir)) {
-    const client = await startPglite(dataDir);
+    const client = await startNewCluster(dataDir, () => {});
     return { mode: 'direct', client, lock: undefined, close: () => client.close() };
   }
   try {
@@ -133,7 +143,10 @@ async function openFolder(
       mkdirSync(dataDir, { recursive: true });
       markCreating(dataDir);
     }
-    const client = await startPglite(dataDir).catch((error: unknown) => {
+    const start = creating
+      ? startNewCluster(dataDir, () => emptyBeingCreated(dataDir))
+      : startPglite(dataDir);
+    const client = await start.catch((error: unknown) => {
       throw openFailure(dataDir, error);
     });
     try {

@@ -104,6 +104,9 @@ export async function withScratchDatabase<T>(
 }
 
 const scratchPrefix = 'fluxcore_scratch';
+/** The advisory lock a pass of dropStaleScratchDatabases holds (an arbitrary constant). */
+export const scratchLockKey = 4_713_020_611;
+const scratchLockWaitMs = 10_000;
 /** Who made a scratch database, in its comment: this host and this process. */
 const scratchOwner = () => `fluxcore scratch of host ${hostname()} pid ${process.pid}`;
 
@@ -111,7 +114,8 @@ const scratchOwner = () => `fluxcore scratch of host ${hostname()} pid ${process
  * Drops the scratch databases earlier runs left behind (killed before their cleanup): those
  * made on this host (their comment says so, or they have none, as before comments were written)
  * by a process no longer alive here, with nobody connected to them. One still in use, or made
- * elsewhere, is never touched. Returns the names dropped.
+ * elsewhere, is never touched. Passes on one server take turns (an advisory lock). Returns the
+ * names dropped.
  */
 export async function dropStaleScratchDatabases(
   serverUrl: string,
@@ -120,6 +124,15 @@ export async function dropStaleScratchDatabases(
   const client = new pg.Client({ connectionString: serverUrl, application_name: applicationName });
   await client.connect();
   try {
+    // One pass at a time on a server: runs starting together queue here (for at most
+    // scratchLockWaitMs; one still waiting then leaves the clearing to the run ahead of it).
+    // The lock is the session's, so it goes with the connection.
+    await client.query(`set lock_timeout = ${scratchLockWaitMs}`);
+    const locked = await client.query(`select pg_advisory_lock(${scratchLockKey})`).then(
+      () => true,
+      () => false,
+    );
+    if (!locked) return [];
     const { rows } = await client.query<{ name: string; comment: string | null }>(
       `select d.datname as name, shobj_description(d.oid, 'pg_database') as comment
          from pg_database d

@@ -24,6 +24,7 @@ import {
   type TestDatabase,
 } from './databases.ts';
 import {
+  embeddedTemplate,
   pgliteExtensions,
   pgliteFromTemplate,
   pgliteSession,
@@ -104,8 +105,12 @@ export async function createReferenceDatabase(
     const dataDir = dir ? join(dir, 'pgdata') : 'memory://';
     let client: PGlite | undefined;
     if (dir) {
-      client = await openReferencePglite(dataDir);
-      await loadReferenceSchema(pgliteSession(client), kind, lineage);
+      // The run's template written into the folder: no initdb, no schema to load.
+      client = new PGlite(dataDir, {
+        ...pgliteExtensions({ pgcrypto: true }),
+        loadDataDir: await embeddedTemplate(referenceRecipe(lineage)),
+      });
+      await client.waitReady;
     } else {
       client = await pgliteFromTemplate(referenceRecipe(lineage));
     }
