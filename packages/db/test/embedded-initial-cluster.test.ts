@@ -41,12 +41,20 @@ describe.if(databaseKinds.includes('embedded'))('a new embedded database without
     expect(path.startsWith(cache)).toBe(true);
     expect(path).toMatch(/pglite-\d+\.\d+\.\d+-initial-cluster\.tar$/);
 
+    // A writer killed while writing its copy left a partial file; one alive is writing its own.
+    const dead = Bun.spawn(['true']);
+    await dead.exited;
+    writeFileSync(`${path}.${dead.pid}.partial`, 'half a tar');
+    writeFileSync(`${path}.${process.ppid}.partial`, 'a tar being written');
+
     // No copy yet: initdb runs, and what it wrote is kept.
     const handle = await openEmbedded('memory://');
     if (handle.mode !== 'direct') throw new Error('memory was served');
     try {
       expect(statSync(path).size).toBeGreaterThan(1_000_000);
-      expect(readdirSync(cache)).toEqual([basename(path)]);
+      expect(readdirSync(cache).sort()).toEqual(
+        [basename(path), `${basename(path)}.${process.ppid}.partial`].sort(),
+      );
       // A copy that holds a table of its own shows that the next databases start from it.
       await handle.client.exec(
         'create table cache_probe (id int); insert into cache_probe values (7)',

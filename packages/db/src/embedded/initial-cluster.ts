@@ -13,13 +13,24 @@
  * `node_modules/.cache/fluxcore` beside the installed PGlite (reinstalling empties it).
  *
  * A cache that cannot be written is no error (each new cluster runs initdb, as before); a tar
- * that PGlite cannot start from is removed and initdb runs instead.
+ * that PGlite cannot start from is removed and initdb runs instead. A tar is written beside
+ * its place as `<name>.<pid>.partial` and renamed; the partial files of writers that died are
+ * removed by the next writer.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
+import { alive } from '../migrator/process-alive.ts';
 
 /** The installed PGlite's package.json: its version, and the node_modules it sits in. */
 function installedPglite(): { version: string; nodeModules: string } | undefined {
@@ -58,12 +69,23 @@ function cachedTar(path: string | undefined): Blob | undefined {
   }
 }
 
+/** Removes the partial tars of writers no longer alive here (killed while writing). */
+function removeDeadPartials(path: string): void {
+  const prefix = `${basename(path)}.`;
+  for (const name of readdirSync(dirname(path))) {
+    const pid = Number(name.slice(prefix.length, -'.partial'.length));
+    if (name.startsWith(prefix) && name.endsWith('.partial') && pid > 0 && !alive(pid))
+      rmSync(join(dirname(path), name), { force: true });
+  }
+}
+
 /** Writes the tar whole or not at all (another process may be reading or writing it). */
 function keepTar(path: string | undefined, tar: Uint8Array): void {
   if (!path) return;
   const partial = `${path}.${process.pid}.partial`;
   try {
     mkdirSync(dirname(path), { recursive: true });
+    removeDeadPartials(path);
     writeFileSync(partial, tar);
     renameSync(partial, path);
   } catch {
