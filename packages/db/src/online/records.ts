@@ -5,6 +5,7 @@
  * resume; db:status reads it to show a run in progress; --abort reads it to undo.
  */
 import type { SqlSession } from '../connection/client.ts';
+import { FluxDbError } from '../errors/flux-db-error.ts';
 import type { OnlineStep, StepAction } from './model.ts';
 
 export type RunState = 'running' | 'done' | 'aborted';
@@ -162,5 +163,20 @@ export async function markStep(
             done_at = case when $4 in ('done', 'undone') then now() else done_at end
       where run_id = $1 and tag = $2 and position = $3`,
     [run.id, step.tag, step.position, state, progress ? JSON.stringify(progress) : null],
+  );
+}
+
+/**
+ * Refuses a command that would change the database under an online run in progress (one
+ * killed, or still running elsewhere): its recorded steps would no longer describe the
+ * database it resumes on. The run is finished or undone first.
+ */
+export async function refuseDuringOnlineRun(session: SqlSession, command: string): Promise<void> {
+  const current = await runInProgress(session);
+  if (!current) return;
+  throw new FluxDbError(
+    'ONLINE_REFUSED',
+    `an online db:${current.command} (run #${current.id}, started ${current.startedAt}) is in progress; ${command} would change the database under it, so nothing was changed`,
+    `Finish it (bun run db:${current.command} --online) or undo it (bun run db:${current.command} --abort) first`,
   );
 }

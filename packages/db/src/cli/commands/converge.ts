@@ -12,6 +12,7 @@ import { FluxDbError } from '../../errors/flux-db-error.ts';
 import { loadMigrations } from '../../migrator/journal.ts';
 import { convergeOnline } from '../../online/converge.ts';
 import { type OnlineFlags, runAbort, settingsOf } from '../../online/flags.ts';
+import { refuseDuringOnlineRun } from '../../online/records.ts';
 import { consoleIo, type Io, migrationsDir } from '../context.ts';
 
 export interface ConvergeFlags extends OnlineFlags {
@@ -76,6 +77,7 @@ export async function run(flags: ConvergeFlags, config: DatabaseConfig, io: Io =
   const session = await openSqlSession(config);
   try {
     if (flags.online || flags.abort) return await runOnline(flags, config, session, migrations, io);
+    if (flags.yes) await refuseDuringOnlineRun(session, 'db:converge --yes');
     const outcome = await converge(session, config, migrations, {
       apply: flags.yes === true,
       drop: flags.drop,

@@ -8,6 +8,7 @@ import { migrate } from '../../migrator/apply.ts';
 import { loadMigrations } from '../../migrator/journal.ts';
 import { type OnlineFlags, runAbort, settingsOf } from '../../online/flags.ts';
 import { migrateOnline } from '../../online/migrate.ts';
+import { refuseDuringOnlineRun } from '../../online/records.ts';
 import { UsageError } from '../../program/arguments.ts';
 import { consoleIo, type Io, migrationsDir } from '../context.ts';
 
@@ -50,6 +51,7 @@ export async function run(flags: MigrateFlags, config: DatabaseConfig, io: Io = 
   const session = await openSqlSession(config);
   try {
     if (flags.online || flags.abort) return await runOnline(flags, session, io);
+    if (!flags.dryRun) await refuseDuringOnlineRun(session, 'db:migrate');
     const migrations = loadMigrations(migrationsDir());
     const result = await migrate(session, migrations, {
       to: flags.to,

@@ -3,6 +3,7 @@ import { openSqlSession } from '../../connection/client.ts';
 import { type DatabaseConfig, describeTarget } from '../../connection/config.ts';
 import { loadMigrations } from '../../migrator/journal.ts';
 import { rollback } from '../../migrator/rollback.ts';
+import { refuseDuringOnlineRun } from '../../online/records.ts';
 import { consoleIo, type Io, migrationsDir } from '../context.ts';
 
 export interface RollbackFlags {
@@ -17,6 +18,7 @@ export async function run(flags: RollbackFlags, config: DatabaseConfig, io: Io =
   const migrations = loadMigrations(migrationsDir());
   const session = await openSqlSession(config);
   try {
+    if (!flags.dryRun) await refuseDuringOnlineRun(session, 'db:rollback');
     io.log(
       `rolling back ${describeTarget(config)}${flags.dryRun ? ' (dry run: nothing changes)' : ''}`,
     );
