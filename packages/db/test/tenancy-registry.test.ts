@@ -41,6 +41,9 @@ describe('tableTenancy', () => {
         want.push(`${name}_system_references`);
       }
       if (name === 'accounts') want.push('accounts_system_references');
+      // Reviews and subscriptions are written only to a listing the writer sees (0057).
+      if (name === 'fluxcore_marketplace_reviews' || name === 'fluxcore_marketplace_subscriptions')
+        want.push(`${name}_visible_listing`);
       if (name === 'account_deletion_jobs') want.push('account_deletion_jobs_worker_queue');
       expect({ name, policies: (byTable.get(name) ?? []).sort() }).toEqual({
         name,

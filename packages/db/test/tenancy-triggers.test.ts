@@ -133,6 +133,89 @@ describe.each(databaseKinds)('row-level security and the database’s own work (
     expect(await counters()).toEqual({ subscribers: 0, ratingCount: 0, ratingAverage: null });
   });
 
+  test("a buyer cannot subscribe to, or review, a seller's unpublished listing; what it wrote before stays its own", async () => {
+    const seller = await createOwnedAccount(db, 'hidden-seller');
+    const buyer = await createOwnedAccount(db, 'hidden-buyer');
+    const listingOf = async (status: 'draft' | 'published') => {
+      const [store] = await db
+        .insert(fluxcoreVectorStores)
+        .values({ accountId: seller.account.id, name: `kb-${status}` })
+        .returning({ id: fluxcoreVectorStores.id });
+      const [listing] = await db
+        .insert(fluxcoreMarketplaceListings)
+        .values({
+          sellerAccountId: seller.account.id,
+          vectorStoreId: store?.id,
+          title: 'kb',
+          status,
+        })
+        .returning({ id: fluxcoreMarketplaceListings.id });
+      return listing?.id ?? '';
+    };
+    const draft = await listingOf('draft');
+    const published = await listingOf('published');
+    const asBuyer = <T>(
+      work: (tx: Parameters<Parameters<typeof withTenant>[2]>[0]) => Promise<T>,
+    ) => withTenant(db, buyer.account.id, work, { role: app });
+    const subscribe = (listingId: string) =>
+      asBuyer((tx) =>
+        tx
+          .insert(fluxcoreMarketplaceSubscriptions)
+          .values({ listingId, subscriberAccountId: buyer.account.id }),
+      );
+    const review = (listingId: string) =>
+      asBuyer((tx) =>
+        tx
+          .insert(fluxcoreMarketplaceReviews)
+          .values({ listingId, reviewerAccountId: buyer.account.id, rating: 5 }),
+      );
+    const policyRefusal = /new row violates row-level security policy/;
+    expect(await refusal(subscribe(draft))).toMatch(policyRefusal);
+    expect(await refusal(review(draft))).toMatch(policyRefusal);
+    expect(await refusal(subscribe(published))).toBe('accepted');
+    expect(await refusal(review(published))).toBe('accepted');
+    // The seller (its own draft) may still review and subscribe to what it sees.
+    expect(
+      await refusal(
+        withTenant(
+          db,
+          seller.account.id,
+          (tx) =>
+            tx
+              .insert(fluxcoreMarketplaceSubscriptions)
+              .values({ listingId: draft, subscriberAccountId: seller.account.id }),
+          { role: app },
+        ),
+      ),
+    ).toBe('accepted');
+
+    // Unpublished since: the buyer still edits its review and cancels its subscription.
+    await db
+      .update(fluxcoreMarketplaceListings)
+      .set({ status: 'draft' })
+      .where(eq(fluxcoreMarketplaceListings.id, published));
+    const edited = await asBuyer((tx) =>
+      tx
+        .update(fluxcoreMarketplaceReviews)
+        .set({ rating: 1 })
+        .where(eq(fluxcoreMarketplaceReviews.listingId, published))
+        .returning({ rating: fluxcoreMarketplaceReviews.rating }),
+    );
+    expect(edited).toEqual([{ rating: 1 }]);
+    const cancelled = await asBuyer((tx) =>
+      tx
+        .delete(fluxcoreMarketplaceSubscriptions)
+        .where(eq(fluxcoreMarketplaceSubscriptions.listingId, published))
+        .returning({ id: fluxcoreMarketplaceSubscriptions.id }),
+    );
+    expect(cancelled).toHaveLength(1);
+    const rows = await db
+      .select({ id: fluxcoreMarketplaceSubscriptions.id })
+      .from(fluxcoreMarketplaceSubscriptions)
+      .where(eq(fluxcoreMarketplaceSubscriptions.subscriberAccountId, buyer.account.id));
+    expect(rows).toEqual([]);
+  });
+
   test("a store's files keep its stats as the API's role", async () => {
     const owner = await createOwnedAccount(db, 'store-owner');
     const stats = await withTenant(

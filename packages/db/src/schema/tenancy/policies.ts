@@ -277,3 +277,33 @@ export const accountsSystemTombstones = systemReferencesPolicy(
   accounts,
   `"id" in (select "account_id" from "account_deletion_jobs" where "status" in ('local_cleanup', 'completed'))`,
 );
+
+/**
+ * A review or a subscription is written only to a listing its writer sees: one published, or
+ * the writer's own. The foreign key is checked past every policy, so without this a tenant
+ * could subscribe to, or review, another seller's unpublished listing by its id (found in the
+ * issue 24 hostile pass). Restrictive and for inserts only: a subscriber still cancels, and a
+ * reviewer still edits, what it wrote before the listing was unpublished.
+ */
+const onVisibleListing = (table: string) =>
+  sql.raw(
+    `exists (select 1 from "fluxcore_marketplace_listings" "parent" where "parent"."id" = "${table}"."listing_id")`,
+  );
+export const fluxcoreMarketplaceReviewsVisibleListing = pgPolicy(
+  'fluxcore_marketplace_reviews_visible_listing',
+  {
+    as: 'restrictive',
+    for: 'insert',
+    to: [runtimeRoles.app, runtimeRoles.system],
+    withCheck: onVisibleListing('fluxcore_marketplace_reviews'),
+  },
+).link(fluxcoreMarketplaceReviews);
+export const fluxcoreMarketplaceSubscriptionsVisibleListing = pgPolicy(
+  'fluxcore_marketplace_subscriptions_visible_listing',
+  {
+    as: 'restrictive',
+    for: 'insert',
+    to: [runtimeRoles.app, runtimeRoles.system],
+    withCheck: onVisibleListing('fluxcore_marketplace_subscriptions'),
+  },
+).link(fluxcoreMarketplaceSubscriptions);
