@@ -278,4 +278,37 @@ describe.each(databaseKinds)('the reference against a migrated %s database', (ki
     );
     expect(keyLines(documented)).toEqual(keyLines(rows));
   });
+
+  test('documents exactly the row-level security policies the database holds, each on its page', async () => {
+    const rows = await handle.client.query<{
+      table: string;
+      name: string;
+      permissive: string;
+      command: string;
+      roles: string[];
+    }>(`
+      select tablename as table, policyname as name, permissive, lower(cmd) as command,
+        roles::text[] as roles
+      from pg_policies where schemaname = 'public'`);
+    expect(rows.length).toBeGreaterThan(100);
+    const line = (p: {
+      table: string;
+      name: string;
+      as: string;
+      command: string;
+      roles: string[];
+    }) => `${p.table}.${p.name} ${p.as} ${p.command} to ${[...p.roles].sort().join(',')}`;
+    const documented = [...doc.tables.values()].flatMap((t) =>
+      t.policies.map((p) => line({ table: t.name, ...p })),
+    );
+    expect(documented.sort()).toEqual(
+      rows.map((r) => line({ ...r, as: r.permissive.toLowerCase() })).sort(),
+    );
+    for (const table of doc.tables.values()) {
+      const text = site.get(`tables/${table.name}.md`) ?? '';
+      expect(text).toContain('\n## Row-level security\n');
+      for (const policy of table.policies) expect(text).toContain(`\n| ${policy.name} | `);
+      if (!table.policies.length) expect(text).toContain('\nNo tenant, no row-level security: ');
+    }
+  });
 });

@@ -170,6 +170,24 @@ export function tableMarkdown(table: TableDoc, domain: DomainDoc): string {
         )
       : ['none']),
     '',
+    '## Row-level security',
+    '',
+    `${table.tenancy[0]?.toUpperCase()}${table.tenancy.slice(1)}.`,
+    '',
+    ...(table.policies.length
+      ? markdownTable(
+          ['Name', 'As', 'For', 'To', 'Using', 'With check'],
+          table.policies.map((policy) => [
+            policy.name,
+            policy.as,
+            policy.command,
+            policy.roles.join(', '),
+            policy.using ? `\`${policy.using.replaceAll('|', '\\|')}\`` : '',
+            policy.check ? `\`${policy.check.replaceAll('|', '\\|')}\`` : '',
+          ]),
+        )
+      : ['no policy']),
+    '',
     '## Relations',
     '',
     `![${domain.title}](../${domain.slug}.svg)`,

@@ -7,8 +7,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { is } from 'drizzle-orm';
-import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
+import { getTableName, is, type SQL } from 'drizzle-orm';
+import { getTableConfig, PgDialect, PgPolicy, PgTable } from 'drizzle-orm/pg-core';
 import {
   type ExpectedColumn,
   type ExpectedConstraint,
@@ -30,6 +30,8 @@ import {
   relaxedTightenings,
 } from '../schema/original/tightenings.ts';
 import { type OriginalTypeChange, originalTypeChanges } from '../schema/original/type-changes.ts';
+import { tableTenancy } from '../schema/tenancy/index.ts';
+import * as tenancyPolicies from '../schema/tenancy/policies.ts';
 import { columnComments } from './comments.ts';
 
 export const schemaFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../schema');
@@ -41,6 +43,16 @@ export interface ForeignKeyDoc {
   referencedTable: string;
   referencedColumns: string[];
   onDelete: string;
+}
+
+/** A row-level security policy of a table, as the schema declares it (schema/tenancy). */
+export interface PolicyDoc {
+  name: string;
+  as: 'permissive' | 'restrictive';
+  command: string;
+  roles: string[];
+  using?: string;
+  check?: string;
 }
 
 export interface TableDoc {
@@ -61,6 +73,9 @@ export interface TableDoc {
   typeChanges: OriginalTypeChange[];
   /** Its checks, uniques and enums that can refuse a value, with their evidence. */
   tightenings: KeptTightening[];
+  /** Whose rows these are (schema/tenancy's tableTenancy), in words. */
+  tenancy: string;
+  policies: PolicyDoc[];
 }
 
 export interface DomainDoc {
@@ -116,6 +131,56 @@ export function domainHeading(
   const match = text.match(/^([\s\S]*?)\s*\(DOMAIN\.md §(\d+)\)/);
   if (!match?.[1] || !match[2]) return { title: fallback, section: Number.MAX_SAFE_INTEGER };
   return { title: match[1].replace(/[.:]$/, ''), section: Number(match[2]) };
+}
+
+const dialect = new PgDialect();
+const sqlText = (value: SQL | undefined) =>
+  value === undefined ? undefined : dialect.sqlToQuery(value).sql;
+
+/** Every policy the schema declares (schema/tenancy/policies.ts), linked to its table. */
+const declaredPolicies = (Object.values(tenancyPolicies) as unknown[]).filter((value) =>
+  is(value, PgPolicy),
+) as PgPolicy[];
+const linkedTable = (policy: PgPolicy) =>
+  getTableName((policy as unknown as { _linkedTable: PgTable })._linkedTable);
+
+/** The table's policies, as drizzle-kit generates them, by name. */
+function policiesOf(table: string): PolicyDoc[] {
+  return declaredPolicies
+    .filter((policy) => linkedTable(policy) === table)
+    .map((policy) => {
+      const to: unknown[] = Array.isArray(policy.to) ? policy.to : [policy.to ?? 'public'];
+      const roles = to.map((role) =>
+        typeof role === 'string' ? role : String((role as { name: string }).name),
+      );
+      const using = sqlText(policy.using);
+      const check = sqlText(policy.withCheck);
+      return {
+        name: policy.name,
+        as: policy.as ?? 'permissive',
+        command: policy.for ?? 'all',
+        roles,
+        ...(using ? { using } : {}),
+        ...(check ? { check } : {}),
+      };
+    })
+    .sort(byName);
+}
+
+/** tableTenancy's entry in words: whose rows these are, or why none has a tenant. */
+function tenancyWords(table: string): string {
+  const tenancy = tableTenancy[table];
+  if (!tenancy) return 'not in tableTenancy';
+  switch (tenancy.kind) {
+    case 'tenant':
+      return `tenant table: each row belongs to the account in ${tenancy.column}`;
+    case 'child':
+      return `child table: each row belongs to the tenant of its ${tenancy.parent} row (${tenancy.column})`;
+    case 'shared':
+      return `shared table: ${tenancy.who}`;
+    case 'global':
+      return `no tenant, no row-level security: ${tenancy.reason}`;
+  }
 }
 
 function byName<T extends { name: string }>(a: T, b: T): number {
@@ -191,6 +256,8 @@ export async function buildSchemaDoc(): Promise<SchemaDoc> {
       renames: originalRenames.filter((rename) => rename.table === table.name),
       typeChanges: originalTypeChanges.filter((change) => change.table === table.name),
       tightenings: keptTightenings.filter((kept) => kept.table === table.name),
+      tenancy: tenancyWords(table.name),
+      policies: policiesOf(table.name),
     });
   }
   if (missingPurpose.length > 0) {

@@ -195,6 +195,20 @@ function tableSection(doc: SchemaDoc, table: TableDoc, pageName: string): string
       code(check.name),
       code(checkExpression(table.name, check.expression ?? '')),
     ]),
+    `<h3>Row-level security</h3>\n<p class="tenancy">${escapeHtml(table.tenancy)}</p>`,
+    ...itemsTable(
+      '',
+      ['name', 'as', 'for', 'to', 'using', 'with check'],
+      table.policies,
+      (policy) => [
+        code(policy.name),
+        escapeHtml(policy.as),
+        escapeHtml(policy.command),
+        list(policy.roles),
+        policy.using ? code(policy.using) : '',
+        policy.check ? code(policy.check) : '',
+      ],
+    ).filter((part) => part !== ''),
   );
   if (table.renames.length || table.typeChanges.length) {
     parts.push(
