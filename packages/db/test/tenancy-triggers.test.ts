@@ -189,7 +189,42 @@ describe.each(databaseKinds)('row-level security and the database’s own work (
       ),
     ).toBe('accepted');
 
-    // Unpublished since: the buyer still edits its review and cancels its subscription.
+    // Nor can it move what it wrote to the unpublished listing (0057's trigger).
+    const moveRefusal = /listing [0-9a-f-]{36} is not one this role sees/;
+    const moveTo = (listingId: string) =>
+      asBuyer((tx) =>
+        tx
+          .update(fluxcoreMarketplaceSubscriptions)
+          .set({ listingId })
+          .where(eq(fluxcoreMarketplaceSubscriptions.listingId, published))
+          .returning({ id: fluxcoreMarketplaceSubscriptions.id }),
+      );
+    expect(await refusal(moveTo(draft))).toMatch(moveRefusal);
+    expect(
+      await refusal(
+        asBuyer((tx) =>
+          tx
+            .update(fluxcoreMarketplaceReviews)
+            .set({ listingId: draft })
+            .where(eq(fluxcoreMarketplaceReviews.listingId, published)),
+        ),
+      ),
+    ).toMatch(moveRefusal);
+
+    // The owner (the original app's connection), whom no policy limits, moves it as before.
+    const moved = await db
+      .update(fluxcoreMarketplaceReviews)
+      .set({ listingId: draft })
+      .where(eq(fluxcoreMarketplaceReviews.listingId, published))
+      .returning({ listingId: fluxcoreMarketplaceReviews.listingId });
+    expect(moved).toEqual([{ listingId: draft }]);
+    await db
+      .update(fluxcoreMarketplaceReviews)
+      .set({ listingId: published })
+      .where(eq(fluxcoreMarketplaceReviews.listingId, draft));
+
+    // Unpublished since: the buyer still edits its review, pauses and cancels its subscription.
+
     await db
       .update(fluxcoreMarketplaceListings)
       .set({ status: 'draft' })
@@ -202,6 +237,14 @@ describe.each(databaseKinds)('row-level security and the database’s own work (
         .returning({ rating: fluxcoreMarketplaceReviews.rating }),
     );
     expect(edited).toEqual([{ rating: 1 }]);
+    const paused = await asBuyer((tx) =>
+      tx
+        .update(fluxcoreMarketplaceSubscriptions)
+        .set({ status: 'paused' })
+        .where(eq(fluxcoreMarketplaceSubscriptions.listingId, published))
+        .returning({ status: fluxcoreMarketplaceSubscriptions.status }),
+    );
+    expect(paused).toEqual([{ status: 'paused' }]);
     const cancelled = await asBuyer((tx) =>
       tx
         .delete(fluxcoreMarketplaceSubscriptions)

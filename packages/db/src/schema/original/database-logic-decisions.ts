@@ -80,6 +80,23 @@ export const packageDatabaseLogicFor = (
   ),
   own(
     'function',
+    'public.fluxcore_listing_stays_visible',
+    '0057_marketplace_writes_need_a_visible_listing: a review or subscription moved to another listing must move to one its writer sees (issue 24)',
+  ),
+  own(
+    'trigger',
+    'fluxcore_marketplace_reviews_listing_stays_visible',
+    '0057_marketplace_writes_need_a_visible_listing: public.fluxcore_listing_stays_visible, before update of listing_id',
+    'fluxcore_marketplace_reviews',
+  ),
+  own(
+    'trigger',
+    'fluxcore_marketplace_subscriptions_listing_stays_visible',
+    '0057_marketplace_writes_need_a_visible_listing: public.fluxcore_listing_stays_visible, before update of listing_id',
+    'fluxcore_marketplace_subscriptions',
+  ),
+  own(
+    'function',
     'public.fluxcore_conversation_accounts',
     '0051_conversation_accounts_function: the two accounts of a conversation, for choosing the tenant (issue 24)',
   ),

@@ -5,8 +5,8 @@
  * built from tableTenancy by build.ts; test/tenancy-registry.test.ts checks that every table
  * with row-level security has exactly the policies its tenancy asks for.
  */
-import { sql } from 'drizzle-orm';
-import { pgPolicy } from 'drizzle-orm/pg-core';
+import { getTableName, sql } from 'drizzle-orm';
+import { type PgTable, pgPolicy } from 'drizzle-orm/pg-core';
 import {
   appointmentServices,
   appointmentStaff,
@@ -283,27 +283,22 @@ export const accountsSystemTombstones = systemReferencesPolicy(
  * the writer's own. The foreign key is checked past every policy, so without this a tenant
  * could subscribe to, or review, another seller's unpublished listing by its id (found in the
  * issue 24 hostile pass). Restrictive and for inserts only: a subscriber still cancels, and a
- * reviewer still edits, what it wrote before the listing was unpublished.
+ * reviewer still edits, what it wrote before the listing was unpublished. Moving a row to
+ * another listing is checked by 0057's trigger (a policy cannot compare the new listing with
+ * the old one: reading its own table from its policy is recursion).
  */
-const onVisibleListing = (table: string) =>
-  sql.raw(
-    `exists (select 1 from "fluxcore_marketplace_listings" "parent" where "parent"."id" = "${table}"."listing_id")`,
-  );
-export const fluxcoreMarketplaceReviewsVisibleListing = pgPolicy(
-  'fluxcore_marketplace_reviews_visible_listing',
-  {
+const listingPolicy = (table: PgTable) => {
+  const name = getTableName(table);
+  return pgPolicy(`${name}_visible_listing`, {
     as: 'restrictive',
     for: 'insert',
     to: [runtimeRoles.app, runtimeRoles.system],
-    withCheck: onVisibleListing('fluxcore_marketplace_reviews'),
-  },
-).link(fluxcoreMarketplaceReviews);
-export const fluxcoreMarketplaceSubscriptionsVisibleListing = pgPolicy(
-  'fluxcore_marketplace_subscriptions_visible_listing',
-  {
-    as: 'restrictive',
-    for: 'insert',
-    to: [runtimeRoles.app, runtimeRoles.system],
-    withCheck: onVisibleListing('fluxcore_marketplace_subscriptions'),
-  },
-).link(fluxcoreMarketplaceSubscriptions);
+    withCheck: sql.raw(
+      `exists (select 1 from "fluxcore_marketplace_listings" "parent" where "parent"."id" = "${name}"."listing_id")`,
+    ),
+  }).link(table);
+};
+export const fluxcoreMarketplaceReviewsVisibleListing = listingPolicy(fluxcoreMarketplaceReviews);
+export const fluxcoreMarketplaceSubscriptionsVisibleListing = listingPolicy(
+  fluxcoreMarketplaceSubscriptions,
+);
