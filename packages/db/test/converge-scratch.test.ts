@@ -7,7 +7,11 @@ import { describe, expect, test } from 'bun:test';
 import { resolve } from 'node:path';
 import { adminUrl, databaseKinds } from '@fluxcore/db/testing';
 import pg from 'pg';
-import { dropStaleScratchDatabases, scratchLockKey } from '../src/migrator/scratch.ts';
+import {
+  dropStaleScratchDatabases,
+  scratchLockKey,
+  scratchLockUrl,
+} from '../src/migrator/scratch.ts';
 
 async function admin<T extends pg.QueryResultRow>(text: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -49,7 +53,7 @@ describe.if(databaseKinds.includes('server'))('scratch databases on the server',
     // connected one before its holder connects); any pass after that may drop the stale ones,
     // so the outcome is asserted, and of this pass's drops only that none is a kept one.
     const { hostname } = await import('node:os');
-    const locker = new pg.Client({ connectionString: adminUrl });
+    const locker = new pg.Client({ connectionString: scratchLockUrl(adminUrl) });
     await locker.connect();
     const holder = new pg.Client({
       connectionString: new URL(`/${names.connected}`, adminUrl).toString(),
@@ -83,7 +87,7 @@ describe.if(databaseKinds.includes('server'))('scratch databases on the server',
   test('passes take turns: one waits while another holds the lock, then drops what is stale', async () => {
     const dead = await deadPid();
     const name = `fluxcore_scratch_${dead}_1_apiturn`;
-    const locker = new pg.Client({ connectionString: adminUrl });
+    const locker = new pg.Client({ connectionString: scratchLockUrl(adminUrl) });
     await locker.connect();
     try {
       await locker.query(`select pg_advisory_lock(${scratchLockKey})`);
@@ -92,7 +96,18 @@ describe.if(databaseKinds.includes('server'))('scratch databases on the server',
       const pass = dropStaleScratchDatabases(adminUrl, 'fluxcore-tests').finally(() => {
         done = true;
       });
-      await Bun.sleep(500);
+      // The pass is queued on the lock (an ungranted advisory lock of its application), not
+      // merely slow to connect.
+      let waiting = 0;
+      for (let i = 0; i < 200 && waiting === 0; i++) {
+        const [row] = await admin<{ n: number }>(
+          `select count(*)::int as n from pg_locks l join pg_stat_activity a on a.pid = l.pid
+            where l.locktype = 'advisory' and not l.granted and a.application_name = 'fluxcore-tests'`,
+        );
+        waiting = row?.n ?? 0;
+        if (waiting === 0) await Bun.sleep(25);
+      }
+      expect(waiting).toBeGreaterThanOrEqual(1);
       expect(done).toBe(false);
       expect(await scratchNames(dead)).toEqual([name]);
       await locker.query(`select pg_advisory_unlock(${scratchLockKey})`);

@@ -111,22 +111,48 @@ const scratchLockWaitMs = 10_000;
 const scratchOwner = () => `fluxcore scratch of host ${hostname()} pid ${process.pid}`;
 
 /**
+ * Where a clearing pass connects and takes its lock: the server's `postgres` database, the
+ * same for every pass whatever database its run works on (an advisory lock is per database).
+ * The pass reads only what every database shows (pg_database, pg_stat_activity).
+ */
+export function scratchLockUrl(serverUrl: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = '/postgres';
+  return url.toString();
+}
+
+/** The `postgres` database if this role may connect to it, else the run's own. */
+async function connectForClearing(serverUrl: string, applicationName: string): Promise<pg.Client> {
+  for (const connectionString of [scratchLockUrl(serverUrl), serverUrl]) {
+    const client = new pg.Client({ connectionString, application_name: applicationName });
+    try {
+      await client.connect();
+      return client;
+    } catch (error) {
+      await client.end().catch(() => {});
+      if (connectionString === serverUrl) throw error;
+    }
+  }
+  throw new Error('unreachable');
+}
+
+/**
  * Drops the scratch databases earlier runs left behind (killed before their cleanup): those
  * made on this host (their comment says so, or they have none, as before comments were written)
  * by a process no longer alive here, with nobody connected to them. One still in use, or made
- * elsewhere, is never touched. Passes on one server take turns (an advisory lock). Returns the
- * names dropped.
+ * elsewhere, is never touched. Passes on one server take turns (an advisory lock in its
+ * `postgres` database). Returns the names dropped.
  */
 export async function dropStaleScratchDatabases(
   serverUrl: string,
   applicationName: string,
 ): Promise<string[]> {
-  const client = new pg.Client({ connectionString: serverUrl, application_name: applicationName });
-  await client.connect();
+  const client = await connectForClearing(serverUrl, applicationName);
   try {
     // One pass at a time on a server: runs starting together queue here (for at most
     // scratchLockWaitMs; one still waiting then leaves the clearing to the run ahead of it).
-    // The lock is the session's, so it goes with the connection.
+    // The lock is the session's, so it goes with the connection; an advisory lock belongs to
+    // its database, hence one database for every pass (scratchLockUrl).
     await client.query(`set lock_timeout = ${scratchLockWaitMs}`);
     const locked = await client.query(`select pg_advisory_lock(${scratchLockKey})`).then(
       () => true,
