@@ -12,7 +12,8 @@ import {
   projectMigrations,
   type TestDatabase,
 } from '@fluxcore/db/testing';
-import { ensureOnlineTables, startRun } from '../src/online/records.ts';
+import { migrate } from '../src/migrator/apply.ts';
+import { ensureOnlineTables, refuseDuringOnlineRun, startRun } from '../src/online/records.ts';
 import { fingerprint, schemaDump } from './support/fingerprint.ts';
 import { runCli } from './support/migrations.ts';
 
@@ -78,6 +79,20 @@ describe.each(databaseKinds)('offline commands during an online run (%s)', (kind
       expect(dryRun.stdout).toContain('1 migration(s) would be applied (dry run: nothing changed)');
     }
     expect(await snapshot(database)).toEqual(unchanged);
+    expect(await journal()).toBe(count - 1);
+
+    // The check that counts runs once the migration lock is held: a run opened while this
+    // command waited for the lock is seen too (the functions, with the CLI's guard).
+    const guarded = await (async () => {
+      const inside = await database.session();
+      return migrate(inside, projectMigrations, {
+        guard: () => refuseDuringOnlineRun(inside, 'db:migrate'),
+      }).then(
+        () => 'applied',
+        (error: Error) => error.message,
+      );
+    })();
+    expect(guarded).toContain(`an online db:converge (run #${run.id}, started `);
     expect(await journal()).toBe(count - 1);
 
     await database.release();

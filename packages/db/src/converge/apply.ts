@@ -43,6 +43,8 @@ export interface ConvergeOptions {
   lockTimeoutMs?: number;
   statementTimeoutMs?: number;
   log?: (line: string) => void;
+  /** With apply: runs first once the migration lock is held (see MigrateOptions.guard). */
+  guard?: () => Promise<void>;
   /** The target catalog, when the caller already read it. */
   target?: TargetCatalog;
   /** Hashes of logic to recognise as the original's besides the references' (tests' stand-ins). */
@@ -95,7 +97,10 @@ export async function converge(
       keep: (outcome) => outcome.status === 'applied',
     });
   if (!options.apply) return inOneTransaction();
-  return withMigrationLock(session, { timeoutMs: lockTimeoutMs, log }, inOneTransaction);
+  return withMigrationLock(session, { timeoutMs: lockTimeoutMs, log }, async () => {
+    await options.guard?.();
+    return inOneTransaction();
+  });
 }
 
 /** A table lock not granted within lock_timeout (55P03), raw or as a failed step's line. */

@@ -20,6 +20,11 @@ export interface MigrateOptions {
   dryRun?: boolean;
   lockTimeoutMs?: number;
   log?: (line: string) => void;
+  /**
+   * Runs first once the migration lock is held (not in a dry run): a refusal there changes
+   * nothing (the CLI refuses while an online run is open, online/records.ts).
+   */
+  guard?: () => Promise<void>;
 }
 
 export interface MigrateResult {

@@ -60,6 +60,8 @@ export interface PreambleOptions {
   refuse?: (situation: Situation) => boolean;
   /** Migrations whose edit this run undoes (a rollback reverts them): not refused. */
   exempt?: (report: StatusReport) => ReadonlySet<string>;
+  /** Runs first under the lock, unless a dry run (see MigrateOptions.guard). */
+  guard?: () => Promise<void>;
 }
 
 /** The preamble every migrator command runs, then `run` with the status it read. */
@@ -70,6 +72,7 @@ export async function withMigrationRun<T>(
   run: (report: StatusReport) => Promise<T>,
 ): Promise<T> {
   const body = async () => {
+    if (options.guard && !options.dryRun) await options.guard();
     if (options.refuse) {
       const situation = await situationOf(session, migrations);
       if (options.refuse(situation)) throw needsConverge(situation);
