@@ -5,7 +5,7 @@
  * written costs nothing but the time.
  */
 import { afterAll, afterEach, describe, expect, test } from 'bun:test';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { databaseKinds } from '@fluxcore/db/testing';
 import { initialClusterPath } from '../src/embedded/initial-cluster.ts';
@@ -95,6 +95,17 @@ describe.if(databaseKinds.includes('embedded'))('a new embedded database without
     expect(statSync(path).size).toBeGreaterThan(1_000_000);
     // The new copy is a cluster PGlite starts from.
     expect(await onNew('memory://', 'select 41 + 1 as answer')).toEqual([{ answer: 42 }]);
+  }, 120_000);
+
+  test('a cache folder another user could write to is not used, nor written', async () => {
+    const cache = tempDir();
+    chmodSync(cache, 0o777);
+    process.env.FLUXCORE_CACHE_DIR = cache;
+    const path = initialClusterPath() ?? '';
+    writeFileSync(path, 'planted by someone else');
+    expect(await onNew('memory://', 'select 41 + 1 as answer')).toEqual([{ answer: 42 }]);
+    expect(readFileSync(path, 'utf8')).toBe('planted by someone else');
+    expect(readdirSync(cache)).toEqual([basename(path)]);
   }, 120_000);
 
   test('a cache folder that cannot be made costs only the time', async () => {

@@ -12,19 +12,24 @@
  * `<cache>/pglite-<version>-initial-cluster.tar`. `<cache>` is FLUXCORE_CACHE_DIR, else
  * `node_modules/.cache/fluxcore` beside the installed PGlite (reinstalling empties it).
  *
- * A cache that cannot be written is no error (each new cluster runs initdb, as before); a tar
- * that PGlite cannot start from is removed and initdb runs instead. A tar is written beside
- * its place as `<name>.<pid>.partial` and renamed; the partial files of writers that died are
- * removed by the next writer.
+ * A cache folder that cannot be made, or that another user could write to, is not used (each
+ * new cluster runs initdb, as before); a tar that PGlite cannot start from is made again. The
+ * tar is always a private in-memory cluster's, never a folder's (whose own files would be
+ * copied into every later database). It is written beside its place as `<name>.<pid>.partial`,
+ * synced and renamed; the partial files of writers that died are removed by the next writer.
  */
 import {
+  closeSync,
   existsSync,
+  fsyncSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
   renameSync,
   rmSync,
-  writeFileSync,
+  statSync,
+  writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +64,30 @@ export function initialClusterPath(): string | undefined {
 
 const options = { extensions: { vector } };
 
+/** Owned by this user and writable by nobody else: a file or folder the cache may trust. */
+function trusted(path: string): boolean {
+  const stat = statSync(path);
+  const uid = process.getuid?.();
+  return (uid === undefined || stat.uid === uid) && (stat.mode & 0o022) === 0;
+}
+
+/**
+ * The tar's path when its folder can be made (mode 0700) and trusted, else undefined: a cache
+ * another user could write to would decide what every new database holds, so it is not used.
+ */
+function usableCachePath(): string | undefined {
+  const path = initialClusterPath();
+  if (!path) return undefined;
+  try {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    if (!trusted(dirname(path))) return undefined;
+    if (existsSync(path) && !trusted(path)) return undefined;
+    return path;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The tar from the cache, or undefined when there is none (or it cannot be read). */
 function cachedTar(path: string | undefined): Blob | undefined {
   if (!path || !existsSync(path)) return undefined;
@@ -79,47 +108,56 @@ function removeDeadPartials(path: string): void {
   }
 }
 
-/** Writes the tar whole or not at all (another process may be reading or writing it). */
-function keepTar(path: string | undefined, tar: Uint8Array): void {
-  if (!path) return;
+/**
+ * Writes the tar whole or not at all (another process may be reading or writing it): written
+ * aside with mode 0600, synced, then renamed into place.
+ */
+function keepTar(path: string, tar: Uint8Array): void {
   const partial = `${path}.${process.pid}.partial`;
   try {
-    mkdirSync(dirname(path), { recursive: true });
     removeDeadPartials(path);
-    writeFileSync(partial, tar);
+    const fd = openSync(partial, 'w', 0o600);
+    try {
+      for (let at = 0; at < tar.length; ) at += writeSync(fd, tar, at);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(partial, path);
   } catch {
     rmSync(partial, { force: true });
   }
 }
 
-function forget(path: string | undefined): void {
-  if (path) rmSync(path, { force: true });
-}
-
 /**
  * Starts PGlite on a new cluster at `dataDir` (`memory://…`, or a folder holding no
- * PG_VERSION): from the cached tar when there is one, else by initdb, keeping a tar of what
- * initdb made for the next time. `emptyFolder` removes what a failed start left in a folder.
+ * PG_VERSION): from the cached tar when there is one; else, when the cache is usable, by initdb
+ * in a private in-memory cluster, whose files (what initdb wrote, and nothing of a folder's)
+ * become the tar and the new cluster; else by initdb at `dataDir`, as PGlite does. `emptyFolder`
+ * removes what a failed start left in a folder.
  */
 export async function startNewCluster(dataDir: string, emptyFolder: () => void): Promise<PGlite> {
-  const path = initialClusterPath();
+  const path = usableCachePath();
   const tar = cachedTar(path);
   if (tar) {
     try {
-      const client = new PGlite(dataDir, { ...options, loadDataDir: tar });
-      await client.waitReady;
-      return client;
+      return await started(new PGlite(dataDir, { ...options, loadDataDir: tar }));
     } catch {
-      // Not a tar this PGlite starts from (cut short, or damaged): initdb below, and a new tar.
+      // Not a tar this PGlite starts from (cut short, or damaged): made again below.
       emptyFolder();
     }
   }
-  const client = new PGlite(dataDir, options);
+  if (!path) return started(new PGlite(dataDir, options));
+  const fresh = await started(new PGlite('memory://', options));
+  // Copied before anything else runs in it.
+  const copy = new Uint8Array(await (await fresh.dumpDataDir('none')).arrayBuffer());
+  keepTar(path, copy);
+  if (dataDir.startsWith('memory://')) return fresh;
+  await fresh.close();
+  return started(new PGlite(dataDir, { ...options, loadDataDir: new Blob([copy]) }));
+}
+
+async function started(client: PGlite): Promise<PGlite> {
   await client.waitReady;
-  // Copied before anything else runs in it: what initdb wrote, and nothing more.
-  const dump = await client.dumpDataDir('none');
-  if (tar) forget(path);
-  keepTar(path, new Uint8Array(await dump.arrayBuffer()));
   return client;
 }
