@@ -216,11 +216,13 @@ describe.each(databaseKinds)("db:converge and the original's logic (%s)", (kind)
 
   test('after converge every counter and timestamp trigger fires exactly once', async () => {
     const session = fixture.ref.session;
+    // An update trigger of named columns (0057's, on listing_id) fires only when a statement
+    // sets them: it is not one of the every-row update triggers counted here.
     const triggers = await session.query<{ table: string; fn: string; events: string }>(
       `select c.relname as table, p.proname as fn,
               concat_ws(',', case when t.tgtype & 4 <> 0 then 'insert' end,
                              case when t.tgtype & 8 <> 0 then 'delete' end,
-                             case when t.tgtype & 16 <> 0 then 'update' end) as events
+                             case when t.tgtype & 16 <> 0 and cardinality(t.tgattr::int2[]) = 0 then 'update' end) as events
        from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_proc p on p.oid = t.tgfoid
        where not t.tgisinternal and c.relnamespace = 'public'::regnamespace order by 1, 2`,
     );

@@ -35,7 +35,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
-import { alive } from '../migrator/process-alive.ts';
+import { isAlive as alive } from './holder.ts';
 
 /** The installed PGlite's package.json: its version, and the node_modules it sits in. */
 function installedPglite(): { version: string; nodeModules: string } | undefined {
