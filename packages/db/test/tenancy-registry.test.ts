@@ -7,13 +7,12 @@ import { describe, expect, test } from 'bun:test';
 import { getTableName, is } from 'drizzle-orm';
 import { getTableConfig, PgPolicy, type PgTable } from 'drizzle-orm/pg-core';
 import { schemaTableNames, schemaTables } from '../src/model/tables.ts';
-import { otherAccountReferences } from '../src/schema/tenancy/build.ts';
+import { linkedTable, otherAccountReferences } from '../src/schema/tenancy/build.ts';
 import { tableTenancy, tenantSetting } from '../src/schema/tenancy/index.ts';
 import * as policies from '../src/schema/tenancy/policies.ts';
 
 const declared = Object.values(policies).filter((value) => is(value, PgPolicy)) as PgPolicy[];
-const linked = (policy: PgPolicy) =>
-  getTableName((policy as unknown as { _linkedTable: PgTable })._linkedTable);
+const linked = (policy: PgPolicy) => getTableName(linkedTable(policy) as PgTable);
 
 describe('tableTenancy', () => {
   test('names every table of the schema, and nothing else', () => {

@@ -47,23 +47,23 @@ describe.each(databaseKinds)('row-level security and the database’s own work (
     db = migrated.client.db;
   });
 
-  test("a buyer's subscription and review update the seller's listing it may not change", async () => {
-    const seller = await createOwnedAccount(db, 'seller');
-    const buyer = await createOwnedAccount(db, 'buyer');
+  /** A listing of the seller's, on a vector store of its own, as the owner writes it. */
+  const listingOf = async (sellerAccountId: string, status: 'draft' | 'published') => {
     const [store] = await db
       .insert(fluxcoreVectorStores)
-      .values({ accountId: seller.account.id, name: 'kb' })
+      .values({ accountId: sellerAccountId, name: `kb-${status}` })
       .returning({ id: fluxcoreVectorStores.id });
     const [listing] = await db
       .insert(fluxcoreMarketplaceListings)
-      .values({
-        sellerAccountId: seller.account.id,
-        vectorStoreId: store?.id,
-        title: 'kb',
-        status: 'published',
-      })
+      .values({ sellerAccountId, vectorStoreId: store?.id, title: 'kb', status })
       .returning({ id: fluxcoreMarketplaceListings.id });
-    const listingId = listing?.id ?? '';
+    return listing?.id ?? '';
+  };
+
+  test("a buyer's subscription and review update the seller's listing it may not change", async () => {
+    const seller = await createOwnedAccount(db, 'seller');
+    const buyer = await createOwnedAccount(db, 'buyer');
+    const listingId = await listingOf(seller.account.id, 'published');
     const counters = async () => {
       const [row] = await db
         .select({
@@ -136,24 +136,8 @@ describe.each(databaseKinds)('row-level security and the database’s own work (
   test("a buyer cannot subscribe to, or review, a seller's unpublished listing; what it wrote before stays its own", async () => {
     const seller = await createOwnedAccount(db, 'hidden-seller');
     const buyer = await createOwnedAccount(db, 'hidden-buyer');
-    const listingOf = async (status: 'draft' | 'published') => {
-      const [store] = await db
-        .insert(fluxcoreVectorStores)
-        .values({ accountId: seller.account.id, name: `kb-${status}` })
-        .returning({ id: fluxcoreVectorStores.id });
-      const [listing] = await db
-        .insert(fluxcoreMarketplaceListings)
-        .values({
-          sellerAccountId: seller.account.id,
-          vectorStoreId: store?.id,
-          title: 'kb',
-          status,
-        })
-        .returning({ id: fluxcoreMarketplaceListings.id });
-      return listing?.id ?? '';
-    };
-    const draft = await listingOf('draft');
-    const published = await listingOf('published');
+    const draft = await listingOf(seller.account.id, 'draft');
+    const published = await listingOf(seller.account.id, 'published');
     const asBuyer = <T>(
       work: (tx: Parameters<Parameters<typeof withTenant>[2]>[0]) => Promise<T>,
     ) => withTenant(db, buyer.account.id, work, { role: app });

@@ -8,6 +8,7 @@
 import { is } from 'drizzle-orm';
 import { getTableConfig, PgPolicy, PgTable } from 'drizzle-orm/pg-core';
 import { tenantLikeColumn } from '../audit/isolation.ts';
+import { linkedTable } from '../schema/tenancy/build.ts';
 import { type TableTenancy, tableTenancy } from '../schema/tenancy/index.ts';
 
 /** What the rule reads of a table: its name, columns and how many policies it declares. */
@@ -25,7 +26,7 @@ export function tenancyTables(exports: Record<string, unknown>): TenancyTable[] 
   const linked = new Map<unknown, number>();
   for (const value of values)
     if (is(value, PgPolicy)) {
-      const table = (value as unknown as { _linkedTable?: PgTable })._linkedTable;
+      const table = linkedTable(value);
       linked.set(table, (linked.get(table) ?? 0) + 1);
     }
   return values

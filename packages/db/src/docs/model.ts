@@ -30,6 +30,7 @@ import {
   relaxedTightenings,
 } from '../schema/original/tightenings.ts';
 import { type OriginalTypeChange, originalTypeChanges } from '../schema/original/type-changes.ts';
+import { linkedTable } from '../schema/tenancy/build.ts';
 import { tableTenancy } from '../schema/tenancy/index.ts';
 import * as tenancyPolicies from '../schema/tenancy/policies.ts';
 import { columnComments } from './comments.ts';
@@ -141,13 +142,14 @@ const sqlText = (value: SQL | undefined) =>
 const declaredPolicies = (Object.values(tenancyPolicies) as unknown[]).filter((value) =>
   is(value, PgPolicy),
 ) as PgPolicy[];
-const linkedTable = (policy: PgPolicy) =>
-  getTableName((policy as unknown as { _linkedTable: PgTable })._linkedTable);
 
 /** The table's policies, as drizzle-kit generates them, by name. */
 function policiesOf(table: string): PolicyDoc[] {
   return declaredPolicies
-    .filter((policy) => linkedTable(policy) === table)
+    .filter((policy) => {
+      const linked = linkedTable(policy);
+      return linked !== undefined && getTableName(linked) === table;
+    })
     .map((policy) => {
       const to: unknown[] = Array.isArray(policy.to) ? policy.to : [policy.to ?? 'public'];
       const roles = to.map((role) =>

@@ -123,17 +123,15 @@ export function scratchLockUrl(serverUrl: string): string {
 
 /** The `postgres` database if this role may connect to it, else the run's own. */
 async function connectForClearing(serverUrl: string, applicationName: string): Promise<pg.Client> {
-  for (const connectionString of [scratchLockUrl(serverUrl), serverUrl]) {
+  const connect = async (connectionString: string) => {
     const client = new pg.Client({ connectionString, application_name: applicationName });
-    try {
-      await client.connect();
-      return client;
-    } catch (error) {
+    await client.connect().catch(async (error) => {
       await client.end().catch(() => {});
-      if (connectionString === serverUrl) throw error;
-    }
-  }
-  throw new Error('unreachable');
+      throw error;
+    });
+    return client;
+  };
+  return connect(scratchLockUrl(serverUrl)).catch(() => connect(serverUrl));
 }
 
 /**

@@ -77,7 +77,7 @@ export async function run(flags: ConvergeFlags, config: DatabaseConfig, io: Io =
   const session = await openSqlSession(config);
   try {
     if (flags.online || flags.abort) return await runOnline(flags, config, session, migrations, io);
-    // Before the target is read (a fast refusal), and again once the lock is held (guard).
+    // Before the target is read (seconds of work), and again once the lock is held (guard).
     if (flags.yes) await refuseDuringOnlineRun(session, 'db:converge --yes');
     const outcome = await converge(session, config, migrations, {
       guard: () => refuseDuringOnlineRun(session, 'db:converge --yes'),

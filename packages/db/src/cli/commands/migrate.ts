@@ -51,8 +51,6 @@ export async function run(flags: MigrateFlags, config: DatabaseConfig, io: Io = 
   const session = await openSqlSession(config);
   try {
     if (flags.online || flags.abort) return await runOnline(flags, session, io);
-    // Now (a fast refusal), and again once the migration lock is held (guard).
-    if (!flags.dryRun) await refuseDuringOnlineRun(session, 'db:migrate');
     const migrations = loadMigrations(migrationsDir());
     const result = await migrate(session, migrations, {
       guard: () => refuseDuringOnlineRun(session, 'db:migrate'),

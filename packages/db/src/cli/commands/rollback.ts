@@ -18,8 +18,6 @@ export async function run(flags: RollbackFlags, config: DatabaseConfig, io: Io =
   const migrations = loadMigrations(migrationsDir());
   const session = await openSqlSession(config);
   try {
-    // Now (a fast refusal), and again once the migration lock is held (guard).
-    if (!flags.dryRun) await refuseDuringOnlineRun(session, 'db:rollback');
     io.log(
       `rolling back ${describeTarget(config)}${flags.dryRun ? ' (dry run: nothing changes)' : ''}`,
     );

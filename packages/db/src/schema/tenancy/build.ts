@@ -20,6 +20,11 @@ function rules(table: PgTable) {
   return { name, ...found };
 }
 
+/** The table a policy is linked to (`pgPolicy(…).link(table)`), which drizzle keeps private. */
+export function linkedTable(policy: PgPolicy): PgTable | undefined {
+  return (policy as unknown as { _linkedTable?: PgTable })._linkedTable;
+}
+
 /** The tenant's rows, read and written by both runtime roles. */
 export function tenantPolicy(table: PgTable): PgPolicy {
   const { name, read } = rules(table);
