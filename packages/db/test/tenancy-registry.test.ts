@@ -10,6 +10,7 @@ import { schemaTableNames, schemaTables } from '../src/model/tables.ts';
 import { linkedTable, otherAccountReferences } from '../src/schema/tenancy/build.ts';
 import { tableTenancy, tenantSetting } from '../src/schema/tenancy/index.ts';
 import * as policies from '../src/schema/tenancy/policies.ts';
+import { sharedRules } from '../src/schema/tenancy/predicates.ts';
 
 const declared = Object.values(policies).filter((value) => is(value, PgPolicy)) as PgPolicy[];
 const linked = (policy: PgPolicy) => getTableName(linkedTable(policy) as PgTable);
@@ -32,7 +33,9 @@ describe('tableTenancy', () => {
         tenancy.kind === 'global'
           ? []
           : tenancy.kind === 'shared'
-            ? [`${name}_read`, `${name}_write`]
+            ? sharedRules[name]?.write === undefined
+              ? [`${name}_write`]
+              : [`${name}_read`, `${name}_write`]
             : [`${name}_tenant`];
       // The worker's queue policy covers the jobs' other account columns.
       const queue = name === 'account_deletion_jobs';

@@ -2,7 +2,10 @@
  * Builds the drizzle policies of one table from tableTenancy and predicates.ts, linked to the
  * table so drizzle-kit generates them (and enables row-level security with the first one):
  * - `<table>_tenant` (tenant and child tables): the runtime roles read and write the tenant's rows;
- * - `<table>_read` and `<table>_write` (shared tables): who reads, and who writes;
+ * - `<table>_write` (shared tables): who writes, for every command; and `<table>_read`, who
+ *   reads, only where readers are more than writers. For a select PostgreSQL applies every
+ *   permissive policy of the command, so a `_read` beside a `_write` with the same rule planned
+ *   the rule's subqueries twice on every statement (0058 dropped those, the rls benchmark);
  * - `<table>_system_references` (the system role only): rows that name the tenant in another
  *   account column, which the deletion worker clears (system has no INSERT grant on them).
  */
@@ -27,7 +30,9 @@ export function linkedTable(policy: PgPolicy): PgTable | undefined {
 
 /** The tenant's rows, read and written by both runtime roles. */
 export function tenantPolicy(table: PgTable): PgPolicy {
-  const { name, read } = rules(table);
+  const { name, read, write } = rules(table);
+  if (read !== write)
+    throw new Error(`${name} has a write rule of its own: use readPolicy and writePolicy`);
   return pgPolicy(`${name}_tenant`, {
     for: 'all',
     to: both,
@@ -36,9 +41,11 @@ export function tenantPolicy(table: PgTable): PgPolicy {
   }).link(table);
 }
 
-/** Who reads a shared table's rows. */
+/** Who reads a shared table's rows, where fewer write them. */
 export function readPolicy(table: PgTable): PgPolicy {
-  const { name, read } = rules(table);
+  const { name, read, write } = rules(table);
+  if (read === write)
+    throw new Error(`${name} is read and written by the same rule: use tenantPolicy`);
   return pgPolicy(`${name}_read`, { for: 'select', to: both, using: sql.raw(read) }).link(table);
 }
 
