@@ -7,7 +7,8 @@
  *   under an advisory lock on the admin database; it counts as built once it is marked
  *   `is_template`, so a build a killed worker left half done is dropped and made again.
  * - embedded: the recipe runs in an in-memory PGlite whose data folder is dumped (an
- *   uncompressed tar) to `<tmpdir>/fluxcore-test-templates/<key>_<hash>_<owner>.tar`, built
+ *   uncompressed tar, holding only the WAL a copy replays: compact-dump.ts) to
+ *   `<tmpdir>/fluxcore-test-templates/<key>_<hash>_<owner>.tar`, built
  *   under a file lock; each test's PGlite starts from it (`loadDataDir`): no initdb, no recipe.
  * `<hash>` is the recipe's content (every migration's tag and checksum, or the catalog's text):
  * a changed migration makes a new template. `<owner>` is the test run's process
@@ -25,6 +26,7 @@ import type { Row, SqlSession } from '../connection/client.ts';
 import { openSqlSession } from '../connection/client.ts';
 import { tryLockExclusive, unlock } from '../embedded/flock.ts';
 import { sha256 } from '../migrator/journal.ts';
+import { compactDump } from './compact-dump.ts';
 import {
   templateApplicationName as applicationName,
   dropServerTemplate,
@@ -158,7 +160,7 @@ async function buildEmbeddedTemplate(path: string, recipe: TemplateRecipe) {
     try {
       await client.waitReady;
       await recipe.build(pgliteSession(client));
-      const dump = await client.dumpDataDir('none');
+      const dump = await compactDump(client);
       // Written aside, then renamed: a reader never sees half a file.
       const partial = `${path}.${process.pid}.partial`;
       await Bun.write(partial, dump);
