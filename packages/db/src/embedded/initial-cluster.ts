@@ -33,7 +33,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import { type Extensions, PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { isAlive as alive } from './holder.ts';
 
@@ -62,7 +62,8 @@ export function initialClusterPath(): string | undefined {
   return join(cache, `pglite-${pglite.version}-initial-cluster.tar`);
 }
 
-const options = { extensions: { vector } };
+/** What PGlite loads at start (initdb's files are the same whichever it loads). */
+const defaultExtensions: Extensions = { vector };
 
 /** Owned by this user and writable by nobody else: a file or folder the cache may trust. */
 function trusted(path: string): boolean {
@@ -134,9 +135,15 @@ function keepTar(path: string, tar: Uint8Array): void {
  * PG_VERSION): from the cached tar when there is one; else, when the cache is usable, by initdb
  * in a private in-memory cluster, whose files (what initdb wrote, and nothing of a folder's)
  * become the tar and the new cluster; else by initdb at `dataDir`, as PGlite does. `emptyFolder`
- * removes what a failed start left in a folder.
+ * removes what a failed start left in a folder. `extensions` are those PGlite loads (pgvector,
+ * unless a caller needs more: a test template of the original's catalog adds pgcrypto).
  */
-export async function startNewCluster(dataDir: string, emptyFolder: () => void): Promise<PGlite> {
+export async function startNewCluster(
+  dataDir: string,
+  emptyFolder: () => void,
+  extensions: Extensions = defaultExtensions,
+): Promise<PGlite> {
+  const options = { extensions };
   const path = usableCachePath();
   const tar = cachedTar(path);
   if (tar) {

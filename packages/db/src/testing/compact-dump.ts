@@ -14,7 +14,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 
 const block = 512;
-const walPage = 8192;
 /** A WAL segment's file name: timeline, log and segment, 8 hex digits each. */
 const segmentName = /(^|\/)pg_wal\/([0-9A-F]{24})$/;
 
@@ -94,11 +93,14 @@ export async function compactDump(client: PGlite): Promise<Uint8Array<ArrayBuffe
   await client.exec('checkpoint');
   await client.query('select pg_switch_wal()');
   await client.exec('checkpoint');
-  const { rows } = await client.query<{ file_name: string; file_offset: number }>(
-    'select file_name, file_offset from pg_walfile_name_offset(pg_current_wal_insert_lsn())',
+  const { rows } = await client.query<{ file_name: string; file_offset: number; page: number }>(
+    `select file_name, file_offset, current_setting('wal_block_size')::int as page
+       from pg_walfile_name_offset(pg_current_wal_insert_lsn())`,
   );
   const tar = new Uint8Array(await (await client.dumpDataDir('none')).arrayBuffer());
   const end = rows[0];
   if (!end) return tar;
-  return keepOneWalSegment(tar, end.file_name, Math.ceil(end.file_offset / walPage) * walPage);
+  // Cut at a whole WAL page: PostgreSQL reads the log a page at a time, and a page cut short
+  // stops the copy's start.
+  return keepOneWalSegment(tar, end.file_name, Math.ceil(end.file_offset / end.page) * end.page);
 }

@@ -25,6 +25,7 @@ import { vector } from '@electric-sql/pglite-pgvector';
 import type { Row, SqlSession } from '../connection/client.ts';
 import { openSqlSession } from '../connection/client.ts';
 import { tryLockExclusive, unlock } from '../embedded/flock.ts';
+import { startNewCluster } from '../embedded/initial-cluster.ts';
 import { sha256 } from '../migrator/journal.ts';
 import { compactDump } from './compact-dump.ts';
 import {
@@ -154,9 +155,11 @@ async function buildEmbeddedTemplate(path: string, recipe: TemplateRecipe) {
   try {
     if (existsSync(path)) return;
     removeEmbeddedTemplates(undefined);
+    // A recipe of its own starts from the initial cluster's copy (no initdb), as a new
+    // embedded database does.
     const client = recipe.from
       ? await pgliteFromTemplate(recipe.from)
-      : new PGlite('memory://', pgliteExtensions(recipe));
+      : await startNewCluster('memory://', () => {}, pgliteExtensions(recipe).extensions);
     try {
       await client.waitReady;
       await recipe.build(pgliteSession(client));

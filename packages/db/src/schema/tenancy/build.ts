@@ -32,7 +32,7 @@ export function linkedTable(policy: PgPolicy): PgTable | undefined {
 export function tenantPolicy(table: PgTable): PgPolicy {
   const { name, read, write } = rules(table);
   if (read !== write)
-    throw new Error(`${name} has a write rule of its own: use readPolicy and writePolicy`);
+    throw new Error(`${name} is a shared table: give it writePolicy, and readPolicy`);
   return pgPolicy(`${name}_tenant`, {
     for: 'all',
     to: both,
@@ -45,7 +45,7 @@ export function tenantPolicy(table: PgTable): PgPolicy {
 export function readPolicy(table: PgTable): PgPolicy {
   const { name, read, write } = rules(table);
   if (read === write)
-    throw new Error(`${name} is read and written by the same rule: use tenantPolicy`);
+    throw new Error(`${name} is read and written by one rule: give it writePolicy alone`);
   return pgPolicy(`${name}_read`, { for: 'select', to: both, using: sql.raw(read) }).link(table);
 }
 

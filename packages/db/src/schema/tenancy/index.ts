@@ -150,7 +150,7 @@ export const tableTenancy: Readonly<Record<string, TableTenancy>> = {
   signals: {
     kind: 'shared',
     columns: ['recipient_account_id', 'sender_account_id'],
-    who: 'the recipient and the sender see it; the sender writes it',
+    who: 'the recipient and the sender see it and change it (the recipient marks it read)',
   },
   extension_contexts: {
     kind: 'shared',
