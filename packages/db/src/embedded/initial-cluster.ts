@@ -37,8 +37,16 @@ import { type Extensions, PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { isAlive as alive } from './holder.ts';
 
-/** The installed PGlite's package.json: its version, and the node_modules it sits in. */
+let installed: { version: string; nodeModules: string } | undefined | null = null;
+
+/** The installed PGlite (looked up once per process: every new cluster asks). */
 function installedPglite(): { version: string; nodeModules: string } | undefined {
+  if (installed === null) installed = findInstalledPglite();
+  return installed;
+}
+
+/** The installed PGlite's package.json: its version, and the node_modules it sits in. */
+function findInstalledPglite(): { version: string; nodeModules: string } | undefined {
   try {
     let dir = dirname(fileURLToPath(import.meta.resolve('@electric-sql/pglite')));
     while (dir !== dirname(dir)) {

@@ -16,6 +16,8 @@ import type { PGlite } from '@electric-sql/pglite';
 const block = 512;
 /** A WAL segment's file name: timeline, log and segment, 8 hex digits each. */
 const segmentName = /(^|\/)pg_wal\/([0-9A-F]{24})$/;
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
 
 interface TarEntry {
   header: Uint8Array;
@@ -28,7 +30,7 @@ interface TarEntry {
 function field(header: Uint8Array, start: number, length: number): string {
   const bytes = header.subarray(start, start + length);
   const end = bytes.indexOf(0);
-  return new TextDecoder().decode(end < 0 ? bytes : bytes.subarray(0, end));
+  return decoder.decode(end < 0 ? bytes : bytes.subarray(0, end));
 }
 
 function entries(tar: Uint8Array): TarEntry[] {
@@ -49,10 +51,10 @@ function entries(tar: Uint8Array): TarEntry[] {
 /** The header with another size, and its checksum made again. */
 function resized(header: Uint8Array, size: number): Uint8Array {
   const copy = header.slice();
-  copy.set(new TextEncoder().encode(`${size.toString(8).padStart(11, '0')}\0`), 124);
+  copy.set(encoder.encode(`${size.toString(8).padStart(11, '0')}\0`), 124);
   copy.fill(0x20, 148, 156);
   const sum = copy.reduce((total, byte) => total + byte, 0);
-  copy.set(new TextEncoder().encode(`${sum.toString(8).padStart(6, '0')}\0 `), 148);
+  copy.set(encoder.encode(`${sum.toString(8).padStart(6, '0')}\0 `), 148);
   return copy;
 }
 
