@@ -1105,6 +1105,8 @@ window.fluxcoreSearch = [
   {"kind":"column","name":"messages.signal_id","href":"chat.html#messages","text":"bigint"},
   {"kind":"column","name":"messages.metadata","href":"chat.html#messages","text":"jsonb"},
   {"kind":"column","name":"messages.created_at","href":"chat.html#messages","text":"timestamp with time zone"},
+  {"kind":"column","name":"messages.tenant_a_id","href":"chat.html#messages","text":"uuid: The two accounts of its conversation's relationship (its tenants), carried for row-level security (migration 0059): the policy tests these columns instead of probing the conversation and its relationship on every statement. Triggers keep them: a message written or moved takes its conversation's, and a conversation or relationship changed passes its accounts on. A value written here is replaced by the trigger's, so they cannot be forged; a conversation with no relationship leaves both null (no tenant sees it, as before). No foreign key: a copy, removed with its relationship's cascade."},
+  {"kind":"column","name":"messages.tenant_b_id","href":"chat.html#messages","text":"uuid"},
   {"kind":"table","name":"password_reset_tokens","href":"chat.html#password_reset_tokens","text":"A single-use password reset for a user, stored as a hash, with its expiry and the moment it was used."},
   {"kind":"column","name":"password_reset_tokens.id","href":"chat.html#password_reset_tokens","text":"uuid"},
   {"kind":"column","name":"password_reset_tokens.user_id","href":"chat.html#password_reset_tokens","text":"uuid"},

@@ -95,11 +95,14 @@ export async function loadMessages(
         });
       }
       await session.query(
-        `insert into messages (id, conversation_id, sender_account_id, content, type, created_at)
-         select id, conversation_id, sender_account_id, content, type, created_at
+        // The load holds triggers off (bulkLoad), so it writes the tenants a message carries
+        // (0059) itself: every conversation is the one relationship's.
+        `insert into messages (id, conversation_id, sender_account_id, content, type, created_at,
+                               tenant_a_id, tenant_b_id)
+         select id, conversation_id, sender_account_id, content, type, created_at, $2::uuid, $3::uuid
            from json_to_recordset($1::json) as r(id uuid, conversation_id uuid, sender_account_id uuid,
                 content jsonb, type message_type, created_at timestamptz)`,
-        [JSON.stringify(batch)],
+        [JSON.stringify(batch), accountA, accountB],
       );
       if ((offset / batchRows) % 20 === 19) log(`  loaded ${offset + batchRows} messages`);
     }

@@ -206,6 +206,20 @@ describe('db:generate', () => {
     }
   });
 
+  test("a down file changes a policy before it drops a column the policy reads (0059's)", async () => {
+    const index = projectMigrations.findIndex((m) => m.tag === '0059_messages_carry_their_tenants');
+    const plan = await generateDownSql(projectMigrations, index);
+    const statements = plan.kind === 'generated' ? plan.sql.split('--> statement-breakpoint') : [];
+    const at = (pattern: RegExp) => statements.findIndex((statement) => pattern.test(statement));
+    expect(at(/ALTER POLICY "messages_tenant"/)).toBeGreaterThan(-1);
+    expect(at(/ALTER POLICY "messages_tenant"/)).toBeLessThan(at(/DROP COLUMN "tenant_a_id"/));
+    // The committed file runs them in that order too (its trigger statements are by hand).
+    const committed = readFileSync(projectMigrations[index]?.downPath ?? '', 'utf8');
+    expect(committed.indexOf('ALTER POLICY "messages_tenant"')).toBeLessThan(
+      committed.indexOf('DROP COLUMN "tenant_a_id"'),
+    );
+  });
+
   test('never asks drizzle-kit about a rename: that down file is left to a person, without waiting', async () => {
     const dir = migrationsCopy();
     // A new migration renames a column, as a developer answering drizzle-kit's question would.

@@ -239,6 +239,22 @@ describe.each(databaseKinds)('db:converge on the reference database (%s)', (kind
       expect(upload.chunks).toBe(
         Math.max(Math.ceil(Number(upload.total ?? 0) / 5_242_880), Number(upload.received ?? 0)),
       );
+    // Each message carries its conversation's relationship's accounts (0059's backfill), or
+    // none where the conversation has no relationship.
+    const [carried] = await fixture.ref.session.query<{
+      n: number;
+      related: number;
+      wrong: number;
+    }>(
+      `select count(*)::int as n, count(r.id)::int as related,
+              count(*) filter (where m.tenant_a_id is distinct from r.account_a_id
+                                  or m.tenant_b_id is distinct from r.account_b_id)::int as wrong
+         from messages m
+         left join conversations c on c.id = m.conversation_id
+         left join relationships r on r.id = c.relationship_id`,
+    );
+    expect(carried?.related).toBeGreaterThan(0);
+    expect(carried?.wrong).toBe(0);
     // Tables only the schema has start empty; every table that had rows has them all.
     for (const table of fixture.target.schema.tables.keys())
       if (!before.rows.has(table)) expect(after.rows.get(table)).toBe(0);

@@ -7,6 +7,7 @@ import { describe, expect, test } from 'bun:test';
 import { getTableName, is } from 'drizzle-orm';
 import { getTableConfig, PgPolicy, type PgTable } from 'drizzle-orm/pg-core';
 import { schemaTableNames, schemaTables } from '../src/model/tables.ts';
+import { originalDatabaseLogic } from '../src/schema/original/database-logic.ts';
 import { linkedTable, otherAccountReferences } from '../src/schema/tenancy/build.ts';
 import { tableTenancy, tenantSetting } from '../src/schema/tenancy/index.ts';
 import * as policies from '../src/schema/tenancy/policies.ts';
@@ -73,6 +74,37 @@ describe('tableTenancy', () => {
       );
       const id = parent && getTableConfig(parent).columns.find((column) => column.name === 'id');
       expect({ name, parentKey: id?.primary ?? false }).toEqual({ name, parentKey: true });
+    }
+  });
+
+  test('a child that carries its tenants has the columns, nullable, with no foreign key, and a trigger that keeps them', () => {
+    const carriers = Object.entries(tableTenancy).filter(
+      ([, tenancy]) => tenancy.kind === 'child' && tenancy.carries?.length,
+    );
+    expect(carriers.map(([name]) => name)).toEqual(['messages']);
+    for (const [name, tenancy] of carriers) {
+      if (tenancy.kind !== 'child') continue;
+      const table = (schemaTables as PgTable[]).find((t) => getTableName(t) === name)!;
+      const config = getTableConfig(table);
+      const referenced = config.foreignKeys.flatMap((fk) =>
+        fk.reference().columns.map((c) => c.name),
+      );
+      for (const column of tenancy.carries ?? []) {
+        const found = config.columns.find((c) => c.name === column);
+        expect({
+          column,
+          found: !!found,
+          notNull: found?.notNull,
+          referenced: referenced.includes(column),
+        }).toEqual({ column, found: true, notNull: false, referenced: false });
+      }
+      const keeper = originalDatabaseLogic.find(
+        (decision) =>
+          decision.kind === 'trigger' &&
+          decision.table === name &&
+          decision.name.endsWith('_carry_tenants'),
+      );
+      expect(keeper?.name).toBe(`${name}_carry_tenants`);
     }
   });
 });

@@ -25,20 +25,9 @@ import {
   fluxcoreVectorStores,
 } from '../src/schema/index.ts';
 import { runtimeRoles } from '../src/schema/tenancy/index.ts';
+import { refusal } from './support/refusal.ts';
 
 const { app, system } = runtimeRoles;
-
-/** The database's message of a failed statement (drizzle wraps it in `cause`). */
-async function refusal(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-  } catch (error) {
-    let inner: unknown = error;
-    while (inner instanceof Error && inner.cause instanceof Error) inner = inner.cause;
-    return inner instanceof Error ? inner.message : String(inner);
-  }
-  return 'accepted';
-}
 
 describe.each(databaseKinds)('row-level security and the database’s own work (%s)', (kind) => {
   const migrated = useMigratedDatabase(kind);

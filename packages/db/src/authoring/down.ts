@@ -152,6 +152,23 @@ function createdExtensions(sql: string): string[] {
     .filter((name) => name !== '');
 }
 
+const dropsColumn = (statement: string) => /^ALTER TABLE .* DROP COLUMN /i.test(statement);
+const changesPolicy = (statement: string) => /^(?:ALTER|DROP) POLICY /i.test(statement);
+
+/**
+ * drizzle-kit writes a column's drop before the change of a policy that reads it (a down file
+ * of a migration that added the column and made a policy read it, as 0059), and PostgreSQL
+ * refuses to drop a column a policy uses. Policies altered or dropped after the first column
+ * dropped move to just before it, in their order; every other statement keeps its place.
+ */
+export function policiesBeforeDroppedColumns(statements: string[]): string[] {
+  const first = statements.findIndex(dropsColumn);
+  if (first < 0) return statements;
+  const moved = statements.slice(first).filter(changesPolicy);
+  const rest = statements.slice(first).filter((statement) => !changesPolicy(statement));
+  return [...statements.slice(0, first), ...moved, ...rest];
+}
+
 export type DownPlan =
   | { kind: 'generated'; sql: string; statements: number; destructive: number }
   | { kind: 'by-hand'; reason: string };
@@ -183,7 +200,7 @@ export async function generateDownSql(migrations: Migration[], index: number): P
   const statements = (await generateMigration(from, to))
     .map((statement) => statement.trim())
     .filter((statement) => statement !== '');
-  const chunks = statements.map((statement) => {
+  const chunks = policiesBeforeDroppedColumns(statements).map((statement) => {
     const marker = markerFor(statement);
     return marker ? `${marker}\n${statement}` : statement;
   });

@@ -177,7 +177,7 @@ function tenancyWords(table: string): string {
     case 'tenant':
       return `tenant table: each row belongs to the account in ${tenancy.column}`;
     case 'child':
-      return `child table: each row belongs to the tenant of its ${tenancy.parent} row (${tenancy.column})`;
+      return `child table: each row belongs to the tenant of its ${tenancy.parent} row (${tenancy.column})${tenancy.carries?.length ? `, whose tenants it carries in ${tenancy.carries.join(' and ')} (kept by triggers)` : ''}`;
     case 'shared':
       return `shared table: ${tenancy.who}`;
     case 'global':

@@ -108,6 +108,8 @@ function pageQueryBuilder(db: Database | Transaction, withCursor: boolean) {
       redactedBy: messages.redactedBy,
       signalId: messages.signalId,
       metadata: messages.metadata,
+      tenantAId: messages.tenantAId,
+      tenantBId: messages.tenantBId,
       createdAtMicros: sql<string>`(extract(epoch from ${messages.createdAt}) * 1000000)::bigint::text`,
     })
     .from(messages)
@@ -176,8 +178,10 @@ function toPage(rows: unknown[][]): PageRows {
       redactedBy: row[22] as string | null,
       signalId: row[23] === null ? null : Number(row[23]),
       metadata: jsonOf(row[24]),
+      tenantAId: row[25] as string | null,
+      tenantBId: row[26] as string | null,
     };
-    page.micros[i] = row[25] as string;
+    page.micros[i] = row[27] as string;
   }
   return page;
 }

@@ -81,6 +81,17 @@ export const messages = pgTable(
     signalId: bigint('signal_id', { mode: 'number' }),
     metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
+    /**
+     * The two accounts of its conversation's relationship (its tenants), carried for
+     * row-level security (migration 0059): the policy tests these columns instead of probing
+     * the conversation and its relationship on every statement. Triggers keep them: a message
+     * written or moved takes its conversation's, and a conversation or relationship changed
+     * passes its accounts on. A value written here is replaced by the trigger's, so they
+     * cannot be forged; a conversation with no relationship leaves both null (no tenant sees it,
+     * as before). No foreign key: a copy, removed with its relationship's cascade.
+     */
+    tenantAId: uuid('tenant_a_id'),
+    tenantBId: uuid('tenant_b_id'),
   },
   (t) => [
     ...reference(t.conversationId, () => conversations.id, 'cascade', { indexed: false }),

@@ -47,4 +47,14 @@ export const originalBackfills: readonly OriginalBackfill[] = [
     reason:
       "the original never stored the chunk count; every original session uses this schema's default chunk size (5 MiB), so its size gives the count, and a session without a declared size has received all its chunks so far",
   },
+  ...(['a', 'b'] as const).map(
+    (side): OriginalBackfill => ({
+      table: 'messages',
+      column: `tenant_${side}_id`,
+      using: `(select r.account_${side}_id from conversations as c join relationships as r on r.id = c.relationship_id where c.id = messages.conversation_id)`,
+      description: `its conversation's relationship's account_${side}_id`,
+      reason:
+        "row-level security reads a message's tenants here (0059); the original wrote none, and its relationships hold them: a message of a conversation with no relationship keeps null, which no tenant sees, as before",
+    }),
+  ),
 ];

@@ -97,6 +97,39 @@ export const packageDatabaseLogicFor = (
   ),
   own(
     'function',
+    'public.fluxcore_message_tenants',
+    "0059_messages_carry_their_tenants: gives a message written or moved its conversation's two accounts (issue 24)",
+  ),
+  own(
+    'trigger',
+    'messages_carry_tenants',
+    '0059_messages_carry_their_tenants: public.fluxcore_message_tenants, before insert or update of conversation_id, tenant_a_id, tenant_b_id',
+    'messages',
+  ),
+  own(
+    'function',
+    'public.fluxcore_conversation_passes_tenants',
+    "0059_messages_carry_their_tenants: passes a conversation's new relationship's accounts to its messages",
+  ),
+  own(
+    'trigger',
+    'conversations_pass_tenants',
+    '0059_messages_carry_their_tenants: public.fluxcore_conversation_passes_tenants, after update of relationship_id',
+    'conversations',
+  ),
+  own(
+    'function',
+    'public.fluxcore_relationship_passes_tenants',
+    "0059_messages_carry_their_tenants: passes a relationship's new accounts to its conversations' messages",
+  ),
+  own(
+    'trigger',
+    'relationships_pass_tenants',
+    '0059_messages_carry_their_tenants: public.fluxcore_relationship_passes_tenants, after update of account_a_id or account_b_id',
+    'relationships',
+  ),
+  own(
+    'function',
     'public.fluxcore_conversation_accounts',
     '0051_conversation_accounts_function: the two accounts of a conversation, for choosing the tenant (issue 24)',
   ),

@@ -18,8 +18,12 @@ export const runtimeRoles = { app: 'fluxcore_app', system: 'fluxcore_system' } a
 export type TableTenancy =
   /** Each row belongs to the account in `column`. */
   | { kind: 'tenant'; column: string }
-  /** Each row belongs to the tenant of its parent row, reached through `column`. */
-  | { kind: 'child'; column: string; parent: string }
+  /**
+   * Each row belongs to the tenant of its parent row, reached through `column`. `carries`: the
+   * parent's tenants copied onto the row by triggers, which its policy reads instead of probing
+   * the parent (a plain column test, planned and run as cheaply as the owner's query).
+   */
+  | { kind: 'child'; column: string; parent: string; carries?: readonly string[] }
   /** Rows several accounts may see (workspaces, relationships, marketplace): policies say who. */
   | { kind: 'shared'; columns: readonly string[]; who: string }
   /** Rows of no tenant (reference data, the migrator's own): no row-level security. */
@@ -119,7 +123,14 @@ export const tableTenancy: Readonly<Record<string, TableTenancy>> = {
   message_assets: { kind: 'child', column: 'message_id', parent: 'messages' },
   message_enrichments: { kind: 'child', column: 'message_id', parent: 'messages' },
   message_visibility: { kind: 'child', column: 'message_id', parent: 'messages' },
-  messages: { kind: 'child', column: 'conversation_id', parent: 'conversations' },
+  // Its conversation's relationship's two accounts, carried (migration 0059): the keyset page
+  // as the runtime role planned two nested policy subqueries on every call (bench `rls`).
+  messages: {
+    kind: 'child',
+    column: 'conversation_id',
+    parent: 'conversations',
+    carries: ['tenant_a_id', 'tenant_b_id'],
+  },
   plan_assets: { kind: 'child', column: 'asset_id', parent: 'assets' },
   signal_delivery_log: { kind: 'child', column: 'signal_id', parent: 'signals' },
   special_intervals: { kind: 'child', column: 'special_date_id', parent: 'special_dates' },

@@ -111,6 +111,8 @@ export const sharedRules: Readonly<Record<string, SharedRule>> = {
 export function ownRows(table: string): string {
   const tenancy = tableTenancy[table];
   if (tenancy?.kind === 'tenant') return isTenant(tenancy.column, table);
+  if (tenancy?.kind === 'child' && tenancy.carries?.length)
+    return or(...tenancy.carries.map((column) => isTenant(column, table)));
   if (tenancy?.kind === 'child') return on(table, under(tenancy.column, tenancy.parent));
   throw new Error(`${table} is neither a tenant nor a child table in tableTenancy`);
 }
