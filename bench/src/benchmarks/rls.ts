@@ -205,9 +205,12 @@ async function gatingOnServer(context: Context): Promise<Row> {
   const rounds = gatingRoundsOf(sizes);
   const database = await createMigratedServerDatabase(context.server, 'rls_gating');
   const client = await createDb(database.config, { poolMax: sizes.gatingClients });
-  // A pool for each side: the role's, as the API's (see above); the owner's; the bare call's.
-  const roleClient = await createDb(database.config, { poolMax: sizes.gatingClients });
-  const bareClient = await createDb(database.config, { poolMax: sizes.gatingClients });
+  // A new pool for each side: the role's, as the API's (see above); the owner's; the bare
+  // call's. The one that wrote the fixture only writes it.
+  const pool = () => createDb(database.config, { poolMax: sizes.gatingClients });
+  const roleClient = await pool();
+  const ownerClient = await pool();
+  const bareClient = await pool();
   try {
     const clients = await gatingFixture(client, context);
     const call = (side: Side) => async (c: (typeof clients)[number]) => {
@@ -223,7 +226,7 @@ async function gatingOnServer(context: Context): Promise<Row> {
         side === 'bare'
           ? await applyCreditsGating(bareClient.db, params)
           : await withTenant(
-              (side === 'role' ? roleClient : client).db,
+              (side === 'role' ? roleClient : ownerClient).db,
               c.accountId,
               (tx) => applyCreditsGating(tx, params),
               side === 'role' ? app : {},
@@ -275,9 +278,7 @@ async function gatingOnServer(context: Context): Promise<Row> {
       note: `${sizes.gatingCallsPerClient} paid calls per client per round, ${rounds} rounds, a pool of ${sizes.gatingClients} for each side (the bare call's too); the ratio is the owner's rate ÷ the role's (time per call); the owner's bare call (no transaction) ${median(samples.bare).toFixed(0)} calls/s`,
     };
   } finally {
-    await roleClient.close();
-    await bareClient.close();
-    await client.close();
+    for (const each of [roleClient, ownerClient, bareClient, client]) await each.close();
     await database.drop();
   }
 }

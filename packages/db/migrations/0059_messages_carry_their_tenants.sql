@@ -13,11 +13,21 @@
 --   policy then checks what they wrote): a message written, or moved to another conversation,
 --   takes its conversation's accounts, whatever the writer put there (so they cannot be
 --   forged); a conversation moved to another relationship, and a relationship whose accounts
---   change, pass the new accounts to their messages.
+--   change, pass the new accounts to their messages. Row locks order a message written at the
+--   same time as such a change (each trigger says how), so neither misses the other.
+-- - fluxcore_system reached, through conversations_system_references, the messages of a
+--   conversation its tenant owns (owner_account_id) that others sent; it no longer does (its
+--   own messages_system_references still gives it the tenant's own). The deletion worker never
+--   read those: its plan follows sender_account_id, and a conversation goes with its cascade.
 SET LOCAL lock_timeout = '5s';--> statement-breakpoint
 SET LOCAL statement_timeout = '30min';--> statement-breakpoint
 ALTER TABLE "messages" ADD COLUMN "tenant_a_id" uuid;--> statement-breakpoint
 ALTER TABLE "messages" ADD COLUMN "tenant_b_id" uuid;--> statement-breakpoint
+-- No conversation moves and no relationship changes its accounts between the fill and the
+-- triggers that pass such changes on: a writer under way is waited for (and its change read
+-- by the fill), the next waits for this migration (the order an insert takes them: messages,
+-- then the tables it references).
+LOCK TABLE "conversations", "relationships" IN SHARE ROW EXCLUSIVE MODE;--> statement-breakpoint
 UPDATE "messages" AS m
    SET "tenant_a_id" = r."account_a_id", "tenant_b_id" = r."account_b_id"
   FROM "conversations" AS c
@@ -27,12 +37,25 @@ CREATE OR REPLACE FUNCTION "public"."fluxcore_message_tenants"() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, public, pg_temp
 AS $fn$
+DECLARE
+  rel uuid;
 BEGIN
-  -- No row (no conversation, or one with no relationship) leaves both null.
-  SELECT r.account_a_id, r.account_b_id INTO NEW.tenant_a_id, NEW.tenant_b_id
-    FROM public.conversations c
-    JOIN public.relationships r ON r.id = c.relationship_id
-   WHERE c.id = NEW.conversation_id;
+  NEW.tenant_a_id := NULL;
+  NEW.tenant_b_id := NULL;
+  -- FOR KEY SHARE, the lock the foreign keys take anyway, first on the conversation, then on
+  -- its relationship; each row is read again after its lock, by a statement of its own (a
+  -- newer snapshot: a locking read that waited still returns the row it first saw). A move of
+  -- the conversation or a change of the relationship's accounts locks that row FOR UPDATE in
+  -- its trigger: one under way makes the lock wait, and the read then sees what it committed;
+  -- one that comes later waits for this transaction and passes its accounts to this message
+  -- too. No row (no conversation, or one with no relationship) leaves both null.
+  PERFORM 1 FROM public.conversations c WHERE c.id = NEW.conversation_id FOR KEY SHARE;
+  SELECT c.relationship_id INTO rel FROM public.conversations c WHERE c.id = NEW.conversation_id;
+  IF rel IS NOT NULL THEN
+    PERFORM 1 FROM public.relationships r WHERE r.id = rel FOR KEY SHARE;
+    SELECT r.account_a_id, r.account_b_id INTO NEW.tenant_a_id, NEW.tenant_b_id
+      FROM public.relationships r WHERE r.id = rel;
+  END IF;
   RETURN NEW;
 END
 $fn$;--> statement-breakpoint
@@ -45,6 +68,9 @@ DECLARE
   a uuid;
   b uuid;
 BEGIN
+  -- Waits for every transaction writing a message into this conversation (each holds the row
+  -- FOR KEY SHARE), so its messages are passed on below too; later writers wait for this one.
+  PERFORM 1 FROM public.conversations WHERE id = NEW.id FOR UPDATE;
   SELECT r.account_a_id, r.account_b_id INTO a, b
     FROM public.relationships r WHERE r.id = NEW.relationship_id;
   UPDATE public.messages SET tenant_a_id = a, tenant_b_id = b
@@ -59,6 +85,9 @@ LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, public, pg_temp
 AS $fn$
 BEGIN
+  -- Waits for every transaction writing a message, or a conversation, under this relationship
+  -- (each holds the row FOR KEY SHARE), so their messages are passed on below too.
+  PERFORM 1 FROM public.relationships WHERE id = NEW.id FOR UPDATE;
   UPDATE public.messages m SET tenant_a_id = NEW.account_a_id, tenant_b_id = NEW.account_b_id
     FROM public.conversations c
    WHERE c.relationship_id = NEW.id AND m.conversation_id = c.id;

@@ -157,6 +157,73 @@ describe.each(databaseKinds)('messages carry their tenants (%s)', (kind) => {
   });
 });
 
+describe.if(databaseKinds.includes('server'))('messages written during a change (server)', () => {
+  const migrated = useMigratedDatabase('server');
+  const sessions: SqlSession[] = [];
+  afterEach(async () => {
+    for (const session of sessions.splice(0)) await session.close();
+  });
+
+  /**
+   * `first` and `second` in two transactions, `second` started while `first` is open: the
+   * message written in either ends with the accounts of the relationship that holds its
+   * conversation once both have committed.
+   */
+  const race = async (first: string, second: string) => {
+    const [one, two] = [await migrated.database.session(), await migrated.database.session()];
+    sessions.push(one, two);
+    await one.exec(`begin; ${first}`);
+    await two.exec('begin');
+    const waiting = two.exec(second).then(() => two.exec('commit'));
+    await Bun.sleep(200);
+    await one.exec('commit');
+    await waiting;
+  };
+  const carried = async (conversationId: string) =>
+    (
+      await migrated.database.session().then(async (session) => {
+        sessions.push(session);
+        return session.query<{ right: boolean }>(
+          `select m.tenant_a_id is not distinct from r.account_a_id
+                  and m.tenant_b_id is not distinct from r.account_b_id as "right"
+             from messages m join conversations c on c.id = m.conversation_id
+             left join relationships r on r.id = c.relationship_id
+            where m.conversation_id = '${conversationId}'`,
+        );
+      })
+    ).map((row) => row.right);
+
+  test('a conversation moved while a message is written into it, in either order', async () => {
+    const db = migrated.db;
+    const [a = '', b = '', c = ''] = await Promise.all(
+      ['A', 'B', 'C'].map(async (label) => (await createOwnedAccount(db, label)).account.id),
+    );
+    const { conversation } = await createConversation(db, a, b);
+    const ac = (await createConversation(db, a, c)).relationship.id;
+    const ab = conversation.relationshipId;
+    const write = `insert into messages (conversation_id, sender_account_id, type) values ('${conversation.id}', '${a}', 'outgoing')`;
+    const move = (to: string) =>
+      `update conversations set relationship_id = '${to}' where id = '${conversation.id}'`;
+    await race(write, move(ac));
+    await race(move(ab), write);
+    expect(await carried(conversation.id)).toEqual([true, true]);
+  });
+
+  test("a relationship's account changed while a message is written under it, in either order", async () => {
+    const db = migrated.db;
+    const [a = '', b = '', c = '', d = ''] = await Promise.all(
+      ['A', 'B', 'C', 'D'].map(async (label) => (await createOwnedAccount(db, label)).account.id),
+    );
+    const { conversation, relationship } = await createConversation(db, a, b);
+    const write = `insert into messages (conversation_id, sender_account_id, type) values ('${conversation.id}', '${a}', 'outgoing')`;
+    const change = (to: string) =>
+      `update relationships set account_b_id = '${to}' where id = '${relationship.id}'`;
+    await race(write, change(c));
+    await race(change(d), write);
+    expect(await carried(conversation.id)).toEqual([true, true]);
+  });
+});
+
 describe.each(databaseKinds)(`${tag} on a %s database with messages`, (kind) => {
   let database: TestDatabase | undefined;
   let session: SqlSession | undefined;
