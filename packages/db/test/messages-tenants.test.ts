@@ -32,15 +32,21 @@ import { refusal } from './support/refusal.ts';
 const app = { role: runtimeRoles.app };
 const tag = '0059_messages_carry_their_tenants';
 
+/** New accounts (a relationship's pair is unique, so each test makes its own). */
+const newAccounts = (db: Database, ...labels: string[]) =>
+  Promise.all(labels.map(async (label) => (await createOwnedAccount(db, label)).account.id));
+
+/** An outgoing message of `senderId` into the conversation, as raw SQL. */
+const writeSql = (conversationId: string, senderId: string) =>
+  `insert into messages (conversation_id, sender_account_id, type) values ('${conversationId}', '${senderId}', 'outgoing')`;
+
 describe.each(databaseKinds)('messages carry their tenants (%s)', (kind) => {
   const migrated = useMigratedDatabase(kind);
   let db: Database;
   beforeAll(() => {
     db = migrated.client.db;
   });
-  /** New accounts for a test (a relationship's pair is unique). */
-  const accounts = (...labels: string[]) =>
-    Promise.all(labels.map(async (label) => (await createOwnedAccount(db, label)).account.id));
+  const accounts = (...labels: string[]) => newAccounts(db, ...labels);
 
   const tenantsOf = async (conversationId: string) =>
     (
@@ -195,13 +201,11 @@ describe.if(databaseKinds.includes('server'))('messages written during a change 
 
   test('a conversation moved while a message is written into it, in either order', async () => {
     const db = migrated.db;
-    const [a = '', b = '', c = ''] = await Promise.all(
-      ['A', 'B', 'C'].map(async (label) => (await createOwnedAccount(db, label)).account.id),
-    );
+    const [a = '', b = '', c = ''] = await newAccounts(db, 'A', 'B', 'C');
     const { conversation } = await createConversation(db, a, b);
     const ac = (await createConversation(db, a, c)).relationship.id;
     const ab = conversation.relationshipId;
-    const write = `insert into messages (conversation_id, sender_account_id, type) values ('${conversation.id}', '${a}', 'outgoing')`;
+    const write = writeSql(conversation.id, a);
     const move = (to: string) =>
       `update conversations set relationship_id = '${to}' where id = '${conversation.id}'`;
     await race(write, move(ac));
@@ -211,11 +215,9 @@ describe.if(databaseKinds.includes('server'))('messages written during a change 
 
   test("a relationship's account changed while a message is written under it, in either order", async () => {
     const db = migrated.db;
-    const [a = '', b = '', c = '', d = ''] = await Promise.all(
-      ['A', 'B', 'C', 'D'].map(async (label) => (await createOwnedAccount(db, label)).account.id),
-    );
+    const [a = '', b = '', c = '', d = ''] = await newAccounts(db, 'A', 'B', 'C', 'D');
     const { conversation, relationship } = await createConversation(db, a, b);
-    const write = `insert into messages (conversation_id, sender_account_id, type) values ('${conversation.id}', '${a}', 'outgoing')`;
+    const write = writeSql(conversation.id, a);
     const change = (to: string) =>
       `update relationships set account_b_id = '${to}' where id = '${relationship.id}'`;
     await race(write, change(c));
